@@ -1,0 +1,42 @@
+# LNB municipal dashboard. `make run` starts it, `make test` runs every test; both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_FILES := $(shell find data/reference data/sources -type f 2>/dev/null)
+
+.PHONY: help run test build check bench clean
+
+help:  ## List the commands
+	@echo 'make run     Install, build the data and serve the dashboard on http://127.0.0.1:8501'
+	@echo 'make test    Install, build the data and run the whole test suite (unit, pages, browser)'
+	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
+	@echo 'make check   Validate data/sources and print the coverage report'
+	@echo 'make clean   Remove the virtualenv and the built database'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@echo '==> Installing into $(VENV)'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+data/lnb.duckdb: $(VENV)/.installed $(DATA_FILES)
+	@echo '==> Building the database'
+	$(PY) -m lnb_dash build
+
+build: $(VENV)/.installed
+	$(PY) -m lnb_dash build
+
+check: $(VENV)/.installed
+	$(PY) -m lnb_dash check
+
+run: data/lnb.duckdb
+	@echo '==> Serving on http://127.0.0.1:8501'
+	$(PY) -m streamlit run app.py --server.port 8501 --server.address 127.0.0.1
+
+test: data/lnb.duckdb
+	@echo '==> Running the test suite'
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) data/lnb.duckdb

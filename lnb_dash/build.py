@@ -1,0 +1,211 @@
+"""Build ``data/lnb.duckdb`` from the data folder.
+
+The database is written to a temporary file beside the target and moved into place in one
+``os.replace``: a failed build leaves the previous database exactly as it was, and readers holding
+the old file keep a complete copy until they reopen. Same inputs, same tables (idempotent).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from lnb_dash import config
+from lnb_dash.check import CheckResult, check_data
+
+SCHEMA = """
+CREATE TABLE municipalities (lau_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_ascii VARCHAR, qark VARCHAR NOT NULL,
+    county_code VARCHAR NOT NULL, nuts3_code VARCHAR, instat_code VARCHAR, cec_bas_id VARCHAR, gisco_id VARCHAR);
+CREATE TABLE counties (county_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, nuts3_code VARCHAR);
+CREATE TABLE aliases (alias VARCHAR NOT NULL, lau_code VARCHAR NOT NULL, kind VARCHAR, note VARCHAR);
+CREATE TABLE sources (source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, description VARCHAR, publisher VARCHAR NOT NULL,
+    homepage VARCHAR, license VARCHAR NOT NULL, license_url VARCHAR, reference_date VARCHAR, retrieved VARCHAR,
+    caveats VARCHAR, citations VARCHAR);
+CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NULL, kind VARCHAR NOT NULL, aggregate VARCHAR,
+    decimals INTEGER NOT NULL, higher_is_better BOOLEAN, name_sq VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+    unit_sq VARCHAR NOT NULL, unit_en VARCHAR NOT NULL, definition_sq VARCHAR, definition_en VARCHAR,
+    source_note_sq VARCHAR, source_note_en VARCHAR, categories VARCHAR, source_id VARCHAR NOT NULL);
+CREATE TABLE observations (area_code VARCHAR NOT NULL, area_level VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
+    breakdown VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, status VARCHAR NOT NULL, break_in_series BOOLEAN NOT NULL,
+    source_id VARCHAR NOT NULL, note VARCHAR, computed BOOLEAN NOT NULL,
+    PRIMARY KEY (area_code, indicator_id, breakdown, year));
+CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR);
+"""
+
+
+class BuildError(RuntimeError):
+    """The data folder did not pass ``check``; the database was left as it was."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        listed = "\n".join(f"  - {p}" for p in problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s) in the data; the database was not changed:\n{listed}{more}")
+
+
+def area_level(code: str) -> str:
+    if code == config.NATIONAL_CODE:
+        return "national"
+    return "county" if code.startswith("AL-") else "municipality"
+
+
+def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Load the sources' observations and add the county and national aggregates that are valid.
+
+    Returns columns: area_code, area_level, indicator_id, breakdown, year, value, status,
+    break_in_series, source_id, note, computed.
+    """
+    # Load inputs.
+    frames = [s.observations.assign(source_id=s.source_id) for s in result.sources if s.observations is not None]
+    obs = pd.concat(frames, ignore_index=True).rename(columns={"indicator": "indicator_id"})
+    obs["year"] = obs["year"].astype(int)
+    obs["value"] = pd.to_numeric(obs["value"].where(obs["status"] == "value"), errors="coerce")
+    obs["break_in_series"] = obs["break_in_series"] == "true"
+    obs["area_level"] = obs["area_code"].map(area_level)
+    obs["computed"] = False
+
+    # Process data.
+    municipalities = result.reference["municipalities"][["lau_code", "county_code"]]
+    aggregates = aggregate_observations(obs, municipalities, catalogue)
+    reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
+    keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
+    columns = ["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series", "source_id", "note", "computed"]
+    out = pd.concat([obs[columns], aggregates[keep][columns]], ignore_index=True)
+    return out.sort_values(["indicator_id", "breakdown", "year", "area_code"]).reset_index(drop=True)
+
+
+def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """County and national sums of counts, and ratios of such sums (e.g. turnout = voters / registered).
+
+    An aggregate exists only where every municipality of the area has a value: a partial sum would be
+    wrong, and an average of rates is never a valid rate.
+    """
+    groups = {"county": municipalities.set_index("lau_code")["county_code"],
+              "national": pd.Series(config.NATIONAL_CODE, index=municipalities["lau_code"])}
+    size = {level: g.value_counts() for level, g in groups.items()}
+    municipal = obs[(obs.area_level == "municipality") & (obs.status == "value")]
+    sums = []
+    for level, mapping in groups.items():
+        frame = municipal.assign(area_code=municipal.area_code.map(mapping))
+        agg = frame.groupby(["area_code", "indicator_id", "breakdown", "year"]).agg(
+            value=("value", "sum"), n=("value", "size"), source_id=("source_id", "first"), brk=("break_in_series", "any")).reset_index()
+        agg = agg[agg.n == agg.area_code.map(size[level])]
+        agg["area_level"] = level
+        sums.append(agg)
+    sums_df = pd.concat(sums, ignore_index=True)
+    out = []
+    for ind in catalogue.itertuples():
+        rule = json.loads(ind.aggregate)
+        if rule == "sum":
+            part = sums_df[sums_df.indicator_id == ind.indicator_id].copy()
+            part["note"] = "computed: sum of " + part.n.astype(str) + " municipalities"
+        elif isinstance(rule, dict) and "ratio" in rule:
+            r = rule["ratio"]
+            key = ["area_code", "area_level", "breakdown", "year"]
+            num = sums_df[sums_df.indicator_id == r["numerator"]].set_index(key)
+            den = sums_df[sums_df.indicator_id == r["denominator"]].set_index(key)
+            joined = num.join(den, suffixes=("_num", "_den"), how="inner")
+            joined = joined[joined.value_den > 0]
+            part = pd.DataFrame({
+                "value": joined.value_num / joined.value_den * r.get("scale", 1),
+                "source_id": joined.source_id_num, "brk": joined.brk_num | joined.brk_den,
+                "note": f"computed: {r['numerator']} / {r['denominator']} summed over all municipalities",
+            }).reset_index()
+            part["indicator_id"] = ind.indicator_id
+        else:
+            continue
+        out.append(part)
+    if not out:
+        return pd.DataFrame(columns=["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series", "source_id", "note", "computed"])
+    agg = pd.concat(out, ignore_index=True)
+    agg["status"] = "value"
+    agg["break_in_series"] = agg.pop("brk").astype(bool)
+    agg["computed"] = True
+    return agg
+
+
+def catalogue_frame(result: CheckResult) -> pd.DataFrame:
+    rows = []
+    for source in result.sources:
+        for ind in source.indicators:
+            rows.append({
+                "indicator_id": ind["id"], "theme": ind["theme"], "kind": ind["kind"], "aggregate": json.dumps(ind["aggregate"]),
+                "decimals": int(ind["decimals"]), "higher_is_better": ind.get("higher_is_better"),
+                "name_sq": ind["name"]["sq"], "name_en": ind["name"]["en"], "unit_sq": ind["unit"]["sq"], "unit_en": ind["unit"]["en"],
+                "definition_sq": ind["definition"]["sq"], "definition_en": ind["definition"]["en"],
+                "source_note_sq": (ind.get("source_note") or {}).get("sq"), "source_note_en": (ind.get("source_note") or {}).get("en"),
+                "categories": json.dumps({str(k): v for k, v in ind["categories"].items()}, ensure_ascii=False) if ind.get("categories") else None,
+                "source_id": source.source_id,
+            })
+    return pd.DataFrame(rows).sort_values("indicator_id").reset_index(drop=True)
+
+
+def sources_frame(result: CheckResult) -> pd.DataFrame:
+    rows = []
+    for s in result.sources:
+        p = s.package
+        license_ = (p.get("licenses") or [{}])[0]
+        rows.append({
+            "source_id": s.source_id, "title": p["title"], "description": p.get("description"), "publisher": p["publisher"],
+            "homepage": p.get("homepage"), "license": license_.get("title") or license_.get("name"), "license_url": license_.get("path"),
+            "reference_date": str(p.get("reference_date")), "retrieved": str(p.get("retrieved")),
+            "caveats": "\n".join(p.get("caveats") or []), "citations": json.dumps(p.get("sources") or [], ensure_ascii=False),
+        })
+    return pd.DataFrame(rows)
+
+
+def inputs_digest(data_dir: Path) -> str:
+    """Hash of every input file: tells whether the database matches the data folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in (data_dir / "reference").glob("*.csv")) + sorted((data_dir / "sources").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(data_dir)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_database(data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_PATH) -> CheckResult:
+    """Validate ``data_dir`` and (re)build ``db_path`` atomically; raises :class:`BuildError` on bad data."""
+    # Load inputs.
+    result = check_data(data_dir)
+    if not result.ok:
+        raise BuildError(result.problems)
+
+    # Process data.
+    catalogue = catalogue_frame(result)
+    tables = {
+        "municipalities": result.reference["municipalities"],
+        "counties": result.reference["counties"],
+        "aliases": result.reference["aliases"],
+        "sources": sources_frame(result),
+        "indicators": catalogue,
+        "observations": build_observations(result, catalogue),
+        "build_info": pd.DataFrame({"key": ["inputs_sha256", "schema_version"], "value": [inputs_digest(data_dir), "1"]}),
+    }
+    extra = {name: frame for s in result.sources for name, frame in s.tables.items()}
+
+    # Save outputs.
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        with duckdb.connect(str(tmp)) as con:
+            con.execute(SCHEMA)
+            for name, frame in tables.items():
+                con.register("frame", frame)
+                con.execute(f'INSERT INTO "{name}" BY NAME SELECT * FROM frame')
+                con.unregister("frame")
+            for name, frame in extra.items():
+                con.register("frame", frame)
+                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
+                con.unregister("frame")
+            con.execute("CHECKPOINT")
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result

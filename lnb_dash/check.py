@@ -1,0 +1,206 @@
+"""Validate the data folder before anything is built from it.
+
+Every problem names the file, the row and the column, and says how to fix it. ``build`` refuses to
+run while any problem remains, so the database is only ever made from data that passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from lnb_dash import config
+from lnb_dash.sources import OBSERVATION_COLUMNS, Source, read_reference, read_source, list_source_folders
+
+REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
+REQUIRED_INDICATOR_FIELDS = ("id", "theme", "kind", "aggregate", "decimals", "name", "unit", "definition")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", row {self.row}" if self.row is not None else "") + (f", column {self.column!r}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class CheckResult:
+    problems: list[Problem]
+    sources: list[Source]
+    reference: dict[str, pd.DataFrame]
+    coverage: pd.DataFrame
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _rel(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def check_reference(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
+    problems = []
+    municipalities = reference["municipalities"]
+    file = _rel(data_dir / "reference" / "municipalities.csv", data_dir)
+    if len(municipalities) != config.N_MUNICIPALITIES or municipalities["lau_code"].duplicated().any():
+        problems.append(Problem(file, None, "lau_code", f"expected {config.N_MUNICIPALITIES} distinct LAU codes, found {municipalities['lau_code'].nunique()}"))
+    unknown_counties = set(municipalities["county_code"]) - set(reference["counties"]["county_code"])
+    if unknown_counties:
+        problems.append(Problem(file, None, "county_code", f"counties {sorted(unknown_counties)} are not in counties.csv"))
+    aliases = reference["aliases"]
+    for i, code in enumerate(aliases["lau_code"]):
+        if code not in set(municipalities["lau_code"]):
+            problems.append(Problem(_rel(data_dir / "reference" / "aliases.csv", data_dir), i + 2, "lau_code", f"{code!r} is not a known LAU code"))
+    return problems
+
+
+def check_boundaries(reference: dict[str, pd.DataFrame], geojson: Path = config.MUNICIPALITIES_GEOJSON) -> list[Problem]:
+    """The map joins on lau_code: every municipality must have exactly one polygon."""
+    if not geojson.exists():
+        return [Problem(str(geojson), None, None, "boundary file is missing; run scripts/build_geo.py")]
+    codes = [f["properties"].get("lau_code") for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]]
+    expected = set(reference["municipalities"]["lau_code"])
+    if sorted(codes) != sorted(expected):
+        return [Problem(str(geojson), None, "lau_code", f"boundary codes differ from the reference list: missing {sorted(expected - set(codes))}, "
+                                                        f"extra {sorted(set(codes) - expected)}")]
+    return []
+
+
+def check_package(source: Source, data_dir: Path) -> list[Problem]:
+    file = _rel(source.folder / "datapackage.yaml", data_dir)
+    problems = [Problem(file, None, key, f"missing {key!r}: every source needs its provenance") for key in REQUIRED_PACKAGE_FIELDS
+                if not source.package.get(key)]
+    for license_ in source.package.get("licenses") or []:
+        if not isinstance(license_, dict) or not license_.get("name"):
+            problems.append(Problem(file, None, "licenses", "each license needs a 'name' (use 'unspecified' when the source states none)"))
+    return problems
+
+
+def check_indicators(sources: list[Source], data_dir: Path) -> tuple[list[Problem], dict[str, dict]]:
+    problems, catalogue = [], {}
+    for source in sources:
+        file = _rel(source.folder / "indicators.yml", data_dir)
+        for i, ind in enumerate(source.indicators):
+            missing = [k for k in REQUIRED_INDICATOR_FIELDS if k not in ind]
+            if missing:
+                problems.append(Problem(file, None, None, f"indicator #{i + 1} lacks {', '.join(missing)}"))
+                continue
+            iid = ind["id"]
+            if iid in catalogue:
+                problems.append(Problem(file, None, "id", f"indicator {iid!r} is already defined by source {catalogue[iid]['source_id']!r}"))
+                continue
+            if ind["kind"] not in config.KINDS:
+                problems.append(Problem(file, None, "kind", f"{iid}: kind {ind['kind']!r} is not one of {', '.join(config.KINDS)}"))
+            if ind["theme"] not in config.THEMES:
+                problems.append(Problem(file, None, "theme", f"{iid}: theme {ind['theme']!r} is not one of {', '.join(config.THEMES)}"))
+            for key in ("name", "unit", "definition"):
+                if not isinstance(ind[key], dict) or not all(ind[key].get(lang) for lang in config.LANGS):
+                    problems.append(Problem(file, None, key, f"{iid}: {key} needs both 'sq' and 'en' text"))
+            if ind["kind"] == "category" and not ind.get("categories"):
+                problems.append(Problem(file, None, "categories", f"{iid}: a category indicator needs its categories"))
+            catalogue[iid] = {**ind, "source_id": source.source_id}
+    for iid, ind in catalogue.items():
+        ratio = ind["aggregate"].get("ratio") if isinstance(ind["aggregate"], dict) else None
+        if ratio and not {ratio.get("numerator"), ratio.get("denominator")} <= set(catalogue):
+            problems.append(Problem(ind["source_id"], None, "aggregate", f"{iid}: ratio refers to unknown indicators"))
+    return problems, catalogue
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
+
+
+def check_observations(source: Source, catalogue: dict[str, dict], area_codes: set[str], data_dir: Path) -> list[Problem]:
+    frame = source.observations
+    file = _rel(source.folder / "observations.csv", data_dir)
+    if list(frame.columns) != OBSERVATION_COLUMNS:
+        return [Problem(file, 1, None, f"columns must be {', '.join(OBSERVATION_COLUMNS)}; found {', '.join(frame.columns)}")]
+    problems = []
+    this_year = dt.date.today().year
+    for i, r in enumerate(frame.itertuples(index=False)):
+        row = i + 2
+        add = lambda column, message: problems.append(Problem(file, row, column, message))  # noqa: E731
+        if r.area_code not in area_codes:
+            add("area_code", f"{r.area_code!r} is not a LAU code, county code or 'AL'; use the codes in data/reference")
+        ind = catalogue.get(r.indicator)
+        if ind is None:
+            add("indicator", f"unknown indicator {r.indicator!r}; define it in an indicators.yml first")
+        if r.breakdown not in config.BREAKDOWNS:
+            add("breakdown", f"{r.breakdown!r} is not one of {', '.join(config.BREAKDOWNS)}")
+        if not r.year.isdigit() or not 1900 <= int(r.year) <= this_year:
+            add("year", f"{r.year!r} is not a year between 1900 and {this_year}")
+        if r.status not in config.STATUSES:
+            add("status", f"{r.status!r} is not one of {', '.join(config.STATUSES)}")
+        if r.break_in_series not in ("true", "false"):
+            add("break_in_series", f"{r.break_in_series!r} must be true or false")
+        if r.status == "value":
+            if not _is_number(r.value):
+                add("value", f"{r.value!r} is not a finite number; leave it empty and set status to not_reported if it is missing")
+            elif ind is not None:
+                value = float(r.value)
+                if ind["kind"] == "count" and (value < 0 or value != int(value)):
+                    add("value", f"{r.value} is not a whole non-negative count")
+                if ind["kind"] in ("rate", "share") and not 0 <= value <= 100:
+                    add("value", f"{r.value} is outside 0-100 for a percentage")
+                if ind["kind"] == "category" and int(value) not in {int(k) for k in ind["categories"]}:
+                    add("value", f"{r.value} is not one of the categories {sorted(int(k) for k in ind['categories'])}")
+        elif r.value != "":
+            add("value", f"status is {r.status!r} but a value is given; leave the value empty")
+    return problems
+
+
+def coverage(observations: pd.DataFrame) -> pd.DataFrame:
+    """Indicator × year → number of municipalities with a value."""
+    municipal = observations[(observations["status"] == "value") & observations["area_code"].str.match(r"^AL\d{3}$")]
+    table = municipal.groupby(["indicator", "year"])["area_code"].nunique().rename("municipalities").reset_index()
+    return table.sort_values(["indicator", "year"]).reset_index(drop=True)
+
+
+def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPALITIES_GEOJSON) -> CheckResult:
+    """Validate everything under ``data_dir``; never raises on bad content, reports it."""
+    problems: list[Problem] = []
+    reference = read_reference(data_dir)
+    problems += check_reference(reference, data_dir)
+    problems += check_boundaries(reference, geojson)
+    sources = []
+    for folder in list_source_folders(data_dir):
+        try:
+            sources.append(read_source(folder))
+        except (OSError, yaml.YAMLError, KeyError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+            problems.append(Problem(_rel(folder, data_dir), None, None, f"cannot read this source folder: {exc}"))
+    for source in sources:
+        problems += check_package(source, data_dir)
+    indicator_problems, catalogue = check_indicators(sources, data_dir)
+    problems += indicator_problems
+    area_codes = set(reference["municipalities"]["lau_code"]) | set(reference["counties"]["county_code"]) | {config.NATIONAL_CODE}
+    frames = []
+    for source in sources:
+        if source.observations is not None:
+            problems += check_observations(source, catalogue, area_codes, data_dir)
+            frames.append(source.observations.assign(source_id=source.source_id))
+    observations = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=OBSERVATION_COLUMNS + ["source_id"])
+    key = ["area_code", "indicator", "breakdown", "year"]
+    for _, dup in observations[observations.duplicated(key, keep=False)].groupby(key):
+        first = dup.iloc[0]
+        problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None,
+                                f"duplicate observation for {first.area_code} {first.indicator} {first.breakdown} {first.year}: "
+                                "keep one row per area, indicator, breakdown and year"))
+    return CheckResult(problems, sources, reference, coverage(observations))

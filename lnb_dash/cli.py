@@ -1,0 +1,131 @@
+"""Command line: python -m lnb_dash {build,check,indicators,values,import} (see --help)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from lnb_dash import config
+
+
+def raw_number(value) -> str:
+    """A value as plain text with every digit it has: 2800138, 41.52; empty when missing."""
+    if value is None or pd.isna(value):
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.6f}".rstrip("0")
+
+
+def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
+    """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source."""
+    from lnb_dash.indicators import get_indicator, query_values
+
+    meta = get_indicator(con, indicator)
+    frame = query_values(con, indicator, year, breakdown)
+    out = pd.DataFrame({
+        "lau_code": frame.lau_code, "name": frame.name, "qark": frame.qark, "year": frame.year,
+        "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
+        "source": frame.source_id.fillna(""),
+    })
+    if meta.is_category:
+        out.insert(5, "label", frame.value.map(lambda v: "" if pd.isna(v) else meta.categories[int(v)]["en"]))
+    return out
+
+
+def cmd_build(args) -> int:
+    from lnb_dash.build import build_database
+
+    result = build_database(args.data_dir, args.db)
+    print(f"built {args.db} from {len(result.sources)} sources")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from lnb_dash.check import check_data
+
+    result = check_data(args.data_dir)
+    municipalities = len(result.reference["municipalities"])
+    joined = municipalities if not any("boundary" in p.message for p in result.problems) else 0
+    print(f"{len(result.sources)} sources, {joined}/{config.N_MUNICIPALITIES} municipalities joined to the boundaries")
+    print("\nCoverage (municipalities with a value, by indicator and year):")
+    print(result.coverage.to_string(index=False))
+    if result.problems:
+        print(f"\n{len(result.problems)} problem(s):", file=sys.stderr)
+        for problem in result.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print("\nno problems found")
+    return 0
+
+
+def cmd_indicators(args) -> int:
+    from lnb_dash.db import connect
+    from lnb_dash.indicators import list_indicators
+
+    frame = list_indicators(connect(args.db))
+    print(frame[["indicator_id", "theme", "unit_en", "years", "max_municipalities", "name_en"]].to_string(index=False))
+    return 0
+
+
+def cmd_values(args) -> int:
+    from lnb_dash.db import connect
+
+    table = values_table(connect(args.db), args.indicator, args.year, args.breakdown)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from lnb_dash.importer import import_file
+
+    meta = yaml.safe_load(Path(args.meta).read_text(encoding="utf-8")) if args.meta else {}
+    plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run)
+    print(("dry run, nothing changed; would add\n" if args.dry_run else "imported\n") + plan.summary())
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lnb_dash", description="LNB municipal dashboard: data tools.")
+    parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: %(default)s)")
+    parser.add_argument("--db", type=Path, default=config.DB_PATH, help="DuckDB file (default: %(default)s)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="(re)build the database from data/sources; idempotent").set_defaults(func=cmd_build)
+    sub.add_parser("check", help="validate all sources and print a coverage report").set_defaults(func=cmd_check)
+    sub.add_parser("indicators", help="list the indicators with their years and coverage").set_defaults(func=cmd_indicators)
+    values = sub.add_parser("values", help="one indicator for all 61 municipalities (missing ones included)")
+    values.add_argument("indicator")
+    values.add_argument("--year", type=int, help="default: the latest year with data")
+    values.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)
+    values.add_argument("--format", default="table", choices=("csv", "table"))
+    values.set_defaults(func=cmd_values)
+    imp = sub.add_parser("import", help="add a table (CSV or XLSX, long or wide form) as a new source")
+    imp.add_argument("file")
+    imp.add_argument("--indicator", required=True, help="indicator id (existing, or defined under 'indicator' in --meta)")
+    imp.add_argument("--meta", help="YAML with 'source' (title, publisher, license, reference_date, ...) and optionally 'indicator'")
+    imp.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    imp.add_argument("--dry-run", action="store_true", help="validate and show what would change, change nothing")
+    imp.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from lnb_dash.build import BuildError
+    from lnb_dash.db import DatabaseUnavailableError
+    from lnb_dash.importer import ImportRejected
+    from lnb_dash.indicators import UnknownIndicatorError
+
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # output piped into `head`: not an error
+        sys.stderr.close()
+        return 0
+    except (BuildError, ImportRejected, UnknownIndicatorError, DatabaseUnavailableError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

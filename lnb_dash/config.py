@@ -1,0 +1,29 @@
+"""Paths and the small fixed vocabularies every module shares."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = Path(os.environ.get("LNB_DATA_DIR", ROOT / "data"))
+DB_PATH = Path(os.environ.get("LNB_DB_PATH", DATA_DIR / "lnb.duckdb"))
+GEO_DIR = ROOT / "geo"
+MUNICIPALITIES_GEOJSON = GEO_DIR / "albania_municipalities.geojson"
+COUNTIES_GEOJSON = GEO_DIR / "albania_counties.geojson"
+CRS = "EPSG:4326"
+
+NATIONAL_CODE = "AL"
+N_MUNICIPALITIES = 61
+
+# Observation status: a value, or why there is none. Missing is never stored or shown as 0.
+STATUSES = ("value", "not_reported", "suppressed", "not_applicable")
+BREAKDOWNS = ("total", "female", "male")
+KINDS = ("count", "measure", "rate", "share", "category")
+THEMES = ("demography", "territory", "civic_participation", "social_protection", "municipal_budget", "lnb_programme")
+LANGS = ("sq", "en")
+
+BOUNDARY_ATTRIBUTION = (
+    "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
+    "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard."
+)

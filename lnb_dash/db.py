@@ -1,0 +1,58 @@
+"""The only module that talks to DuckDB: connections, named SQL files, bound parameters.
+
+Queries live in ``lnb_dash/sql/<name>.sql`` and take ``$name`` parameters; values never reach SQL
+text. Each query runs on its own cursor, since one DuckDB connection is not thread-safe and
+Streamlit serves every session from its own thread.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from lnb_dash import config
+
+SQL_DIR = Path(__file__).with_name("sql")
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """The database file is missing or unreadable; the message says how to rebuild it."""
+
+
+def connect(db_path: Path = config.DB_PATH, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the database (read-only by default, as the app uses it)."""
+    if read_only and not Path(db_path).exists():
+        raise DatabaseUnavailableError(f"The database {db_path} does not exist. Build it with: python -m lnb_dash build")
+    try:
+        con = duckdb.connect(str(db_path), read_only=read_only)
+        con.execute("SELECT count(*) FROM observations").fetchone()
+    except duckdb.Error as exc:
+        raise DatabaseUnavailableError(f"The database {db_path} cannot be read ({exc}). Rebuild it with: python -m lnb_dash build") from exc
+    return con
+
+
+@cache
+def read_sql(name: str) -> str:
+    path = SQL_DIR / f"{name}.sql"
+    if not path.exists():
+        raise KeyError(f"no query named {name!r} in {SQL_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+def query_df(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run the named SQL file with bound parameters and return a DataFrame."""
+    cursor = con.cursor()
+    try:
+        return cursor.execute(read_sql(name), params or None).df()
+    finally:
+        cursor.close()
+
+
+def table_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """A content hash per table: equal hashes mean the data did not change."""
+    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+    return {t: con.execute(f'SELECT md5(string_agg(md5(CAST(x AS VARCHAR)), \',\' ORDER BY md5(CAST(x AS VARCHAR)))) FROM "{t}" AS x').fetchone()[0]
+            for t in tables}

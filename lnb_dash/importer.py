@@ -1,0 +1,229 @@
+"""Import a table (CSV or XLSX, long or wide) as a new source folder, then rebuild.
+
+The file is parsed, every name resolved to a LAU code through the alias table and every value
+checked before anything is written. The new folder is validated together with the existing data
+in a scratch copy; only then is it moved into ``data/sources`` and the database rebuilt (itself
+atomic). Any failure removes the folder again, so the data and the database stay as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from lnb_dash import config
+from lnb_dash.build import build_database
+from lnb_dash.check import Problem, check_data
+from lnb_dash.names import NameResolver, UnknownNameError
+from lnb_dash.sources import OBSERVATION_COLUMNS, read_reference
+
+NAME_COLUMNS = ("lau_code", "area_code", "code", "municipality", "bashkia", "name", "emri", "komuna")
+YEAR = re.compile(r"^(19|20)\d\d$")
+SOURCE_ID = re.compile(r"^[a-z][a-z0-9_]{2,60}$")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ImportRejected(ValueError):
+    """A rejected import: every problem names the file, row and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        listed = "\n".join(f"  - {p}" for p in problems[:25])
+        more = f"\n  … and {len(problems) - 25} more" if len(problems) > 25 else ""
+        super().__init__(f"Import rejected ({len(problems)} problem(s)); nothing was changed:\n{listed}{more}")
+
+
+@dataclass
+class ImportPlan:
+    source_id: str
+    observations: pd.DataFrame
+    package: dict
+    indicators: list[dict] = field(default_factory=list)
+
+    def summary(self) -> str:
+        counts = self.observations.groupby(["indicator", "breakdown", "year"]).size()
+        lines = [f"source {self.source_id}: {len(self.observations)} observation(s)"]
+        lines += [f"  {ind} {brk} {year}: {n} municipalities" for (ind, brk, year), n in counts.items()]
+        if self.indicators:
+            lines.append(f"  new indicator(s): {', '.join(i['id'] for i in self.indicators)}")
+        return "\n".join(lines)
+
+
+def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
+    """Every cell as text. CSV must be UTF-8 (a BOM is fine); the delimiter is detected."""
+    name = path.name
+    if not path.exists():
+        raise ImportRejected([Problem(name, None, None, "file not found")])
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportRejected([Problem(name, None, None, "the file is empty")])
+    if size > MAX_BYTES:
+        raise ImportRejected([Problem(name, None, None, f"the file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")])
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        try:
+            frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, engine="openpyxl").fillna("")
+        except Exception as exc:  # openpyxl raises many types for a broken workbook; all mean the same to the user
+            raise ImportRejected([Problem(name, None, None, f"cannot read this as an Excel workbook ({exc.__class__.__name__}: {exc})")]) from exc
+        return frame
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ImportRejected([Problem(name, None, None, "this looks like a binary file, not a CSV; export the table as CSV (UTF-8) or XLSX")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected([Problem(name, None, None, f"not UTF-8 text (byte {exc.start}); save the file as 'CSV UTF-8' and try again")]) from exc
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter)
+    except pd.errors.ParserError as exc:
+        raise ImportRejected([Problem(name, None, None, f"cannot parse the CSV: {exc}")]) from exc
+
+
+def find_name_column(frame: pd.DataFrame) -> str | None:
+    lowered = {str(c).strip().lower(): c for c in frame.columns}
+    return next((lowered[c] for c in NAME_COLUMNS if c in lowered), None)
+
+
+def to_long(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, str]:
+    """Long form (name, year, value[, breakdown, status, note]) from long or wide input.
+
+    Returns the frame with columns name, year, value, breakdown, status, note, row, column.
+    """
+    name_col = find_name_column(frame)
+    if name_col is None:
+        raise ImportRejected([Problem(file, 1, None, f"no municipality column: name one column {' or '.join(NAME_COLUMNS[:5])}")])
+    lowered = {str(c).strip().lower(): c for c in frame.columns}
+    rows = frame.reset_index(drop=True)
+    if "year" in lowered and "value" in lowered:
+        out = pd.DataFrame({
+            "name": rows[name_col], "year": rows[lowered["year"]], "value": rows[lowered["value"]],
+            "breakdown": rows[lowered["breakdown"]] if "breakdown" in lowered else "total",
+            "status": rows[lowered["status"]] if "status" in lowered else "",
+            "note": rows[lowered["note"]] if "note" in lowered else "",
+            "row": rows.index + 2, "column": lowered["value"],
+        })
+        return out, name_col
+    year_cols = [c for c in frame.columns if YEAR.match(str(c).strip().split(".")[0])]
+    if not year_cols:
+        raise ImportRejected([Problem(file, 1, None, "neither long form (columns 'year' and 'value') nor wide form (one column per year, e.g. 2019, 2020)")])
+    parts = [pd.DataFrame({"name": rows[name_col], "year": str(c).strip().split(".")[0], "value": rows[c], "breakdown": "total",
+                           "status": "", "note": "", "row": rows.index + 2, "column": str(c)}) for c in year_cols]
+    return pd.concat(parts, ignore_index=True), name_col
+
+
+def parse_number(text: str) -> float | None:
+    text = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    if text == "":
+        return None
+    value = float(text)  # raises ValueError for anything that is not a plain number
+    if not math.isfinite(value):
+        raise ValueError("not finite")
+    return value
+
+
+def plan_import(path: Path, indicator: str, meta: dict, data_dir: Path = config.DATA_DIR, sheet: str | None = None) -> ImportPlan:
+    """Parse, resolve and validate a file into a new source folder's content, writing nothing."""
+    file = path.name
+    source_meta = dict(meta.get("source") or {})
+    new_indicator = meta.get("indicator")
+    problems: list[Problem] = []
+    source_id = source_meta.pop("id", None) or re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")
+    if not SOURCE_ID.match(source_id or ""):
+        problems.append(Problem(file, None, None, f"source id {source_id!r} must be 3-60 lower-case letters, digits or _"))
+    elif (data_dir / "sources" / source_id).exists():
+        problems.append(Problem(file, None, None, f"a source named {source_id!r} already exists; give the import another source id"))
+    for key in ("title", "publisher", "license", "reference_date"):
+        if not source_meta.get(key) and not (key == "license" and source_meta.get("licenses")):
+            problems.append(Problem(file, None, None, f"source metadata lacks {key!r}: every number needs its source"))
+    frame = read_table(path, sheet)
+    if frame.empty:
+        raise ImportRejected([Problem(file, None, None, "the table has a header but no rows")])
+    long, name_col = to_long(frame, file)
+    resolver = NameResolver.from_frames(*[read_reference(data_dir)[k] for k in ("municipalities", "aliases")])
+    records, seen = [], {}
+    for r in long.itertuples(index=False):
+        try:
+            code = resolver.resolve(r.name)
+        except UnknownNameError as exc:
+            problems.append(Problem(file, r.row, name_col, str(exc)))
+            continue
+        status = (r.status or "").strip() or "value"
+        try:
+            value = parse_number(r.value) if status == "value" else None
+        except ValueError:
+            problems.append(Problem(file, r.row, r.column, f"{r.value!r} is not a number (use digits and a decimal point, e.g. 1234.5)"))
+            continue
+        if value is None and status == "value":
+            continue  # an empty cell is no data: nothing is stored, and the dashboard shows 'not reported'
+        key = (code, r.year.strip(), (r.breakdown or "total").strip())
+        if key in seen:
+            problems.append(Problem(file, r.row, name_col, f"{resolver.names_by_code[code]} {key[1]} appears twice (also row {seen[key]})"))
+            continue
+        seen[key] = r.row
+        records.append({"area_code": code, "indicator": indicator, "breakdown": key[2], "year": key[1],
+                        "value": "" if value is None else repr(value).removesuffix(".0") if value == int(value) else repr(value),
+                        "status": status, "break_in_series": "false", "note": (r.note or "").strip()})
+    if problems:
+        raise ImportRejected(problems)
+    if not records:
+        raise ImportRejected([Problem(file, None, None, "no values found in the table")])
+    licenses = source_meta.pop("licenses", None) or [{"name": source_meta.pop("license"), "path": source_meta.pop("license_url", "")}]
+    package = {"name": source_id, **source_meta, "licenses": licenses, "retrieved": str(source_meta.get("retrieved", pd.Timestamp.today().date())),
+               "caveats": source_meta.get("caveats", [])}
+    indicators = [dict(new_indicator, id=indicator)] if new_indicator else []
+    plan = ImportPlan(source_id, pd.DataFrame(records, columns=OBSERVATION_COLUMNS), package, indicators)
+    validate_plan(plan, data_dir, file)
+    return plan
+
+
+def write_plan(plan: ImportPlan, folder: Path) -> None:
+    folder.mkdir(parents=True)
+    plan.observations.to_csv(folder / "observations.csv", index=False, lineterminator="\n")
+    package = dict(plan.package, resources=[{"name": "observations", "path": "observations.csv", "profile": "tabular-data-resource",
+                                             "format": "csv", "encoding": "utf-8"}])
+    (folder / "datapackage.yaml").write_text(yaml.safe_dump(package, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if plan.indicators:
+        (folder / "indicators.yml").write_text(yaml.safe_dump({"indicators": plan.indicators}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def validate_plan(plan: ImportPlan, data_dir: Path, file: str) -> None:
+    """Check the new folder together with all existing data, in a scratch copy."""
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / "data"
+        shutil.copytree(data_dir, scratch, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
+        write_plan(plan, scratch / "sources" / plan.source_id)
+        result = check_data(scratch)
+    if not result.ok:
+        raise ImportRejected([Problem(file, p.row, p.column, p.message) if plan.source_id in p.file else p for p in result.problems])
+
+
+def import_file(path: Path, indicator: str, meta: dict, data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_PATH,
+                sheet: str | None = None, dry_run: bool = False) -> ImportPlan:
+    """Import ``path`` as a new source; with ``dry_run`` only report what would change."""
+    plan = plan_import(path, indicator, meta, data_dir, sheet)
+    if dry_run:
+        return plan
+    folder = data_dir / "sources" / plan.source_id
+    staging = data_dir / "sources" / f".staging-{plan.source_id}"
+    shutil.rmtree(staging, ignore_errors=True)
+    write_plan(plan, staging)
+    staging.rename(folder)
+    try:
+        build_database(data_dir, db_path)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return plan

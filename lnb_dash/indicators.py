@@ -1,0 +1,153 @@
+"""The query API the pages and the CLI use: plain functions from a connection to DataFrames.
+
+Every function checks its arguments against the catalogue before any SQL runs, and returns a frame
+with a fixed set of columns (listed in each docstring), empty rather than ``None``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from lnb_dash import config
+from lnb_dash.db import query_df
+
+
+class UnknownIndicatorError(ValueError):
+    def __init__(self, indicator: str, known: list[str]):
+        close = difflib.get_close_matches(indicator, known, n=3, cutoff=0.5)
+        hint = f" Did you mean {', '.join(close)}?" if close else " List them with: python -m lnb_dash indicators"
+        super().__init__(f"Unknown indicator {indicator!r}.{hint}")
+
+
+@dataclass(frozen=True)
+class IndicatorMeta:
+    """What a page needs to title, format and source one indicator."""
+
+    indicator_id: str
+    theme: str
+    kind: str
+    decimals: int
+    higher_is_better: bool | None
+    name: dict[str, str]
+    unit: dict[str, str]
+    definition: dict[str, str]
+    categories: dict[int, dict[str, str]]
+    source_id: str
+    years: tuple[int, ...]
+    breakdowns: tuple[str, ...]
+
+    @property
+    def is_category(self) -> bool:
+        return self.kind == "category"
+
+    @property
+    def latest_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+
+def list_indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The catalogue with coverage.
+
+    Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
+    unit_en, definition_sq, definition_en, categories, source_id, years, latest_year,
+    max_municipalities, breakdowns.
+    """
+    return query_df(con, "indicators")
+
+
+def _as_tuple(value) -> tuple:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ()
+    return tuple(v for v in value if v is not None)
+
+
+def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMeta:
+    catalogue = list_indicators(con)
+    rows = catalogue[catalogue.indicator_id == indicator]
+    if rows.empty:
+        raise UnknownIndicatorError(indicator, catalogue.indicator_id.tolist())
+    r = rows.iloc[0]
+    categories = {int(k): v for k, v in json.loads(r.categories).items()} if isinstance(r.categories, str) else {}
+    return IndicatorMeta(
+        indicator_id=r.indicator_id, theme=r.theme, kind=r.kind, decimals=int(r.decimals),
+        higher_is_better=None if pd.isna(r.higher_is_better) else bool(r.higher_is_better),
+        name={"sq": r.name_sq, "en": r.name_en}, unit={"sq": r.unit_sq, "en": r.unit_en},
+        definition={"sq": r.definition_sq, "en": r.definition_en}, categories=categories, source_id=r.source_id,
+        years=tuple(int(y) for y in _as_tuple(r.years)), breakdowns=_as_tuple(r.breakdowns) or ("total",),
+    )
+
+
+def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None = None, breakdown: str = "total") -> pd.DataFrame:
+    """All 61 municipalities for one indicator, year and breakdown; the latest year when ``year`` is None.
+
+    Returns columns: lau_code, name, qark, county_code, year, value, status, break_in_series,
+    source_id, note, rank, n_ranked, unit. Municipalities without data have status 'not_reported'
+    and no value.
+    """
+    meta = get_indicator(con, indicator)
+    if breakdown not in config.BREAKDOWNS:
+        raise ValueError(f"Unknown breakdown {breakdown!r}; use one of {', '.join(config.BREAKDOWNS)}")
+    if year is None:
+        if meta.latest_year is None:
+            raise ValueError(f"Indicator {indicator!r} has no municipal data")
+        year = meta.latest_year
+    frame = query_df(con, "values", indicator=indicator, year=int(year), breakdown=breakdown)
+    if meta.is_category:
+        frame["rank"] = pd.NA
+    frame["rank"] = frame["rank"].astype("Int64")
+    frame["unit"] = meta.unit["en"]
+    return frame
+
+
+def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
+    """County and national figures for the same view (only those that exist and are valid).
+
+    Returns columns: area_code, area_level, name, value, status, computed, source_id, note.
+    """
+    get_indicator(con, indicator)
+    return query_df(con, "area_values", indicator=indicator, year=int(year), breakdown=breakdown)
+
+
+def query_timeseries(con: duckdb.DuckDBPyConnection, indicator: str, areas: list[str], breakdown: str = "total") -> pd.DataFrame:
+    """Every year for the given area codes (LAU codes, county codes, 'AL').
+
+    Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed.
+    """
+    get_indicator(con, indicator)
+    return query_df(con, "timeseries", indicator=indicator, areas=list(areas), breakdown=breakdown)
+
+
+def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame:
+    """Every indicator for one municipality, with rank and comparisons.
+
+    Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
+    unit_en, categories, year, value, status, break_in_series, source_id, rank, n_ranked,
+    county_value, national_value, ratio_to_national, share_of_national.
+    """
+    if lau_code not in set(list_municipalities(con).lau_code):
+        raise ValueError(f"Unknown LAU code {lau_code!r}; codes run from AL111 to AL357")
+    frame = query_df(con, "profile", lau_code=lau_code)
+    is_rate = frame.kind.isin(["rate", "share"])
+    is_count = frame.kind.isin(["count", "measure"])
+    national = frame.national_value.where(frame.national_value != 0)
+    frame["ratio_to_national"] = (frame.value / national).where(is_rate)
+    frame["share_of_national"] = (frame.value / national).where(is_count)
+    frame.loc[frame.kind == "category", "rank"] = pd.NA
+    frame["rank"] = frame["rank"].astype("Int64")
+    return frame
+
+
+def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Returns columns: lau_code, name, name_ascii, qark, county_code."""
+    return con.cursor().execute("SELECT lau_code, name, name_ascii, qark, county_code FROM municipalities ORDER BY name").df()
+
+
+def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
+    reference_date, retrieved, caveats, citations."""
+    return con.cursor().execute("SELECT * FROM sources ORDER BY source_id").df()

@@ -1,0 +1,65 @@
+"""Read the curated data folder: reference lists and one folder per source.
+
+Layout (see README "How to add data")::
+
+    data/reference/{municipalities,counties,aliases}.csv
+    data/sources/<source_id>/datapackage.yaml   provenance, license, caveats, resources (Frictionless)
+    data/sources/<source_id>/indicators.yml     indicators this source defines (optional)
+    data/sources/<source_id>/observations.csv   tidy observations (optional)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+OBSERVATION_COLUMNS = ["area_code", "indicator", "breakdown", "year", "value", "status", "break_in_series", "note"]
+
+
+@dataclass
+class Source:
+    """One source folder, read but not yet validated."""
+
+    source_id: str
+    folder: Path
+    package: dict
+    indicators: list[dict] = field(default_factory=list)
+    observations: pd.DataFrame | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Every column as text, so validation sees exactly what the file says."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def read_reference(data_dir: Path) -> dict[str, pd.DataFrame]:
+    ref = data_dir / "reference"
+    return {name: read_csv_text(ref / f"{name}.csv") for name in ("municipalities", "counties", "aliases")}
+
+
+def read_source(folder: Path) -> Source:
+    package = yaml.safe_load((folder / "datapackage.yaml").read_text(encoding="utf-8")) or {}
+    source = Source(source_id=folder.name, folder=folder, package=package)
+    if (folder / "indicators.yml").exists():
+        source.indicators = (yaml.safe_load((folder / "indicators.yml").read_text(encoding="utf-8")) or {}).get("indicators", [])
+    for resource in package.get("resources", []):
+        path = folder / resource["path"]
+        frame = read_csv_text(path)
+        if resource["name"] == "observations":
+            source.observations = frame
+        else:
+            source.tables[resource["name"]] = frame
+    return source
+
+
+def list_source_folders(data_dir: Path) -> list[Path]:
+    root = data_dir / "sources"
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) if root.exists() else []
+
+
+def read_sources(data_dir: Path) -> list[Source]:
+    return [read_source(folder) for folder in list_source_folders(data_dir)]

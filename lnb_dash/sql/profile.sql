@@ -1,0 +1,36 @@
+-- Every indicator for one municipality: its latest value (or why there is none), its rank that year,
+-- and the county and national figures for the same year.
+WITH target AS (
+    SELECT i.indicator_id,
+           coalesce(
+               (SELECT max(year) FROM observations o WHERE o.indicator_id = i.indicator_id AND o.area_code = $lau_code
+                  AND o.breakdown = 'total' AND o.status = 'value'),
+               (SELECT max(year) FROM observations o WHERE o.indicator_id = i.indicator_id AND o.breakdown = 'total'
+                  AND o.area_level = 'municipality')
+           ) AS year
+    FROM indicators AS i
+),
+ranked AS (
+    SELECT o.indicator_id, o.year, o.area_code, o.value,
+           rank() OVER (PARTITION BY o.indicator_id, o.year ORDER BY o.value DESC) AS rank,
+           count(*) OVER (PARTITION BY o.indicator_id, o.year) AS n_ranked
+    FROM observations AS o
+    WHERE o.area_level = 'municipality' AND o.breakdown = 'total' AND o.status = 'value'
+)
+SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better, i.name_sq, i.name_en, i.unit_sq, i.unit_en,
+       i.categories, t.year,
+       own.value, coalesce(own.status, 'not_reported') AS status, coalesce(own.break_in_series, false) AS break_in_series,
+       coalesce(own.source_id, i.source_id) AS source_id,
+       r.rank, r.n_ranked,
+       county.value AS county_value, national.value AS national_value
+FROM indicators AS i
+JOIN target AS t USING (indicator_id)
+JOIN municipalities AS m ON m.lau_code = $lau_code
+LEFT JOIN observations AS own ON own.indicator_id = i.indicator_id AND own.year = t.year AND own.breakdown = 'total' AND own.area_code = m.lau_code
+LEFT JOIN ranked AS r ON r.indicator_id = i.indicator_id AND r.year = t.year AND r.area_code = m.lau_code
+LEFT JOIN observations AS county ON county.indicator_id = i.indicator_id AND county.year = t.year AND county.breakdown = 'total'
+      AND county.area_code = m.county_code AND county.status = 'value'
+LEFT JOIN observations AS national ON national.indicator_id = i.indicator_id AND national.year = t.year AND national.breakdown = 'total'
+      AND national.area_code = 'AL' AND national.status = 'value'
+WHERE t.year IS NOT NULL
+ORDER BY i.theme, i.indicator_id

@@ -1,0 +1,44 @@
+"""Shared fixtures: the shipped data built once into a temporary database, and a writable copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lnb_dash import config, db
+from lnb_dash.build import build_database
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+@pytest.fixture(scope="session")
+def shipped_db(tmp_path_factory) -> Path:
+    """The shipped data, built once per test session into its own file."""
+    path = tmp_path_factory.mktemp("db") / "lnb.duckdb"
+    build_database(config.DATA_DIR, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def con(shipped_db):
+    connection = db.connect(shipped_db)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> tuple[Path, Path]:
+    """A writable copy of data/ with its own built database: (data_dir, db_path)."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
+    db_path = data_dir / "lnb.duckdb"
+    build_database(data_dir, db_path)
+    return data_dir, db_path
+
+
+def hashes(db_path: Path) -> dict[str, str]:
+    with db.connect(db_path) as connection:
+        return db.table_hashes(connection)

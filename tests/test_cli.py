@@ -1,0 +1,85 @@
+"""The command line, as a user runs it."""
+
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from lnb_dash.cli import main
+from tests.conftest import ROOT
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def values_csv(capsys, shipped_db, *args) -> pd.DataFrame:
+    code, out, _ = run(capsys, "--db", str(shipped_db), "values", *args, "--format", "csv")
+    assert code == 0
+    return pd.read_csv(io.StringIO(out), dtype={"value": float})
+
+
+def test_population_2011_lists_61_rows_summing_to_the_census_total(capsys, shipped_db):
+    table = values_csv(capsys, shipped_db, "population", "--year", "2011")
+    assert len(table) == 61 and table.value.sum() == 2_800_138
+    assert list(table.columns) == ["lau_code", "name", "qark", "year", "value", "unit", "status", "source"]
+
+
+def test_population_2023_marks_47_municipalities_not_reported(capsys, shipped_db):
+    table = values_csv(capsys, shipped_db, "population", "--year", "2023")
+    assert len(table) == 61
+    assert (table.status == "value").sum() == 14 and (table.status == "not_reported").sum() == 47
+    assert table[table.status == "not_reported"].value.isna().all()
+
+
+def test_lnb_priority_marks_exactly_24(capsys, shipped_db):
+    table = values_csv(capsys, shipped_db, "lnb_priority")
+    assert (table.value == 1).sum() == 24 and (table.label == "Yes").sum() == 24
+    assert set(table[table.value == 1].name) >= {"Korçë", "Dimal", "Maliq", "Krujë", "Vlorë"}
+
+
+def test_values_without_year_uses_the_latest_year(capsys, shipped_db):
+    assert set(values_csv(capsys, shipped_db, "parl_turnout").year) == {2017}
+
+
+def test_values_by_sex(capsys, shipped_db):
+    table = values_csv(capsys, shipped_db, "local_turnout", "--breakdown", "female")
+    assert (table.status == "value").all()
+
+
+def test_unknown_indicator_suggests_the_closest(capsys, shipped_db):
+    code, _, err = run(capsys, "--db", str(shipped_db), "values", "populaton")
+    assert code == 2 and "Did you mean population" in err
+
+
+def test_check_passes_and_reports_61_of_61_joined(capsys):
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "61/61 municipalities joined to the boundaries" in out and "population 2023" in " ".join(out.split())
+
+
+def test_import_dry_run_from_the_command_line(capsys, tmp_path, data_copy):
+    data_dir, db_path = data_copy
+    (tmp_path / "t.csv").write_text("municipality,year,value\nKolonjë,2020,1\n", encoding="utf-8")
+    (tmp_path / "meta.yml").write_text("source: {id: cli_test, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "--db", str(db_path), "import", str(tmp_path / "t.csv"),
+                       "--indicator", "covid19_families_assisted", "--meta", str(tmp_path / "meta.yml"), "--dry-run")
+    assert code == 0 and "dry run, nothing changed" in out
+
+
+def test_import_rejection_exits_non_zero_with_the_reason(capsys, tmp_path, data_copy):
+    data_dir, db_path = data_copy
+    (tmp_path / "t.csv").write_text("municipality,year,value\nAtlantis,2020,1\n", encoding="utf-8")
+    (tmp_path / "meta.yml").write_text("source: {id: cli_test, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "--db", str(db_path), "import", str(tmp_path / "t.csv"),
+                       "--indicator", "covid19_families_assisted", "--meta", str(tmp_path / "meta.yml"))
+    assert code == 2 and "Unknown municipality 'Atlantis'" in err and "row 2" in err
+
+
+@pytest.mark.parametrize("command", [[], ["values"], ["import"]])
+def test_help_is_available_for_every_command(command):
+    out = subprocess.run([sys.executable, "-m", "lnb_dash", *command, "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "usage: python -m lnb_dash" in out.stdout
