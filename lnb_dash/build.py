@@ -75,8 +75,24 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
     keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
     columns = ["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series", "source_id", "note", "computed"]
-    out = pd.concat([obs[columns], aggregates[keep][columns]], ignore_index=True)
+    gaps = missing_municipalities(obs, municipalities.lau_code)
+    out = pd.concat([obs[columns], gaps[columns], aggregates[keep][columns]], ignore_index=True)
     return out.sort_values(["indicator_id", "breakdown", "year", "area_code"]).reset_index(drop=True)
+
+
+def missing_municipalities(obs: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
+    """Explicit 'not_reported' rows for municipalities a source leaves out of an indicator-year it covers.
+
+    Every municipal indicator-year then has 61 rows, so tables and downloads show the gaps as gaps.
+    """
+    municipal = obs[obs.area_level == "municipality"]
+    groups = municipal.groupby(["indicator_id", "breakdown", "year"]).agg(source_id=("source_id", "first"), present=("area_code", set))
+    rows = [
+        {"area_code": code, "area_level": "municipality", "indicator_id": ind, "breakdown": brk, "year": year, "value": float("nan"),
+         "status": "not_reported", "break_in_series": False, "source_id": g.source_id, "note": "not in the source", "computed": False}
+        for (ind, brk, year), g in groups.iterrows() for code in codes if code not in g.present
+    ]
+    return pd.DataFrame(rows, columns=list(obs.columns) if not rows else None).reindex(columns=obs.columns.tolist())
 
 
 def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:

@@ -57,7 +57,10 @@ def list_indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     unit_en, definition_sq, definition_en, categories, source_id, years, latest_year,
     max_municipalities, breakdowns.
     """
-    return query_df(con, "indicators")
+    frame = query_df(con, "indicators")
+    frame["years"] = frame.years.map(lambda ys: [int(y) for y in ys])
+    frame["breakdowns"] = frame.breakdowns.map(list)
+    return frame
 
 
 def _as_tuple(value) -> tuple:
@@ -151,3 +154,45 @@ def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
     reference_date, retrieved, caveats, citations."""
     return con.cursor().execute("SELECT * FROM sources ORDER BY source_id").df()
+
+
+def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year: int = 0, status: str = "",
+                       area_level: str = "") -> pd.DataFrame:
+    """Observations joined to names, units and sources; empty filters mean all.
+
+    Returns columns: area_code, area_name, area_level, indicator_id, name_sq, name_en, breakdown, year,
+    value, unit_sq, unit_en, status, break_in_series, computed, note, source_id, source_title,
+    source_publisher, source_license, source_url.
+    """
+    if indicator:
+        get_indicator(con, indicator)
+    if status and status not in config.STATUSES:
+        raise ValueError(f"Unknown status {status!r}")
+    return query_df(con, "observations", indicator=indicator, year=int(year or 0), status=status, area_level=area_level)
+
+
+def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Indicator × year → municipalities with a value (rows: indicator_id; columns: years)."""
+    frame = con.cursor().execute("""
+        SELECT indicator_id, year, count(*) FILTER (WHERE status = 'value') AS n
+        FROM observations WHERE area_level = 'municipality' GROUP BY ALL""").df()
+    if frame.empty:
+        return frame
+    return frame.pivot(index="indicator_id", columns="year", values="n").sort_index(axis=1)
+
+
+def list_years(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> list[int]:
+    """Years in which at least one municipality has a value for this indicator and breakdown, ascending."""
+    rows = con.cursor().execute(
+        "SELECT DISTINCT year FROM observations WHERE indicator_id = $i AND breakdown = $b AND area_level = 'municipality' "
+        "AND status = 'value' ORDER BY year", {"i": indicator, "b": breakdown}).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def query_area_series(con: duckdb.DuckDBPyConnection, area_code: str) -> dict[str, list[float]]:
+    """indicator_id → values in year order, for indicators with more than one year (profile sparklines)."""
+    frame = con.cursor().execute(
+        "SELECT indicator_id, year, value FROM observations WHERE area_code = $a AND breakdown = 'total' AND status = 'value' "
+        "ORDER BY indicator_id, year", {"a": area_code}).df()
+    series = frame.groupby("indicator_id").value.apply(list)
+    return {k: v for k, v in series.items() if len(v) > 1}

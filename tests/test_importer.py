@@ -36,7 +36,7 @@ def test_long_csv_with_name_variants_is_imported_on_codes(tmp_path, data_copy):
     plan = import_file(path, "test_count", META, data_dir, db_path)
     assert len(plan.observations) == 4
     with db.connect(db_path) as con:
-        rows = dict(con.execute("SELECT area_code, value FROM observations WHERE indicator_id='test_count' AND year=2020").fetchall())
+        rows = dict(con.execute("SELECT area_code, value FROM observations WHERE indicator_id='test_count' AND year=2020 AND status='value'").fetchall())
     assert rows == {"AL224": 10, "AL343": 20, "AL315": 5}
     assert (data_dir / "sources" / "test_import" / "datapackage.yaml").exists()
 
@@ -47,7 +47,7 @@ def test_wide_xlsx_with_years_in_columns(tmp_path, data_copy):
     pd.DataFrame({"Bashkia": ["Berat", "Kuçovë"], "2019": [1, 2], "2020": [3, None]}).to_excel(path, index=False)
     import_file(path, "test_count", META, data_dir, db_path)
     with db.connect(db_path) as con:
-        rows = con.execute("SELECT area_code, year, value FROM observations WHERE indicator_id='test_count' AND area_level='municipality' ORDER BY 1, 2").fetchall()
+        rows = con.execute("SELECT area_code, year, value FROM observations WHERE indicator_id='test_count' AND area_level='municipality' AND status='value' ORDER BY 1, 2").fetchall()
     assert rows == [("AL311", 2019, 1), ("AL311", 2020, 3), ("AL312", 2019, 2)]  # the empty cell stays missing, not 0
 
 

@@ -7,10 +7,10 @@ WITH municipal AS (
 )
 SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better,
        i.name_sq, i.name_en, i.unit_sq, i.unit_en, i.definition_sq, i.definition_en, i.categories, i.source_id,
-       list(DISTINCT m.year ORDER BY m.year) AS years,
+       coalesce(list(DISTINCT m.year ORDER BY m.year) FILTER (WHERE m.year IS NOT NULL), []) AS years,
        max(m.year) AS latest_year,
        max(m.n) FILTER (WHERE m.breakdown = 'total') AS max_municipalities,
-       list(DISTINCT m.breakdown ORDER BY m.breakdown) AS breakdowns
+       coalesce(list(DISTINCT m.breakdown ORDER BY m.breakdown) FILTER (WHERE m.breakdown IS NOT NULL), []) AS breakdowns
 FROM indicators AS i
 LEFT JOIN municipal AS m USING (indicator_id)
 GROUP BY ALL

@@ -1,13 +1,111 @@
-"""The only @st.cache_* definitions: one connection per process, loaders cached per parameters."""
+"""The only @st.cache_* definitions: one connection and one boundary set per process, queries cached
+per parameters. Everything here is a thin wrapper over a pure function."""
 
 from __future__ import annotations
 
 import duckdb
+import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
-from lnb_dash import config, db
+from lnb_dash import boundaries, config, db, indicators, programme
 
 
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
     return db.connect(config.DB_PATH, read_only=True)
+
+
+@st.cache_resource
+def municipalities_gdf_cached() -> gpd.GeoDataFrame:
+    return boundaries.read_municipalities()
+
+
+@st.cache_resource
+def counties_gdf_cached() -> gpd.GeoDataFrame:
+    return boundaries.read_counties()
+
+
+@st.cache_data
+def list_indicators_cached() -> pd.DataFrame:
+    return indicators.list_indicators(get_connection())
+
+
+@st.cache_data
+def indicator_meta_cached(indicator: str) -> indicators.IndicatorMeta:
+    return indicators.get_indicator(get_connection(), indicator)
+
+
+@st.cache_data
+def values_cached(indicator: str, year: int, breakdown: str) -> pd.DataFrame:
+    return indicators.query_values(get_connection(), indicator, year, breakdown)
+
+
+@st.cache_data
+def area_values_cached(indicator: str, year: int, breakdown: str) -> pd.DataFrame:
+    return indicators.query_area_values(get_connection(), indicator, year, breakdown)
+
+
+@st.cache_data
+def profile_cached(lau_code: str) -> pd.DataFrame:
+    return indicators.query_profile(get_connection(), lau_code)
+
+
+@st.cache_data
+def timeseries_cached(indicator: str, areas: tuple[str, ...], breakdown: str) -> pd.DataFrame:
+    return indicators.query_timeseries(get_connection(), indicator, list(areas), breakdown)
+
+
+@st.cache_data
+def municipalities_cached() -> pd.DataFrame:
+    return indicators.list_municipalities(get_connection())
+
+
+@st.cache_data
+def sources_cached() -> pd.DataFrame:
+    return indicators.list_sources(get_connection())
+
+
+@st.cache_data
+def observations_cached(indicator: str, year: int, status: str) -> pd.DataFrame:
+    return indicators.query_observations(get_connection(), indicator, year, status)
+
+
+@st.cache_data
+def coverage_cached() -> pd.DataFrame:
+    return indicators.query_coverage(get_connection())
+
+
+@st.cache_data
+def programme_results_cached() -> pd.DataFrame:
+    return programme.query_programme_results(get_connection())
+
+
+@st.cache_data
+def programme_results_long_cached() -> pd.DataFrame:
+    return programme.query_programme_results_long(get_connection())
+
+
+@st.cache_data
+def programme_facts_cached(area_code: str | None = None) -> pd.DataFrame:
+    return programme.query_programme_facts(get_connection(), area_code)
+
+
+@st.cache_data
+def priority_resolution_cached() -> pd.DataFrame:
+    return programme.query_priority_resolution(get_connection())
+
+
+@st.cache_data
+def priority_codes_cached() -> frozenset[str]:
+    return frozenset(programme.list_priority_codes(get_connection()))
+
+
+@st.cache_data
+def list_years_cached(indicator: str, breakdown: str) -> list[int]:
+    return indicators.list_years(get_connection(), indicator, breakdown)
+
+
+@st.cache_data
+def area_series_cached(area_code: str) -> dict[str, list[float]]:
+    return indicators.query_area_series(get_connection(), area_code)

@@ -1,0 +1,91 @@
+"""Altair chart builders: each returns an ``alt.Chart`` and never calls Streamlit."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lnb_dash import i18n
+from lnb_dash.classify import Classes
+
+FONT = "Source Sans Pro, sans-serif"
+NATIONAL_COLOR = "#000000"
+
+
+def _number_format(meta, lang: str) -> str:
+    return f",.{meta.decimals}f"
+
+
+def _locale(lang: str) -> dict:
+    """d3 number locale so axes follow the language's separators."""
+    return {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " L"]} if lang == "sq" else \
+        {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", ""]}
+
+
+def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,
+                           selected: str | None = None) -> alt.Chart:
+    """All municipalities with a value, highest first, coloured like the map; a rule marks Albania."""
+    data = values[values.status == "value"].copy()
+    data["color"] = [classes.color_of(int(i)) or "#cccccc" for i in classes.class_index.loc[data.index]]
+    data["value_text"] = [i18n.format_value(v, meta, lang) for v in data.value]
+    data["rank_text"] = [i18n.rank_text(r, n, lang) for r, n in zip(data["rank"], data.n_ranked)]
+    data["is_selected"] = data.lau_code == selected
+    base = alt.Chart(data)
+    bars = base.mark_bar(stroke="#444444").encode(
+        x=alt.X("value:Q", title=f"{meta.name[lang]} ({meta.unit[lang]})", axis=alt.Axis(format=_number_format(meta, lang))),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=160)),
+        color=alt.Color("color:N", scale=None, legend=None),
+        strokeWidth=alt.condition("datum.is_selected", alt.value(2), alt.value(0)),
+        tooltip=[alt.Tooltip("name:N", title=i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
+                 alt.Tooltip("rank_text:N", title=i18n.t("rank", lang))],
+    )
+    layers = [bars]
+    if national is not None:
+        rule = alt.Chart(pd.DataFrame({"value": [national], "label": [i18n.t("albania", lang)]})).mark_rule(
+            color=NATIONAL_COLOR, strokeDash=[4, 3]).encode(x="value:Q", tooltip=[alt.Tooltip("label:N", title="")])
+        layers.append(rule)
+    return alt.layer(*layers).properties(height=max(14 * len(data), 120), width="container").configure_axis(labelFontSize=12, titleFontSize=13)
+
+
+def build_timeseries_chart(series: pd.DataFrame, meta, lang: str, indexed: bool = False) -> alt.Chart:
+    """Lines per area; Albania in black and dashed; hollow points where the series breaks.
+
+    ``series`` needs name, area_level, year, value, break_in_series (query_timeseries output).
+    """
+    data = series[series.status == "value"].copy().sort_values(["name", "year"])
+    y_title = f"{meta.name[lang]} ({meta.unit[lang]})"
+    if indexed:
+        first = data.groupby("name").value.transform("first")
+        data["value"] = data.value / first * 100
+        y_title = i18n.t("indexed", lang)
+    data["value_text"] = [i18n.format_number(v, 1 if indexed else meta.decimals, lang) for v in data.value]
+    data["segment"] = data.groupby("name").break_in_series.cumsum()
+    data["is_national"] = data.area_level == "national"
+    color = alt.Color("name:N", title=None, legend=alt.Legend(orient="bottom", columns=4),
+                      scale=alt.Scale(scheme="tableau10"))
+    base = alt.Chart(data).encode(
+        x=alt.X("year:O", title=i18n.t("year", lang)),
+        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",.0f" if indexed else _number_format(meta, lang))),
+        color=color,
+        tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("year:O", title=i18n.t("year", lang)),
+                 alt.Tooltip("value_text:N", title=i18n.t("value", lang))],
+    )
+    lines = base.mark_line(strokeWidth=2.5).encode(
+        detail="segment:N", strokeDash=alt.condition("datum.is_national", alt.value([6, 3]), alt.value([1, 0])))
+    points = base.mark_point(size=70, filled=True).encode(
+        fill=alt.condition("datum.break_in_series", alt.value("white"), color), shape=alt.value("circle"))
+    return alt.layer(lines, points).properties(height=380, width="container").configure_axis(labelFontSize=12, titleFontSize=13)
+
+
+def build_programme_chart(results: pd.DataFrame, lang: str) -> alt.Chart:
+    """Grouped bars per measure: the 2019 factsheet against the 2021 programme page."""
+    data = results.copy()
+    data["name"] = data[f"name_{lang}"]
+    data["value_text"] = [i18n.format_number(v, 0, lang) for v in data.value]
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y("year:N", title=None),
+        x=alt.X("value:Q", title=None),
+        color=alt.Color("year:N", scale=alt.Scale(range=["#9ecae1", "#08519c"]), legend=None),
+        row=alt.Row("name:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=380)),
+        tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("year:N"), alt.Tooltip("value_text:N", title=i18n.t("value", lang))],
+    ).properties(height=40, width=420).resolve_scale(x="independent")

@@ -1,0 +1,253 @@
+"""Albanian and English: every label, number format and generated sentence.
+
+Numbers go through Babel (``1 234,5`` in Albanian, ``1,234.5`` in English); labels come from
+:data:`LABELS`. A test checks that every key has both languages.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from lnb_dash.config import LANGS
+
+DEFAULT_LANG = "sq"
+LOCALES = {"sq": "sq_AL", "en": "en_GB"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "app_title": {"sq": "Askush të mos mbetet pas: të dhëna për bashkitë", "en": "Leave No One Behind: municipal data"},
+    "language": {"sq": "Gjuha", "en": "Language"},
+    # Pages
+    "page_overview": {"sq": "Përmbledhje", "en": "Overview"},
+    "page_map": {"sq": "Harta", "en": "Map"},
+    "page_profile": {"sq": "Profili i bashkisë", "en": "Municipality profile"},
+    "page_trends": {"sq": "Tendencat", "en": "Trends"},
+    "page_compare": {"sq": "Krahaso", "en": "Compare"},
+    "page_programme": {"sq": "Rezultatet e programit", "en": "Programme results"},
+    "page_data": {"sq": "Të dhënat dhe burimet", "en": "Data and sources"},
+    # Common
+    "indicator": {"sq": "Treguesi", "en": "Indicator"},
+    "year": {"sq": "Viti", "en": "Year"},
+    "breakdown": {"sq": "Ndarja", "en": "Breakdown"},
+    "municipality": {"sq": "Bashkia", "en": "Municipality"},
+    "municipalities": {"sq": "Bashkitë", "en": "Municipalities"},
+    "county": {"sq": "Qarku", "en": "County"},
+    "albania": {"sq": "Shqipëria", "en": "Albania"},
+    "value": {"sq": "Vlera", "en": "Value"},
+    "unit": {"sq": "Njësia", "en": "Unit"},
+    "status": {"sq": "Statusi", "en": "Status"},
+    "rank": {"sq": "Renditja", "en": "Rank"},
+    "source": {"sq": "Burimi", "en": "Source"},
+    "sources": {"sq": "Burimet", "en": "Sources"},
+    "license": {"sq": "Licenca", "en": "License"},
+    "publisher": {"sq": "Botuesi", "en": "Publisher"},
+    "caveats": {"sq": "Kujdes", "en": "Caveats"},
+    "retrieved": {"sq": "Marrë më", "en": "Retrieved"},
+    "reference_date": {"sq": "Data e referencës", "en": "Reference date"},
+    "download_csv": {"sq": "Shkarko CSV", "en": "Download CSV"},
+    "table": {"sq": "Tabela", "en": "Table"},
+    "comparison": {"sq": "Krahasimi", "en": "Comparison"},
+    "trend": {"sq": "Ecuria", "en": "Trend"},
+    "theme": {"sq": "Tema", "en": "Theme"},
+    "definition": {"sq": "Përkufizimi", "en": "Definition"},
+    "computed": {"sq": "llogaritur", "en": "computed"},
+    "break_in_series": {"sq": "ndërprerje në seri", "en": "break in series"},
+    "breakdown_total": {"sq": "Gjithsej", "en": "Total"},
+    "breakdown_female": {"sq": "Gra", "en": "Women"},
+    "breakdown_male": {"sq": "Burra", "en": "Men"},
+    "status_value": {"sq": "Vlerë", "en": "Value"},
+    "status_not_reported": {"sq": "Pa të dhëna", "en": "Not reported"},
+    "status_suppressed": {"sq": "E fshehur (numër i vogël)", "en": "Suppressed (small number)"},
+    "status_not_applicable": {"sq": "Nuk aplikohet", "en": "Not applicable"},
+    "theme_demography": {"sq": "Demografia", "en": "Demography"},
+    "theme_territory": {"sq": "Territori", "en": "Territory"},
+    "theme_civic_participation": {"sq": "Pjesëmarrja qytetare", "en": "Civic participation"},
+    "theme_social_protection": {"sq": "Mbrojtja sociale", "en": "Social protection"},
+    "theme_municipal_budget": {"sq": "Buxheti vendor", "en": "Municipal budget"},
+    "theme_lnb_programme": {"sq": "Programi LNB", "en": "LNB programme"},
+    "boundary_attribution": {
+        "sq": "Kufijtë e bashkive: © kontribuesit e OpenStreetMap (ODbL 1.0), nëpërmjet Mapzen Borders dhe Albania Election Data "
+              "(Koalicioni i Vëzhguesve Vendas & Democracy International, CC BY-SA 4.0); thjeshtuar nga paneli LNB.",
+        "en": "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
+              "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard.",
+    },
+    # Map page
+    "classification": {"sq": "Klasifikimi", "en": "Classification"},
+    "scheme_quantiles": {"sq": "Kuantile", "en": "Quantiles"},
+    "scheme_natural_breaks": {"sq": "Ndarje natyrore", "en": "Natural breaks"},
+    "scheme_equal_interval": {"sq": "Intervale të barabarta", "en": "Equal intervals"},
+    "scheme_diverging": {"sq": "Krahasuar me Shqipërinë", "en": "Compared with Albania"},
+    "classes": {"sq": "Numri i klasave", "en": "Number of classes"},
+    "n_classes": {"sq": "{k} klasa", "en": "{k} classes"},
+    "highlight_priority": {"sq": "Thekso 24 bashkitë prioritare të LNB", "en": "Highlight the 24 LNB priority municipalities"},
+    "basemap": {"sq": "Hartë sfondi në internet (OpenStreetMap)", "en": "Online basemap (OpenStreetMap)"},
+    "legend": {"sq": "Legjenda", "en": "Legend"},
+    "ranked_bar": {"sq": "Renditja e 61 bashkive", "en": "All 61 municipalities ranked"},
+    "coverage_note": {"sq": "{n} nga 61 bashki kanë të dhëna për {year}.", "en": "{n} of 61 municipalities have data for {year}."},
+    "map_alt": {"sq": "Hartë e {indicator} sipas bashkive, {year}. E njëjta e dhënë jepet në tabelë më poshtë.",
+                "en": "Map of {indicator} by municipality, {year}. The same data is in the table below."},
+    "click_hint": {"sq": "Klikoni një bashki në hartë për të hapur profilin e saj.", "en": "Click a municipality on the map to open its profile."},
+    "national_value": {"sq": "Shqipëria: {value}", "en": "Albania: {value}"},
+    "above_national": {"sq": "mbi nivelin kombëtar", "en": "above Albania"},
+    "below_national": {"sq": "nën nivelin kombëtar", "en": "below Albania"},
+    "near_national": {"sq": "afër nivelit kombëtar", "en": "close to Albania"},
+    "no_national": {"sq": "Nuk ka vlerë kombëtare për këtë pamje; zgjidhet klasifikimi me kuantile.",
+                    "en": "There is no national value for this view; quantiles are used instead."},
+    "of_n": {"sq": "vendi i {rank} nga {n}", "en": "{rank} of {n}"},
+    # Profile page
+    "choose_municipality": {"sq": "Zgjidhni bashkinë (kërkoni me ose pa ë, ç)", "en": "Choose a municipality (search with or without ë, ç)"},
+    "key_facts": {"sq": "Faktet kryesore", "en": "Key facts"},
+    "population": {"sq": "Popullsia", "en": "Population"},
+    "area": {"sq": "Sipërfaqja", "en": "Area"},
+    "density": {"sq": "Dendësia", "en": "Density"},
+    "density_unit": {"sq": "banorë/km²", "en": "inhabitants/km²"},
+    "density_note": {"sq": "llogaritur: popullsia {year} / sipërfaqja", "en": "computed: population {year} / area"},
+    "urbanisation": {"sq": "Urbanizimi", "en": "Urbanisation"},
+    "coastal": {"sq": "Bregdetare", "en": "Coastal"},
+    "lnb_priority": {"sq": "Bashki prioritare e LNB", "en": "LNB priority municipality"},
+    "lnb_activities": {"sq": "Çfarë bëri LNB këtu", "en": "What LNB did here"},
+    "no_lnb_activities": {"sq": "Nuk ka të dhëna publike për aktivitete të LNB në këtë bashki.",
+                          "en": "No public record of LNB activities in this municipality."},
+    "all_indicators": {"sq": "Të gjithë treguesit", "en": "All indicators"},
+    "in_words": {"sq": "Me fjalë", "en": "In words"},
+    "county_value": {"sq": "Qarku", "en": "County"},
+    "national": {"sq": "Shqipëria", "en": "Albania"},
+    "times_national_rate": {"sq": "{ratio} herë niveli kombëtar", "en": "{ratio} times the national rate"},
+    "share_of_national": {"sq": "{share} e totalit kombëtar", "en": "{share} of the national total"},
+    "nth_of_n": {"sq": "vendi i {rank} nga {n} bashki", "en": "{ordinal} of {n} municipalities"},
+    "not_reported_sentence": {"sq": "Nuk ka të dhëna për këtë bashki.", "en": "No data reported for this municipality."},
+    "locator_alt": {"sq": "Vendndodhja e {name} në Shqipëri", "en": "Location of {name} in Albania"},
+    "print_hint": {"sq": "Për ta printuar, përdorni Ctrl+P: faqja printohet pa menu.", "en": "To print, use Ctrl+P: the page prints without menus."},
+    # Trends
+    "choose_municipalities": {"sq": "Bashkitë", "en": "Municipalities"},
+    "show_national": {"sq": "Trego Shqipërinë", "en": "Show Albania"},
+    "show_county": {"sq": "Trego qarqet e tyre", "en": "Show their counties"},
+    "indexed": {"sq": "Indeks (viti i parë = 100)", "en": "Indexed (first year = 100)"},
+    "absolute": {"sq": "Vlera absolute", "en": "Absolute values"},
+    "scale": {"sq": "Shkalla", "en": "Scale"},
+    "one_year_only": {"sq": "Ky tregues ka vetëm një vit; nuk ka tendencë për të treguar.",
+                      "en": "This indicator has a single year; there is no trend to show."},
+    "break_note": {"sq": "Rrathët e zbrazët shënojnë një ndërprerje në seri: vlera nuk krahasohet me vitin e mëparshëm.",
+                   "en": "Hollow points mark a break in series: the value is not comparable with the year before."},
+    "chart_alt": {"sq": "Grafik i {indicator}; të njëjtat të dhëna janë në tabelë.", "en": "Chart of {indicator}; the same data is in the table."},
+    # Compare
+    "compare_help": {"sq": "Zgjidhni 2 deri në 4 bashki.", "en": "Choose 2 to 4 municipalities."},
+    "compare_too_few": {"sq": "Zgjidhni të paktën 2 bashki për t'i krahasuar.", "en": "Choose at least 2 municipalities to compare."},
+    # Programme
+    "programme_intro": {
+        "sq": "Rezultatet e programit LNB sipas dy fletëpalosjeve publike: pas vitit të dytë (2019) dhe në fund të fazës së parë (2021).",
+        "en": "LNB results as reported in the two public factsheets: after the second year (2019) and at the end of phase 1 (2021).",
+    },
+    "measure": {"sq": "Masa", "en": "Measure"},
+    "change": {"sq": "Ndryshimi", "en": "Change"},
+    "priority_map": {"sq": "24 bashkitë prioritare", "en": "The 24 priority municipalities"},
+    "priority_resolution": {"sq": "Si u lexua lista e bashkive prioritare", "en": "How the priority list was read"},
+    "programme_facts": {"sq": "Fakte të tjera të programit", "en": "Other programme facts"},
+    "as_stated": {"sq": "Siç shkruhet", "en": "As stated"},
+    "document": {"sq": "Dokumenti", "en": "Document"},
+    # Data
+    "observations": {"sq": "Vëzhgimet", "en": "Observations"},
+    "coverage_matrix": {"sq": "Mbulimi: bashki me të dhëna sipas treguesit dhe vitit", "en": "Coverage: municipalities with data by indicator and year"},
+    "boundaries": {"sq": "Kufijtë", "en": "Boundaries"},
+    "all": {"sq": "Të gjitha", "en": "All"},
+    "rows_shown": {"sq": "{n} rreshta", "en": "{n} rows"},
+    # Overview
+    "overview_intro": {
+        "sq": "Ky panel tregon të dhëna publike për përfshirjen sociale në 61 bashkitë e Shqipërisë, për programin e OKB-së "
+              "'Askush të mos mbetet pas' (LNB: UNDP, UNFPA, UNICEF, UN Women; financuar nga SDC zvicerane). "
+              "Çdo numër ka burimin e vet; mungesa tregohet si mungesë, kurrë si 0.",
+        "en": "This dashboard shows public social-inclusion data for Albania's 61 municipalities, for the UN joint programme "
+              "'Leave No One Behind' (LNB: UNDP, UNFPA, UNICEF, UN Women; funded by the Swiss SDC). "
+              "Every number has its source; missing data is shown as missing, never as 0.",
+    },
+    "for_whom": {"sq": "Për kë", "en": "For whom"},
+    "for_whom_text": {
+        "sq": "- **Prezantuesit** në komitetet drejtuese: harta dhe grafikë të qartë që punojnë pa internet.\n"
+              "- **Stafi i bashkive**: profili i bashkisë suaj, në shqip, i printueshëm dhe i krahasueshëm.\n"
+              "- **Gazetarët**: burimi i çdo numri, shkarkime dhe lidhje që mund të ndahen.",
+        "en": "- **Presenters** at steering committees: clear maps and charts that work offline.\n"
+              "- **Municipal staff**: your municipality's profile, in Albanian, printable and comparable.\n"
+              "- **Journalists**: the source of every number, downloads and shareable links.",
+    },
+    "headline_results": {"sq": "Rezultatet kryesore të LNB", "en": "LNB headline results"},
+    "where_to_start": {"sq": "Ku të filloni", "en": "Where to start"},
+    "as_of": {"sq": "deri në {year}", "en": "as of {year}"},
+    "db_unavailable": {"sq": "Baza e të dhënave nuk është gati.", "en": "The database is not available."},
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    text = LABELS[key][lang if lang in LANGS else DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def normalize_lang(value: str | None) -> str:
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def format_number(value: float | None, decimals: int, lang: str) -> str:
+    """Babel formatting in the language's convention; '–' for a missing value (never 0)."""
+    if _isna(value):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(round(float(value), decimals), format=pattern, locale=LOCALES[normalize_lang(lang)])
+
+
+def format_value(value: float | None, meta, lang: str, with_unit: bool = True) -> str:
+    """A value as a reader sees it: category label, or number with its unit ('41,5 %', '75 994 banorë')."""
+    if _isna(value):
+        return "–"
+    if meta.kind == "category":
+        return meta.categories.get(int(value), {}).get(lang, str(value))
+    number = format_number(value, meta.decimals, lang)
+    unit = meta.unit[normalize_lang(lang)]
+    if not with_unit:
+        return number
+    return f"{number}\u00a0%" if unit == "%" else f"{number} {unit}"
+
+
+def status_label(status: str, lang: str) -> str:
+    return t(f"status_{status}", lang)
+
+
+def theme_label(theme: str, lang: str) -> str:
+    return t(f"theme_{theme}", lang) if f"theme_{theme}" in LABELS else theme
+
+
+def breakdown_label(breakdown: str, lang: str) -> str:
+    return t(f"breakdown_{breakdown}", lang)
+
+
+def ordinal(n: int, lang: str) -> str:
+    if lang == "sq":
+        return f"i {n}-ti"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def rank_text(rank, n, lang: str) -> str:
+    if rank is None or n is None or _isna(rank) or _isna(n):
+        return "–"
+    return t("of_n", lang, rank=int(rank), n=int(n)) if lang == "sq" else f"{ordinal(int(rank), lang)} of {int(n)}"
+
+
+def _isna(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def comparison_sentence(row, lang: str) -> str:
+    """Plain-language comparison for a profile row, e.g. '1.8 times the national rate; 57th of 61 municipalities'."""
+    if row.status != "value":
+        return status_label(row.status, lang) + "."
+    parts = []
+    if not _isna(getattr(row, "ratio_to_national", None)):
+        parts.append(t("times_national_rate", lang, ratio=format_number(row.ratio_to_national, 2, lang)))
+    elif not _isna(getattr(row, "share_of_national", None)):
+        parts.append(t("share_of_national", lang, share=format_number(row.share_of_national * 100, 1, lang) + "\u00a0%"))
+    if not _isna(row.rank) and not _isna(row.n_ranked) and int(row.n_ranked) > 1:
+        parts.append(t("nth_of_n", lang, rank=int(row.rank), n=int(row.n_ranked), ordinal=ordinal(int(row.rank), lang)))
+    sentence = "; ".join(parts)
+    return sentence[:1].upper() + sentence[1:] + "." if sentence else ""

@@ -1,0 +1,16 @@
+-- Observations with names, units and sources, for the data page and its downloads.
+-- Empty filters ('' or 0) mean all.
+SELECT o.area_code, coalesce(m.name, c.name, 'Shqipëri') AS area_name, o.area_level, o.indicator_id,
+       i.name_sq, i.name_en, o.breakdown, o.year, o.value, i.unit_sq, i.unit_en, o.status, o.break_in_series, o.computed,
+       o.note, o.source_id, s.title AS source_title, s.publisher AS source_publisher, s.license AS source_license,
+       s.homepage AS source_url
+FROM observations AS o
+JOIN indicators AS i USING (indicator_id)
+JOIN sources AS s ON s.source_id = o.source_id
+LEFT JOIN municipalities AS m ON m.lau_code = o.area_code
+LEFT JOIN counties AS c ON c.county_code = o.area_code
+WHERE ($indicator = '' OR o.indicator_id = $indicator)
+  AND ($year = 0 OR o.year = $year)
+  AND ($status = '' OR o.status = $status)
+  AND ($area_level = '' OR o.area_level = $area_level)
+ORDER BY o.indicator_id, o.breakdown, o.year, o.area_level DESC, o.area_code

@@ -1,0 +1,145 @@
+"""Small Streamlit render helpers shared by the pages."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from lnb_dash import i18n
+from lnb_dash.db import DatabaseUnavailableError
+from lnb_dash.ui import cached
+
+
+def render_language_switch(lang: str) -> str:
+    """Sidebar switch; the choice is kept in the session and the URL (?lang=)."""
+    choice = st.sidebar.radio(i18n.t("language", lang), ["sq", "en"], index=["sq", "en"].index(lang), horizontal=True,
+                              format_func=lambda v: {"sq": "Shqip", "en": "English"}[v], key="lang_switch")
+    if choice != lang:
+        st.session_state["lang"] = choice
+        st.query_params["lang"] = choice
+        st.rerun()
+    return choice
+
+
+def source_line(source_ids, lang: str) -> str:
+    """'Source: publisher, title (reference date). License: …' for one or more sources, as markdown."""
+    sources = cached.sources_cached().set_index("source_id")
+    parts = []
+    for sid in dict.fromkeys(s for s in source_ids if isinstance(s, str)):
+        if sid not in sources.index:
+            continue
+        s = sources.loc[sid]
+        link = f"[{_md(s.title)}]({s.homepage})" if isinstance(s.homepage, str) and s.homepage.startswith("http") else _md(s.title)
+        parts.append(f"{_md(s.publisher)}, {link} ({_md(s.reference_date)}). {i18n.t('license', lang)}: {_md(s.license)}")
+    if not parts:
+        return ""
+    return f"**{i18n.t('sources' if len(parts) > 1 else 'source', lang)}:** " + " · ".join(parts)
+
+
+def _md(text) -> str:
+    """Escape markdown so text from data can never become a link, image or HTML."""
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    for ch in "\\`*_{}[]()<>#+!|~":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_source_note(source_ids, lang: str, boundaries: bool = False) -> None:
+    line = source_line(source_ids, lang)
+    if line:
+        st.caption(line)
+    if boundaries:
+        st.caption(i18n.t("boundary_attribution", lang))
+
+
+def render_database_error(exc: DatabaseUnavailableError, lang: str) -> None:
+    st.error(f"{i18n.t('db_unavailable', lang)} {exc}")
+    st.stop()
+
+
+def indicator_label(indicators: pd.DataFrame, lang: str):
+    """format_func for an indicator picker: 'Theme · Name', so typing a theme or a name finds it."""
+    names = dict(zip(indicators.indicator_id, indicators[f"name_{lang}"]))
+    themes = dict(zip(indicators.indicator_id, indicators.theme))
+    return lambda iid: f"{i18n.theme_label(themes[iid], lang)} · {names[iid]}"
+
+
+def municipality_label(municipalities: pd.DataFrame):
+    """format_func: 'Korçë (Korce)' so a search without diacritics still finds the name."""
+    names = dict(zip(municipalities.lau_code, municipalities.name))
+    ascii_names = dict(zip(municipalities.lau_code, municipalities.name_ascii))
+    return lambda code: names[code] if names[code] == ascii_names[code] else f"{names[code]} ({ascii_names[code]})"
+
+
+def categories_of(row) -> dict:
+    return {int(k): v for k, v in json.loads(row).items()} if isinstance(row, str) else {}
+
+
+PRINT_STYLE = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  .stDownloadButton, [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+  .block-container { padding-top: 0 !important; max-width: 100% !important; }
+  h2, h3 { break-after: avoid; } [data-testid="stDataFrame"], iframe { break-inside: avoid; }
+}
+</style>"""
+
+
+def render_print_style() -> None:
+    """Printing a page (Ctrl+P) drops the sidebar, menus and buttons."""
+    st.html(PRINT_STYLE)
+
+
+def connection_or_stop(lang: str):
+    """The cached connection, or a clear message (never a traceback) when the database is missing."""
+    try:
+        return cached.get_connection()
+    except DatabaseUnavailableError as exc:
+        render_database_error(exc, lang)
+
+
+def render_classification_controls(page: str, lang: str) -> None:
+    from lnb_dash.classify import SCHEMES
+    from lnb_dash.ui.state import ensure_option, key
+
+    ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
+    st.selectbox(i18n.t("classification", lang), list(SCHEMES), format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"))
+    ensure_option(page, "k", list(range(3, 8)), 5)
+    st.select_slider(i18n.t("classes", lang), options=list(range(3, 8)), key=key(page, "k"))
+
+
+def follow_map_click(returned: dict | None, lang: str) -> None:
+    """A click on a municipality opens its profile (once per click, not again on the way back)."""
+    feature = (returned or {}).get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("lau_code")
+    if code and st.session_state.get("map.last_click") != feature:
+        st.session_state["map.last_click"] = feature
+        st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
+
+
+def render_programme_facts(facts: pd.DataFrame, lang: str) -> None:
+    """What LNB did in one place, each line with its source page (text as on the page)."""
+    if facts.empty:
+        st.write(i18n.t("no_lnb_activities", lang))
+        return
+    for fact in facts.itertuples():
+        label = _md(fact.fact.replace("_", " ").capitalize())
+        value = _md(fact.value) + ("" if fact.unit == "text" else f" {_md(fact.unit)}")
+        st.markdown(f"- **{label}** ({_md(fact.period)}): {value} [{i18n.t('source', lang)}]({fact.url})")
+
+
+def render_sources(sources: pd.DataFrame, lang: str) -> None:
+    """Every source with publisher, reference date, license and caveats; text from data is escaped."""
+    for s in sources.itertuples():
+        with st.expander(f"{s.title}"):
+            link = f" ([{i18n.t('source', lang)}]({s.homepage}))" if isinstance(s.homepage, str) and s.homepage.startswith("http") else ""
+            st.markdown(f"**{i18n.t('publisher', lang)}:** {_md(s.publisher)}{link}  \n"
+                        f"**{i18n.t('reference_date', lang)}:** {_md(s.reference_date)} · **{i18n.t('retrieved', lang)}:** {_md(s.retrieved)}  \n"
+                        f"**{i18n.t('license', lang)}:** {_md(s.license)}")
+            if s.description:
+                st.write(s.description)
+            caveats = [c for c in (s.caveats or "").split("\n") if c]
+            if caveats:
+                st.markdown(f"**{i18n.t('caveats', lang)}:**\n" + "\n".join(f"- {_md(c)}" for c in caveats))

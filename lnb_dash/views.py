@@ -1,0 +1,235 @@
+"""What each page shows, prepared as plain data (no Streamlit), so pages only lay it out.
+
+Titles disclose the year and coverage; tables are the accessible alternative to maps and charts
+and carry the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from lnb_dash import boundaries, i18n
+from lnb_dash.classify import Classes, classify, classify_categories
+from lnb_dash.filters import MapView
+from lnb_dash.maps import build_legend_html
+
+
+@dataclass
+class MapModel:
+    title: str
+    subtitle: str
+    gdf: gpd.GeoDataFrame
+    classes: Classes
+    legend_html: str
+    national_value: float | None
+    table: pd.DataFrame
+    download: pd.DataFrame
+    alt_text: str
+
+
+def national_of(area_values: pd.DataFrame) -> float | None:
+    national = area_values[(area_values.area_level == "national") & (area_values.status == "value")]
+    return float(national.value.iloc[0]) if len(national) else None
+
+
+def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.DataFrame, municipalities: gpd.GeoDataFrame,
+                    lang: str, sources: pd.DataFrame) -> MapModel:
+    """Classes, legend, title and tables for one map view."""
+    national = national_of(area_values)
+    if meta.is_category:
+        classes = classify_categories(values.value, meta.categories, lang)
+    else:
+        classes = classify(values.value, view.scheme, view.k, center=national if view.scheme == "diverging" else None)
+    n_with = int((values.status == "value").sum())
+    breakdown = "" if view.breakdown == "total" else f" – {i18n.breakdown_label(view.breakdown, lang)}"
+    title = f"{meta.name[lang]}{breakdown}, {view.year}"
+    subtitle = i18n.t("coverage_note", lang, n=n_with, year=view.year)
+    if not meta.is_category:
+        subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {i18n.t('n_classes', lang, k=classes.k)}."
+    national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
+    legend = build_legend_html(classes, meta, lang, values.status, national_text)
+    gdf = boundaries.join_values(municipalities, values)
+    return MapModel(title, subtitle, gdf, classes, legend, national, values_table(values, meta, lang),
+                    values_download(values, meta, lang, sources), i18n.t("map_alt", lang, indicator=meta.name[lang], year=view.year))
+
+
+def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
+    """The sortable table beside the map: same order, values and ranks as the map and the bar chart."""
+    table = pd.DataFrame({
+        i18n.t("municipality", lang): values.name,
+        i18n.t("county", lang): values.qark,
+        i18n.t("value", lang): values.value.where(values.status == "value"),
+        i18n.t("rank", lang): values["rank"],
+        i18n.t("status", lang): values.status.map(lambda s: i18n.status_label(s, lang)),
+    })
+    if meta.is_category:
+        table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
+    return table.sort_values([i18n.t("rank", lang), i18n.t("municipality", lang)], na_position="last").reset_index(drop=True)
+
+
+def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame) -> pd.DataFrame:
+    """The CSV of the current view: codes, names, value, unit, year, status and source, one row per municipality."""
+    titles = dict(zip(sources.source_id, sources.title))
+    licenses = dict(zip(sources.source_id, sources.license))
+    frame = pd.DataFrame({
+        "lau_code": values.lau_code, "municipality": values.name, "county": values.qark, "indicator": meta.indicator_id,
+        "indicator_name": meta.name[lang], "year": values.year, "value": values.value.where(values.status == "value"),
+        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
+        "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
+        "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
+    })
+    if meta.is_category:
+        frame.insert(7, "label", [i18n.format_value(v, meta, lang) for v in values.value])
+    return frame
+
+
+def profile_table(profile: pd.DataFrame, lang: str, sparklines: dict[str, list[float]], sources: pd.DataFrame) -> pd.DataFrame:
+    """Every indicator for one municipality with its comparison sentence, sparkline and source."""
+    from lnb_dash.indicators import IndicatorMeta
+
+    titles = dict(zip(sources.source_id, sources.publisher))
+    rows = []
+    for r in profile.itertuples():
+        meta = IndicatorMeta(r.indicator_id, r.theme, r.kind, int(r.decimals), None, {"sq": r.name_sq, "en": r.name_en},
+                             {"sq": r.unit_sq, "en": r.unit_en}, {}, _categories(r.categories), "", (), ())
+        rows.append({
+            i18n.t("theme", lang): i18n.theme_label(r.theme, lang),
+            i18n.t("indicator", lang): meta.name[lang],
+            i18n.t("value", lang): i18n.format_value(r.value, meta, lang) if r.status == "value" else i18n.status_label(r.status, lang),
+            i18n.t("year", lang): int(r.year),
+            i18n.t("rank", lang): i18n.rank_text(r.rank, r.n_ranked, lang) if r.status == "value" else "–",
+            i18n.t("county_value", lang): _fmt_optional(r.county_value, meta, lang),
+            i18n.t("national", lang): _fmt_optional(r.national_value, meta, lang),
+            i18n.t("in_words", lang): i18n.comparison_sentence(r, lang),
+            i18n.t("trend", lang): sparklines.get(r.indicator_id),
+            i18n.t("source", lang): titles.get(r.source_id, r.source_id),
+        })
+    return pd.DataFrame(rows)
+
+
+def _fmt_optional(value, meta, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or meta.kind == "category":
+        return "–"
+    return i18n.format_value(value, meta, lang)
+
+
+def _categories(raw) -> dict:
+    import json
+
+    return {int(k): v for k, v in json.loads(raw).items()} if isinstance(raw, str) else {}
+
+
+def key_facts(profile: pd.DataFrame, municipality: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """(label, text) pairs: county, population, area, density, urbanisation, coastal, LNB priority."""
+    by_id = profile.set_index("indicator_id")
+
+    def cell(iid: str) -> tuple[float | None, int | None, object]:
+        if iid not in by_id.index or by_id.loc[iid].status != "value":
+            return None, None, None
+        row = by_id.loc[iid]
+        return float(row.value), int(row.year), row
+
+    facts = [(i18n.t("county", lang), municipality["qark"])]
+    pop, pop_year, _ = cell("population")
+    area, _, _ = cell("area_km2")
+    facts.append((i18n.t("population", lang), f"{i18n.format_number(pop, 0, lang)} ({pop_year})" if pop is not None else "–"))
+    facts.append((i18n.t("area", lang), f"{i18n.format_number(area, 1, lang)} km²" if area is not None else "–"))
+    if pop is not None and area:
+        facts.append((i18n.t("density", lang), f"{i18n.format_number(pop / area, 1, lang)} {i18n.t('density_unit', lang)} "
+                                                f"({i18n.t('density_note', lang, year=pop_year)})"))
+    for iid, label in (("degurba", "urbanisation"), ("coastal", "coastal"), ("lnb_priority", "lnb_priority")):
+        value, _, row = cell(iid)
+        text = _categories(row.categories).get(int(value), {}).get(lang, "–") if row is not None else "–"
+        facts.append((i18n.t(label, lang), text))
+    return facts
+
+
+def trend_areas(view, municipalities: pd.DataFrame) -> tuple[str, ...]:
+    """The chosen municipalities, plus their counties and Albania when asked for."""
+    areas = list(view.m)
+    if view.county:
+        counties = municipalities.set_index("lau_code").county_code
+        areas += sorted({counties[m] for m in view.m if m in counties.index})
+    if view.national:
+        areas.append("AL")
+    return tuple(areas)
+
+
+def trend_table(series: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
+    """Areas in rows, years in columns, formatted values; breaks marked with †."""
+    data = series.copy()
+    data["text"] = [i18n.format_value(v, meta, lang, with_unit=False) + (" †" if b else "") if s == "value" else i18n.status_label(s, lang)
+                    for v, s, b in zip(data.value, data.status, data.break_in_series)]
+    table = data.pivot_table(index="name", columns="year", values="text", aggfunc="first")
+    table.columns = [str(c) for c in table.columns]
+    return table.reset_index().rename(columns={"name": ""})
+
+
+def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame) -> pd.DataFrame:
+    titles = dict(zip(sources.source_id, sources.title))
+    return pd.DataFrame({
+        "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
+        "indicator_name": meta.name[lang], "year": series.year, "value": series.value, "unit": meta.unit[lang],
+        "status": series.status, "break_in_series": series.break_in_series, "computed": series.computed,
+        "source": series.source_id.map(titles),
+    })
+
+
+def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang: str) -> pd.DataFrame:
+    """Indicators in rows; one column per municipality (value, year and rank) and one for Albania."""
+    from lnb_dash.indicators import IndicatorMeta
+
+    first = next(iter(profiles.values()))
+    rows = []
+    for i, r in enumerate(first.itertuples()):
+        meta = IndicatorMeta(r.indicator_id, r.theme, r.kind, int(r.decimals), None, {"sq": r.name_sq, "en": r.name_en},
+                             {"sq": r.unit_sq, "en": r.unit_en}, {}, _categories(r.categories), "", (), ())
+        row = {i18n.t("indicator", lang): meta.name[lang]}
+        for code, profile in profiles.items():
+            p = profile.iloc[i]
+            if p.status == "value":
+                rank = i18n.rank_text(p["rank"], p.n_ranked, lang)
+                row[names[code]] = f"{i18n.format_value(p.value, meta, lang)} ({int(p.year)}" + (f"; {rank})" if rank != "–" else ")")
+            else:
+                row[names[code]] = i18n.status_label(p.status, lang)
+        row[i18n.t("albania", lang)] = _fmt_optional(r.national_value, meta, lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def programme_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per measure: 2019, 2021 and the change, with the wording each document used."""
+    return pd.DataFrame({
+        i18n.t("measure", lang): results[f"name_{lang}"],
+        "2019": [i18n.format_number(v, 0, lang) for v in results.value_2019],
+        "2021": [i18n.format_number(v, 0, lang) for v in results.value_2021],
+        i18n.t("change", lang): [("+" if c > 0 else "") + i18n.format_number(c, 0, lang) for c in results.change],
+        i18n.t("unit", lang): results[f"unit_{lang}"],
+        f"{i18n.t('as_stated', lang)} (2019)": results.stated_2019,
+        f"{i18n.t('as_stated', lang)} (2021)": results.stated_2021,
+    })
+
+
+def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The observations as a reader downloads them: names, value, unit, year, status and full source."""
+    return pd.DataFrame({
+        "area_code": observations.area_code, "area": observations.area_name, "level": observations.area_level,
+        "indicator": observations.indicator_id, "indicator_name": observations[f"name_{lang}"], "breakdown": observations.breakdown,
+        "year": observations.year, "value": observations.value, "unit": observations[f"unit_{lang}"], "status": observations.status,
+        "break_in_series": observations.break_in_series, "computed": observations.computed, "note": observations.note,
+        "source": observations.source_title, "publisher": observations.source_publisher, "license": observations.source_license,
+        "source_url": observations.source_url,
+    })
+
+
+def coverage_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Indicator names in rows, years in columns, number of municipalities (of 61) with a value."""
+    names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
+    table = coverage.copy()
+    table.index = [names.get(i, i) for i in table.index]
+    table.columns = [str(c) for c in table.columns]
+    return table.astype("Int64")

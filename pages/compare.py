@@ -1,0 +1,31 @@
+"""Compare: 2 to 4 municipalities side by side across every indicator."""
+
+import streamlit as st
+
+from lnb_dash import exports, i18n, views
+from lnb_dash.filters import CompareView
+from lnb_dash.ui import cached, state, widgets
+
+PAGE = "compare"
+lang = state.current_lang()
+widgets.connection_or_stop(lang)
+municipalities = cached.municipalities_cached()
+view = state.read_view(PAGE, CompareView)
+
+st.title(i18n.t("page_compare", lang))
+state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), CompareView.m)
+st.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=4, help=i18n.t("compare_help", lang),
+               format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"))
+view = state.view_from_widgets(PAGE, CompareView, view)
+state.write_view(PAGE, view, lang)
+
+if len(view.m) < 2:
+    st.info(i18n.t("compare_too_few", lang))
+    st.stop()
+profiles = {code: cached.profile_cached(code) for code in view.m}
+names = municipalities.set_index("lau_code").name.to_dict()
+table = views.compare_table(profiles, names, lang)
+st.dataframe(table, hide_index=True, width="stretch")
+st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(table), file_name="compare_" + "_".join(view.m) + ".csv",
+                   mime="text/csv", key="compare.download")
+widgets.render_source_note([s for p in profiles.values() for s in p.source_id], lang)

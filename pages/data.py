@@ -1,0 +1,47 @@
+"""Data and sources: the observations with filters and a download, every source, coverage, boundaries."""
+
+import streamlit as st
+
+from lnb_dash import config, exports, i18n, views
+from lnb_dash.filters import DataView
+from lnb_dash.ui import cached, state, widgets
+
+PAGE = "data"
+lang = state.current_lang()
+widgets.connection_or_stop(lang)
+catalogue = cached.list_indicators_cached()
+view = state.read_view(PAGE, DataView)
+
+st.title(i18n.t("page_data", lang))
+st.subheader(i18n.t("observations", lang))
+cols = st.columns([3, 1, 1])
+indicator_ids = [""] + catalogue.indicator_id.tolist()
+label = widgets.indicator_label(catalogue, lang)
+state.ensure_option(PAGE, "indicator", indicator_ids, "")
+cols[0].selectbox(i18n.t("indicator", lang), indicator_ids, format_func=lambda i: label(i) if i else i18n.t("all", lang),
+                  key=state.key(PAGE, "indicator"))
+years = [None] + sorted({int(y) for ys in catalogue.years for y in ys})
+state.ensure_option(PAGE, "year", years, None)
+cols[1].selectbox(i18n.t("year", lang), years, format_func=lambda y: i18n.t("all", lang) if y is None else str(y), key=state.key(PAGE, "year"))
+statuses = ["", *config.STATUSES]
+state.ensure_option(PAGE, "status", statuses, "")
+cols[2].selectbox(i18n.t("status", lang), statuses, format_func=lambda s: i18n.status_label(s, lang) if s else i18n.t("all", lang),
+                  key=state.key(PAGE, "status"))
+view = state.view_from_widgets(PAGE, DataView, view)
+state.write_view(PAGE, view, lang)
+
+observations = cached.observations_cached(view.indicator, view.year or 0, view.status)
+download = views.observations_download(observations, lang)
+st.caption(i18n.t("rows_shown", lang, n=len(download)))
+st.dataframe(download, hide_index=True, width="stretch", height=420)
+st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(download), file_name="lnb_observations.csv", mime="text/csv",
+                   key="data.download")
+
+st.subheader(i18n.t("coverage_matrix", lang))
+st.dataframe(views.coverage_table(cached.coverage_cached(), catalogue, lang), width="stretch")
+
+st.subheader(i18n.t("sources", lang))
+widgets.render_sources(cached.sources_cached(), lang)
+
+st.subheader(i18n.t("boundaries", lang))
+st.write(i18n.t("boundary_attribution", lang))

@@ -1,0 +1,41 @@
+"""Municipality profile: key facts, LNB activity and every indicator compared with county and country."""
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lnb_dash import i18n, maps, views
+from lnb_dash.filters import ProfileView
+from lnb_dash.ui import cached, state, widgets
+
+PAGE = "profile"
+lang = state.current_lang()
+widgets.connection_or_stop(lang)
+municipalities = cached.municipalities_cached()
+view = state.read_view(PAGE, ProfileView)
+state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
+st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=widgets.municipality_label(municipalities),
+             key=state.key(PAGE, "m"))
+view = state.view_from_widgets(PAGE, ProfileView, view)
+state.write_view(PAGE, view, lang)
+
+municipality = municipalities.set_index("lau_code").loc[view.m]
+profile = cached.profile_cached(view.m)
+st.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
+map_col, facts_col = st.columns([2, 3])
+with map_col:
+    st_folium(maps.build_locator_map(cached.municipalities_gdf_cached(), view.m), key=f"profile.locator.{view.m}", height=300,
+              use_container_width=True, returned_objects=[])
+    st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
+with facts_col:
+    st.subheader(i18n.t("key_facts", lang))
+    st.table(pd.DataFrame(views.key_facts(profile, municipality, lang), columns=["", " "]).set_index(""))
+    st.subheader(i18n.t("lnb_activities", lang))
+    widgets.render_programme_facts(cached.programme_facts_cached(view.m), lang)
+
+st.subheader(i18n.t("all_indicators", lang))
+table = views.profile_table(profile, lang, cached.area_series_cached(view.m), cached.sources_cached())
+st.dataframe(table, hide_index=True, width="stretch",
+             column_config={i18n.t("trend", lang): st.column_config.LineChartColumn(i18n.t("trend", lang), width="small")})
+widgets.render_source_note(profile.source_id.tolist(), lang)
+st.caption(i18n.t("print_hint", lang))

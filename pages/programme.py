@@ -1,0 +1,34 @@
+"""Programme: LNB results from the two factsheets with the change between them, and the priority map."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lnb_dash import charts, exports, i18n, maps, views
+from lnb_dash.ui import cached, state, widgets
+
+lang = state.current_lang()
+widgets.connection_or_stop(lang)
+state.write_view("programme", None, lang)
+st.title(i18n.t("page_programme", lang))
+st.write(i18n.t("programme_intro", lang))
+
+results = cached.programme_results_cached()
+table = views.programme_table(results, lang)
+st.dataframe(table, hide_index=True, width="stretch")
+st.altair_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang))
+st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(table), file_name="lnb_programme_results.csv", mime="text/csv",
+                   key="programme.download")
+widgets.render_source_note(["lnb_factsheets"], lang)
+
+map_col, list_col = st.columns([3, 2])
+with map_col:
+    st.subheader(i18n.t("priority_map", lang))
+    st_folium(maps.build_highlight_map(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached())), key="programme.map",
+              height=480, use_container_width=True, returned_objects=[])
+    st.caption(i18n.t("boundary_attribution", lang))
+with list_col:
+    st.subheader(i18n.t("priority_resolution", lang))
+    st.dataframe(cached.priority_resolution_cached(), hide_index=True, width="stretch")
+
+st.subheader(i18n.t("programme_facts", lang))
+widgets.render_programme_facts(cached.programme_facts_cached("AL"), lang)

@@ -1,0 +1,47 @@
+"""Trends: an indicator over time for chosen municipalities, with their counties and Albania."""
+
+import streamlit as st
+
+from lnb_dash import charts, exports, i18n, views
+from lnb_dash.filters import TrendsView
+from lnb_dash.ui import cached, state, widgets
+
+PAGE = "trends"
+lang = state.current_lang()
+widgets.connection_or_stop(lang)
+catalogue = cached.list_indicators_cached()
+series_ids = catalogue[catalogue.years.map(len) > 1].indicator_id.tolist()
+municipalities = cached.municipalities_cached()
+view = state.read_view(PAGE, TrendsView)
+
+st.title(i18n.t("page_trends", lang))
+pick, areas_col = st.columns([2, 3])
+state.ensure_option(PAGE, "indicator", series_ids, TrendsView.indicator)
+pick.selectbox(i18n.t("indicator", lang), series_ids, format_func=widgets.indicator_label(catalogue, lang), key=state.key(PAGE, "indicator"))
+state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), TrendsView.m)
+areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=8,
+                      format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"))
+meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
+options = st.columns(4)
+state.ensure_option(PAGE, "breakdown", list(meta.breakdowns), "total" if "total" in meta.breakdowns else meta.breakdowns[0])
+options[0].selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
+                     key=state.key(PAGE, "breakdown"), disabled=len(meta.breakdowns) == 1)
+options[1].checkbox(i18n.t("show_national", lang), key=state.key(PAGE, "national"))
+options[2].checkbox(i18n.t("show_county", lang), key=state.key(PAGE, "county"))
+options[3].toggle(i18n.t("indexed", lang), key=state.key(PAGE, "indexed"))
+view = state.view_from_widgets(PAGE, TrendsView, view)
+state.write_view(PAGE, view, lang)
+
+series = cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown)
+st.subheader(f"{meta.name[lang]} ({meta.unit[lang]})")
+if series.empty:
+    st.info(i18n.t("compare_too_few", lang))
+else:
+    st.altair_chart(charts.build_timeseries_chart(series, meta, lang, view.indexed), width="stretch")
+    st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    table = views.trend_table(series, meta, lang)
+    with st.expander(i18n.t("table", lang)):
+        st.dataframe(table, hide_index=True, width="stretch")
+    st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(views.trend_download(series, meta, lang, cached.sources_cached())),
+                       file_name=f"{view.indicator}_trend.csv", mime="text/csv", key="trends.download")
+widgets.render_source_note(series.source_id.tolist() or [meta.source_id], lang)
