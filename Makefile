@@ -32,7 +32,7 @@ check: $(VENV)/.installed
 
 run: data/lnb.duckdb
 	@echo '==> Serving on http://127.0.0.1:8501'
-	$(PY) -m streamlit run app.py --server.port 8501 --server.address 127.0.0.1
+	$(PY) -m lnb_dash.ui.serve --server.port 8501 --server.address 127.0.0.1
 
 test: data/lnb.duckdb
 	@echo '==> Running the test suite'

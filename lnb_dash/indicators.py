@@ -181,12 +181,23 @@ def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame.pivot(index="indicator_id", columns="year", values="n").sort_index(axis=1)
 
 
-def list_years(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> list[int]:
-    """Years in which at least one municipality has a value for this indicator and breakdown, ascending."""
-    rows = con.cursor().execute(
-        "SELECT DISTINCT year FROM observations WHERE indicator_id = $i AND breakdown = $b AND area_level = 'municipality' "
-        "AND status = 'value' ORDER BY year", {"i": indicator, "b": breakdown}).fetchall()
-    return [int(r[0]) for r in rows]
+def query_year_coverage(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> pd.DataFrame:
+    """Years with at least one municipal value, ascending. Returns columns: year, municipalities."""
+    return con.cursor().execute(
+        "SELECT year, count(*) AS municipalities FROM observations WHERE indicator_id = $i AND breakdown = $b "
+        "AND area_level = 'municipality' AND status = 'value' GROUP BY year ORDER BY year", {"i": indicator, "b": breakdown}).df()
+
+
+def choose_default_year(coverage: pd.DataFrame) -> int | None:
+    """The latest year that covers at least half as many municipalities as the best-covered year.
+
+    A map should not open on a year most municipalities lack (population 2023 has 14 of 61): it opens
+    on 2011, and 2023 stays one click away.
+    """
+    if coverage.empty:
+        return None
+    good = coverage[coverage.municipalities >= coverage.municipalities.max() / 2]
+    return int(good.year.max())
 
 
 def query_area_series(con: duckdb.DuckDBPyConnection, area_code: str) -> dict[str, list[float]]:

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from lnb_dash import charts, exports, i18n, maps, views
 from lnb_dash.filters import MapView
+from lnb_dash.indicators import choose_default_year
 from lnb_dash.ui import cached, state, widgets
 
 PAGE = "map"
@@ -23,8 +24,9 @@ meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator"
 state.ensure_option(PAGE, "breakdown", list(meta.breakdowns), "total" if "total" in meta.breakdowns else meta.breakdowns[0])
 breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
                         key=state.key(PAGE, "breakdown"), disabled=len(meta.breakdowns) == 1)
-years = cached.list_years_cached(meta.indicator_id, st.session_state[state.key(PAGE, "breakdown")])
-state.ensure_option(PAGE, "year", years, years[-1])
+coverage = cached.year_coverage_cached(meta.indicator_id, st.session_state[state.key(PAGE, "breakdown")])
+years = coverage.year.tolist()
+state.ensure_option(PAGE, "year", years, choose_default_year(coverage))
 year_col.selectbox(i18n.t("year", lang), years, key=state.key(PAGE, "year"))
 view = state.view_from_widgets(PAGE, MapView, view)
 

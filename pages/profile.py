@@ -1,6 +1,5 @@
 """Municipality profile: key facts, LNB activity and every indicator compared with county and country."""
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -13,6 +12,7 @@ lang = state.current_lang()
 widgets.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
 view = state.read_view(PAGE, ProfileView)
+title = st.empty()
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
 st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=widgets.municipality_label(municipalities),
              key=state.key(PAGE, "m"))
@@ -21,7 +21,7 @@ state.write_view(PAGE, view, lang)
 
 municipality = municipalities.set_index("lau_code").loc[view.m]
 profile = cached.profile_cached(view.m)
-st.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
+title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 map_col, facts_col = st.columns([2, 3])
 with map_col:
     st_folium(maps.build_locator_map(cached.municipalities_gdf_cached(), view.m), key=f"profile.locator.{view.m}", height=300,
@@ -29,7 +29,7 @@ with map_col:
     st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
     st.subheader(i18n.t("key_facts", lang))
-    st.table(pd.DataFrame(views.key_facts(profile, municipality, lang), columns=["", " "]).set_index(""))
+    st.markdown("  \n".join(f"**{label}:** {widgets.escape_markdown(text)}" for label, text in views.key_facts(profile, municipality, lang)))
     st.subheader(i18n.t("lnb_activities", lang))
     widgets.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 

@@ -42,3 +42,12 @@ def data_copy(tmp_path) -> tuple[Path, Path]:
 def hashes(db_path: Path) -> dict[str, str]:
     with db.connect(db_path) as connection:
         return db.table_hashes(connection)
+
+
+@pytest.fixture(scope="session")
+def app_db(shipped_db):
+    """Point the app (run in-process by AppTest) at the session's database."""
+    previous = config.DB_PATH
+    config.DB_PATH = shipped_db
+    yield shipped_db
+    config.DB_PATH = previous

@@ -102,8 +102,8 @@ def priority_codes_cached() -> frozenset[str]:
 
 
 @st.cache_data
-def list_years_cached(indicator: str, breakdown: str) -> list[int]:
-    return indicators.list_years(get_connection(), indicator, breakdown)
+def year_coverage_cached(indicator: str, breakdown: str) -> pd.DataFrame:
+    return indicators.query_year_coverage(get_connection(), indicator, breakdown)
 
 
 @st.cache_data

@@ -31,17 +31,17 @@ def source_line(source_ids, lang: str) -> str:
         if sid not in sources.index:
             continue
         s = sources.loc[sid]
-        link = f"[{_md(s.title)}]({s.homepage})" if isinstance(s.homepage, str) and s.homepage.startswith("http") else _md(s.title)
-        parts.append(f"{_md(s.publisher)}, {link} ({_md(s.reference_date)}). {i18n.t('license', lang)}: {_md(s.license)}")
+        link = f"[{escape_markdown(s.title)}]({s.homepage})" if isinstance(s.homepage, str) and s.homepage.startswith("http") else escape_markdown(s.title)
+        parts.append(f"{escape_markdown(s.publisher)}, {link} ({escape_markdown(s.reference_date)}). {i18n.t('license', lang)}: {escape_markdown(s.license)}")
     if not parts:
         return ""
     return f"**{i18n.t('sources' if len(parts) > 1 else 'source', lang)}:** " + " · ".join(parts)
 
 
-def _md(text) -> str:
+def escape_markdown(text) -> str:
     """Escape markdown so text from data can never become a link, image or HTML."""
     text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-    for ch in "\\`*_{}[]()<>#+!|~":
+    for ch in "\\`*_{}[]<>#|~":
         text = text.replace(ch, "\\" + ch)
     return text
 
@@ -125,9 +125,9 @@ def render_programme_facts(facts: pd.DataFrame, lang: str) -> None:
         st.write(i18n.t("no_lnb_activities", lang))
         return
     for fact in facts.itertuples():
-        label = _md(fact.fact.replace("_", " ").capitalize())
-        value = _md(fact.value) + ("" if fact.unit == "text" else f" {_md(fact.unit)}")
-        st.markdown(f"- **{label}** ({_md(fact.period)}): {value} [{i18n.t('source', lang)}]({fact.url})")
+        label = escape_markdown(fact.fact.replace("_", " ").capitalize())
+        value = escape_markdown(fact.value) + ("" if fact.unit == "text" else f" {escape_markdown(fact.unit)}")
+        st.markdown(f"- **{label}** ({escape_markdown(fact.period)}): {value} [{i18n.t('source', lang)}]({fact.url})")
 
 
 def render_sources(sources: pd.DataFrame, lang: str) -> None:
@@ -135,11 +135,11 @@ def render_sources(sources: pd.DataFrame, lang: str) -> None:
     for s in sources.itertuples():
         with st.expander(f"{s.title}"):
             link = f" ([{i18n.t('source', lang)}]({s.homepage}))" if isinstance(s.homepage, str) and s.homepage.startswith("http") else ""
-            st.markdown(f"**{i18n.t('publisher', lang)}:** {_md(s.publisher)}{link}  \n"
-                        f"**{i18n.t('reference_date', lang)}:** {_md(s.reference_date)} · **{i18n.t('retrieved', lang)}:** {_md(s.retrieved)}  \n"
-                        f"**{i18n.t('license', lang)}:** {_md(s.license)}")
+            st.markdown(f"**{i18n.t('publisher', lang)}:** {escape_markdown(s.publisher)}{link}  \n"
+                        f"**{i18n.t('reference_date', lang)}:** {escape_markdown(s.reference_date)} · **{i18n.t('retrieved', lang)}:** {escape_markdown(s.retrieved)}  \n"
+                        f"**{i18n.t('license', lang)}:** {escape_markdown(s.license)}")
             if s.description:
                 st.write(s.description)
             caveats = [c for c in (s.caveats or "").split("\n") if c]
             if caveats:
-                st.markdown(f"**{i18n.t('caveats', lang)}:**\n" + "\n".join(f"- {_md(c)}" for c in caveats))
+                st.markdown(f"**{i18n.t('caveats', lang)}:**\n" + "\n".join(f"- {escape_markdown(c)}" for c in caveats))

@@ -1,0 +1,37 @@
+"""Open a page through app.py (so navigation and the shared frame run) with URL parameters."""
+
+import streamlit.testing.v1.app_test as app_test_module
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest re-detects the `pages/` folder on every run and would then run a page without app.py.
+
+    The app always uses st.navigation (as `python -m lnb_dash.ui.serve` declares), so do the same here.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+app_test_module.PagesManager = _NavigationPagesManager
+
+
+def open_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page(f"pages/{page}.py")
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, f"{page} {params} raised: {[e.message for e in at.exception]}"
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """All visible text of the run, to look for a label or a number."""
+    parts = [e.value for e in at.title] + [e.value for e in at.subheader] + [e.value for e in at.markdown] + [e.value for e in at.caption]
+    return "\n".join(str(p) for p in parts)

@@ -1,0 +1,124 @@
+"""Every page renders in both languages; deep links set the widgets; widgets write the URL."""
+
+import pytest
+
+from lnb_dash import config
+from lnb_dash.check import check_data
+from tests.pages.helpers import open_page, texts
+
+PAGES = ["overview", "map", "profile", "trends", "compare", "programme", "data"]
+
+
+@pytest.fixture(autouse=True)
+def _use_test_db(app_db):
+    yield
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(page, lang):
+    at = open_page(page, lang=lang)
+    assert at.title, f"{page} has a title"
+    assert at.query_params.get("lang") == lang
+
+
+def _indicators_with_data() -> list[str]:
+    return sorted(check_data(config.DATA_DIR).coverage.indicator.unique())
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+@pytest.mark.parametrize("indicator", _indicators_with_data())
+def test_map_renders_every_indicator(indicator, lang):
+    at = open_page("map", indicator=indicator, lang=lang)
+    assert at.selectbox(key="map.indicator").value == indicator
+    assert at.subheader[0].value.endswith(str(at.selectbox(key="map.year").value))
+
+
+def test_map_deep_link_sets_indicator_year_and_breakdown():
+    at = open_page("map", indicator="local_turnout", year="2015", breakdown="female", lang="en")
+    assert at.selectbox(key="map.indicator").value == "local_turnout"
+    assert at.selectbox(key="map.year").value == 2015
+    assert at.selectbox(key="map.breakdown").value == "female"
+    assert at.subheader[0].value == "Turnout, local elections – Women, 2015"
+
+
+def test_map_opens_on_a_well_covered_year_and_discloses_coverage():
+    at = open_page("map", indicator="population", lang="en")
+    assert at.selectbox(key="map.year").value == 2011
+    at.selectbox(key="map.year").set_value(2023).run()
+    assert "14 of 61 municipalities have data for 2023" in texts(at)
+    assert at.query_params["year"] == "2023"
+
+
+def test_changing_the_indicator_updates_the_url():
+    at = open_page("map", lang="en")
+    at.selectbox(key="map.indicator").set_value("parl_turnout").run()
+    assert at.query_params["indicator"] == "parl_turnout" and at.query_params["year"] == "2017"
+
+
+def test_map_table_matches_the_values_command():
+    at = open_page("map", indicator="population", year="2011", lang="en")
+    table = at.dataframe[0].value
+    assert len(table) == 61 and table["Value"].sum() == 2_800_138
+    assert table.iloc[0]["Municipality"] == "Tiranë" and table.iloc[0]["Rank"] == 1
+
+
+def test_profile_deep_link_in_albanian_shows_korce_with_sources():
+    at = open_page("profile", m="AL343", lang="sq")
+    assert at.selectbox(key="profile.m").value == "AL343"
+    assert at.title[0].value == "Bashkia Korçë"
+    text = texts(at)
+    assert "Burimet:" in text and "Eurostat" in text
+    assert "75\xa0994 (2011)" in text  # Albanian number format: a (non-breaking) space groups thousands
+    table = at.dataframe[0].value
+    assert "vendi i 55 nga 61" in " ".join(table["Renditja"])
+
+
+def test_profile_rejects_an_unknown_code_by_falling_back():
+    at = open_page("profile", m="AL999", lang="en")
+    assert at.selectbox(key="profile.m").value == "AL224"
+
+
+def test_language_switch_changes_labels():
+    at = open_page("overview", lang="sq")
+    assert at.title[0].value.startswith("Askush")
+    at.radio(key="lang_switch").set_value("en").run()
+    at.run()
+    assert at.title[0].value.startswith("Leave No One Behind")
+
+
+def test_trends_deep_link_and_table():
+    at = open_page("trends", indicator="parl_voters", m="AL343,AL345", lang="en")
+    assert at.multiselect(key="trends.m").value == ["AL343", "AL345"]
+    assert at.query_params["m"] == "AL343,AL345"
+
+
+def test_trends_indexed_mode_is_in_the_url():
+    at = open_page("trends", lang="en")
+    at.toggle(key="trends.indexed").set_value(True).run()
+    assert at.query_params["indexed"] == "1"
+
+
+def test_compare_shows_the_chosen_municipalities_side_by_side():
+    at = open_page("compare", m="AL343,AL345,AL224", lang="en")
+    table = at.dataframe[0].value
+    assert {"Korçë", "Pogradec", "Tiranë", "Albania"} <= set(table.columns)
+
+
+def test_compare_asks_for_two_municipalities():
+    at = open_page("compare", m="AL343", lang="en")
+    assert "at least 2" in at.info[0].value
+
+
+def test_programme_shows_both_factsheets_and_the_change():
+    at = open_page("programme", lang="en")
+    table = at.dataframe[0].value
+    row = table[table["Measure"] == "Municipalities with social care plans"].iloc[0]
+    assert (row["2019"], row["2021"], row["Change"]) == ("11", "36", "+25")
+
+
+def test_data_page_filters_and_offers_the_download():
+    at = open_page("data", indicator="population", year="2023", status="not_reported", lang="en")
+    table = at.dataframe[0].value
+    assert len(table) == 47 and table.value.isna().all()
+    assert {"unit", "year", "status", "source", "license"} <= set(table.columns)
