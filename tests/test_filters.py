@@ -1,0 +1,29 @@
+"""Views round-trip through URL parameters; bad parameters fall back to defaults."""
+
+from hypothesis import given, strategies as st
+
+from lnb_dash.filters import CompareView, MapView, TrendsView
+
+
+def test_map_view_round_trips():
+    view = MapView(indicator="local_turnout", year=2015, breakdown="female", scheme="diverging", k=7, priority=True)
+    assert MapView.from_query_params(view.to_query_params()) == view
+
+
+def test_bad_parameters_fall_back_to_defaults():
+    view = MapView.from_query_params({"year": "soon", "k": "many", "priority": "maybe"})
+    assert view.year is None and view.k == 5 and view.priority is False
+
+
+def test_municipality_lists_keep_only_lau_codes():
+    assert CompareView.from_query_params({"m": "AL343, al345,<script>,AL9999"}).m == ("AL343", "AL345")
+
+
+def test_defaults_are_left_out_of_the_url_except_the_view_keys():
+    assert TrendsView().to_query_params() == {"indicator": "parl_turnout", "m": "AL224,AL343"}
+
+
+@given(st.dictionaries(st.sampled_from(["indicator", "year", "k", "scheme", "priority", "m"]), st.text(max_size=20)))
+def test_any_parameters_give_a_view(params):
+    MapView.from_query_params(params)
+    TrendsView.from_query_params(params)
