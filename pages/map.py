@@ -22,8 +22,9 @@ pick.selectbox(i18n.t("indicator", lang), available.indicator_id.tolist(), forma
                key=state.key(PAGE, "indicator"))
 meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
 state.ensure_option(PAGE, "breakdown", list(meta.breakdowns), "total" if "total" in meta.breakdowns else meta.breakdowns[0])
-breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
-                        key=state.key(PAGE, "breakdown"), disabled=len(meta.breakdowns) == 1)
+if len(meta.breakdowns) > 1:
+    breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
+                            key=state.key(PAGE, "breakdown"))
 coverage = cached.year_coverage_cached(meta.indicator_id, st.session_state[state.key(PAGE, "breakdown")])
 years = coverage.year.tolist()
 state.ensure_option(PAGE, "year", years, choose_default_year(coverage))

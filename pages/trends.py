@@ -24,8 +24,9 @@ areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_
 meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
 options = st.columns(4)
 state.ensure_option(PAGE, "breakdown", list(meta.breakdowns), "total" if "total" in meta.breakdowns else meta.breakdowns[0])
-options[0].selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
-                     key=state.key(PAGE, "breakdown"), disabled=len(meta.breakdowns) == 1)
+if len(meta.breakdowns) > 1:
+    options[0].selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
+                         key=state.key(PAGE, "breakdown"))
 options[1].checkbox(i18n.t("show_national", lang), key=state.key(PAGE, "national"))
 options[2].checkbox(i18n.t("show_county", lang), key=state.key(PAGE, "county"))
 options[3].toggle(i18n.t("indexed", lang), key=state.key(PAGE, "indexed"))

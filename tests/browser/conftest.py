@@ -1,0 +1,125 @@
+"""A live dashboard on a free local port and headless Debian Chromium driven by Playwright.
+
+The browser may only talk to 127.0.0.1: every other request is aborted and recorded, and the tests
+assert that none was attempted. On a machine without chromium the tests are skipped, except in CI,
+where .ci/run installs it and a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-quic"]
+# Streamlit's front end probes for a base path under the page's URL (/map/_stcore/health); the 404s are expected.
+IGNORED_CONSOLE = ("_stcore/health", "_stcore/host-config", "Failed to load resource: the server responded with a status of 404")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(shipped_db):
+    port = _free_port()
+    env = {**os.environ, "LNB_DB_PATH": str(shipped_db)}
+    process = subprocess.Popen([sys.executable, "-m", "lnb_dash.ui.serve", "--server.port", str(port), "--server.headless", "true"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the dashboard did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI (.ci/run should have installed it)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One page visit: the Playwright page plus what it asked the network and printed to the console."""
+
+    def __init__(self, browser, base_url: str, route: bool = True):
+        self.base_url = base_url
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+        if route:
+            self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_selector("h1", timeout=60_000)
+        return self.page
+
+    def wait_idle(self, settle_ms: int = 1500) -> None:
+        """Wait until the script has finished: no running indicator and no faded (stale) element."""
+        self.page.wait_for_timeout(settle_ms)
+        self.page.wait_for_function(
+            "!document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector('[data-stale=\"true\"]')",
+            timeout=60_000)
+        self.page.wait_for_timeout(500)
+
+    def map_frame(self, timeout: float = 60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for frame in self.page.frames:
+                if "streamlit_folium" in frame.url and frame.query_selector("path.leaflet-interactive"):
+                    return frame
+            self.page.wait_for_timeout(250)  # not time.sleep: the route handler needs the event loop
+        raise AssertionError("no map appeared")
+
+    def real_console_errors(self) -> list[str]:
+        return [e for e in self.console_errors if not any(s in e for s in IGNORED_CONSOLE)]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    v = Visit(browser, server)
+    yield v
+    v.close()

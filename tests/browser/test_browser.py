@@ -1,0 +1,73 @@
+"""The dashboard in a real browser, offline: map, click-through, deep links, console, accessibility."""
+
+import re
+import time
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/map", "/profile?m=AL343", "/trends", "/compare?m=AL343,AL345", "/programme", "/data"]
+
+
+def test_map_draws_61_polygons_without_any_request_leaving_the_machine(visit):
+    page = visit.open("/map?indicator=population&year=2011&lang=en")
+    frame = visit.map_frame()
+    deadline = time.time() + 30
+    while len(frame.query_selector_all("path.leaflet-interactive")) < 61 and time.time() < deadline:
+        page.wait_for_timeout(200)
+    assert len(frame.query_selector_all("path.leaflet-interactive")) == 61
+    assert visit.blocked == []
+    visit.wait_idle()
+    body = page.inner_text("body")
+    assert "Population (census), 2011" in body and "Albania: 2,800,138 persons" in body
+    counts = [int(n) for n in re.findall(r"\((\d+)\)", page.inner_text(".lnb-legend"))]
+    assert sum(counts) == 61
+
+
+def test_clicking_a_municipality_opens_its_profile(visit):
+    page = visit.open("/map?indicator=population&year=2011&lang=en")
+    frame = visit.map_frame()
+    frame.query_selector_all("path.leaflet-interactive")[10].click(force=True)
+    page.wait_for_url(re.compile(r"/profile\?m=AL\d{3}"), timeout=30_000)
+    page.wait_for_selector("text=Key facts", timeout=30_000)
+    assert page.inner_text("h1").startswith("Municipality ")
+
+
+def test_a_deep_link_round_trips(visit):
+    page = visit.open("/trends?indicator=parl_voters&m=AL343,AL345&lang=en")
+    page.wait_for_selector("text=Voters (parliamentary)", timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert "indicator=parl_voters" in page.url and "m=AL343%2CAL345" in page.url.replace(",", "%2C")
+    again = visit.context.new_page()
+    again.goto(page.url)
+    again.wait_for_selector("text=Korçë (Korce)", timeout=30_000)
+    again.wait_for_selector("text=Pogradec", timeout=30_000)
+
+
+def test_profile_in_albanian_with_sources(visit):
+    page = visit.open("/profile?m=AL343&lang=sq")
+    page.wait_for_selector("text=Faktet kryesore", timeout=30_000)
+    visit.wait_idle()
+    body = page.inner_text("body")
+    assert "Bashkia Korçë" in body and "Burimet:" in body
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_have_no_console_errors_and_no_outside_requests(visit, path):
+    page = visit.open(path + ("&" if "?" in path else "?") + "lang=en")
+    visit.wait_idle()
+    assert visit.real_console_errors() == []
+    assert visit.blocked == []
+    assert page.query_selector("h1") is not None
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_have_no_serious_accessibility_violations(visit, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = visit.open(path)
+    visit.wait_idle()
+    results = Axe().run(page)
+    serious = [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
