@@ -159,6 +159,15 @@ def trend_areas(view, municipalities: pd.DataFrame) -> tuple[str, ...]:
     return tuple(areas)
 
 
+def label_series(series: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Name lines so a county never shares a name with its seat ('Korçë' and 'County Korçë'), Albania in the language."""
+    out = series.copy()
+    county = out.area_level == "county"
+    out.loc[county, "name"] = (f"{i18n.t('county', lang)} " + out.loc[county, "name"]) if lang == "sq" else out.loc[county, "name"] + " county"
+    out.loc[out.area_level == "national", "name"] = i18n.t("albania", lang)
+    return out
+
+
 def trend_table(series: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
     """Areas in rows, years in columns, formatted values; breaks marked with †."""
     data = series.copy()

@@ -13,7 +13,7 @@ catalogue = cached.list_indicators_cached()
 view = state.read_view(PAGE, DataView)
 
 st.title(i18n.t("page_data", lang))
-st.subheader(i18n.t("observations", lang))
+st.header(i18n.t("observations", lang))
 cols = st.columns([3, 1, 1])
 indicator_ids = [""] + catalogue.indicator_id.tolist()
 label = widgets.indicator_label(catalogue, lang)
@@ -37,11 +37,11 @@ st.dataframe(download, hide_index=True, width="stretch", height=420)
 st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(download), file_name="lnb_observations.csv", mime="text/csv",
                    key="data.download")
 
-st.subheader(i18n.t("coverage_matrix", lang))
+st.header(i18n.t("coverage_matrix", lang))
 st.dataframe(views.coverage_table(cached.coverage_cached(), catalogue, lang), width="stretch")
 
-st.subheader(i18n.t("sources", lang))
+st.header(i18n.t("sources", lang))
 widgets.render_sources(cached.sources_cached(), lang)
 
-st.subheader(i18n.t("boundaries", lang))
+st.header(i18n.t("boundaries", lang))
 st.write(i18n.t("boundary_attribution", lang))

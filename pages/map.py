@@ -44,7 +44,7 @@ values = cached.values_cached(view.indicator, view.year, view.breakdown)
 model = views.build_map_model(meta, view, values, cached.area_values_cached(view.indicator, view.year, view.breakdown),
                               cached.municipalities_gdf_cached(), lang, cached.sources_cached())
 with map_col:
-    st.subheader(model.title)
+    st.header(model.title)
     st.caption(model.subtitle)
     folium_map = maps.build_choropleth(model.gdf, model.classes, meta, lang, cached.counties_gdf_cached(),
                                        cached.priority_codes_cached() if view.priority else None, view.basemap)

@@ -14,7 +14,7 @@ st.write(i18n.t("overview_intro", lang))
 
 text_col, map_col = st.columns([3, 2])
 with text_col:
-    st.subheader(i18n.t("headline_results", lang))
+    st.header(i18n.t("headline_results", lang))
     results = cached.programme_results_cached()
     cols = st.columns(2)
     for i, r in enumerate(results.itertuples()):
@@ -24,14 +24,14 @@ with text_col:
     st.caption(i18n.t("programme_intro", lang))
     widgets.render_source_note(["lnb_factsheets"], lang)
 with map_col:
-    st.subheader(i18n.t("priority_map", lang))
+    st.header(i18n.t("priority_map", lang))
     st_folium(maps.build_highlight_map(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached())), key="overview.map",
               height=420, use_container_width=True, returned_objects=[])
     st.caption(i18n.t("boundary_attribution", lang))
 
-st.subheader(i18n.t("for_whom", lang))
+st.header(i18n.t("for_whom", lang))
 st.markdown(i18n.t("for_whom_text", lang))
-st.subheader(i18n.t("where_to_start", lang))
+st.header(i18n.t("where_to_start", lang))
 for page, label in (("pages/map.py", "page_map"), ("pages/profile.py", "page_profile"), ("pages/trends.py", "page_trends"),
                     ("pages/compare.py", "page_compare"), ("pages/programme.py", "page_programme"), ("pages/data.py", "page_data")):
     st.page_link(page, label=i18n.t(label, lang), query_params={"lang": lang})

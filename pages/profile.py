@@ -28,12 +28,12 @@ with map_col:
               use_container_width=True, returned_objects=[])
     st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
-    st.subheader(i18n.t("key_facts", lang))
+    st.header(i18n.t("key_facts", lang))
     st.markdown("  \n".join(f"**{label}:** {widgets.escape_markdown(text)}" for label, text in views.key_facts(profile, municipality, lang)))
-    st.subheader(i18n.t("lnb_activities", lang))
+    st.header(i18n.t("lnb_activities", lang))
     widgets.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 
-st.subheader(i18n.t("all_indicators", lang))
+st.header(i18n.t("all_indicators", lang))
 table = views.profile_table(profile, lang, cached.area_series_cached(view.m), cached.sources_cached())
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={i18n.t("trend", lang): st.column_config.LineChartColumn(i18n.t("trend", lang), width="small")})

@@ -22,13 +22,13 @@ widgets.render_source_note(["lnb_factsheets"], lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:
-    st.subheader(i18n.t("priority_map", lang))
+    st.header(i18n.t("priority_map", lang))
     st_folium(maps.build_highlight_map(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached())), key="programme.map",
               height=480, use_container_width=True, returned_objects=[])
     st.caption(i18n.t("boundary_attribution", lang))
 with list_col:
-    st.subheader(i18n.t("priority_resolution", lang))
+    st.header(i18n.t("priority_resolution", lang))
     st.dataframe(cached.priority_resolution_cached(), hide_index=True, width="stretch")
 
-st.subheader(i18n.t("programme_facts", lang))
+st.header(i18n.t("programme_facts", lang))
 widgets.render_programme_facts(cached.programme_facts_cached("AL"), lang)

@@ -33,8 +33,8 @@ options[3].toggle(i18n.t("indexed", lang), key=state.key(PAGE, "indexed"))
 view = state.view_from_widgets(PAGE, TrendsView, view)
 state.write_view(PAGE, view, lang)
 
-series = cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown)
-st.subheader(f"{meta.name[lang]} ({meta.unit[lang]})")
+series = views.label_series(cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown), lang)
+st.header(f"{meta.name[lang]} ({meta.unit[lang]})")
 if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:

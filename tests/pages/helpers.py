@@ -33,5 +33,5 @@ def open_page(page: str, **params) -> AppTest:
 
 def texts(at: AppTest) -> str:
     """All visible text of the run, to look for a label or a number."""
-    parts = [e.value for e in at.title] + [e.value for e in at.subheader] + [e.value for e in at.markdown] + [e.value for e in at.caption]
+    parts = [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.markdown] + [e.value for e in at.caption]
     return "\n".join(str(p) for p in parts)

@@ -31,7 +31,7 @@ def _indicators_with_data() -> list[str]:
 def test_map_renders_every_indicator(indicator, lang):
     at = open_page("map", indicator=indicator, lang=lang)
     assert at.selectbox(key="map.indicator").value == indicator
-    assert at.subheader[0].value.endswith(str(at.selectbox(key="map.year").value))
+    assert at.header[0].value.endswith(str(at.selectbox(key="map.year").value))
 
 
 def test_map_deep_link_sets_indicator_year_and_breakdown():
@@ -39,7 +39,7 @@ def test_map_deep_link_sets_indicator_year_and_breakdown():
     assert at.selectbox(key="map.indicator").value == "local_turnout"
     assert at.selectbox(key="map.year").value == 2015
     assert at.selectbox(key="map.breakdown").value == "female"
-    assert at.subheader[0].value == "Turnout, local elections – Women, 2015"
+    assert at.header[0].value == "Turnout, local elections – Women, 2015"
 
 
 def test_map_opens_on_a_well_covered_year_and_discloses_coverage():
@@ -122,3 +122,9 @@ def test_data_page_filters_and_offers_the_download():
     table = at.dataframe[0].value
     assert len(table) == 47 and table.value.isna().all()
     assert {"unit", "year", "status", "source", "license"} <= set(table.columns)
+
+
+def test_trends_name_counties_apart_from_their_seat():
+    at = open_page("trends", indicator="parl_turnout", m="AL343", county="1", national="1", lang="en")
+    with_table = at.expander[0].dataframe[0].value
+    assert set(with_table[""]) == {"Korçë", "Korçë county", "Albania"}
