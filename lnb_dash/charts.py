@@ -44,7 +44,7 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
         rule = alt.Chart(pd.DataFrame({"value": [national], "label": [i18n.t("albania", lang)]})).mark_rule(
             color=NATIONAL_COLOR, strokeDash=[4, 3]).encode(x="value:Q", tooltip=[alt.Tooltip("label:N", title="")])
         layers.append(rule)
-    return alt.layer(*layers).properties(height=max(14 * len(data), 120), width="container").configure_axis(labelFontSize=12, titleFontSize=13)
+    return alt.layer(*layers).properties(height=max(14 * len(data), 120), width="container")
 
 
 def build_timeseries_chart(series: pd.DataFrame, meta, lang: str, indexed: bool = False) -> alt.Chart:
@@ -74,7 +74,7 @@ def build_timeseries_chart(series: pd.DataFrame, meta, lang: str, indexed: bool 
         detail="segment:N", strokeDash=alt.condition("datum.is_national", alt.value([6, 3]), alt.value([1, 0])))
     points = base.mark_point(size=70, filled=True).encode(
         fill=alt.condition("datum.break_in_series", alt.value("white"), color), shape=alt.value("circle"))
-    return alt.layer(lines, points).properties(height=380, width="container").configure_axis(labelFontSize=12, titleFontSize=13)
+    return alt.layer(lines, points).properties(height=380, width="container")
 
 
 def build_programme_chart(results: pd.DataFrame, lang: str) -> alt.Chart:

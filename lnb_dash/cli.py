@@ -90,6 +90,47 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from lnb_dash import exports
+    from lnb_dash.db import connect
+
+    con = connect(args.db)
+    if args.what == "package":
+        data = exports.build_data_package(con)
+    else:
+        if not args.indicator:
+            raise ValueError("export values needs --indicator")
+        table = values_table(con, args.indicator, args.year, args.breakdown)
+        if args.format == "xlsx":
+            data = exports.to_xlsx_bytes(table, exports.metadata_frame(con, [args.indicator], args.lang), title=args.indicator)
+        else:
+            data = exports.to_csv_bytes(table)
+    args.output.write_bytes(data)
+    print(f"wrote {args.output} ({len(data):,} bytes)")
+    return 0
+
+
+def cmd_profile(args) -> int:
+    from lnb_dash.db import connect
+    from lnb_dash.indicators import list_municipalities
+    from lnb_dash.report import write_profiles
+
+    con = connect(args.db)
+    codes = list_municipalities(con).lau_code.tolist() if args.municipality == "all" else [_resolve(args.municipality, args.data_dir)]
+    out = args.output or (Path(f"{codes[0]}_{args.lang}.pdf") if len(codes) == 1 else Path("profiles"))
+    for path in write_profiles(con, sorted(codes), args.lang, out):
+        print(f"wrote {path}")
+    return 0
+
+
+def _resolve(name: str, data_dir: Path) -> str:
+    from lnb_dash.names import NameResolver
+    from lnb_dash.sources import read_reference
+
+    reference = read_reference(data_dir)
+    return NameResolver.from_frames(reference["municipalities"], reference["aliases"]).resolve(name)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lnb_dash", description="LNB municipal dashboard: data tools.")
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: %(default)s)")
@@ -111,6 +152,20 @@ def make_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="validate and show what would change, change nothing")
     imp.set_defaults(func=cmd_import)
+    export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata) or the full data package (zip)")
+    export.add_argument("what", choices=("values", "package"))
+    export.add_argument("--indicator")
+    export.add_argument("--year", type=int)
+    export.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)
+    export.add_argument("--format", default="csv", choices=("csv", "xlsx"))
+    export.add_argument("--lang", default="en", choices=config.LANGS)
+    export.add_argument("-o", "--output", type=Path, required=True)
+    export.set_defaults(func=cmd_export)
+    profile = sub.add_parser("profile", help="printable A4 PDF profile of one municipality (code or any name) or 'all'")
+    profile.add_argument("municipality", help="LAU code (AL343), a name (Korçë, korca) or 'all'")
+    profile.add_argument("--lang", default="sq", choices=config.LANGS)
+    profile.add_argument("-o", "--output", type=Path, help="PDF file for one, folder for all")
+    profile.set_defaults(func=cmd_profile)
     return parser
 
 

@@ -1,11 +1,28 @@
-"""Downloads: CSV that opens cleanly in Excel, with no cell that a spreadsheet would run as a formula."""
+"""Downloads: CSV and XLSX of a view with its metadata, and the full data package (zip).
+
+Every export carries where its numbers come from; no text cell can run as a spreadsheet formula.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import json
+import zipfile
+
+import duckdb
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from lnb_dash import __version__, config
 
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+DASHBOARD_NAME = "LNB municipal dashboard"
+PACKAGE_TABLES = ("observations", "indicators", "sources", "municipalities", "counties", "aliases", "programme_results",
+                  "priority_resolution", "programme_facts")
 
 
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -20,3 +37,98 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows ë and ç; missing values are empty cells, never 0."""
     return neutralize_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _write_sheet(ws, frame: pd.DataFrame) -> None:
+    ws.append([str(c) for c in frame.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in frame.itertuples(index=False):
+        ws.append([None if (not isinstance(v, (list, tuple)) and pd.isna(v)) else v.item() if hasattr(v, "item") else v for v in row])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # stored as text: '=1+1' stays the characters '=1+1'
+    for i, column in enumerate(frame.columns, start=1):
+        width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
+        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
+    ws.freeze_panes = "A2"
+
+
+def to_xlsx_bytes(data: pd.DataFrame, metadata: pd.DataFrame, title: str = "") -> bytes:
+    """A workbook with a 'data' sheet and a 'metadata' sheet (definitions, sources, licenses, date)."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "data"
+    _write_sheet(ws, data)
+    _write_sheet(workbook.create_sheet("metadata"), metadata)
+    workbook.properties.title = title or DASHBOARD_NAME
+    workbook.properties.creator = DASHBOARD_NAME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lang: str) -> pd.DataFrame:
+    """One row per indicator: definition and unit in ``lang``, its sources with publisher, license and link,
+    then the export date, the dashboard and the boundary attribution."""
+    lang = lang if lang in config.LANGS else "en"
+    rows = con.cursor().execute(f"""
+        SELECT DISTINCT i.indicator_id, i.name_{lang} AS name, i.unit_{lang} AS unit, i.definition_{lang} AS definition,
+               s.title AS source, s.publisher, s.license, s.license_url, s.homepage AS url, s.reference_date, s.retrieved, s.caveats
+        FROM indicators i
+        JOIN (SELECT DISTINCT indicator_id, source_id FROM observations UNION SELECT indicator_id, source_id FROM indicators) o
+             USING (indicator_id)
+        JOIN sources s ON s.source_id = o.source_id
+        WHERE list_contains($ids, i.indicator_id)
+        ORDER BY i.indicator_id, s.title""", {"ids": list(indicator_ids)}).df()
+    rows["caveats"] = rows.caveats.str.replace("\n", " | ")
+    footer = pd.DataFrame([
+        {"indicator_id": "exported", "name": dt.date.today().isoformat()},
+        {"indicator_id": "dashboard", "name": f"{DASHBOARD_NAME} {__version__}"},
+        {"indicator_id": "boundaries", "name": config.BOUNDARY_ATTRIBUTION},
+    ])
+    return pd.concat([rows, footer], ignore_index=True)
+
+
+_FRICTIONLESS_TYPES = {"i": "integer", "u": "integer", "f": "number", "b": "boolean", "M": "datetime"}
+
+
+def _schema(frame: pd.DataFrame) -> dict:
+    return {"fields": [{"name": str(c), "type": _FRICTIONLESS_TYPES.get(frame[c].dtype.kind, "string")} for c in frame.columns]}
+
+
+def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
+    """Every table as CSV, a Frictionless ``datapackage.json``, a README and the boundaries, as a zip."""
+    existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = {name: con.cursor().execute(f'SELECT * FROM "{name}"').df() for name in PACKAGE_TABLES if name in existing}
+    sources = tables["sources"]
+    licenses = [{"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/",
+                 "title": "Boundaries: Open Database License (© OpenStreetMap contributors)"}]
+    descriptor = {
+        "name": "lnb-municipal-data",
+        "title": "Leave No One Behind: social-inclusion data for Albania's 61 municipalities",
+        "version": __version__,
+        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "description": "Observations (with status: value, not_reported, suppressed, not_applicable), the indicator catalogue, "
+                       "sources with licenses and caveats, and reference tables. Each observation names its source_id; "
+                       "each source has its own license (see sources.csv).",
+        "licenses": licenses,
+        "sources": [{"title": t, "path": h} if isinstance(h, str) and h else {"title": t} for t, h in zip(sources.title, sources.homepage)],
+        "resources": [{"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                       "schema": _schema(frame)} for name, frame in tables.items()],
+    }
+    readme = (f"# {descriptor['title']}\n\nExported by the {DASHBOARD_NAME} {__version__} on {dt.date.today().isoformat()}.\n\n"
+              "Files: " + ", ".join(f"`{n}.csv`" for n in tables) + ", `datapackage.json` (Frictionless), and the boundaries in `geo/`.\n\n"
+              "Every number has its source: join `observations.source_id` to `sources.csv` for publisher, link, license and caveats. "
+              "A missing value has an empty `value` and a `status` saying why; it is never 0.\n\n"
+              f"Boundaries: {config.BOUNDARY_ATTRIBUTION}\n")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in tables.items():
+            archive.writestr(f"{name}.csv", neutralize_formulas(frame).to_csv(index=False, lineterminator="\n"))
+        archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
+        archive.writestr("README.md", readme)
+        for path in (config.MUNICIPALITIES_GEOJSON, config.COUNTIES_GEOJSON, config.GEO_DIR / "README.md"):
+            archive.write(path, f"geo/{path.name}")
+    return buffer.getvalue()

@@ -242,3 +242,13 @@ def coverage_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -
     table.index = [names.get(i, i) for i in table.index]
     table.columns = [str(c) for c in table.columns]
     return table.astype("Int64")
+
+
+def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:
+    """Plain 'Source: publisher, title (date). License: …' for pictures and printouts."""
+    table = sources.set_index("source_id")
+    parts = [f"{table.loc[s].publisher}, {table.loc[s].title} ({table.loc[s].reference_date})"
+             for s in dict.fromkeys(s for s in source_ids if isinstance(s, str)) if s in table.index]
+    if not parts:
+        return ""
+    return f"{i18n.t('sources' if len(parts) > 1 else 'source', lang)}: " + "; ".join(parts)

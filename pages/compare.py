@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lnb_dash import exports, i18n, views
+from lnb_dash import i18n, views
 from lnb_dash.filters import CompareView
 from lnb_dash.ui import cached, state, widgets
 
@@ -26,6 +26,6 @@ profiles = {code: cached.profile_cached(code) for code in view.m}
 names = municipalities.set_index("lau_code").name.to_dict()
 table = views.compare_table(profiles, names, lang)
 st.dataframe(table, hide_index=True, width="stretch")
-st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(table), file_name="compare_" + "_".join(view.m) + ".csv",
-                   mime="text/csv", key="compare.download")
+widgets.render_downloads("compare.downloads", lang, table, next(iter(profiles.values())).indicator_id.tolist(),
+                         base_name="compare_" + "_".join(view.m))
 widgets.render_source_note([s for p in profiles.values() for s in p.source_id], lang)

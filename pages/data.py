@@ -34,8 +34,9 @@ observations = cached.observations_cached(view.indicator, view.year or 0, view.s
 download = views.observations_download(observations, lang)
 st.caption(i18n.t("rows_shown", lang, n=len(download)))
 st.dataframe(download, hide_index=True, width="stretch", height=420)
-st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(download), file_name="lnb_observations.csv", mime="text/csv",
-                   key="data.download")
+widgets.render_downloads("data.downloads", lang, download, observations.indicator_id.unique().tolist(), base_name="lnb_observations")
+st.download_button(i18n.t("download_package", lang), lambda: exports.build_data_package(cached.get_connection()), file_name="lnb_data_package.zip",
+                   mime="application/zip", key="data.package", on_click="ignore", icon=":material/folder_zip:")
 
 st.header(i18n.t("coverage_matrix", lang))
 st.dataframe(views.coverage_table(cached.coverage_cached(), catalogue, lang), width="stretch")

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lnb_dash import charts, exports, i18n, maps, views
+from lnb_dash import charts, i18n, images, maps, views
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import choose_default_year
 from lnb_dash.ui import cached, state, widgets
@@ -59,6 +59,12 @@ with bar_tab:
     st.altair_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value), width="stretch")
 with table_tab:
     st.dataframe(model.table, hide_index=True, width="stretch")
-st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(model.download), file_name=f"{view.indicator}_{view.year}.csv",
-                   mime="text/csv", key="map.download")
-widgets.render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
+source_ids = values.source_id.dropna().tolist() or [meta.source_id]
+caption = views.source_text(source_ids, cached.sources_cached(), lang)
+widgets.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=f"{view.indicator}_{view.year}", pictures={
+    i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(model.gdf, model.classes, meta, lang, values.status),
+                                                           model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
+    i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value)
+                                                             .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang),
+})
+widgets.render_source_note(source_ids, lang, boundaries=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lnb_dash import i18n, maps, views
+from lnb_dash import i18n, maps, report, views
 from lnb_dash.filters import ProfileView
 from lnb_dash.ui import cached, state, widgets
 
@@ -38,4 +38,11 @@ table = views.profile_table(profile, lang, cached.area_series_cached(view.m), ca
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={i18n.t("trend", lang): st.column_config.LineChartColumn(i18n.t("trend", lang), width="small")})
 widgets.render_source_note(profile.source_id.tolist(), lang)
+pdf_col, table_col = st.columns([1, 2])
+pdf_col.download_button(i18n.t("download_pdf", lang), lambda: report.build_profile_pdf(cached.get_connection(), view.m, lang),
+                        file_name=f"{view.m}_{municipality['name_ascii'].lower().replace(' ', '_')}_{lang}.pdf", mime="application/pdf",
+                        key="profile.pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
+with table_col:
+    widgets.render_downloads("profile.downloads", lang, table.drop(columns=[i18n.t("trend", lang)]), profile.indicator_id.tolist(),
+                             base_name=f"{view.m}_profile")
 st.caption(i18n.t("print_hint", lang))

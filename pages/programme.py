@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lnb_dash import charts, exports, i18n, maps, views
+from lnb_dash import charts, i18n, images, maps, views
 from lnb_dash.ui import cached, state, widgets
 
 lang = state.current_lang()
@@ -16,8 +16,10 @@ results = cached.programme_results_cached()
 table = views.programme_table(results, lang)
 st.dataframe(table, hide_index=True, width="stretch")
 st.altair_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang))
-st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(table), file_name="lnb_programme_results.csv", mime="text/csv",
-                   key="programme.download")
+widgets.render_downloads("programme.downloads", lang, table, [], base_name="lnb_programme_results", pictures={
+    i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang),
+                                                             i18n.t("page_programme", lang), i18n.t("programme_intro", lang),
+                                                             views.source_text(["lnb_factsheets"], cached.sources_cached(), lang), lang)})
 widgets.render_source_note(["lnb_factsheets"], lang)
 
 map_col, list_col = st.columns([3, 2])

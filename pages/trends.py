@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lnb_dash import charts, exports, i18n, views
+from lnb_dash import charts, i18n, images, views
 from lnb_dash.filters import TrendsView
 from lnb_dash.ui import cached, state, widgets
 
@@ -43,6 +43,10 @@ else:
     table = views.trend_table(series, meta, lang)
     with st.expander(i18n.t("table", lang)):
         st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(i18n.t("download_csv", lang), exports.to_csv_bytes(views.trend_download(series, meta, lang, cached.sources_cached())),
-                       file_name=f"{view.indicator}_trend.csv", mime="text/csv", key="trends.download")
+    caption = views.source_text(series.source_id, cached.sources_cached(), lang)
+    title = f"{meta.name[lang]} ({meta.unit[lang]})"
+    widgets.render_downloads("trends.downloads", lang, views.trend_download(series, meta, lang, cached.sources_cached()), [view.indicator],
+                             base_name=f"{view.indicator}_trend", pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
+                                 charts.build_timeseries_chart(series, meta, lang, view.indexed).properties(width=images.WIDTH), title,
+                                 i18n.t("indexed", lang) if view.indexed else "", caption, lang)})
 widgets.render_source_note(series.source_id.tolist() or [meta.source_id], lang)

@@ -83,3 +83,15 @@ def test_import_rejection_exits_non_zero_with_the_reason(capsys, tmp_path, data_
 def test_help_is_available_for_every_command(command):
     out = subprocess.run([sys.executable, "-m", "lnb_dash", *command, "--help"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and "usage: python -m lnb_dash" in out.stdout
+
+
+def test_profile_command_writes_a_pdf_for_a_name(capsys, shipped_db, tmp_path):
+    code, out, _ = run(capsys, "--db", str(shipped_db), "profile", "korca", "--lang", "sq", "-o", str(tmp_path / "korce.pdf"))
+    assert code == 0 and (tmp_path / "korce.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_export_commands_write_xlsx_and_the_package(capsys, shipped_db, tmp_path):
+    assert run(capsys, "--db", str(shipped_db), "export", "values", "--indicator", "population", "--format", "xlsx",
+               "-o", str(tmp_path / "p.xlsx"))[0] == 0
+    assert run(capsys, "--db", str(shipped_db), "export", "package", "-o", str(tmp_path / "p.zip"))[0] == 0
+    assert (tmp_path / "p.xlsx").stat().st_size > 1000 and (tmp_path / "p.zip").stat().st_size > 10_000

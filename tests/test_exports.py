@@ -1,21 +1,56 @@
-"""Downloads open cleanly in Excel and cannot run formulas."""
+"""Downloads open cleanly and say where their numbers come from; no cell can run as a formula."""
 
 import io
+import json
+import zipfile
 
 import pandas as pd
+from openpyxl import load_workbook
 
-from lnb_dash.exports import to_csv_bytes
+from lnb_dash import exports
+from lnb_dash.cli import values_table
 
 
 def test_csv_has_a_bom_keeps_albanian_letters_and_leaves_missing_empty():
-    data = to_csv_bytes(pd.DataFrame({"name": ["Korçë", "Vlorë"], "value": [1.5, None]}))
+    data = exports.to_csv_bytes(pd.DataFrame({"name": ["Korçë", "Vlorë"], "value": [1.5, None]}))
     assert data.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert back.name.tolist() == ["Korçë", "Vlorë"] and pd.isna(back.value[1])
 
 
-def test_formula_injection_survives_as_text():
+def test_formula_injection_survives_as_text_in_csv():
     frame = pd.DataFrame({"note": ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "plain"], "value": [-1, 2, 3, 4, 5]})
-    back = pd.read_csv(io.BytesIO(to_csv_bytes(frame)), encoding="utf-8-sig")
+    back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(frame)), encoding="utf-8-sig")
     assert back.note.tolist() == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", "plain"]
     assert back.value.tolist() == [-1, 2, 3, 4, 5]  # negative numbers stay numbers
+
+
+def test_xlsx_has_the_shown_values_and_a_metadata_sheet(con):
+    table = values_table(con, "population", 2023, "total")
+    workbook = load_workbook(io.BytesIO(exports.to_xlsx_bytes(table, exports.metadata_frame(con, ["population"], "en"))))
+    assert workbook.sheetnames == ["data", "metadata"]
+    data = pd.DataFrame(list(workbook["data"].values)[1:], columns=list(workbook["data"].values)[0])
+    assert len(data) == 61 and (data.status == "not_reported").sum() == 47
+    assert data.value.replace("", None).dropna().astype(float).sum() == pd.to_numeric(table.value, errors="coerce").sum()
+    metadata = "\n".join(str(c) for row in workbook["metadata"].values for c in row)
+    assert "Eurostat" in metadata and "CC BY-SA" in metadata.replace("Creative Commons Attribution-ShareAlike", "CC BY-SA")
+    assert "OpenStreetMap" in metadata
+
+
+def test_xlsx_keeps_a_formula_as_text():
+    workbook = load_workbook(io.BytesIO(exports.to_xlsx_bytes(pd.DataFrame({"note": ["=1+1"]}), pd.DataFrame({"k": ["v"]}))))
+    cell = workbook["data"]["A2"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+def test_the_data_package_validates_and_has_every_table_and_the_boundaries(con, tmp_path):
+    from frictionless import validate
+
+    with zipfile.ZipFile(io.BytesIO(exports.build_data_package(con))) as archive:
+        archive.extractall(tmp_path)
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["name"] for r in descriptor["resources"]} >= {"observations", "indicators", "sources", "municipalities"}
+    assert (tmp_path / "geo" / "albania_municipalities.geojson").exists()
+    assert "ODbL" in (tmp_path / "geo" / "README.md").read_text(encoding="utf-8")
+    report = validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])[:5]

@@ -146,3 +146,26 @@ def render_sources(sources: pd.DataFrame, lang: str) -> None:
             caveats = [c for c in (s.caveats or "").split("\n") if c]
             if caveats:
                 st.markdown(f"**{i18n.t('caveats', lang)}:**\n" + "\n".join(f"- {escape_markdown(c)}" for c in caveats))
+
+
+def render_downloads(key: str, lang: str, table: pd.DataFrame | None = None, indicator_ids: list[str] | None = None,
+                     pictures: dict | None = None, base_name: str = "lnb") -> None:
+    """A row of download buttons: CSV and XLSX (data + metadata sheet) of ``table``, and each picture as PNG and SVG.
+
+    ``pictures`` maps a label to a callable returning a framed Altair chart; images are only made when clicked.
+    """
+    from lnb_dash import exports, images
+
+    buttons = []
+    if table is not None:
+        buttons.append((i18n.t("download_csv", lang), lambda: exports.to_csv_bytes(table), f"{base_name}.csv", "text/csv"))
+        buttons.append((i18n.t("download_xlsx", lang),
+                        lambda: exports.to_xlsx_bytes(table, exports.metadata_frame(cached.get_connection(), indicator_ids or [], lang), base_name),
+                        f"{base_name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    for label, make_chart in (pictures or {}).items():
+        slug = label.lower().replace(" ", "_")
+        buttons.append((f"{label} PNG", lambda make=make_chart: images.to_png(make()), f"{base_name}_{slug}.png", "image/png"))
+        buttons.append((f"{label} SVG", lambda make=make_chart: images.to_svg(make()), f"{base_name}_{slug}.svg", "image/svg+xml"))
+    columns = st.columns(len(buttons)) if buttons else []
+    for column, (label, data, file_name, mime) in zip(columns, buttons):
+        column.download_button(label, data, file_name=file_name, mime=mime, key=f"{key}.{file_name}", on_click="ignore", icon=":material/download:")

@@ -1,0 +1,84 @@
+"""Chart and map pictures (PNG, SVG) for reports and slides, rendered by vl-convert: no browser needed.
+
+Each picture carries its title, a subtitle (year, classification), the legend, the source line, the
+date and the dashboard's name, in the current language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+import vl_convert as vlc
+
+from lnb_dash import i18n
+from lnb_dash.classify import STATUS_STYLES, Classes
+from lnb_dash.exports import DASHBOARD_NAME
+from lnb_dash.maps import class_labels
+
+WIDTH = 760
+FONT = "Liberation Sans, Arial, sans-serif"
+
+
+def frame_chart(chart, title: str, subtitle: str, source_text: str, lang: str, width: int = WIDTH):
+    """Title and subtitle above, source, date and dashboard name below."""
+    footer_text = [line for line in (source_text, f"{DASHBOARD_NAME} · {dt.date.today().isoformat()}") if line]
+    footer = alt.Chart(pd.DataFrame({"line": footer_text, "i": range(len(footer_text))})).mark_text(
+        align="left", baseline="top", fontSize=11, color="#444444", limit=width).encode(
+        text="line:N", y=alt.Y("i:O", axis=None), x=alt.value(0)).properties(width=width, height=16 * len(footer_text))
+    return alt.vconcat(chart, footer, spacing=12).properties(
+        title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start", fontSize=18, subtitleFontSize=13, subtitleColor="#444444"),
+    ).configure(font=FONT).configure_view(stroke=None).configure_axis(labelFontSize=12, titleFontSize=13)
+
+
+def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, statuses: pd.Series, width: int = 520) -> alt.HConcatChart:
+    """The choropleth as a Vega-Lite picture with the same classes and colours as the live map, and its legend."""
+    fills = [classes.color_of(int(i)) or STATUS_STYLES.get(s, STATUS_STYLES["not_reported"])["fillColor"]
+             for i, s in zip(classes.class_index, statuses)]
+    missing = [i < 0 for i in classes.class_index]
+    shapes = gpd.GeoDataFrame({"name": gdf["name"], "fill": fills, "missing": missing}, geometry=gdf.geometry, crs=gdf.crs)
+    features = alt.Data(values=shapes.__geo_interface__["features"])
+    picture = alt.Chart(features).mark_geoshape(strokeWidth=0.7).encode(
+        color=alt.Color("properties.fill:N", scale=None),
+        stroke=alt.condition("datum.properties.missing", alt.value("#6b6b6b"), alt.value("#ffffff")),
+        strokeDash=alt.condition("datum.properties.missing", alt.value([3, 2]), alt.value([1, 0])),
+    ).project(type="mercator").properties(width=width, height=int(width * 1.45))
+    rows = [{"color": c, "label": f"{label} ({n})", "dash": "solid"} for c, label, n in zip(classes.colors, class_labels(classes, meta, lang), classes.counts)]
+    for status, style in STATUS_STYLES.items():
+        n = int((statuses == status).sum())
+        if n:
+            rows.append({"color": style["fillColor"], "label": f"{i18n.status_label(status, lang)} ({n})", "dash": "dashed"})
+    legend_data = pd.DataFrame(rows).assign(i=range(len(rows)))
+    swatches = alt.Chart(legend_data).mark_square(size=220, stroke="#666666", opacity=1).encode(
+        y=alt.Y("i:O", axis=None), color=alt.Color("color:N", scale=None),
+        strokeDash=alt.condition("datum.dash == 'dashed'", alt.value([3, 2]), alt.value([1, 0])))
+    labels = alt.Chart(legend_data).mark_text(align="left", dx=14, fontSize=12).encode(y=alt.Y("i:O", axis=None), text="label:N")
+    legend = alt.layer(swatches, labels).properties(width=200, height=24 * len(rows),
+                                                    title=alt.TitleParams(f"{meta.name[lang]} ({meta.unit[lang]})", fontSize=12, anchor="start"))
+    return alt.hconcat(picture, legend, spacing=10)
+
+
+def to_png(chart, scale: float = 2.0) -> bytes:
+    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
+
+
+def to_svg(chart) -> str:
+    return vlc.vegalite_to_svg(chart.to_json())
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from a PNG header."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    return struct.unpack(">II", data[16:24])
+
+
+def build_locator_picture(gdf: gpd.GeoDataFrame, lau_code: str, width: int = 220) -> alt.Chart:
+    """Albania in grey with one municipality in colour (for printed profiles)."""
+    shapes = gpd.GeoDataFrame({"on": gdf.lau_code == lau_code}, geometry=gdf.geometry, crs=gdf.crs)
+    return alt.Chart(alt.Data(values=shapes.__geo_interface__["features"])).mark_geoshape(stroke="#ffffff", strokeWidth=0.5).encode(
+        color=alt.condition("datum.properties.on", alt.value("#0072B2"), alt.value("#d9d9d9")),
+    ).project(type="mercator").properties(width=width, height=int(width * 1.45)).configure_view(stroke=None)

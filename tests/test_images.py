@@ -1,0 +1,46 @@
+"""Pictures of maps and charts, made without a browser."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from lnb_dash import boundaries, charts, images, indicators, views
+from lnb_dash.filters import MapView
+
+
+@pytest.fixture(scope="module")
+def model(con):
+    meta = indicators.get_indicator(con, "population")
+    values = indicators.query_values(con, "population", 2023)
+    m = views.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
+                              boundaries.read_municipalities(), "sq", indicators.list_sources(con))
+    return meta, values, m
+
+
+def test_static_map_png_has_the_stated_size(model):
+    meta, values, m = model
+    chart = images.frame_chart(images.build_static_map(m.gdf, m.classes, meta, "sq", values.status, width=300), m.title, m.subtitle, "Burimi: x", "sq")
+    spec = chart.to_dict()
+    assert spec["title"]["text"] == "Popullsia (census), 2023"
+    width, height = images.png_size(images.to_png(chart, scale=2))
+    assert width > 600 and height > 600 and width % 2 == 0 and height % 2 == 0  # scale 2 of the spec's size
+
+
+def test_chart_svg_parses_and_carries_title_source_and_dashboard(model):
+    meta, values, m = model
+    chart = images.frame_chart(charts.build_ranked_bar_chart(values, m.classes, meta, "en", m.national_value).properties(width=500),
+                               "Population (census), 2023", m.subtitle, "Source: Eurostat", "en")
+    svg = images.to_svg(chart)
+    ET.fromstring(svg)
+    assert "Population (census), 2023" in svg and "Source: Eurostat" in svg and "LNB municipal dashboard" in svg
+
+
+def test_the_static_legend_lists_not_reported_with_its_count(model):
+    meta, values, m = model
+    svg = images.to_svg(images.build_static_map(m.gdf, m.classes, meta, "en", values.status, width=200))
+    assert "Not reported (47)" in svg
+
+
+def test_png_size_refuses_non_png():
+    with pytest.raises(ValueError):
+        images.png_size(b"GIF89a")

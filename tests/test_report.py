@@ -1,0 +1,40 @@
+"""The printable profile."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from lnb_dash import report
+
+
+@pytest.fixture(scope="module")
+def korce_sq(con):
+    return PdfReader(io.BytesIO(report.build_profile_pdf(con, "AL343", "sq")))
+
+
+def text_of(reader) -> str:
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())  # table cells wrap
+
+
+def test_korce_profile_in_albanian_is_two_to_four_a4_pages(korce_sq):
+    assert 2 <= len(korce_sq.pages) <= 4
+    box = korce_sq.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_profile_names_the_municipality_its_facts_and_sources(korce_sq):
+    text = text_of(korce_sq)
+    assert "Bashkia Korçë" in text and "Faktet kryesore" in text
+    assert "Eurostat" in text and "Central Election Commission" in text and "OpenStreetMap" in text
+    assert "vendi i 55 nga 61" in text
+
+
+def test_profile_in_english(con):
+    text = text_of(PdfReader(io.BytesIO(report.build_profile_pdf(con, "AL315", "en"))))
+    assert "Municipality Dimal" in text and "Key facts" in text
+
+
+def test_unknown_code_is_refused(con):
+    with pytest.raises(ValueError, match="Unknown LAU code"):
+        report.build_profile_pdf(con, "AL999", "en")
