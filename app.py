@@ -1,13 +1,15 @@
-"""Entry point: page config, the shared frame (language, print style) and navigation; nothing else."""
+"""Entry point: page config, the shared frame (language, print style, presenting and embedding) and navigation."""
 
 import streamlit as st
 
 from lnb_dash import assets, i18n
 from lnb_dash.ui import state, widgets
 
-st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="auto")
 assets.install_static_assets()
 lang = state.current_lang()
+mode = state.display_mode()
+present = st.Page("pages/present.py", title=i18n.t("page_present", lang), url_path="present")
 pages = [
     st.Page("pages/overview.py", title=i18n.t("page_overview", lang), default=True),
     st.Page("pages/map.py", title=i18n.t("page_map", lang), url_path="map"),
@@ -16,8 +18,12 @@ pages = [
     st.Page("pages/compare.py", title=i18n.t("page_compare", lang), url_path="compare"),
     st.Page("pages/programme.py", title=i18n.t("page_programme", lang), url_path="programme"),
     st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
+    present,
 ]
-page = st.navigation(pages)
-widgets.render_language_switch(lang)
-widgets.render_print_style()
+page = st.navigation(pages, position="sidebar" if mode == "normal" else "hidden")
+if mode == "present" and page.url_path != "present":
+    st.switch_page(present, query_params={k: st.query_params.get(k) for k in st.query_params})
+widgets.render_frame_style(mode)
+if mode == "normal":
+    widgets.render_language_switch(lang)
 page.run()

@@ -14,6 +14,9 @@ widgets.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
 available = catalogue[catalogue.latest_year.notna()]
 view = state.read_view(PAGE, MapView)
+if state.display_mode() == "embed":
+    widgets.render_map_figure(view, lang, key="map.embed", height=520, top_level=True)
+    st.stop()
 
 st.title(i18n.t("page_map", lang))
 pick, year_col, breakdown_col = st.columns([4, 1, 1])

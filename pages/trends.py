@@ -13,6 +13,9 @@ catalogue = cached.list_indicators_cached()
 series_ids = catalogue[catalogue.years.map(len) > 1].indicator_id.tolist()
 municipalities = cached.municipalities_cached()
 view = state.read_view(PAGE, TrendsView)
+if state.display_mode() == "embed":
+    widgets.render_trend_figure(view, municipalities, lang)
+    st.stop()
 
 st.title(i18n.t("page_trends", lang))
 pick, areas_col = st.columns([2, 3])

@@ -109,3 +109,10 @@ def year_coverage_cached(indicator: str, breakdown: str) -> pd.DataFrame:
 @st.cache_data
 def area_series_cached(area_code: str) -> dict[str, list[float]]:
     return indicators.query_area_series(get_connection(), area_code)
+
+
+@st.cache_data
+def stories_cached() -> dict:
+    from lnb_dash import stories
+
+    return stories.list_stories()

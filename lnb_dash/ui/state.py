@@ -27,6 +27,19 @@ def current_lang() -> str:
     return lang
 
 
+def display_mode() -> str:
+    """'present' (?present=1: full screen, no menus), 'embed' or 'normal'.
+
+    Embeds use Streamlit's own ``?embed=true``: Streamlit reserves the ``embed`` parameter (it never
+    reaches st.query_params), so the app reads it through ``st.context.is_embedded``.
+    """
+    if st.query_params.get("present") == "1":
+        return "present"
+    if st.context.is_embedded:
+        return "embed"
+    return "normal"
+
+
 def key(page: str, name: str) -> str:
     return f"{page}.{name}"
 
@@ -65,6 +78,8 @@ def write_view(page: str, view, lang: str) -> None:
     if view is not None:
         st.session_state[key(page, "view")] = view
     target = {**(view.to_query_params() if view is not None else {}), "lang": lang}
+    if st.query_params.get("present") == "1":
+        target["present"] = "1"
     if {k: st.query_params.get(k) for k in st.query_params} != target:
         st.query_params.from_dict(target)
 

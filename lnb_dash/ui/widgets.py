@@ -90,9 +90,62 @@ PRINT_STYLE = """<style>
 </style>"""
 
 
-def render_print_style() -> None:
-    """Readable captions, and printing a page (Ctrl+P) drops the sidebar, menus and buttons."""
-    st.html(PRINT_STYLE)
+CHROMELESS_STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+.block-container { padding-top: 1rem !important; padding-bottom: 1rem !important; max-width: 100% !important; }
+</style>"""
+PRESENT_STYLE = """<style>
+html, .stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"] p { font-size: 1.35rem !important; }
+h1 { font-size: 2.8rem !important; } .lnb-legend { font-size: 1.3rem; }
+[data-testid="stDataFrame"] { font-size: 1.1rem; }
+</style>"""
+
+
+def render_frame_style(mode: str) -> None:
+    """Readable captions and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
+    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else ""))
+
+
+def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False) -> None:
+    """Title, map, legend and source of one map view, without widgets (presentation steps and embeds)."""
+    from streamlit_folium import st_folium
+
+    from lnb_dash import maps, views
+    from lnb_dash.indicators import choose_default_year
+
+    meta = cached.indicator_meta_cached(view.indicator)
+    breakdown = view.breakdown if view.breakdown in meta.breakdowns else meta.breakdowns[0]
+    coverage = cached.year_coverage_cached(view.indicator, breakdown)
+    year = view.year if view.year in coverage.year.tolist() else choose_default_year(coverage)
+    view = type(view)(**{**view.__dict__, "year": year, "breakdown": breakdown})
+    values = cached.values_cached(view.indicator, view.year, view.breakdown)
+    model = views.build_map_model(meta, view, values, cached.area_values_cached(view.indicator, view.year, view.breakdown),
+                                  cached.municipalities_gdf_cached(), lang, cached.sources_cached())
+    (st.title if top_level else st.header)(model.title)
+    st.caption(model.subtitle)
+    map_col, legend_col = st.columns([3, 1])
+    with map_col:
+        folium_map = maps.build_choropleth(model.gdf, model.classes, meta, lang, cached.counties_gdf_cached(),
+                                           cached.priority_codes_cached() if view.priority else None)
+        returned = st_folium(folium_map, key=key, height=height, use_container_width=True,
+                             returned_objects=["last_active_drawing"] if clickable else [])
+        if clickable:
+            follow_map_click(returned, lang)
+    legend_col.html(model.legend_html)
+    render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
+
+
+def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:
+    """Title, chart and source of one trends view, without widgets (embeds)."""
+    from lnb_dash import charts, views
+
+    meta = cached.indicator_meta_cached(view.indicator)
+    series = views.label_series(cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown), lang)
+    (st.title if top_level else st.header)(f"{meta.name[lang]} ({meta.unit[lang]})")
+    if not series.empty:
+        st.altair_chart(charts.build_timeseries_chart(series, meta, lang, view.indexed), width="stretch")
+        st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    render_source_note(series.source_id.tolist() or [meta.source_id], lang)
 
 
 def connection_or_stop(lang: str):

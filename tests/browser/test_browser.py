@@ -71,3 +71,45 @@ def test_pages_have_no_serious_accessibility_violations(visit, path):
     results = Axe().run(page)
     serious = [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_presentation_steps_with_the_arrow_keys(visit):
+    page = visit.open("/present?present=1&lang=en")
+    page.wait_for_selector("text=What the programme reported", timeout=30_000)
+    assert not page.query_selector('[data-testid="stSidebar"]:visible')
+    visit.wait_idle()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector("text=The 24 LNB priority municipalities", timeout=30_000)
+    assert "step=2" in page.url
+    visit.wait_idle()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_selector("text=What the programme reported", timeout=30_000)
+    assert "step=1" in page.url and visit.blocked == []
+
+
+def test_an_embedded_map_renders_alone(visit):
+    page = visit.open("/map?indicator=parl_turnout&year=2017&embed=true&lang=en")
+    frame = visit.map_frame()
+    assert len(frame.query_selector_all("path.leaflet-interactive")) == 61
+    visit.wait_idle()
+    body = page.inner_text("body")
+    assert "Turnout, parliamentary elections, 2017" in body and "Source:" in body
+    assert page.query_selector('[data-testid="stSelectbox"]') is None
+    assert not page.query_selector('[data-testid="stSidebar"]:visible')
+
+
+def test_the_map_csv_download_matches_the_values_command(visit, tmp_path):
+    import io
+
+    import pandas as pd
+
+    page = visit.open("/map?indicator=population&year=2011&lang=en")
+    visit.wait_idle()
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="CSV").click()
+    path = tmp_path / "view.csv"
+    download.value.save_as(path)
+    table = pd.read_csv(io.BytesIO(path.read_bytes()), encoding="utf-8-sig")
+    assert len(table) == 61 and table.value.sum() == 2_800_138
+    assert {"unit", "year", "status", "source", "license"} <= set(table.columns)
+    assert "Korçë" in set(table.municipality)

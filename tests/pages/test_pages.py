@@ -128,3 +128,19 @@ def test_trends_name_counties_apart_from_their_seat():
     at = open_page("trends", indicator="parl_turnout", m="AL343", county="1", national="1", lang="en")
     with_table = at.expander[0].dataframe[0].value
     assert set(with_table[""]) == {"Korçë", "Korçë county", "Albania"}
+
+
+def test_presentation_steps_forward_and_back_through_the_story():
+    at = open_page("present", present="1", lang="en")
+    assert at.title[0].value == "What the programme reported: 2019 and 2021"
+    assert at.button(key="present.previous").disabled
+    at.button(key="present.next").click().run()
+    assert at.query_params["step"] == "2" and at.header[0].value == "LNB priority municipality, 2019"
+    at.button(key="present.previous").click().run()
+    assert at.query_params["step"] == "1"
+
+
+def test_presentation_deep_link_to_the_last_step():
+    at = open_page("present", present="1", story="steering_committee", step="99", lang="sq")
+    assert at.query_params["step"] == "4" and at.button(key="present.next").disabled
+    assert at.header[0].value.startswith("Pjesëmarrja në zgjedhjet vendore – Gra, 2015")
