@@ -25,6 +25,7 @@ SHOTS = {
     "compare": "/compare?m=AL343,AL345,AL224&lang=en",
     "programme": "/programme?lang=en",
     "data": "/data?indicator=population&year=2023&lang=en",
+    "present": "/present?present=1&story=steering_committee&step=4&lang=en",
 }
 
 
@@ -58,6 +59,17 @@ def main() -> None:
             browser.close()
     finally:
         server.terminate()
+    printed_profile()
+
+
+def printed_profile() -> None:
+    """First page of Korçë's printed profile (needs pdftoppm from poppler-utils)."""
+    pdf = OUT / "korce_profile_sq.pdf"
+    subprocess.run([sys.executable, "-m", "lnb_dash", "profile", "AL343", "--lang", "sq", "-o", str(pdf)], cwd=ROOT, check=True)
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(OUT / "profile_pdf")], check=True)
+        print(f"saved {OUT / 'profile_pdf.png'}")
+    pdf.unlink()
 
 
 if __name__ == "__main__":

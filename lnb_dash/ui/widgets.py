@@ -95,8 +95,8 @@ CHROMELESS_STYLE = """<style>
 .block-container { padding-top: 1rem !important; padding-bottom: 1rem !important; max-width: 100% !important; }
 </style>"""
 PRESENT_STYLE = """<style>
-html, .stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"] p { font-size: 1.35rem !important; }
-h1 { font-size: 2.8rem !important; } .lnb-legend { font-size: 1.3rem; }
+html, .stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"] p { font-size: 1.2rem !important; }
+h1 { font-size: 2.1rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } .lnb-legend { font-size: 1.2rem; }
 [data-testid="stDataFrame"] { font-size: 1.1rem; }
 </style>"""
 
