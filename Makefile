@@ -11,6 +11,7 @@ help:  ## List the commands
 	@echo 'make test    Install, build the data and run the whole test suite (unit, pages, browser)'
 	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
 	@echo 'make check   Validate data/sources and print the coverage report'
+	@echo 'make bench   Measure speed against an empty page and the common folium recipe (bench/results.json)'
 	@echo 'make clean   Remove the virtualenv and the built database'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -37,6 +38,10 @@ run: data/lnb.duckdb
 test: data/lnb.duckdb
 	@echo '==> Running the test suite'
 	$(PY) -m pytest
+
+bench: data/lnb.duckdb
+	@echo '==> Benchmark (headless chromium; takes a few minutes)'
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) data/lnb.duckdb

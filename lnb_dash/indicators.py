@@ -50,14 +50,14 @@ class IndicatorMeta:
         return self.years[-1] if self.years else None
 
 
-def list_indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def list_indicators(con: duckdb.DuckDBPyConnection, indicator: str = "") -> pd.DataFrame:
     """The catalogue with coverage.
 
     Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
     unit_en, definition_sq, definition_en, categories, source_id, years, latest_year,
     max_municipalities, breakdowns.
     """
-    frame = query_df(con, "indicators")
+    frame = query_df(con, "indicators", indicator=indicator)
     frame["years"] = frame.years.map(lambda ys: [int(y) for y in ys])
     frame["breakdowns"] = frame.breakdowns.map(list)
     return frame
@@ -70,10 +70,10 @@ def _as_tuple(value) -> tuple:
 
 
 def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMeta:
-    catalogue = list_indicators(con)
-    rows = catalogue[catalogue.indicator_id == indicator]
+    rows = list_indicators(con, indicator)
     if rows.empty:
-        raise UnknownIndicatorError(indicator, catalogue.indicator_id.tolist())
+        known = [r[0] for r in con.cursor().execute("SELECT indicator_id FROM indicators").fetchall()]
+        raise UnknownIndicatorError(indicator, known)
     r = rows.iloc[0]
     categories = {int(k): v for k, v in json.loads(r.categories).items()} if isinstance(r.categories, str) else {}
     return IndicatorMeta(
@@ -85,6 +85,15 @@ def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMe
     )
 
 
+def _require_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> tuple[str, str]:
+    """(kind, English unit) of a known indicator; a cheap check before any data query."""
+    row = con.cursor().execute("SELECT kind, unit_en FROM indicators WHERE indicator_id = $i", {"i": indicator}).fetchone()
+    if row is None:
+        known = [r[0] for r in con.cursor().execute("SELECT indicator_id FROM indicators").fetchall()]
+        raise UnknownIndicatorError(indicator, known)
+    return row
+
+
 def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None = None, breakdown: str = "total") -> pd.DataFrame:
     """All 61 municipalities for one indicator, year and breakdown; the latest year when ``year`` is None.
 
@@ -92,18 +101,19 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
     source_id, note, rank, n_ranked, unit. Municipalities without data have status 'not_reported'
     and no value.
     """
-    meta = get_indicator(con, indicator)
+    kind, unit = _require_indicator(con, indicator)
     if breakdown not in config.BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {breakdown!r}; use one of {', '.join(config.BREAKDOWNS)}")
     if year is None:
-        if meta.latest_year is None:
+        coverage = query_year_coverage(con, indicator, breakdown)
+        if coverage.empty:
             raise ValueError(f"Indicator {indicator!r} has no municipal data")
-        year = meta.latest_year
+        year = int(coverage.year.max())
     frame = query_df(con, "values", indicator=indicator, year=int(year), breakdown=breakdown)
-    if meta.is_category:
+    if kind == "category":
         frame["rank"] = pd.NA
     frame["rank"] = frame["rank"].astype("Int64")
-    frame["unit"] = meta.unit["en"]
+    frame["unit"] = unit
     return frame
 
 
@@ -112,7 +122,7 @@ def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int,
 
     Returns columns: area_code, area_level, name, value, status, computed, source_id, note.
     """
-    get_indicator(con, indicator)
+    _require_indicator(con, indicator)
     return query_df(con, "area_values", indicator=indicator, year=int(year), breakdown=breakdown)
 
 
@@ -121,7 +131,7 @@ def query_timeseries(con: duckdb.DuckDBPyConnection, indicator: str, areas: list
 
     Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed.
     """
-    get_indicator(con, indicator)
+    _require_indicator(con, indicator)
     return query_df(con, "timeseries", indicator=indicator, areas=list(areas), breakdown=breakdown)
 
 
@@ -132,7 +142,7 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
     unit_en, categories, year, value, status, break_in_series, source_id, rank, n_ranked,
     county_value, national_value, ratio_to_national, share_of_national.
     """
-    if lau_code not in set(list_municipalities(con).lau_code):
+    if con.cursor().execute("SELECT 1 FROM municipalities WHERE lau_code = $c", {"c": lau_code}).fetchone() is None:
         raise ValueError(f"Unknown LAU code {lau_code!r}; codes run from AL111 to AL357")
     frame = query_df(con, "profile", lau_code=lau_code)
     is_rate = frame.kind.isin(["rate", "share"])
@@ -165,7 +175,7 @@ def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year
     source_publisher, source_license, source_url.
     """
     if indicator:
-        get_indicator(con, indicator)
+        _require_indicator(con, indicator)
     if status and status not in config.STATUSES:
         raise ValueError(f"Unknown status {status!r}")
     return query_df(con, "observations", indicator=indicator, year=int(year or 0), status=status, area_level=area_level)

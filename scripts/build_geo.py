@@ -89,6 +89,10 @@ def main() -> None:
     # Full-resolution areas let the tests check the area tolerance without the raw files.
     areas = raw[["lau_code"]].assign(area_km2_full=raw.to_crs(AREA_CRS).area.div(1e6).round(3))
     areas.to_csv(OUT / "albania_municipalities.full_areas.csv", index=False, lineterminator="\n")
+    # The benchmark's reference app draws the full-resolution layer (issue: performance budget).
+    bench = ROOT / "bench" / "data"
+    bench.mkdir(parents=True, exist_ok=True)
+    (bench / "municipalities_full.geojson").write_text(to_feature_collection(raw, columns) + "\n", encoding="utf-8")
     print(f"wrote {OUT / 'albania_municipalities.geojson'} and {OUT / 'albania_counties.geojson'} (tolerance {tolerance})")
 
 

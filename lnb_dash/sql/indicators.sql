@@ -1,8 +1,8 @@
--- The indicator catalogue with what data each indicator has.
+-- The indicator catalogue with what data each indicator has ($indicator = '' for all of them).
 WITH municipal AS (
     SELECT indicator_id, breakdown, year, count(*) AS n
     FROM observations
-    WHERE area_level = 'municipality' AND status = 'value'
+    WHERE area_level = 'municipality' AND status = 'value' AND ($indicator = '' OR indicator_id = $indicator)
     GROUP BY ALL
 )
 SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better,
@@ -13,5 +13,6 @@ SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better,
        coalesce(list(DISTINCT m.breakdown ORDER BY m.breakdown) FILTER (WHERE m.breakdown IS NOT NULL), []) AS breakdowns
 FROM indicators AS i
 LEFT JOIN municipal AS m USING (indicator_id)
+WHERE $indicator = '' OR i.indicator_id = $indicator
 GROUP BY ALL
 ORDER BY i.theme, i.indicator_id

@@ -1,14 +1,18 @@
 -- Every indicator for one municipality: its latest value (or why there is none), its rank that year,
 -- and the county and national figures for the same year.
-WITH target AS (
-    SELECT i.indicator_id,
-           coalesce(
-               (SELECT max(year) FROM observations o WHERE o.indicator_id = i.indicator_id AND o.area_code = $lau_code
-                  AND o.breakdown = 'total' AND o.status = 'value'),
-               (SELECT max(year) FROM observations o WHERE o.indicator_id = i.indicator_id AND o.breakdown = 'total'
-                  AND o.area_level = 'municipality')
-           ) AS year
+WITH own_latest AS (
+    SELECT indicator_id, max(year) AS year FROM observations
+    WHERE area_code = $lau_code AND breakdown = 'total' AND status = 'value' GROUP BY indicator_id
+),
+any_latest AS (
+    SELECT indicator_id, max(year) AS year FROM observations
+    WHERE area_level = 'municipality' AND breakdown = 'total' GROUP BY indicator_id
+),
+target AS (
+    SELECT i.indicator_id, coalesce(o.year, a.year) AS year
     FROM indicators AS i
+    LEFT JOIN own_latest AS o USING (indicator_id)
+    LEFT JOIN any_latest AS a USING (indicator_id)
 ),
 ranked AS (
     SELECT o.indicator_id, o.year, o.area_code, o.value,
