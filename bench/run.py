@@ -94,14 +94,15 @@ async def fills(page) -> str:
 
 
 async def time_to_map(browser, url: str, timeout: float = 90) -> float:
+    """From navigation to the 61th polygon drawn; waits inside the page (no polling over CDP)."""
     context = await browser.new_context()
     page = await context.new_page()
     start = time.perf_counter()
-    await page.goto(url)
-    while await polygons(page) < 61:
-        if time.perf_counter() - start > timeout:
-            raise TimeoutError(url)
-        await page.wait_for_timeout(25)
+    await page.goto(url, timeout=timeout * 1000)
+    element = await page.wait_for_selector("iframe[src*='streamlit_folium']", timeout=timeout * 1000)
+    frame = await element.content_frame()
+    await frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 61", polling="raf",
+                                  timeout=timeout * 1000)
     elapsed = time.perf_counter() - start
     await context.close()
     return elapsed
