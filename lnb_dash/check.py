@@ -137,7 +137,9 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
     this_year = dt.date.today().year
     for i, r in enumerate(frame.itertuples(index=False)):
         row = i + 2
-        add = lambda column, message: problems.append(Problem(file, row, column, message))  # noqa: E731
+        def add(column: str, message: str, row: int = row) -> None:
+            problems.append(Problem(file, row, column, message))
+
         if r.area_code not in area_codes:
             add("area_code", f"{r.area_code!r} is not a LAU code, county code or 'AL'; use the codes in data/reference")
         ind = catalogue.get(r.indicator)

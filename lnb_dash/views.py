@@ -6,6 +6,7 @@ and carry the same numbers.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ import pandas as pd
 from lnb_dash import boundaries, i18n
 from lnb_dash.classify import Classes, classify, classify_categories
 from lnb_dash.filters import MapView
+from lnb_dash.indicators import IndicatorMeta
 from lnb_dash.maps import build_legend_html
 
 
@@ -87,15 +89,18 @@ def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame
     return frame
 
 
+def meta_of(row) -> IndicatorMeta:
+    """Enough of an indicator's metadata to format a profile row (name, unit, kind, decimals, categories)."""
+    return IndicatorMeta(row.indicator_id, row.theme, row.kind, int(row.decimals), None, {"sq": row.name_sq, "en": row.name_en},
+                         {"sq": row.unit_sq, "en": row.unit_en}, {}, _categories(row.categories), "", (), ())
+
+
 def profile_table(profile: pd.DataFrame, lang: str, sparklines: dict[str, list[float]], sources: pd.DataFrame) -> pd.DataFrame:
     """Every indicator for one municipality with its comparison sentence, sparkline and source."""
-    from lnb_dash.indicators import IndicatorMeta
-
     titles = dict(zip(sources.source_id, sources.publisher))
     rows = []
     for r in profile.itertuples():
-        meta = IndicatorMeta(r.indicator_id, r.theme, r.kind, int(r.decimals), None, {"sq": r.name_sq, "en": r.name_en},
-                             {"sq": r.unit_sq, "en": r.unit_en}, {}, _categories(r.categories), "", (), ())
+        meta = meta_of(r)
         rows.append({
             i18n.t("theme", lang): i18n.theme_label(r.theme, lang),
             i18n.t("indicator", lang): meta.name[lang],
@@ -118,8 +123,6 @@ def _fmt_optional(value, meta, lang: str) -> str:
 
 
 def _categories(raw) -> dict:
-    import json
-
     return {int(k): v for k, v in json.loads(raw).items()} if isinstance(raw, str) else {}
 
 
@@ -190,13 +193,10 @@ def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame)
 
 def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang: str) -> pd.DataFrame:
     """Indicators in rows; one column per municipality (value, year and rank) and one for Albania."""
-    from lnb_dash.indicators import IndicatorMeta
-
     first = next(iter(profiles.values()))
     rows = []
     for i, r in enumerate(first.itertuples()):
-        meta = IndicatorMeta(r.indicator_id, r.theme, r.kind, int(r.decimals), None, {"sq": r.name_sq, "en": r.name_en},
-                             {"sq": r.unit_sq, "en": r.unit_en}, {}, _categories(r.categories), "", (), ())
+        meta = meta_of(r)
         row = {i18n.t("indicator", lang): meta.name[lang]}
         for code, profile in profiles.items():
             p = profile.iloc[i]

@@ -477,7 +477,7 @@ def build_lnb_factsheets(municipalities: list[dict]) -> None:
         observations.append(obs(code, "lnb_priority", 2019, "1" if code in priority else "0"))
     results = []
     for measure, name, unit, v19, scope19, v21, scope21 in PROGRAMME_SERIES:
-        for year, value, scope, seed in (("2019", v19, scope19, "seeds/002"), ("2021", v21, scope21, "seeds/000")):
+        for year, value, scope in (("2019", v19, scope19), ("2021", v21, scope21)):
             results.append({"measure": measure, "name_sq": name["sq"], "name_en": name["en"], "unit_sq": unit["sq"], "unit_en": unit["en"],
                             "year": year, "value": value, "as_stated": scope, "document": FACTSHEET_DATES[year]})
     package = {

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
@@ -71,10 +69,6 @@ def municipality_label(municipalities: pd.DataFrame):
     names = dict(zip(municipalities.lau_code, municipalities.name))
     ascii_names = dict(zip(municipalities.lau_code, municipalities.name_ascii))
     return lambda code: names[code] if names[code] == ascii_names[code] else f"{names[code]} ({ascii_names[code]})"
-
-
-def categories_of(row) -> dict:
-    return {int(k): v for k, v in json.loads(row).items()} if isinstance(row, str) else {}
 
 
 PRINT_STYLE = """<style>
