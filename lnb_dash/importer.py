@@ -30,6 +30,8 @@ NAME_COLUMNS = ("lau_code", "area_code", "code", "municipality", "bashkia", "nam
 YEAR = re.compile(r"^(19|20)\d\d$")
 SOURCE_ID = re.compile(r"^[a-z][a-z0-9_]{2,60}$")
 MAX_BYTES = 20 * 1024 * 1024
+# 61 municipalities × a century of years × 3 breakdowns is far below this; more is not a table of ours.
+MAX_ROWS = 100_000
 
 
 class ImportRejected(ValueError):
@@ -67,29 +69,77 @@ def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
     if size == 0:
         raise ImportRejected([Problem(name, None, None, "the file is empty")])
     if size > MAX_BYTES:
-        raise ImportRejected([Problem(name, None, None, f"the file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")])
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str, engine="openpyxl").fillna("")
-        except Exception as exc:  # openpyxl raises many types for a broken workbook; all mean the same to the user
-            raise ImportRejected([Problem(name, None, None, f"cannot read this as an Excel workbook ({exc.__class__.__name__}: {exc})")]) from exc
-        return frame
+        raise ImportRejected([Problem(name, None, None, f"the file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")])
+    frame = read_workbook(path, sheet) if path.suffix.lower() in (".xlsx", ".xlsm") else read_csv(path)
+    if len(frame) > MAX_ROWS:
+        raise ImportRejected([Problem(name, None, None, f"the table has {len(frame):,} rows; the limit is {MAX_ROWS:,}")])
+    return frame
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    name = path.name
     raw = path.read_bytes()
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ImportRejected([Problem(name, None, None, "this is UTF-16 text; save the file as 'CSV UTF-8' and try again")])
     if b"\x00" in raw[:4096]:
         raise ImportRejected([Problem(name, None, None, "this looks like a binary file, not a CSV; export the table as CSV (UTF-8) or XLSX")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportRejected([Problem(name, None, None, f"not UTF-8 text (byte {exc.start}); save the file as 'CSV UTF-8' and try again")]) from exc
+    if not text.strip():
+        raise ImportRejected([Problem(name, None, None, "the file has no table, only blank lines")])
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        delimiter = dialect.delimiter
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter)
-    except pd.errors.ParserError as exc:
-        raise ImportRejected([Problem(name, None, None, f"cannot parse the CSV: {exc}")]) from exc
+        lines = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        raise ImportRejected([Problem(name, None, None, f"cannot parse the CSV ({exc}); check the quotes")]) from exc
+    width = len(lines[0])
+    ragged = [Problem(name, i, None, f"this row has {len(line)} fields, the header has {width}")
+              for i, line in enumerate(lines[1:], start=2) if line and len(line) != width]
+    if ragged:
+        raise ImportRejected(ragged)
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter, index_col=False, on_bad_lines="error")
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise ImportRejected([Problem(name, None, None, f"cannot parse the CSV ({exc}); check quotes and that every row has as many "
+                                                          "fields as the header")]) from exc
+
+
+def read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
+    """The first visible sheet (or ``sheet``) as text; formulas and merged header cells are refused."""
+    from openpyxl import load_workbook
+
+    name = path.name
+    try:
+        workbook = load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for a broken workbook; all mean the same to the user
+        raise ImportRejected([Problem(name, None, None, f"cannot read this as an Excel workbook ({exc.__class__.__name__}: {exc})")]) from exc
+    visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    hidden = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
+    title = sheet or (visible[0] if visible else None)
+    if title not in workbook.sheetnames:
+        raise ImportRejected([Problem(name, None, None, f"no sheet {sheet!r}; the sheets are {', '.join(workbook.sheetnames)}")])
+    ws = workbook[title]
+    problems = [Problem(name, None, None, f"sheet {title!r}: merged cells in the header ({r.coord}); unmerge them so each column has one name")
+                for r in ws.merged_cells.ranges if r.min_row == 1]
+    rows = [list(row) for row in ws.iter_rows()]
+    for row in rows[1:]:
+        for cell in row:
+            if cell.data_type == "f":
+                problems.append(Problem(name, cell.row, str(rows[0][cell.column - 1].value), f"a formula ({cell.value}); paste the values instead"))
+    if problems:
+        raise ImportRejected(problems)
+    values = [["" if c.value is None else str(c.value) for c in row] for row in rows if any(c.value is not None for c in row)]
+    if len(values) < 2:
+        hint = f" (hidden sheets: {', '.join(hidden)}; unhide the data or name the sheet)" if hidden else ""
+        raise ImportRejected([Problem(name, None, None, f"sheet {title!r} has no table with a header and rows{hint}")])
+    header = [h.removesuffix(".0") for h in values[0]]
+    return pd.DataFrame([[v.removesuffix(".0") if v.replace(".", "", 1).isdigit() and v.endswith(".0") else v for v in r] for r in values[1:]],
+                        columns=header)
 
 
 def find_name_column(frame: pd.DataFrame) -> str | None:
@@ -124,6 +174,30 @@ def to_long(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, str]:
     return pd.concat(parts, ignore_index=True), name_col
 
 
+def check_units(frame: pd.DataFrame, file: str, indicator: str, new_indicator: dict | None, data_dir: Path) -> list[Problem]:
+    """A 'unit' column must hold one unit, the indicator's own (in either language)."""
+    lowered = {str(c).strip().lower(): c for c in frame.columns}
+    if "unit" not in lowered:
+        return []
+    units = sorted({u.strip() for u in frame[lowered["unit"]] if str(u).strip()})
+    if len(units) > 1:
+        return [Problem(file, None, "unit", f"mixed units ({', '.join(units)}); one table holds one indicator in one unit")]
+    expected = set((new_indicator or {}).get("unit", {}).values()) or known_units(indicator, data_dir)
+    if units and expected and units[0] not in expected:
+        return [Problem(file, None, "unit", f"unit {units[0]!r} is not the indicator's unit ({' / '.join(sorted(expected))})")]
+    return []
+
+
+def known_units(indicator: str, data_dir: Path) -> set[str]:
+    from lnb_dash.sources import read_sources
+
+    for source in read_sources(data_dir):
+        for ind in source.indicators:
+            if ind.get("id") == indicator:
+                return set((ind.get("unit") or {}).values())
+    return set()
+
+
 def parse_number(text: str) -> float | None:
     text = str(text).strip().replace("\u00a0", "").replace(" ", "")
     if text == "":
@@ -152,6 +226,7 @@ def plan_import(path: Path, indicator: str, meta: dict, data_dir: Path = config.
     if frame.empty:
         raise ImportRejected([Problem(file, None, None, "the table has a header but no rows")])
     long, name_col = to_long(frame, file)
+    problems += check_units(frame, file, indicator, new_indicator, data_dir)
     resolver = NameResolver.from_frames(*[read_reference(data_dir)[k] for k in ("municipalities", "aliases")])
     records, seen = [], {}
     for r in long.itertuples(index=False):
@@ -161,6 +236,9 @@ def plan_import(path: Path, indicator: str, meta: dict, data_dir: Path = config.
             problems.append(Problem(file, r.row, name_col, str(exc)))
             continue
         status = (r.status or "").strip() or "value"
+        if status != "value" and str(r.value).strip():
+            problems.append(Problem(file, r.row, r.column, f"status is {status!r} but a value ({r.value}) is given; leave the value empty"))
+            continue
         try:
             value = parse_number(r.value) if status == "value" else None
         except ValueError:
