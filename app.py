@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lnb_dash import assets, i18n
-from lnb_dash.ui import state, widgets
+from lnb_dash.ui import auth, state, widgets
 
 st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="auto")
 assets.install_static_assets()
@@ -19,6 +19,8 @@ pages = [
     st.Page("pages/programme.py", title=i18n.t("page_programme", lang), url_path="programme"),
     st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
     present,
+    st.Page("pages/upload.py", title=i18n.t("page_upload", lang), url_path="upload",
+            visibility="visible" if auth.signed_in_user() else "hidden"),
 ]
 page = st.navigation(pages, position="sidebar" if mode == "normal" else "hidden")
 if mode == "present" and page.url_path != "present":

@@ -85,7 +85,7 @@ def cmd_import(args) -> int:
     from lnb_dash.importer import import_file
 
     meta = yaml.safe_load(Path(args.meta).read_text(encoding="utf-8")) if args.meta else {}
-    plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run)
+    plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run, user=args.user)
     print(("dry run, nothing changed; would add\n" if args.dry_run else "imported\n") + plan.summary())
     return 0
 
@@ -131,6 +131,22 @@ def _resolve(name: str, data_dir: Path) -> str:
     return NameResolver.from_frames(reference["municipalities"], reference["aliases"]).resolve(name)
 
 
+def cmd_imports(args) -> int:
+    from lnb_dash.history import read_history
+
+    log = read_history(args.data_dir)
+    print(log.to_string(index=False) if not log.empty else "no imports yet")
+    return 0
+
+
+def cmd_undo(args) -> int:
+    from lnb_dash.history import undo_import
+
+    trash = undo_import(args.source_id, args.user, args.data_dir, args.db)
+    print(f"undid {args.source_id}; its folder is kept in {trash}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lnb_dash", description="LNB municipal dashboard: data tools.")
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: %(default)s)")
@@ -151,7 +167,13 @@ def make_parser() -> argparse.ArgumentParser:
     imp.add_argument("--meta", help="YAML with 'source' (title, publisher, license, reference_date, ...) and optionally 'indicator'")
     imp.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="validate and show what would change, change nothing")
+    imp.add_argument("--user", default="command line", help="who imports (recorded in the history)")
     imp.set_defaults(func=cmd_import)
+    sub.add_parser("imports", help="the import history (who, when, file hash, rows)").set_defaults(func=cmd_imports)
+    undo = sub.add_parser("undo", help="undo an import: its source folder goes to data/.trash and the database is rebuilt")
+    undo.add_argument("source_id")
+    undo.add_argument("--user", default="command line")
+    undo.set_defaults(func=cmd_undo)
     export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata) or the full data package (zip)")
     export.add_argument("what", choices=("values", "package"))
     export.add_argument("--indicator")

@@ -20,12 +20,14 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lnb_dash import config
+from lnb_dash import config, history
 from lnb_dash.build import build_database
 from lnb_dash.check import Problem, check_data
 from lnb_dash.names import NameResolver, UnknownNameError
 from lnb_dash.sources import OBSERVATION_COLUMNS, read_reference
 
+# Column names of the Albanian template.
+SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit"}
 NAME_COLUMNS = ("lau_code", "area_code", "code", "municipality", "bashkia", "name", "emri", "komuna")
 YEAR = re.compile(r"^(19|20)\d\d$")
 SOURCE_ID = re.compile(r"^[a-z][a-z0-9_]{2,60}$")
@@ -155,7 +157,7 @@ def to_long(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, str]:
     name_col = find_name_column(frame)
     if name_col is None:
         raise ImportRejected([Problem(file, 1, None, f"no municipality column: name one column {' or '.join(NAME_COLUMNS[:5])}")])
-    lowered = {str(c).strip().lower(): c for c in frame.columns}
+    lowered = {SYNONYMS.get(str(c).strip().lower(), str(c).strip().lower()): c for c in frame.columns}
     rows = frame.reset_index(drop=True)
     if "year" in lowered and "value" in lowered:
         out = pd.DataFrame({
@@ -176,7 +178,7 @@ def to_long(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, str]:
 
 def check_units(frame: pd.DataFrame, file: str, indicator: str, new_indicator: dict | None, data_dir: Path) -> list[Problem]:
     """A 'unit' column must hold one unit, the indicator's own (in either language)."""
-    lowered = {str(c).strip().lower(): c for c in frame.columns}
+    lowered = {SYNONYMS.get(str(c).strip().lower(), str(c).strip().lower()): c for c in frame.columns}
     if "unit" not in lowered:
         return []
     units = sorted({u.strip() for u in frame[lowered["unit"]] if str(u).strip()})
@@ -267,6 +269,13 @@ def plan_import(path: Path, indicator: str, meta: dict, data_dir: Path = config.
     return plan
 
 
+def template_frame(municipalities: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table to fill in: every municipality once, with empty year and value columns (long form)."""
+    names = {"sq": ("bashkia", "viti", "vlera", "shënim"), "en": ("municipality", "year", "value", "note")}[lang if lang == "sq" else "en"]
+    ordered = municipalities.sort_values("name")
+    return pd.DataFrame({names[0]: ordered["name"].tolist(), names[1]: "", names[2]: "", names[3]: ""})
+
+
 def write_plan(plan: ImportPlan, folder: Path) -> None:
     folder.mkdir(parents=True)
     plan.observations.to_csv(folder / "observations.csv", index=False, lineterminator="\n")
@@ -289,8 +298,8 @@ def validate_plan(plan: ImportPlan, data_dir: Path, file: str) -> None:
 
 
 def import_file(path: Path, indicator: str, meta: dict, data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_PATH,
-                sheet: str | None = None, dry_run: bool = False) -> ImportPlan:
-    """Import ``path`` as a new source; with ``dry_run`` only report what would change."""
+                sheet: str | None = None, dry_run: bool = False, user: str = "command line") -> ImportPlan:
+    """Import ``path`` as a new source and record it in the history; with ``dry_run`` only report what would change."""
     plan = plan_import(path, indicator, meta, data_dir, sheet)
     if dry_run:
         return plan
@@ -304,4 +313,10 @@ def import_file(path: Path, indicator: str, meta: dict, data_dir: Path = config.
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    history.record(data_dir, {
+        "action": "import", "source_id": plan.source_id, "user": user, "file": path.name, "sha256": history.file_sha256(path),
+        "rows": len(plan.observations), "indicators": ", ".join(sorted(set(plan.observations.indicator))),
+        "title": plan.package.get("title"), "publisher": plan.package.get("publisher"),
+        "license": ", ".join(str(lic.get("name")) for lic in plan.package.get("licenses", [])),
+    })
     return plan

@@ -95,3 +95,16 @@ def test_export_commands_write_xlsx_and_the_package(capsys, shipped_db, tmp_path
                "-o", str(tmp_path / "p.xlsx"))[0] == 0
     assert run(capsys, "--db", str(shipped_db), "export", "package", "-o", str(tmp_path / "p.zip"))[0] == 0
     assert (tmp_path / "p.xlsx").stat().st_size > 1000 and (tmp_path / "p.zip").stat().st_size > 10_000
+
+
+def test_import_history_and_undo_from_the_command_line(capsys, tmp_path, data_copy):
+    data_dir, db_path = data_copy
+    (tmp_path / "t.csv").write_text("municipality,year,value\nKolonjë,2020,1\n", encoding="utf-8")
+    (tmp_path / "meta.yml").write_text("source: {id: cli_undo, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n", encoding="utf-8")
+    base = ["--data-dir", str(data_dir), "--db", str(db_path)]
+    assert run(capsys, *base, "import", str(tmp_path / "t.csv"), "--indicator", "covid19_families_assisted", "--meta",
+               str(tmp_path / "meta.yml"), "--user", "ana")[0] == 0
+    code, out, _ = run(capsys, *base, "imports")
+    assert code == 0 and "cli_undo" in out and "ana" in out
+    code, out, _ = run(capsys, *base, "undo", "cli_undo")
+    assert code == 0 and "undid cli_undo" in out

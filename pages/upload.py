@@ -1,0 +1,78 @@
+"""Upload (staff only): template → upload → validation report → confirm → atomic import; history with undo."""
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from lnb_dash import config, exports, history, i18n
+from lnb_dash.importer import ImportRejected, import_file, plan_import, template_frame
+from lnb_dash.ui import auth, cached, state, widgets
+
+lang = state.current_lang()
+st.title(i18n.t("page_upload", lang))
+mode = auth.auth_mode()
+if mode == "none":
+    st.warning(i18n.t("upload_disabled", lang))
+    st.stop()
+user = auth.signed_in_user()
+if user is None:
+    widgets.render_sign_in(mode, lang)
+    st.stop()
+st.caption(i18n.t("signed_in_as", lang, user=user))
+st.button(i18n.t("sign_out", lang), on_click=auth.sign_out, key="upload.sign_out")
+
+st.header(i18n.t("step_template", lang))
+template = template_frame(cached.municipalities_cached(), lang)
+cols = st.columns(2)
+cols[0].download_button(i18n.t("template_csv", lang), exports.to_csv_bytes(template), file_name=f"lnb_template_{lang}.csv", key="upload.tcsv")
+cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template.iloc[:0]), file_name=f"lnb_template_{lang}.xlsx",
+                        key="upload.txlsx")
+
+st.header(i18n.t("step_upload", lang))
+upload = st.file_uploader(i18n.t("table_file", lang), type=["csv", "xlsx"], max_upload_size=20, key="upload.file")
+catalogue = cached.list_indicators_cached()
+indicator = st.selectbox(i18n.t("existing_indicator", lang), catalogue.indicator_id.tolist(),
+                         format_func=widgets.indicator_label(catalogue, lang), key="upload.indicator")
+meta = widgets.render_source_form(lang)
+
+st.header(i18n.t("step_check", lang))
+if upload is not None and st.button(i18n.t("check_button", lang), key="upload.check", type="primary"):
+    folder = Path(tempfile.mkdtemp())
+    path = folder / Path(upload.name).name
+    path.write_bytes(upload.getvalue())
+    st.session_state["upload.pending"] = (str(path), indicator, meta)
+pending = st.session_state.get("upload.pending")
+if pending:
+    path, indicator, meta = Path(pending[0]), pending[1], pending[2]
+    try:
+        plan = plan_import(path, indicator, meta, config.DATA_DIR)
+    except ImportRejected as exc:
+        widgets.render_problems(exc.problems, lang)
+        st.session_state.pop("upload.pending")
+    else:
+        st.success(i18n.t("ready_to_import", lang))
+        st.code(plan.summary(), language=None)
+        if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
+            try:
+                import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
+            except ImportRejected as exc:
+                widgets.render_problems(exc.problems, lang)
+            else:
+                st.session_state.pop("upload.pending")
+                widgets.reload_data()
+                st.success(i18n.t("imported", lang, source=plan.source_id))
+
+st.header(i18n.t("history", lang))
+log = history.read_history(config.DATA_DIR)
+if log.empty:
+    st.write(i18n.t("no_history", lang))
+else:
+    st.dataframe(log, hide_index=True, width="stretch")
+    undoable = history.imported_sources(config.DATA_DIR)
+    if undoable:
+        source = st.selectbox(i18n.t("undo", lang), undoable, key="upload.undo_source")
+        if st.button(i18n.t("undo", lang), key="upload.undo"):
+            history.undo_import(source, user, config.DATA_DIR, config.DB_PATH)
+            widgets.reload_data()
+            st.success(i18n.t("undone", lang, source=source))

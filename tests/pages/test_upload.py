@@ -1,0 +1,99 @@
+"""The staff upload page: closed without credentials, behind a password, validation before import, undo."""
+
+import pytest
+import streamlit as st
+
+from lnb_dash import config, history
+from tests.conftest import hashes
+from tests.pages.helpers import open_page
+
+GOOD = "bashkia,viti,vlera\nBerat,2021,12\nKorça,2021,30\n"
+META = {"source": {"id": "staff_upload", "title": "Staff table", "publisher": "Bashkia Berat", "license": "CC-BY-4.0",
+                   "reference_date": "2021"}}
+
+
+@pytest.fixture
+def staff_data(data_copy, monkeypatch):
+    """The app pointed at a writable copy of the data, with fresh caches before and after."""
+    data_dir, db_path = data_copy
+    monkeypatch.setattr(config, "DATA_DIR", data_dir)
+    monkeypatch.setattr(config, "DB_PATH", db_path)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield data_dir, db_path
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def signed_in(**state):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.secrets["upload_password"] = "correct horse"
+    at.switch_page("pages/upload.py")
+    at.query_params["lang"] = "en"
+    at.session_state["upload.signed_in_as"] = "Test staff"
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_without_credentials_the_page_accepts_nothing(staff_data):
+    at = open_page("upload", lang="en")
+    assert "Uploading is not enabled" in at.warning[0].value
+    assert not at.button
+
+
+def test_a_wrong_password_is_refused(staff_data):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.secrets["upload_password"] = "correct horse"
+    at.switch_page("pages/upload.py")
+    at.run()
+    at.text_input(key="upload.name").input("Eve")
+    at.text_input(key="upload.password").input("guess")
+    at.button[0].click().run()
+    assert "Emri ose fjalëkalimi nuk është i saktë" in at.error[0].value  # Albanian by default
+
+
+def test_a_rejected_upload_shows_the_report_and_changes_nothing(staff_data, tmp_path):
+    data_dir, db_path = staff_data
+    before = hashes(db_path)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("bashkia,viti,vlera\nAtlantis,2021,1\n", encoding="utf-8")
+    at = signed_in(**{"upload.pending": (str(bad), "covid19_families_assisted", META)})
+    assert "problem(s) found; nothing was changed" in at.error[0].value
+    report = at.dataframe[0].value
+    assert report.iloc[0]["row"] == 2 and "Unknown municipality 'Atlantis'" in report.iloc[0]["problem"]
+    assert hashes(db_path) == before
+
+
+def test_a_good_upload_is_checked_confirmed_recorded_and_undone(staff_data, tmp_path):
+    data_dir, db_path = staff_data
+    before = hashes(db_path)
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    at = signed_in(**{"upload.pending": (str(good), "covid19_families_assisted", META)})
+    assert "passed the check" in at.success[0].value
+    assert hashes(db_path) == before  # nothing changes before the confirmation
+    at.button(key="upload.confirm").click().run()
+    assert any("Imported staff_upload" in s.value for s in at.success)
+    log = history.read_history(data_dir)
+    assert log.iloc[0].action == "import" and log.iloc[0].user == "Test staff" and log.iloc[0].rows == 2
+    at.button(key="upload.undo").click().run()
+    assert any("undone" in s.value for s in at.success)
+    assert hashes(db_path) == before
+    assert history.read_history(data_dir).iloc[0].action == "undo"
+
+
+def test_the_upload_page_is_hidden_from_viewers_in_the_navigation(staff_data):
+    from lnb_dash.ui import auth
+
+    assert auth.auth_mode() == "none" and auth.signed_in_user() is None
