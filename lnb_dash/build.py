@@ -29,7 +29,7 @@ CREATE TABLE sources (source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, des
 CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NULL, kind VARCHAR NOT NULL, aggregate VARCHAR,
     decimals INTEGER NOT NULL, higher_is_better BOOLEAN, name_sq VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
     unit_sq VARCHAR NOT NULL, unit_en VARCHAR NOT NULL, definition_sq VARCHAR, definition_en VARCHAR,
-    source_note_sq VARCHAR, source_note_en VARCHAR, categories VARCHAR, source_id VARCHAR NOT NULL);
+    source_note_sq VARCHAR, source_note_en VARCHAR, categories VARCHAR, sensitive BOOLEAN NOT NULL, source_id VARCHAR NOT NULL);
 CREATE TABLE observations (area_code VARCHAR NOT NULL, area_level VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
     breakdown VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, status VARCHAR NOT NULL, break_in_series BOOLEAN NOT NULL,
     source_id VARCHAR NOT NULL, note VARCHAR, computed BOOLEAN NOT NULL,
@@ -71,6 +71,8 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
 
     # Process data.
     municipalities = result.reference["municipalities"][["lau_code", "county_code"]]
+    sensitive = set(catalogue.loc[catalogue.sensitive, "indicator_id"])
+    obs = suppress_small_counts(obs, sensitive, municipalities, config.SUPPRESSION_THRESHOLD)
     aggregates = aggregate_observations(obs, municipalities, catalogue)
     reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
     keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
@@ -78,6 +80,54 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     gaps = missing_municipalities(obs, municipalities.lau_code)
     out = pd.concat([obs[columns], gaps[columns], aggregates[keep][columns]], ignore_index=True)
     return out.sort_values(["indicator_id", "breakdown", "year", "area_code"]).reset_index(drop=True)
+
+
+def _suppress(obs: pd.DataFrame, mask: pd.Series, note: str) -> None:
+    obs.loc[mask, "value"] = float("nan")
+    obs.loc[mask, "status"] = "suppressed"
+    obs.loc[mask, "note"] = note
+
+
+def suppress_small_counts(obs: pd.DataFrame, sensitive: set[str], municipalities: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Primary and secondary suppression of small counts for indicators marked ``sensitive``.
+
+    Primary: a count from 1 to threshold-1 becomes 'suppressed'. Secondary: where a total is shown,
+    a single suppressed part could be recovered by subtraction, so one more part is suppressed: the
+    other sex when one sex is suppressed, and the smallest other municipality of a county (or of
+    Albania) whose total is shown.
+    """
+    obs = obs.copy()
+    if not sensitive or threshold <= 1:
+        return obs
+    in_scope = obs.indicator_id.isin(sensitive)
+    primary = in_scope & (obs.status == "value") & (obs.value > 0) & (obs.value < threshold)
+    _suppress(obs, primary, f"fewer than {threshold}: suppressed to protect the people counted")
+    secondary = f"suppressed so that a suppressed count cannot be recovered by subtraction (threshold {threshold})"
+    for _ in range(3):  # a secondary suppression can itself expose another cell; a few passes settle it
+        changed = False
+        scoped = obs[obs.indicator_id.isin(sensitive)]
+        for (area, ind, year), group in scoped.groupby(["area_code", "indicator_id", "year"]):
+            sexes = group[group.breakdown.isin(["female", "male"])]
+            if len(sexes) == 2 and (sexes.status == "suppressed").sum() == 1 and (group.breakdown == "total").any():
+                _suppress(obs, obs.index.isin(sexes[sexes.status == "value"].index), secondary)
+                changed = True
+        groups = {"county": municipalities.set_index("lau_code").county_code, "national": None}
+        scoped = obs[obs.indicator_id.isin(sensitive)]
+        for (ind, brk, year), group in scoped.groupby(["indicator_id", "breakdown", "year"]):
+            members = group[group.area_level == "municipality"]
+            totals = group[(group.area_level != "municipality") & (group.status == "value")]
+            for total in totals.itertuples():
+                if total.area_level == "county":
+                    part = members[members.area_code.map(groups["county"]) == total.area_code]
+                else:
+                    part = members
+                if (part.status == "suppressed").sum() == 1 and (part.status == "value").any():
+                    smallest = part[part.status == "value"].value.idxmin()
+                    _suppress(obs, obs.index == smallest, secondary)
+                    changed = True
+        if not changed:
+            break
+    return obs
 
 
 def missing_municipalities(obs: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
@@ -156,6 +206,7 @@ def catalogue_frame(result: CheckResult) -> pd.DataFrame:
                 "definition_sq": ind["definition"]["sq"], "definition_en": ind["definition"]["en"],
                 "source_note_sq": (ind.get("source_note") or {}).get("sq"), "source_note_en": (ind.get("source_note") or {}).get("en"),
                 "categories": json.dumps({str(k): v for k, v in ind["categories"].items()}, ensure_ascii=False) if ind.get("categories") else None,
+                "sensitive": bool(ind.get("sensitive", False)),
                 "source_id": source.source_id,
             })
     return pd.DataFrame(rows).sort_values("indicator_id").reset_index(drop=True)

@@ -23,6 +23,9 @@ KINDS = ("count", "measure", "rate", "share", "category")
 THEMES = ("demography", "territory", "civic_participation", "social_protection", "municipal_budget", "lnb_programme")
 LANGS = ("sq", "en")
 
+# Counts of persons in vulnerable groups below this are shown and exported as "suppressed" (never the number).
+SUPPRESSION_THRESHOLD = int(os.environ.get("LNB_SUPPRESSION_THRESHOLD", "5"))
+
 BOUNDARY_ATTRIBUTION = (
     "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
     "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard."

@@ -352,11 +352,13 @@ def build_covid() -> None:
     }
     indicators = [
         {"id": "covid19_families_assisted", "theme": "social_protection", "kind": "count", "aggregate": "none", "decimals": 0, "higher_is_better": None,
+         "sensitive": True,
          "name": label("Familje të asistuara gjatë COVID-19 (deri 29.05.2020)", "Families assisted during COVID-19 (to 29 May 2020)"),
          "unit": label("familje", "families"),
          "definition": label("Familje që morën shërbime ose pako ushqimore, kumulative deri më 29 maj 2020.",
                              "Families that received services or food packages, cumulative to 29 May 2020.")},
         {"id": "covid19_persons_assisted", "theme": "social_protection", "kind": "count", "aggregate": "none", "decimals": 0, "higher_is_better": None,
+         "sensitive": True,
          "name": label("Persona të asistuar gjatë COVID-19 (deri 29.05.2020)", "Persons assisted during COVID-19 (to 29 May 2020)"),
          "unit": label("persona", "persons"),
          "definition": label("Persona që morën shërbime ose pako ushqimore, kumulative deri më 29 maj 2020 (vetëm totali kombëtar).",
@@ -400,6 +402,7 @@ def build_budget() -> None:
          "definition": label("Shpenzimet e programit buxhetor vendor 10430 (vetëm Fushë-Arrëz).",
                              "Spending of local budget programme 10430 (Fushë-Arrëz only).")},
         {"id": "pwd_supported_by_programme", "theme": "social_protection", "kind": "count", "aggregate": "none", "decimals": 0, "higher_is_better": None,
+         "sensitive": True,
          "name": label("Persona me aftësi të kufizuar të mbështetur nga programi 10430", "Persons with disabilities supported by programme 10430"),
          "unit": label("persona", "persons"),
          "definition": label("Tregues produkti i programit buxhetor 10430 (vetëm Fushë-Arrëz, 2018).",
