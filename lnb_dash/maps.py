@@ -79,7 +79,7 @@ def build_choropleth(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, c
     features = feature_frame(gdf, classes, meta, lang)
     tooltip = folium.GeoJsonTooltip(
         fields=["name", "value_text", "year", "rank_text"],
-        aliases=[i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang)],
+        aliases=[html.escape(a) for a in (i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))],
         sticky=True, labels=True,
     )
     folium.GeoJson(

@@ -59,3 +59,12 @@ def test_legend_counts_add_up_to_61(model):
 def test_static_assets_are_copied_from_the_installed_package(tmp_path):
     target = assets.install_static_assets(tmp_path)
     assert (target / "leaflet.js").stat().st_size > 100_000 and (target / "leaflet.css").exists()
+
+
+def test_an_indicator_name_from_data_is_escaped_in_the_tooltip(model):
+    import dataclasses
+
+    meta, m = model
+    hostile = dataclasses.replace(meta, name={"en": "<img src=x onerror=alert(1)>", "sq": "x"})
+    html = maps.build_choropleth(m.gdf, m.classes, hostile, "en").get_root().render()
+    assert "<img src=x" not in html
