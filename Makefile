@@ -32,6 +32,7 @@ check: $(VENV)/.installed
 	$(PY) -m lnb_dash check
 
 run: data/lnb.duckdb
+	@$(PY) -c "from lnb_dash import db; db.connect()" 2>/dev/null || (echo '==> The database is unreadable: rebuilding' && $(PY) -m lnb_dash build)
 	@echo '==> Serving on http://127.0.0.1:8501'
 	$(PY) -m lnb_dash.ui.serve --server.port 8501 --server.address 127.0.0.1
 

@@ -106,14 +106,14 @@ def suppress_small_counts(obs: pd.DataFrame, sensitive: set[str], municipalities
     for _ in range(3):  # a secondary suppression can itself expose another cell; a few passes settle it
         changed = False
         scoped = obs[obs.indicator_id.isin(sensitive)]
-        for (area, ind, year), group in scoped.groupby(["area_code", "indicator_id", "year"]):
+        for _, group in scoped.groupby(["area_code", "indicator_id", "year"]):
             sexes = group[group.breakdown.isin(["female", "male"])]
             if len(sexes) == 2 and (sexes.status == "suppressed").sum() == 1 and (group.breakdown == "total").any():
                 _suppress(obs, obs.index.isin(sexes[sexes.status == "value"].index), secondary)
                 changed = True
         groups = {"county": municipalities.set_index("lau_code").county_code, "national": None}
         scoped = obs[obs.indicator_id.isin(sensitive)]
-        for (ind, brk, year), group in scoped.groupby(["indicator_id", "breakdown", "year"]):
+        for _, group in scoped.groupby(["indicator_id", "breakdown", "year"]):
             members = group[group.area_level == "municipality"]
             totals = group[(group.area_level != "municipality") & (group.status == "value")]
             for total in totals.itertuples():

@@ -22,16 +22,35 @@ class DatabaseUnavailableError(RuntimeError):
     """The database file is missing or unreadable; the message says how to rebuild it."""
 
 
-def connect(db_path: Path = config.DB_PATH, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """Open the database (read-only by default, as the app uses it)."""
-    if read_only and not Path(db_path).exists():
+CATALOG = "lnb"
+
+
+def connect(db_path: Path = config.DB_PATH) -> duckdb.DuckDBPyConnection:
+    """Open the database read-only, as the app uses it.
+
+    The file is ATTACHed to a fresh in-memory instance rather than opened with ``duckdb.connect(path)``:
+    DuckDB caches one instance per path, so after a rebuild replaced the file a new connection would
+    still see the old data while any old connection lived. This way a new connection sees the new file
+    and an old one keeps its complete old copy.
+    """
+    if not Path(db_path).exists():
         raise DatabaseUnavailableError(f"The database {db_path} does not exist. Build it with: python -m lnb_dash build")
     try:
-        con = duckdb.connect(str(db_path), read_only=read_only)
+        con = duckdb.connect(":memory:")
+        quoted = str(Path(db_path).resolve()).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS {CATALOG} (READ_ONLY)")
+        con.execute(f"USE {CATALOG}")
         con.execute("SELECT count(*) FROM observations").fetchone()
     except duckdb.Error as exc:
         raise DatabaseUnavailableError(f"The database {db_path} cannot be read ({exc}). Rebuild it with: python -m lnb_dash build") from exc
     return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor for one query (thread-safe use of a shared connection), on the attached database."""
+    cur = con.cursor()
+    cur.execute(f"USE {CATALOG}")
+    return cur
 
 
 @cache
@@ -44,15 +63,16 @@ def read_sql(name: str) -> str:
 
 def query_df(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     """Run the named SQL file with bound parameters and return a DataFrame."""
-    cursor = con.cursor()
+    cur = cursor(con)
     try:
-        return cursor.execute(read_sql(name), params or None).df()
+        return cur.execute(read_sql(name), params or None).df()
     finally:
-        cursor.close()
+        cur.close()
 
 
 def table_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """A content hash per table: equal hashes mean the data did not change."""
-    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables WHERE table_catalog = $c ORDER BY 1",
+                                        {"c": CATALOG}).fetchall()]
     return {t: con.execute(f'SELECT md5(string_agg(md5(CAST(x AS VARCHAR)), \',\' ORDER BY md5(CAST(x AS VARCHAR)))) FROM "{t}" AS x').fetchone()[0]
             for t in tables}

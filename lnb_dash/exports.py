@@ -17,6 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from lnb_dash import __version__, config
+from lnb_dash.db import cursor
 
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -73,7 +74,7 @@ def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lan
     """One row per indicator: definition and unit in ``lang``, its sources with publisher, license and link,
     then the export date, the dashboard and the boundary attribution."""
     lang = lang if lang in config.LANGS else "en"
-    rows = con.cursor().execute(f"""
+    rows = cursor(con).execute(f"""
         SELECT DISTINCT i.indicator_id, i.name_{lang} AS name, i.unit_{lang} AS unit, i.definition_{lang} AS definition,
                s.title AS source, s.publisher, s.license, s.license_url, s.homepage AS url, s.reference_date, s.retrieved, s.caveats
         FROM indicators i
@@ -100,8 +101,8 @@ def _schema(frame: pd.DataFrame) -> dict:
 
 def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
     """Every table as CSV, a Frictionless ``datapackage.json``, a README and the boundaries, as a zip."""
-    existing = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    tables = {name: con.cursor().execute(f'SELECT * FROM "{name}"').df() for name in PACKAGE_TABLES if name in existing}
+    existing = {r[0] for r in cursor(con).execute("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'lnb'").fetchall()}
+    tables = {name: cursor(con).execute(f'SELECT * FROM "{name}"').df() for name in PACKAGE_TABLES if name in existing}
     sources = tables["sources"]
     licenses = [{"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/",
                  "title": "Boundaries: Open Database License (© OpenStreetMap contributors)"}]

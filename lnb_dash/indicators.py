@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from lnb_dash import config
-from lnb_dash.db import query_df
+from lnb_dash.db import cursor, query_df
 
 
 class UnknownIndicatorError(ValueError):
@@ -72,7 +72,7 @@ def _as_tuple(value) -> tuple:
 def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMeta:
     rows = list_indicators(con, indicator)
     if rows.empty:
-        known = [r[0] for r in con.cursor().execute("SELECT indicator_id FROM indicators").fetchall()]
+        known = [r[0] for r in cursor(con).execute("SELECT indicator_id FROM indicators").fetchall()]
         raise UnknownIndicatorError(indicator, known)
     r = rows.iloc[0]
     categories = {int(k): v for k, v in json.loads(r.categories).items()} if isinstance(r.categories, str) else {}
@@ -87,9 +87,9 @@ def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMe
 
 def _require_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> tuple[str, str]:
     """(kind, English unit) of a known indicator; a cheap check before any data query."""
-    row = con.cursor().execute("SELECT kind, unit_en FROM indicators WHERE indicator_id = $i", {"i": indicator}).fetchone()
+    row = cursor(con).execute("SELECT kind, unit_en FROM indicators WHERE indicator_id = $i", {"i": indicator}).fetchone()
     if row is None:
-        known = [r[0] for r in con.cursor().execute("SELECT indicator_id FROM indicators").fetchall()]
+        known = [r[0] for r in cursor(con).execute("SELECT indicator_id FROM indicators").fetchall()]
         raise UnknownIndicatorError(indicator, known)
     return row
 
@@ -142,7 +142,7 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
     unit_en, categories, year, value, status, break_in_series, source_id, rank, n_ranked,
     county_value, national_value, ratio_to_national, share_of_national.
     """
-    if con.cursor().execute("SELECT 1 FROM municipalities WHERE lau_code = $c", {"c": lau_code}).fetchone() is None:
+    if cursor(con).execute("SELECT 1 FROM municipalities WHERE lau_code = $c", {"c": lau_code}).fetchone() is None:
         raise ValueError(f"Unknown LAU code {lau_code!r}; codes run from AL111 to AL357")
     frame = query_df(con, "profile", lau_code=lau_code)
     is_rate = frame.kind.isin(["rate", "share"])
@@ -157,13 +157,13 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
 
 def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: lau_code, name, name_ascii, qark, county_code."""
-    return con.cursor().execute("SELECT lau_code, name, name_ascii, qark, county_code FROM municipalities ORDER BY name").df()
+    return cursor(con).execute("SELECT lau_code, name, name_ascii, qark, county_code FROM municipalities ORDER BY name").df()
 
 
 def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
     reference_date, retrieved, caveats, citations."""
-    return con.cursor().execute("SELECT * FROM sources ORDER BY source_id").df()
+    return cursor(con).execute("SELECT * FROM sources ORDER BY source_id").df()
 
 
 def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year: int = 0, status: str = "",
@@ -183,7 +183,7 @@ def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year
 
 def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Indicator × year → municipalities with a value (rows: indicator_id; columns: years)."""
-    frame = con.cursor().execute("""
+    frame = cursor(con).execute("""
         SELECT indicator_id, year, count(*) FILTER (WHERE status = 'value') AS n
         FROM observations WHERE area_level = 'municipality' GROUP BY ALL""").df()
     if frame.empty:
@@ -193,7 +193,7 @@ def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def query_year_coverage(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> pd.DataFrame:
     """Years with at least one municipal value, ascending. Returns columns: year, municipalities."""
-    return con.cursor().execute(
+    return cursor(con).execute(
         "SELECT year, count(*) AS municipalities FROM observations WHERE indicator_id = $i AND breakdown = $b "
         "AND area_level = 'municipality' AND status = 'value' GROUP BY year ORDER BY year", {"i": indicator, "b": breakdown}).df()
 
@@ -212,7 +212,7 @@ def choose_default_year(coverage: pd.DataFrame) -> int | None:
 
 def query_area_series(con: duckdb.DuckDBPyConnection, area_code: str) -> dict[str, list[float]]:
     """indicator_id → values in year order, for indicators with more than one year (profile sparklines)."""
-    frame = con.cursor().execute(
+    frame = cursor(con).execute(
         "SELECT indicator_id, year, value FROM observations WHERE area_code = $a AND breakdown = 'total' AND status = 'value' "
         "ORDER BY indicator_id, year", {"a": area_code}).df()
     series = frame.groupby("indicator_id").value.apply(list)

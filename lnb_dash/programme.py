@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from lnb_dash.db import query_df
+from lnb_dash.db import cursor, query_df
 
 
 def query_programme_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -18,7 +18,7 @@ def query_programme_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def query_programme_results_long(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: measure, name_sq, name_en, year, value (one row per measure and factsheet)."""
-    return con.cursor().execute(
+    return cursor(con).execute(
         "SELECT measure, name_sq, name_en, year, CAST(value AS BIGINT) AS value FROM programme_results ORDER BY measure, year").df()
 
 
@@ -26,15 +26,15 @@ def query_programme_facts(con: duckdb.DuckDBPyConnection, area_code: str | None 
     """Returns columns: area_code, fact, period, value, unit, url (all, or those of one area)."""
     sql = "SELECT area_code, fact, period, value, unit, url FROM programme_facts"
     if area_code is None:
-        return con.cursor().execute(sql + " ORDER BY area_code, fact").df()
-    return con.cursor().execute(sql + " WHERE area_code = $code ORDER BY fact", {"code": area_code}).df()
+        return cursor(con).execute(sql + " ORDER BY area_code, fact").df()
+    return cursor(con).execute(sql + " WHERE area_code = $code ORDER BY fact", {"code": area_code}).df()
 
 
 def query_priority_resolution(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: name_in_factsheet, lau_code, resolved_name, why."""
-    return con.cursor().execute("SELECT * FROM priority_resolution ORDER BY name_in_factsheet").df()
+    return cursor(con).execute("SELECT * FROM priority_resolution ORDER BY name_in_factsheet").df()
 
 
 def list_priority_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.cursor().execute("SELECT area_code FROM observations WHERE indicator_id = 'lnb_priority' AND value = 1").fetchall()
+    rows = cursor(con).execute("SELECT area_code FROM observations WHERE indicator_id = 'lnb_priority' AND value = 1").fetchall()
     return {r[0] for r in rows}

@@ -13,7 +13,7 @@ from lnb_dash import boundaries, config, db, indicators, programme
 
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
-    return db.connect(config.DB_PATH, read_only=True)
+    return db.connect(config.DB_PATH)
 
 
 @st.cache_resource

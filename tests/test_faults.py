@@ -1,0 +1,94 @@
+"""Faults: imports while people read, a missing or broken database, an interrupted build."""
+
+import threading
+
+import pytest
+
+from lnb_dash import db, indicators
+from lnb_dash.build import build_database
+from lnb_dash.importer import import_file
+
+
+def test_an_import_while_10_sessions_read_gives_each_reader_old_or_new_complete_data(tmp_path, data_copy):
+    data_dir, db_path = data_copy
+    with db.connect(db_path) as con:
+        old = len(indicators.list_indicators(con))
+    errors, seen, stop = [], set(), threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                with db.connect(db_path) as con:
+                    catalogue = indicators.list_indicators(con)
+                    values = indicators.query_values(con, "population", 2011)
+                assert len(values) == 61 and values.value.sum() == 2_800_138
+                seen.add(len(catalogue))
+            except Exception as exc:  # noqa: BLE001 (any error fails the test below)
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=reader) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    path = tmp_path / "t.csv"
+    path.write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
+    meta = {"source": {"id": "concurrent", "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"},
+            "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "name": {"sq": "a", "en": "b"},
+                          "unit": {"sq": "persona", "en": "persons"}, "definition": {"sq": "a", "en": "b"}}}
+    import_file(path, "concurrent_test", meta, data_dir, db_path)
+    with db.connect(db_path) as con:
+        new = len(indicators.list_indicators(con))
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert seen <= {old, new} and new == old + 1
+
+
+def test_a_connection_opened_after_a_rebuild_sees_the_new_data_while_an_old_one_keeps_the_old(tmp_path, data_copy):
+    data_dir, db_path = data_copy
+    old_con = db.connect(db_path)
+    before = len(indicators.list_indicators(old_con))
+    path = tmp_path / "t.csv"
+    path.write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
+    meta = {"source": {"id": "later", "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"},
+            "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "name": {"sq": "a", "en": "b"},
+                          "unit": {"sq": "persona", "en": "persons"}, "definition": {"sq": "a", "en": "b"}}}
+    import_file(path, "later_test", meta, data_dir, db_path)
+    with db.connect(db_path) as new_con:
+        assert len(indicators.list_indicators(new_con)) == before + 1
+    assert len(indicators.list_indicators(old_con)) == before
+    old_con.close()
+
+
+def test_a_build_killed_before_the_swap_leaves_the_database_as_it_was(data_copy, monkeypatch):
+    data_dir, db_path = data_copy
+    with db.connect(db_path) as con:
+        before = db.table_hashes(con)
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr("lnb_dash.build.os.replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build_database(data_dir, db_path)
+    with db.connect(db_path) as con:
+        assert db.table_hashes(con) == before
+    assert not list(db_path.parent.glob(".lnb.duckdb.*"))
+
+
+def test_a_missing_database_gives_a_clear_page_not_a_traceback(tmp_path, monkeypatch, app_db):
+    import streamlit as st
+
+    from lnb_dash import config
+    from tests.pages.helpers import open_page
+
+    monkeypatch.setattr(config, "DB_PATH", tmp_path / "missing.duckdb")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = open_page("map", lang="en")
+        assert "The database is not available" in at.error[0].value and "python -m lnb_dash build" in at.error[0].value
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
