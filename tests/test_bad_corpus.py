@@ -53,7 +53,7 @@ def test_a_bad_file_is_rejected_by_the_importer_with_the_database_unchanged(name
     assert hashes(db_path) == before and not (data_dir / "sources" / "bad_test").exists()
 
 
-@pytest.mark.parametrize("name", ["html_in_name.csv", "sql_in_name.csv", "cp1252.csv", "merged_header.xlsx", "ragged_rows.csv"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_bad_file_is_rejected_by_the_cli(name, data_copy, tmp_path, capsys):
     data_dir, db_path = data_copy
     meta = tmp_path / "meta.yml"

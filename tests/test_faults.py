@@ -92,3 +92,30 @@ def test_a_missing_database_gives_a_clear_page_not_a_traceback(tmp_path, monkeyp
         st.cache_resource.clear()
         st.cache_data.clear()
 
+
+
+@pytest.mark.parametrize("delay", [0.2, 0.8, 1.6, 2.4])
+def test_killing_an_import_midway_leaves_a_readable_database_with_old_or_new_data(tmp_path, data_copy, delay):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    data_dir, db_path = data_copy
+    with db.connect(db_path) as con:
+        before = db.table_hashes(con)
+    (tmp_path / "t.csv").write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
+    (tmp_path / "meta.yml").write_text("source: {id: killed, title: T, publisher: P, license: CC0-1.0, reference_date: '2021'}\n", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "lnb_dash", "--data-dir", str(data_dir), "--db", str(db_path), "import",
+                                str(tmp_path / "t.csv"), "--indicator", "covid19_families_assisted", "--meta", str(tmp_path / "meta.yml")],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    with db.connect(db_path) as con:
+        after = db.table_hashes(con)
+        rows = con.execute("SELECT count(*) FROM observations WHERE source_id = 'killed'").fetchone()[0]
+    assert after == before or rows > 0  # the old database, or the whole new one: never a broken file

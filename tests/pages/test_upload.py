@@ -97,3 +97,19 @@ def test_the_upload_page_is_hidden_from_viewers_in_the_navigation(staff_data):
     from lnb_dash.ui import auth
 
     assert auth.auth_mode() == "none" and auth.signed_in_user() is None
+
+
+@pytest.mark.parametrize("name", ["html_in_name.csv", "script_in_name.csv", "formula_value.csv", "cp1252.csv", "merged_header.xlsx",
+                                  "hidden_sheet.xlsx", "mixed_units.csv", "duplicate_via_alias.csv", "future_year.csv", "binary_png.csv"])
+def test_bad_files_get_the_report_on_the_upload_page(staff_data, name):
+    from tests.test_bad_corpus import BAD, EXPECTED
+
+    data_dir, db_path = staff_data
+    before = hashes(db_path)
+    meta = {**META, "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0,
+                                  "name": {"sq": "a", "en": "b"}, "unit": {"sq": "persona", "en": "persons"},
+                                  "definition": {"sq": "a", "en": "b"}}}
+    at = signed_in(**{"upload.pending": (str(BAD / name), "bad_count", meta)})
+    assert "nothing was changed" in at.error[0].value
+    assert EXPECTED[name] in " ".join(at.dataframe[0].value.problem)
+    assert hashes(db_path) == before and not at.exception
