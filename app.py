@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lnb_dash import assets, i18n
-from lnb_dash.ui import auth, state, widgets
+from lnb_dash import i18n
+from lnb_dash.ui import auth, cached, state, widgets
 
 st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="auto")
-assets.install_static_assets()
+cached.install_static_assets_once()
 lang = state.current_lang()
 mode = state.display_mode()
 present = st.Page("pages/present.py", title=i18n.t("page_present", lang), url_path="present")

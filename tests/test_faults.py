@@ -9,6 +9,13 @@ from lnb_dash.build import build_database
 from lnb_dash.importer import import_file
 
 
+def new_indicator_meta(source_id: str) -> dict:
+    """Metadata for a one-row import that defines a new indicator."""
+    return {"source": {"id": source_id, "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"},
+            "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "name": {"sq": "a", "en": "b"},
+                          "unit": {"sq": "persona", "en": "persons"}, "definition": {"sq": "a", "en": "b"}}}
+
+
 def test_an_import_while_10_sessions_read_gives_each_reader_old_or_new_complete_data(tmp_path, data_copy):
     data_dir, db_path = data_copy
     with db.connect(db_path) as con:
@@ -31,10 +38,7 @@ def test_an_import_while_10_sessions_read_gives_each_reader_old_or_new_complete_
         thread.start()
     path = tmp_path / "t.csv"
     path.write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
-    meta = {"source": {"id": "concurrent", "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"},
-            "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "name": {"sq": "a", "en": "b"},
-                          "unit": {"sq": "persona", "en": "persons"}, "definition": {"sq": "a", "en": "b"}}}
-    import_file(path, "concurrent_test", meta, data_dir, db_path)
+    import_file(path, "concurrent_test", new_indicator_meta("concurrent"), data_dir, db_path)
     with db.connect(db_path) as con:
         new = len(indicators.list_indicators(con))
     stop.set()
@@ -50,10 +54,7 @@ def test_a_connection_opened_after_a_rebuild_sees_the_new_data_while_an_old_one_
     before = len(indicators.list_indicators(old_con))
     path = tmp_path / "t.csv"
     path.write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
-    meta = {"source": {"id": "later", "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"},
-            "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "name": {"sq": "a", "en": "b"},
-                          "unit": {"sq": "persona", "en": "persons"}, "definition": {"sq": "a", "en": "b"}}}
-    import_file(path, "later_test", meta, data_dir, db_path)
+    import_file(path, "later_test", new_indicator_meta("later"), data_dir, db_path)
     with db.connect(db_path) as new_con:
         assert len(indicators.list_indicators(new_con)) == before + 1
     assert len(indicators.list_indicators(old_con)) == before

@@ -12,6 +12,14 @@ from lnb_dash import boundaries, config, db, indicators, programme
 
 
 @st.cache_resource
+def install_static_assets_once() -> None:
+    """Leaflet into ./static once per process (``python -m lnb_dash.ui.serve`` also does it before the server starts)."""
+    from lnb_dash import assets
+
+    assets.install_static_assets()
+
+
+@st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
     return db.connect(config.DB_PATH)
 
