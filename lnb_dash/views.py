@@ -225,8 +225,9 @@ def programme_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The observations as a reader downloads them: names, value, unit, year, status and full source."""
+    area = observations.area_name.where(observations.area_level != "national", i18n.t("albania", lang))
     return pd.DataFrame({
-        "area_code": observations.area_code, "area": observations.area_name, "level": observations.area_level,
+        "area_code": observations.area_code, "area": area, "level": observations.area_level,
         "indicator": observations.indicator_id, "indicator_name": observations[f"name_{lang}"], "breakdown": observations.breakdown,
         "year": observations.year, "value": observations.value, "unit": observations[f"unit_{lang}"], "status": observations.status,
         "break_in_series": observations.break_in_series, "computed": observations.computed, "note": observations.note,

@@ -144,3 +144,9 @@ def test_presentation_deep_link_to_the_last_step():
     at = open_page("present", present="1", story="steering_committee", step="99", lang="sq")
     assert at.query_params["step"] == "4" and at.button(key="present.next").disabled
     assert at.header[0].value.startswith("Pjesëmarrja në zgjedhjet vendore – Gra, 2015")
+
+
+def test_data_page_names_albania_in_the_chosen_language():
+    at = open_page("data", indicator="population", year="2011", lang="en")
+    table = at.dataframe[0].value
+    assert table[table.level == "national"].area.tolist() == ["Albania"]
