@@ -6,6 +6,7 @@ import streamlit as st
 from lnb_dash import config, history
 from tests.conftest import hashes
 from tests.pages.helpers import open_page
+from tests.test_bad_corpus import BAD, EXPECTED
 
 GOOD = "bashkia,viti,vlera\nBerat,2021,12\nKorça,2021,30\n"
 META = {"source": {"id": "staff_upload", "title": "Staff table", "publisher": "Bashkia Berat", "license": "CC-BY-4.0",
@@ -99,11 +100,8 @@ def test_the_upload_page_is_hidden_from_viewers_in_the_navigation(staff_data):
     assert auth.auth_mode() == "none" and auth.signed_in_user() is None
 
 
-@pytest.mark.parametrize("name", ["html_in_name.csv", "script_in_name.csv", "formula_value.csv", "cp1252.csv", "merged_header.xlsx",
-                                  "hidden_sheet.xlsx", "mixed_units.csv", "duplicate_via_alias.csv", "future_year.csv", "binary_png.csv"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_files_get_the_report_on_the_upload_page(staff_data, name):
-    from tests.test_bad_corpus import BAD, EXPECTED
-
     data_dir, db_path = staff_data
     before = hashes(db_path)
     meta = {**META, "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0,
