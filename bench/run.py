@@ -101,7 +101,7 @@ async def time_to_map(browser, url: str, timeout: float = 90) -> float:
     await page.goto(url, timeout=timeout * 1000)
     element = await page.wait_for_selector("iframe[src*='streamlit_folium']", timeout=timeout * 1000)
     frame = await element.content_frame()
-    await frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 61", polling="raf",
+    await frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 61", polling=25,
                                   timeout=timeout * 1000)
     elapsed = time.perf_counter() - start
     await context.close()

@@ -8,7 +8,6 @@ import pandas as pd
 from lnb_dash import i18n
 from lnb_dash.classify import Classes
 
-FONT = "Source Sans Pro, sans-serif"
 NATIONAL_COLOR = "#000000"
 
 
@@ -16,10 +15,16 @@ def _number_format(meta, lang: str) -> str:
     return f",.{meta.decimals}f"
 
 
-def _locale(lang: str) -> dict:
-    """d3 number locale so axes follow the language's separators."""
-    return {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " L"]} if lang == "sq" else \
-        {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", ""]}
+# d3 number formats for the chart axes, matching Babel's: "1 234,5" in Albanian, "1,234.5" in English.
+NUMBER_LOCALES = {
+    "sq": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " L"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", ""]},
+}
+
+
+def localize(chart, lang: str):
+    """The chart with its axes' numbers in the language's format (a top-level setting: apply last)."""
+    return chart.configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["en"])})
 
 
 def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,

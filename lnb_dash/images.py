@@ -15,6 +15,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from lnb_dash import i18n
+from lnb_dash.charts import NUMBER_LOCALES
 from lnb_dash.classify import STATUS_STYLES, Classes
 from lnb_dash.exports import DASHBOARD_NAME
 from lnb_dash.maps import class_labels
@@ -31,7 +32,8 @@ def frame_chart(chart, title: str, subtitle: str, source_text: str, lang: str, w
         text="line:N", y=alt.Y("i:O", axis=None), x=alt.value(0)).properties(width=width, height=16 * len(footer_text))
     return alt.vconcat(chart, footer, spacing=12).properties(
         title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start", fontSize=18, subtitleFontSize=13, subtitleColor="#444444"),
-    ).configure(font=FONT).configure_view(stroke=None).configure_axis(labelFontSize=12, titleFontSize=13)
+    ).configure(font=FONT, locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["en"])}).configure_view(stroke=None).configure_axis(
+        labelFontSize=12, titleFontSize=13)
 
 
 def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, statuses: pd.Series, width: int = 520) -> alt.HConcatChart:

@@ -59,7 +59,7 @@ with side_col:
 
 bar_tab, table_tab = st.tabs([i18n.t("ranked_bar", lang), i18n.t("table", lang)])
 with bar_tab:
-    st.altair_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value), width="stretch")
+    st.altair_chart(charts.localize(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value), lang), width="stretch")
 with table_tab:
     st.dataframe(model.table, hide_index=True, width="stretch")
 source_ids = values.source_id.dropna().tolist() or [meta.source_id]

@@ -30,7 +30,7 @@ st.title(step.title[lang])
 if step.page == "map":
     widgets.render_map_figure(MapView.from_query_params(step.params), lang, key=f"present.map.{number}", height=500)
 else:
-    st.altair_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang), width="content")
+    st.altair_chart(charts.localize(charts.build_programme_chart(cached.programme_results_long_cached(), lang), lang), width="content")
     widgets.render_source_note(["lnb_factsheets"], lang)
 
 st.caption(i18n.t("present_hint", lang))

@@ -15,7 +15,7 @@ st.write(i18n.t("programme_intro", lang))
 results = cached.programme_results_cached()
 table = views.programme_table(results, lang)
 st.dataframe(table, hide_index=True, width="stretch")
-st.altair_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang))
+st.altair_chart(charts.localize(charts.build_programme_chart(cached.programme_results_long_cached(), lang), lang))
 widgets.render_downloads("programme.downloads", lang, table, [], base_name="lnb_programme_results", pictures={
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang),
                                                              i18n.t("page_programme", lang), i18n.t("programme_intro", lang),

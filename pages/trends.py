@@ -41,7 +41,7 @@ st.header(f"{meta.name[lang]} ({meta.unit[lang]})")
 if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:
-    st.altair_chart(charts.build_timeseries_chart(series, meta, lang, view.indexed), width="stretch")
+    st.altair_chart(charts.localize(charts.build_timeseries_chart(series, meta, lang, view.indexed), lang), width="stretch")
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     table = views.trend_table(series, meta, lang)
     with st.expander(i18n.t("table", lang)):

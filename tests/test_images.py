@@ -44,3 +44,12 @@ def test_the_static_legend_lists_not_reported_with_its_count(model):
 def test_png_size_refuses_non_png():
     with pytest.raises(ValueError):
         images.png_size(b"GIF89a")
+
+
+def test_chart_axes_follow_the_language(model):
+    from lnb_dash import charts
+
+    meta, values, m = model
+    chart = charts.localize(charts.build_ranked_bar_chart(values, m.classes, meta, "sq", m.national_value).properties(width=400), "sq")
+    svg = images.to_svg(chart)
+    assert "200\u00a0000" in svg  # a (non-breaking) space groups thousands on the Albanian axis

@@ -137,7 +137,7 @@ def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level
     series = views.label_series(cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown), lang)
     (st.title if top_level else st.header)(f"{meta.name[lang]} ({meta.unit[lang]})")
     if not series.empty:
-        st.altair_chart(charts.build_timeseries_chart(series, meta, lang, view.indexed), width="stretch")
+        st.altair_chart(charts.localize(charts.build_timeseries_chart(series, meta, lang, view.indexed), lang), width="stretch")
         st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     render_source_note(series.source_id.tolist() or [meta.source_id], lang)
 
