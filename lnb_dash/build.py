@@ -142,7 +142,7 @@ def missing_municipalities(obs: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
          "status": "not_reported", "break_in_series": False, "source_id": g.source_id, "note": "not in the source", "computed": False}
         for (ind, brk, year), g in groups.iterrows() for code in codes if code not in g.present
     ]
-    return pd.DataFrame(rows, columns=list(obs.columns) if not rows else None).reindex(columns=obs.columns.tolist())
+    return pd.DataFrame(rows).reindex(columns=obs.columns)
 
 
 def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
