@@ -169,6 +169,8 @@ LABELS: dict[str, dict[str, str]] = {
     "share_of_national": {"sq": "{share} e totalit kombëtar", "en": "{share} of the national total"},
     "nth_of_n": {"sq": "vendi i {rank} nga {n} bashki", "en": "{ordinal} of {n} municipalities"},
     "not_reported_sentence": {"sq": "Nuk ka të dhëna për këtë bashki.", "en": "No data reported for this municipality."},
+    "map_unavailable": {"sq": "Harta nuk u ngarkua. Të njëjtat të dhëna janë në tabelë.",
+                        "en": "The map could not be loaded. The same figures are in the table."},
     "locator_alt": {"sq": "Vendndodhja e {name} në Shqipëri", "en": "Location of {name} in Albania"},
     "print_hint": {"sq": "Për ta printuar, përdorni Ctrl+P: faqja printohet pa menu.", "en": "To print, use Ctrl+P: the page prints without menus."},
     # Trends

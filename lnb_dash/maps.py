@@ -1,15 +1,17 @@
-"""Folium maps and their legend. Builders return objects; nothing here renders or talks to Streamlit.
+"""What the dashboard's map draws: one plain dict per map, rendered by ``lnb_dash.ui.map_component``.
 
-Leaflet is loaded from the app's own static files (see :mod:`lnb_dash.assets`), never a CDN, and
-there is no basemap unless asked for. The legend is HTML drawn outside the map so it can change
-without re-rendering the map.
+The browser keeps the boundaries (a static file, see :mod:`lnb_dash.assets`) and a Leaflet map
+for the whole session; each rerun sends only this dict, about 10 KB for 61 municipalities: a
+style, a tooltip and a label per municipality. Nothing here renders or talks to Streamlit.
+Names and values travel as text and the browser inserts them as text, never as markup.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 
-import folium
 import geopandas as gpd
 import pandas as pd
 
@@ -17,21 +19,34 @@ from lnb_dash import assets, i18n
 from lnb_dash.classify import STATUS_STYLES, Classes
 
 ALBANIA_BOUNDS = [[39.64, 19.26], [42.67, 21.07]]
-OFFLINE_JS = [("leaflet", assets.LEAFLET_JS)]
-OFFLINE_CSS = [("leaflet_css", assets.LEAFLET_CSS)]
-_CONTAINER_STYLE = "<style>.leaflet-container{background:#ffffff;font-size:0.95rem}</style>"
+HOVER_STYLE = {"weight": 3, "color": "#000000"}
+COUNTY_STYLE = {"fill": False, "color": "#303030", "weight": 1.6}
+HIGHLIGHT_STYLE = {"fill": False, "color": "#000000", "weight": 3.2}
+OSM = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors"}
+BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL)"
 
 
-def _offline_map(height: int | str = "100%", basemap: bool = False, zoom_control: bool = True, interactive: bool = True) -> folium.Map:
-    m = folium.Map(location=[41.15, 20.1], zoom_start=7, tiles=None, control_scale=True, zoom_control=zoom_control, height=height,
-                   min_zoom=6, max_zoom=12, zoomSnap=0.25, dragging=interactive, scrollWheelZoom=interactive, doubleClickZoom=interactive)
-    m.default_js = OFFLINE_JS
-    m.default_css = OFFLINE_CSS
-    m.get_root().header.add_child(folium.Element(_CONTAINER_STYLE))
-    if basemap:
-        folium.TileLayer("OpenStreetMap", attr="© OpenStreetMap contributors", opacity=0.5).add_to(m)
-    m.fit_bounds(ALBANIA_BOUNDS)
-    return m
+def _map_data(features: dict, lang: str, *, label: str, height: int, interactive: bool = True, clickable: bool = False,
+              counties: bool = False, highlight: list[str] | None = None, basemap: bool = False) -> dict:
+    return {
+        "version": hashlib.blake2b(json.dumps(features, sort_keys=True).encode(), digest_size=6).hexdigest(),
+        "geometry": assets.layer_path("municipalities"),
+        "counties": assets.layer_path("counties") if counties else None,
+        "features": features,
+        "missing": {"style": dict(STATUS_STYLES["not_reported"]), "tip": [], "label": ""},
+        "label": label,
+        "height": height,
+        "interactive": interactive,
+        "clickable": clickable,
+        "highlight": sorted(highlight or []),
+        "hover_style": HOVER_STYLE,
+        "county_style": COUNTY_STYLE,
+        "highlight_style": HIGHLIGHT_STYLE,
+        "basemap": OSM if basemap else None,
+        "bounds": ALBANIA_BOUNDS,
+        "attribution": BOUNDARY_ATTRIBUTION,
+        "error_text": i18n.t("map_unavailable", lang),
+    }
 
 
 def class_labels(classes: Classes, meta, lang: str) -> list[str]:
@@ -45,63 +60,53 @@ def class_labels(classes: Classes, meta, lang: str) -> list[str]:
     return [f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(lowers, classes.bins)]
 
 
-def feature_frame(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str) -> gpd.GeoDataFrame:
-    """The properties each polygon carries: escaped display text and its fill; nothing else is sent."""
-    status_text = gdf.status.map(lambda s: i18n.status_label(s, lang))
-    value_text = [i18n.format_value(v, meta, lang) if s == "value" else st for v, s, st in zip(gdf.value, gdf.status, status_text)]
-    rank_text = [i18n.rank_text(r, n, lang) for r, n in zip(gdf["rank"], gdf.n_ranked)] if "rank" in gdf else "–"
-    out = gpd.GeoDataFrame({
-        "lau_code": gdf.lau_code,
-        "name": gdf.name.map(html.escape),
-        "value_text": [html.escape(v) for v in value_text],
-        "year": gdf.year.astype(str),
-        "rank_text": [html.escape(r) for r in rank_text],
-        "fill": [classes.color_of(int(i)) or "" for i in classes.class_index],
-        "status": gdf.status,
-    }, geometry=gdf.geometry, crs=gdf.crs)
-    return out
+def feature_style(status: str, fill: str) -> dict:
+    """A value gets its class colour; a missing value its status pattern (never a colour of the scale)."""
+    if status != "value" or not fill:
+        return dict(STATUS_STYLES.get(status, STATUS_STYLES["not_reported"]))
+    return {"fillColor": fill, "fillOpacity": 0.9, "color": "#ffffff", "weight": 0.8, "dashArray": None}
 
 
-def _style(feature: dict) -> dict:
-    props = feature["properties"]
-    if props["status"] != "value" or not props["fill"]:
-        return dict(STATUS_STYLES.get(props["status"], STATUS_STYLES["not_reported"]))
-    return {"fillColor": props["fill"], "fillOpacity": 0.9, "color": "#ffffff", "weight": 0.8}
+def choropleth_data(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
+                    basemap: bool = False, clickable: bool = True, height: int = 560) -> dict:
+    """The 61 municipalities coloured by class, county borders over them, an optional highlight.
 
-
-def build_choropleth(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, counties: gpd.GeoDataFrame | None = None,
-                     highlight: set[str] | None = None, basemap: bool = False, height: int | str = "100%") -> folium.Map:
-    """A choropleth of the 61 municipalities with county borders over it and an optional highlight.
-
-    ``gdf`` needs lau_code, name, value, status, year, rank, n_ranked and geometry (EPSG:4326).
+    ``gdf`` needs lau_code, name, value, status, year, rank and n_ranked (the map model's frame).
+    Tooltip rows are [label, text] pairs: municipality, value (or why it is missing), year, rank.
     """
-    m = _offline_map(height=height, basemap=basemap)
-    features = feature_frame(gdf, classes, meta, lang)
-    tooltip = folium.GeoJsonTooltip(
-        fields=["name", "value_text", "year", "rank_text"],
-        aliases=[html.escape(a) for a in (i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))],
-        sticky=True, labels=True,
-    )
-    folium.GeoJson(
-        features.__geo_interface__, name="municipalities", style_function=_style, tooltip=tooltip,
-        highlight_function=lambda _: {"weight": 3, "color": "#000000"},
-    ).add_to(m)
-    if counties is not None:
-        folium.GeoJson(counties.__geo_interface__, name="counties", interactive=False,
-                       style_function=lambda _: {"fill": False, "color": "#303030", "weight": 1.6}).add_to(m)
-    if highlight:
-        folium.GeoJson(gdf[gdf.lau_code.isin(highlight)][["lau_code", "geometry"]].__geo_interface__, name="priority", interactive=False,
-                       style_function=lambda _: {"fill": False, "color": "#000000", "weight": 3.2}).add_to(m)
-    return m
+    labels = (i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))
+    features = {}
+    for row, class_index in zip(gdf.itertuples(), classes.class_index):
+        fill = classes.color_of(int(class_index)) or ""
+        value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
+        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if "rank" in gdf else "–"
+        year = "" if pd.isna(row.year) else str(int(row.year))
+        features[row.lau_code] = {
+            "style": feature_style(row.status, fill),
+            "tip": [[labels[0], row.name], [labels[1], value_text], [labels[2], year], [labels[3], rank_text]],
+            "label": f"{row.name}: {value_text}",
+        }
+    return _map_data(features, lang, label=label, height=height, clickable=clickable, counties=True,
+                     highlight=sorted(highlight or []), basemap=basemap)
 
 
-def build_locator_map(gdf: gpd.GeoDataFrame, lau_code: str, height: int = 260) -> folium.Map:
-    """A small static map: the country in grey, one municipality in colour."""
-    m = _offline_map(height=height, zoom_control=False, interactive=False)
-    folium.GeoJson(gdf[["lau_code", "geometry"]].__geo_interface__, interactive=False,
-                   style_function=lambda f: {"fillColor": "#0072B2" if f["properties"]["lau_code"] == lau_code else "#e3e3e3",
-                                             "fillOpacity": 1, "color": "#ffffff", "weight": 0.6}).add_to(m)
-    return m
+def locator_data(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 260) -> dict:
+    """A small still map: the country in grey, one municipality in colour."""
+    features = {code: {"style": {"fillColor": "#0072B2" if code == lau_code else "#e3e3e3", "fillOpacity": 1, "color": "#ffffff",
+                                 "weight": 0.6}, "tip": [], "label": ""} for code in gdf.lau_code}
+    name = gdf.loc[gdf.lau_code == lau_code, "name"]
+    label = i18n.t("locator_alt", lang, name=name.iloc[0] if len(name) else lau_code)
+    return _map_data(features, lang, label=label, height=height, interactive=False)
+
+
+def highlight_data(gdf: gpd.GeoDataFrame, codes: set[str], lang: str, label: str, height: int = 420) -> dict:
+    """The 61 municipalities with a set of them (e.g. the LNB priority ones) in colour, named on hover."""
+    features = {}
+    for code, name in zip(gdf.lau_code, gdf.name):
+        on = code in codes
+        features[code] = {"style": {"fillColor": "#0072B2" if on else "#ececec", "fillOpacity": 1, "color": "#ffffff" if on else "#9a9a9a",
+                                    "weight": 0.8}, "tip": [[None, name]], "label": name}
+    return _map_data(features, lang, label=label, height=height)
 
 
 def _swatch(style: dict) -> str:
@@ -125,14 +130,3 @@ def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, na
     return (f"<div class='lnb-legend' role='group' aria-label='{html.escape(i18n.t('legend', lang))}'>"
             f"<p style='font-weight:600;margin:0 0 .4em 0'>{title}</p>"
             f"<ul style='list-style:none;padding:0;margin:0;line-height:1.9'>{''.join(rows)}</ul>{note}</div>")
-
-
-def build_highlight_map(gdf: gpd.GeoDataFrame, codes: set[str], height: int | str = "100%") -> folium.Map:
-    """The 61 municipalities with a set of them (e.g. the LNB priority ones) in colour, named on hover."""
-    m = _offline_map(height=height)
-    data = gpd.GeoDataFrame({"lau_code": gdf.lau_code, "name": gdf.name.map(html.escape), "on": gdf.lau_code.isin(codes)},
-                            geometry=gdf.geometry, crs=gdf.crs)
-    folium.GeoJson(data.__geo_interface__, tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-                   style_function=lambda f: {"fillColor": "#0072B2" if f["properties"]["on"] else "#ececec", "fillOpacity": 1,
-                                             "color": "#ffffff" if f["properties"]["on"] else "#9a9a9a", "weight": 0.8}).add_to(m)
-    return m

@@ -17,7 +17,7 @@ from lnb_dash import boundaries, i18n
 from lnb_dash.classify import Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
-from lnb_dash.maps import build_legend_html
+from lnb_dash.maps import build_legend_html, choropleth_data
 
 
 @dataclass
@@ -31,6 +31,7 @@ class MapModel:
     table: pd.DataFrame
     download: pd.DataFrame
     alt_text: str
+    map_data: dict
 
 
 def national_of(area_values: pd.DataFrame) -> float | None:
@@ -39,8 +40,8 @@ def national_of(area_values: pd.DataFrame) -> float | None:
 
 
 def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.DataFrame, municipalities: gpd.GeoDataFrame,
-                    lang: str, sources: pd.DataFrame) -> MapModel:
-    """Classes, legend, title and tables for one map view."""
+                    lang: str, sources: pd.DataFrame, priority_codes: frozenset[str] = frozenset()) -> MapModel:
+    """Classes, legend, title, map and tables for one map view."""
     national = national_of(area_values)
     if meta.is_category:
         classes = classify_categories(values.value, meta.categories, lang)
@@ -55,8 +56,11 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
     national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
     legend = build_legend_html(classes, meta, lang, values.status, national_text)
     gdf = boundaries.join_values(municipalities, values)
+    alt_text = i18n.t("map_alt", lang, indicator=meta.name[lang], year=view.year)
+    map_data = choropleth_data(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
+                               highlight=set(priority_codes) if view.priority else None)
     return MapModel(title, subtitle, gdf, classes, legend, national, values_table(values, meta, lang),
-                    values_download(values, meta, lang, sources), i18n.t("map_alt", lang, indicator=meta.name[lang], year=view.year))
+                    values_download(values, meta, lang, sources), alt_text, map_data)
 
 
 def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:

@@ -1,11 +1,11 @@
 """Municipality profile: key facts, LNB activity and every indicator compared with county and country."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from lnb_dash import i18n, maps, report, views
 from lnb_dash.filters import ProfileView
 from lnb_dash.ui import cached, state, widgets
+from lnb_dash.ui.map_component import render_map
 
 PAGE = "profile"
 lang = state.current_lang()
@@ -24,8 +24,7 @@ profile = cached.profile_cached(view.m)
 title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 map_col, facts_col = st.columns([2, 3])
 with map_col:
-    st_folium(maps.build_locator_map(cached.municipalities_gdf_cached(), view.m), key=f"profile.locator.{view.m}", height=300,
-              use_container_width=True, returned_objects=[])
+    render_map(maps.locator_data(cached.municipalities_gdf_cached(), view.m, lang, height=300), key="profile.locator")
     st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
     st.header(i18n.t("key_facts", lang))

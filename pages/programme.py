@@ -1,10 +1,10 @@
 """Programme: LNB results from the two factsheets with the change between them, and the priority map."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from lnb_dash import charts, i18n, images, maps, views
 from lnb_dash.ui import cached, state, widgets
+from lnb_dash.ui.map_component import render_map
 
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
@@ -25,8 +25,8 @@ widgets.render_source_note(["lnb_factsheets"], lang)
 map_col, list_col = st.columns([3, 2])
 with map_col:
     st.header(i18n.t("priority_map", lang))
-    st_folium(maps.build_highlight_map(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached())), key="programme.map",
-              height=480, use_container_width=True, returned_objects=[])
+    render_map(maps.highlight_data(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
+                                  label=i18n.t("priority_map", lang), height=480), key="programme.map")
     st.caption(i18n.t("boundary_attribution", lang))
 with list_col:
     st.header(i18n.t("priority_resolution", lang))

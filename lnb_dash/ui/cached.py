@@ -8,7 +8,8 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from lnb_dash import boundaries, config, db, indicators, programme
+from lnb_dash import boundaries, config, db, indicators, programme, views
+from lnb_dash.filters import MapView
 
 
 @st.cache_resource
@@ -124,3 +125,16 @@ def stories_cached() -> dict:
     from lnb_dash import stories
 
     return stories.list_stories()
+
+
+@st.cache_resource(max_entries=512)
+def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapModel]:
+    """One map view's values and model, built once per view and language and shared by every session.
+
+    A resource, not data: the model is read, never changed, so no copy is made on each rerun.
+    """
+    meta = indicator_meta_cached(view.indicator)
+    values = values_cached(view.indicator, view.year, view.breakdown)
+    area_values = area_values_cached(view.indicator, view.year, view.breakdown)
+    return values, views.build_map_model(meta, view, values, area_values, municipalities_gdf_cached(), lang, sources_cached(),
+                                         priority_codes_cached())

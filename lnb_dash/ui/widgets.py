@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
 from lnb_dash import i18n
 from lnb_dash.db import DatabaseUnavailableError
+from lnb_dash.indicators import choose_default_year
 from lnb_dash.ui import cached
+
+CLASS_COUNTS = [3, 4, 5, 6, 7]
 
 
 def render_language_switch(lang: str) -> str:
@@ -97,35 +102,52 @@ h1 { font-size: 2.1rem !important; padding-top: 0 !important; } h2 { font-size: 
 
 def render_frame_style(mode: str) -> None:
     """Readable captions and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
-    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else ""))
+    render_html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else ""))
+
+
+def render_html(markup: str) -> None:
+    """Markup we built and escaped ourselves (styles, the legend). st.html, not st.markdown: the browser
+    loads a 30 KB sanitiser for it instead of a 190 KB raw-HTML Markdown plugin."""
+    st.html(markup)
+
+
+def settled_map_view(view):
+    """The view with a breakdown and a year the indicator has: a link may name neither, or ones it lacks."""
+    meta = cached.indicator_meta_cached(view.indicator)
+    breakdown = view.breakdown if view.breakdown in meta.breakdowns else ("total" if "total" in meta.breakdowns else meta.breakdowns[0])
+    coverage = cached.year_coverage_cached(view.indicator, breakdown)
+    year = view.year if view.year in coverage.year.tolist() else choose_default_year(coverage)
+    return dataclasses.replace(view, breakdown=breakdown, year=year), meta, coverage
+
+
+def settle_map_widgets(page: str, available: pd.DataFrame):
+    """Give the map widgets' keys valid values before the widgets are drawn (the map is drawn first)."""
+    from lnb_dash.classify import SCHEMES
+    from lnb_dash.filters import MapView
+    from lnb_dash.ui.state import ensure_option, key, view_from_widgets
+
+    ensure_option(page, "indicator", available.indicator_id.tolist(), MapView.indicator)
+    view, meta, coverage = settled_map_view(view_from_widgets(page, MapView, MapView()))
+    st.session_state[key(page, "breakdown")] = view.breakdown
+    st.session_state[key(page, "year")] = view.year
+    ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
+    ensure_option(page, "k", CLASS_COUNTS, 5)
+    return meta, coverage
 
 
 def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False) -> None:
     """Title, map, legend and source of one map view, without widgets (presentation steps and embeds)."""
-    from streamlit_folium import st_folium
+    from lnb_dash.ui.map_component import render_map
 
-    from lnb_dash import maps, views
-    from lnb_dash.indicators import choose_default_year
-
-    meta = cached.indicator_meta_cached(view.indicator)
-    breakdown = view.breakdown if view.breakdown in meta.breakdowns else meta.breakdowns[0]
-    coverage = cached.year_coverage_cached(view.indicator, breakdown)
-    year = view.year if view.year in coverage.year.tolist() else choose_default_year(coverage)
-    view = type(view)(**{**view.__dict__, "year": year, "breakdown": breakdown})
-    values = cached.values_cached(view.indicator, view.year, view.breakdown)
-    model = views.build_map_model(meta, view, values, cached.area_values_cached(view.indicator, view.year, view.breakdown),
-                                  cached.municipalities_gdf_cached(), lang, cached.sources_cached())
+    view, meta, _ = settled_map_view(view)
+    values, model = cached.map_model_cached(view, lang)
     (st.title if top_level else st.header)(model.title)
     st.caption(model.subtitle)
     map_col, legend_col = st.columns([3, 1])
     with map_col:
-        folium_map = maps.build_choropleth(model.gdf, model.classes, meta, lang, cached.counties_gdf_cached(),
-                                           cached.priority_codes_cached() if view.priority else None)
-        returned = st_folium(folium_map, key=key, height=height, use_container_width=True,
-                             returned_objects=["last_active_drawing"] if clickable else [])
-        if clickable:
-            follow_map_click(returned, lang)
-    legend_col.html(model.legend_html)
+        follow_map_click(render_map({**model.map_data, "clickable": clickable, "height": height}, key=key), lang)
+    with legend_col:
+        render_html(model.legend_html)
     render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
 
 
@@ -156,16 +178,13 @@ def render_classification_controls(page: str, lang: str) -> None:
 
     ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
     st.selectbox(i18n.t("classification", lang), list(SCHEMES), format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"))
-    ensure_option(page, "k", list(range(3, 8)), 5)
-    st.select_slider(i18n.t("classes", lang), options=list(range(3, 8)), key=key(page, "k"))
+    ensure_option(page, "k", CLASS_COUNTS, 5)
+    st.selectbox(i18n.t("classes", lang), CLASS_COUNTS, key=key(page, "k"))
 
 
-def follow_map_click(returned: dict | None, lang: str) -> None:
-    """A click on a municipality opens its profile (once per click, not again on the way back)."""
-    feature = (returned or {}).get("last_active_drawing") or {}
-    code = (feature.get("properties") or {}).get("lau_code")
-    if code and st.session_state.get("map.last_click") != feature:
-        st.session_state["map.last_click"] = feature
+def follow_map_click(code: str | None, lang: str) -> None:
+    """A click on a municipality opens its profile (a click is reported once, so the way back stays on the map)."""
+    if code:
         st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
 
 

@@ -102,14 +102,11 @@ class Visit:
             timeout=60_000)
         self.page.wait_for_timeout(500)
 
-    def map_frame(self, timeout: float = 60):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for frame in self.page.frames:
-                if "streamlit_folium" in frame.url and frame.query_selector("path.leaflet-interactive"):
-                    return frame
-            self.page.wait_for_timeout(250)  # not time.sleep: the route handler needs the event loop
-        raise AssertionError("no map appeared")
+    def wait_for_map(self, polygons: int = 61, timeout: float = 60):
+        """The page once its map has drawn ``polygons`` municipalities (the map lives in the page, no iframe)."""
+        self.page.wait_for_function(f"document.querySelectorAll('.lnb-map path.leaflet-interactive').length >= {polygons}",
+                                    timeout=timeout * 1000)
+        return self.page
 
     def real_console_errors(self) -> list[str]:
         return [e for e in self.console_errors if not any(s in e for s in IGNORED_CONSOLE)]

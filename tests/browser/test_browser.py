@@ -1,7 +1,6 @@
 """The dashboard in a real browser, offline: map, click-through, deep links, console, accessibility."""
 
 import re
-import time
 
 import pytest
 
@@ -12,11 +11,9 @@ PAGES = ["/", "/map", "/profile?m=AL343", "/trends", "/compare?m=AL343,AL345", "
 
 def test_map_draws_61_polygons_without_any_request_leaving_the_machine(visit):
     page = visit.open("/map?indicator=population&year=2011&lang=en")
-    frame = visit.map_frame()
-    deadline = time.time() + 30
-    while len(frame.query_selector_all("path.leaflet-interactive")) < 61 and time.time() < deadline:
-        page.wait_for_timeout(200)
-    assert len(frame.query_selector_all("path.leaflet-interactive")) == 61
+    visit.wait_for_map()
+    assert len(page.query_selector_all(".lnb-map path.leaflet-interactive")) == 61
+    assert page.frames == [page.main_frame], "the map is drawn in the page, not in an iframe"
     assert visit.blocked == []
     visit.wait_idle()
     body = page.inner_text("body")
@@ -27,8 +24,7 @@ def test_map_draws_61_polygons_without_any_request_leaving_the_machine(visit):
 
 def test_clicking_a_municipality_opens_its_profile(visit):
     page = visit.open("/map?indicator=population&year=2011&lang=en")
-    frame = visit.map_frame()
-    frame.query_selector_all("path.leaflet-interactive")[10].click(force=True)
+    visit.wait_for_map().query_selector_all(".lnb-map path.leaflet-interactive")[10].click(force=True)
     page.wait_for_url(re.compile(r"/profile\?m=AL\d{3}"), timeout=30_000)
     page.wait_for_selector("text=Key facts", timeout=30_000)
     assert page.inner_text("h1").startswith("Municipality ")
@@ -89,8 +85,7 @@ def test_presentation_steps_with_the_arrow_keys(visit):
 
 def test_an_embedded_map_renders_alone(visit):
     page = visit.open("/map?indicator=parl_turnout&year=2017&embed=true&lang=en")
-    frame = visit.map_frame()
-    assert len(frame.query_selector_all("path.leaflet-interactive")) == 61
+    assert len(visit.wait_for_map().query_selector_all(".lnb-map path.leaflet-interactive")) == 61
     visit.wait_idle()
     body = page.inner_text("body")
     assert "Turnout, parliamentary elections, 2017" in body and "Source:" in body
