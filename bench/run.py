@@ -72,37 +72,25 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-async def polygons(page, n: int = 61) -> int:
-    best = 0
-    for frame in page.frames:
-        if "streamlit_folium" in frame.url:
-            try:
-                best = max(best, await frame.evaluate("document.querySelectorAll('path.leaflet-interactive').length"))
-            except Exception:  # a frame replaced while we looked; try again on the next poll
-                pass
-    return best
-
-
-async def fills(page) -> str:
-    for frame in page.frames:
-        if "streamlit_folium" in frame.url:
-            try:
-                return await frame.evaluate("[...document.querySelectorAll('path.leaflet-interactive')].map(p => p.getAttribute('fill')).join()")
-            except Exception:
-                pass
-    return ""
+POLYGONS_JS = "document.querySelectorAll('path.leaflet-interactive').length >= 61"
+FILLS_JS = "[...document.querySelectorAll('.lnb-map path.leaflet-interactive')].map(p => p.getAttribute('fill')).join()"
 
 
 async def time_to_map(browser, url: str, timeout: float = 90) -> float:
-    """From navigation to the 61th polygon drawn; waits inside the page (no polling over CDP)."""
+    """From navigation to the 61th polygon drawn, waiting inside the page (no polling over CDP).
+
+    The dashboard draws its map in the page; the reference (streamlit-folium) in an iframe.
+    """
     context = await browser.new_context()
     page = await context.new_page()
     start = time.perf_counter()
     await page.goto(url, timeout=timeout * 1000)
-    element = await page.wait_for_selector("iframe[src*='streamlit_folium']", timeout=timeout * 1000)
-    frame = await element.content_frame()
-    await frame.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length >= 61", polling=25,
-                                  timeout=timeout * 1000)
+    if "/map" in url:
+        await page.wait_for_function(POLYGONS_JS, polling=25, timeout=timeout * 1000)
+    else:
+        element = await page.wait_for_selector("iframe[src*='streamlit_folium']", timeout=timeout * 1000)
+        frame = await element.content_frame()
+        await frame.wait_for_function(POLYGONS_JS, polling=25, timeout=timeout * 1000)
     elapsed = time.perf_counter() - start
     await context.close()
     return elapsed
@@ -124,22 +112,16 @@ async def switch_time(browser, url: str) -> float:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     await page.goto(url + MAP_URL)
-    while await polygons(page) < 61:
-        await page.wait_for_timeout(25)
+    await page.wait_for_function(POLYGONS_JS, polling=25, timeout=90_000)
     await page.wait_for_timeout(1500)
-    before = await fills(page)
+    before = await page.evaluate(FILLS_JS)
     box = page.locator('[data-testid="stSelectbox"]').first
     await box.click()
     await page.keyboard.type("Turnout, parliamentary")
     start = time.perf_counter()
     await page.keyboard.press("Enter")
-    while True:
-        now = await fills(page)
-        if now and now != before and now.count(",") == 60:
-            break
-        if time.perf_counter() - start > 30:
-            raise TimeoutError("map did not repaint")
-        await page.wait_for_timeout(10)
+    await page.wait_for_function(f"(() => {{ const now = {FILLS_JS}; return now && now !== {json.dumps(before)}; }})()", polling=10,
+                                 timeout=30_000)
     elapsed = time.perf_counter() - start
     await context.close()
     return elapsed
@@ -159,8 +141,7 @@ async def page_bytes(browser, url: str) -> dict:
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: totals.__setitem__(
         "websocket", totals["websocket"] + len(payload if isinstance(payload, (bytes, bytearray)) else payload.encode()))))
     await page.goto(url + MAP_URL)
-    while await polygons(page) < 61:
-        await page.wait_for_timeout(25)
+    await page.wait_for_function(POLYGONS_JS, polling=25, timeout=90_000)
     await page.wait_for_timeout(1500)
     for response in pending:
         try:
@@ -221,8 +202,9 @@ def data_measures() -> dict:
     return out
 
 
-def geojson_payload_kb() -> float:
-    from lnb_dash import boundaries, db, indicators, maps, views
+def payload_kb() -> dict:
+    """The boundaries the browser fetches once (a static file it may cache) and what each rerun sends for the map."""
+    from lnb_dash import boundaries, db, indicators, views
     from lnb_dash.filters import MapView
 
     con = db.connect(config.DB_PATH)
@@ -230,8 +212,10 @@ def geojson_payload_kb() -> float:
     values = indicators.query_values(con, "population", 2011)
     model = views.build_map_model(meta, MapView(year=2011), values, indicators.query_area_values(con, "population", 2011),
                                   boundaries.read_municipalities(), "en", indicators.list_sources(con))
-    features = maps.feature_frame(model.gdf, model.classes, meta, "en")
-    return len(json.dumps(features.__geo_interface__, separators=(",", ":")).encode()) / 1024
+    static = assets.STATIC_DIR
+    return {"geojson_kb": (static / assets.layer_path("municipalities")).stat().st_size / 1024,
+            "counties_kb": (static / assets.layer_path("counties")).stat().st_size / 1024,
+            "map_data_kb": len(json.dumps(model.map_data, separators=(",", ":")).encode()) / 1024}
 
 
 def apptest_switch_ms() -> dict:
@@ -291,7 +275,7 @@ def main() -> None:
             process.terminate()
     results["apptest_switch_ms"] = apptest_switch_ms()
     results.update(data_measures())
-    results["geojson_kb"] = geojson_payload_kb()
+    results.update(payload_kb())
     single = results["map_s"]["median"]
     ratios = {
         "map_over_floor": single / results["floor_s"]["median"],
@@ -317,7 +301,8 @@ def print_report(r: dict) -> None:
         if key.startswith(("list_", "query_")):
             print(f"{key:<34}{value['p50']:>10.2f}{value['p95']:>10.2f}")
     print(f"\nmap page bytes: HTTP {r['bytes']['http'] / 1024:,.0f} KB, WebSocket {r['bytes']['websocket'] / 1024:,.0f} KB; "
-          f"GeoJSON payload {r['geojson_kb']:.1f} KB")
+          f"boundaries (static, fetched once) {r['geojson_kb']:.1f} KB + counties {r['counties_kb']:.1f} KB; "
+          f"map data per rerun {r['map_data_kb']:.1f} KB")
     for sessions in CONCURRENT:
         c = r.get(f"concurrent{sessions}", {})
         print(f"{sessions} sessions: " + (f"p50 {c['p50']:.2f} s, p95 {c['p95']:.2f} s, server peak memory {c['memory_mb']:.0f} MB"

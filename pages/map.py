@@ -1,7 +1,9 @@
 """Map: one indicator for the 61 municipalities, with its legend, ranking and table.
 
 The map is written before the widgets above it (into a container made earlier), so the browser
-starts drawing it first; the ranking and table come last and the table only when its tab is open.
+starts drawing it first. The ranking, table and downloads wait until the browser reports the map
+drawn (one more rerun per visit), so their scripts do not compete with it; the table is drawn
+only when its tab is open.
 """
 
 import streamlit as st
@@ -32,9 +34,9 @@ values, model = cached.map_model_cached(view, lang)
 with map_col:
     st.header(model.title)
     st.caption(model.subtitle)
-    clicked = render_map(model.map_data, key="map.leaflet")
+    events = render_map(model.map_data, key="map.leaflet", report_drawn=True)
     st.caption(f"{model.alt_text} {i18n.t('click_hint', lang)}")
-    widgets.follow_map_click(clicked, lang)
+    widgets.follow_map_click(events.clicked, lang)
 
 with controls:
     pick, year_col, breakdown_col = st.columns([4, 1, 1])
@@ -51,6 +53,10 @@ with side_col:
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
     widgets.render_html(model.legend_html)
 
+source_ids = values.source_id.dropna().tolist() or [meta.source_id]
+if not events.drawn:  # the ranking, table and downloads follow once the browser has drawn the map
+    widgets.render_source_note(source_ids, lang, boundaries=True)
+    st.stop()
 bar_tab, table_tab = st.tabs([i18n.t("ranked_bar", lang), i18n.t("table", lang)], key="map.tab", on_change="rerun")
 if bar_tab.open:
     with bar_tab:
@@ -59,7 +65,6 @@ if bar_tab.open:
 if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")
-source_ids = values.source_id.dropna().tolist() or [meta.source_id]
 caption = views.source_text(source_ids, cached.sources_cached(), lang)
 widgets.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=f"{view.indicator}_{view.year}", pictures={
     i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(model.gdf, model.classes, meta, lang, values.status),

@@ -80,6 +80,10 @@ function paint(state) {
   }
   state.root.setAttribute("aria-label", data.label);
   state.root.dataset.drawn = data.version;
+  if (data.report_drawn && !state.reported) {
+    state.reported = true;
+    state.report("drawn", true);
+  }
 }
 
 function build(state, L, geometry, counties) {
@@ -123,7 +127,7 @@ function build(state, L, geometry, counties) {
   if (data.attribution) map.attributionControl.addAttribution(data.attribution);
 }
 
-export default function ({ parentElement, data, setTriggerValue }) {
+export default function ({ parentElement, data, setTriggerValue, setStateValue }) {
   let state = parentElement.__lnbMap;
   if (!state || state.geometryPath !== data.geometry || state.interactive !== data.interactive) {
     if (state && state.map) state.map.remove();
@@ -140,6 +144,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   }
   state.data = data;
   state.trigger = setTriggerValue;
+  state.report = setStateValue;
   state.box.style.height = data.height + "px";
   const ready = [loadLeaflet(), loadGeometry(data.geometry), data.counties ? loadGeometry(data.counties) : Promise.resolve(null)];
   Promise.all(ready).then(([L, geometry, counties]) => {
@@ -148,5 +153,6 @@ export default function ({ parentElement, data, setTriggerValue }) {
     paint(state);
   }).catch((error) => {
     state.box.textContent = data.error_text + " (" + error.message + ")";
+    if (data.report_drawn) state.report("drawn", true);  // the table below is the way to the figures now
   });
 }

@@ -8,6 +8,7 @@ rerun the script; a click on a municipality (or Enter on it) is the only thing s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -29,7 +30,20 @@ def _component():
                                       isolate_styles=False)
 
 
-def render_map(data: dict, key: str) -> str | None:
-    """Draw a map built by :mod:`lnb_dash.maps`; returns the LAU code just clicked, if any."""
-    result = _component()(data=data, key=key, height=data["height"], on_clicked_change=lambda: None)
-    return result.get("clicked") if data.get("clickable") else None
+@dataclass(frozen=True)
+class MapEvents:
+    clicked: str | None  # the LAU code just clicked (reported once per click)
+    drawn: bool  # the browser has drawn this map at least once in this session
+
+
+def render_map(data: dict, key: str, report_drawn: bool = False) -> MapEvents:
+    """Draw a map built by :mod:`lnb_dash.maps` and report what the reader did with it.
+
+    With ``report_drawn`` the browser says once when the map is on screen, which reruns the page:
+    a page can keep heavier content until then.
+    """
+    callbacks = {"on_clicked_change": lambda: None}
+    if report_drawn:
+        callbacks["on_drawn_change"] = lambda: None
+    result = _component()(data={**data, "report_drawn": report_drawn}, key=key, height=data["height"], **callbacks)
+    return MapEvents(result.get("clicked") if data.get("clickable") else None, bool(result.get("drawn")))

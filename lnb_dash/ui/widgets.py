@@ -145,7 +145,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
     st.caption(model.subtitle)
     map_col, legend_col = st.columns([3, 1])
     with map_col:
-        follow_map_click(render_map({**model.map_data, "clickable": clickable, "height": height}, key=key), lang)
+        follow_map_click(render_map({**model.map_data, "clickable": clickable, "height": height}, key=key).clicked, lang)
     with legend_col:
         render_html(model.legend_html)
     render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)

@@ -21,12 +21,17 @@ class _NavigationPagesManager(PagesManager):
 app_test_module.PagesManager = _NavigationPagesManager
 
 
-def open_page(page: str, **params) -> AppTest:
+def open_page(page: str, map_drawn: bool = True, **params) -> AppTest:
+    """Run a page as a browser would; on the map page the browser then reports the map drawn (unless
+    ``map_drawn=False``), which reruns the page with the ranking, table and downloads."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page(f"pages/{page}.py")
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
+    if page == "map" and map_drawn and "map.leaflet" in at.session_state:
+        at.session_state["map.leaflet"] = {"drawn": True}
+        at.run()
     assert not at.exception, f"{page} {params} raised: {[e.message for e in at.exception]}"
     return at
 

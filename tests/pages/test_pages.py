@@ -152,3 +152,12 @@ def test_data_page_names_albania_in_the_chosen_language():
     at = open_page("data", indicator="population", year="2011", lang="en")
     table = at.dataframe[0].value
     assert table[table.level == "national"].area.tolist() == ["Albania"]
+
+
+def test_map_page_sends_the_map_first_and_the_ranking_once_the_map_is_drawn():
+    at = open_page("map", map_drawn=False, indicator="population", year="2011", lang="en")
+    assert not at.get("vega_lite_chart") and not at.download_button
+    assert "Source:" in texts(at) or "Burimi" in texts(at)
+    at.session_state["map.leaflet"] = {"drawn": True}
+    at.run()
+    assert at.get("vega_lite_chart") and at.download_button
