@@ -22,8 +22,8 @@ values = con.execute("SELECT area_code AS lau_code, value FROM observations WHER
                      "AND area_level = 'municipality'", [indicator, year]).df()
 geojson = json.loads((HERE / "data" / "municipalities_full.geojson").read_text(encoding="utf-8"))
 m = folium.Map(location=[41.15, 20.1], zoom_start=7, tiles=None)
-m.default_js = [("leaflet", assets.LEAFLET_JS)]
-m.default_css = [("leaflet_css", assets.LEAFLET_CSS)]
+m.default_js = [("leaflet", "/app/static/" + assets.LEAFLET_JS)]
+m.default_css = [("leaflet_css", "/app/static/" + assets.LEAFLET_CSS)]
 choropleth = folium.Choropleth(geo_data=geojson, data=values, columns=["lau_code", "value"], key_on="feature.properties.lau_code",
                                fill_color="YlGnBu", legend_name=indicator)
 for name in [k for k in choropleth._children if k.startswith("color_map")]:
