@@ -234,6 +234,43 @@ def apptest_switch_ms() -> dict:
     return summary(times)
 
 
+async def time_to_polygons(browser, url: str, n: int) -> float:
+    context = await browser.new_context()
+    page = await context.new_page()
+    start = time.perf_counter()
+    await page.goto(url)
+    await page.wait_for_function(f"document.querySelectorAll('.lnb-map path.leaflet-interactive').length >= {n}", polling=25, timeout=90_000)
+    elapsed = time.perf_counter() - start
+    await context.close()
+    return elapsed
+
+
+async def scaling_measures(scaling_url: str) -> dict:
+    """The same map component with 61 and with 373 areas: browser time to all polygons, server build time, bytes."""
+    from playwright.async_api import async_playwright
+
+    from bench.scaling import map_data_for, read_layer
+
+    out = {}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        for n in (61, 373):
+            await time_to_polygons(browser, f"{scaling_url}/?units={n}", n)  # warm the server's caches; not counted
+            out[f"map{n}_s"] = summary([await time_to_polygons(browser, f"{scaling_url}/?units={n}", n) for _ in range(RUNS)])
+        await browser.close()
+    for n in (61, 373):
+        map_data_for(n)
+        times = []
+        for _ in range(20):
+            start = time.perf_counter()
+            data = map_data_for(n)
+            times.append((time.perf_counter() - start) * 1000)
+        out[f"build{n}_ms"] = summary(times)
+        out[f"data{n}_kb"] = len(json.dumps(data, separators=(",", ":")).encode()) / 1024
+        out[f"geometry{n}_kb"] = (ROOT / "bench" / "static" / read_layer(n)[2]).stat().st_size / 1024
+    return out
+
+
 async def browser_measures(app_url: str, floor_url: str, reference_url: str, server_pid: int) -> dict:
     from playwright.async_api import async_playwright
 
@@ -264,12 +301,16 @@ async def browser_measures(app_url: str, floor_url: str, reference_url: str, ser
 def main() -> None:
     if not config.DB_PATH.exists():
         raise SystemExit("build the database first: make build")
+    from bench.scaling import install_layers
+
     assets.install_static_assets()
-    assets.install_static_assets(ROOT / "bench" / "static")
-    servers = [start(ROOT / "app.py"), start(ROOT / "bench" / "floor_app.py"), start(ROOT / "bench" / "reference_app.py")]
+    install_layers(ROOT / "bench" / "static")
+    servers = [start(ROOT / "app.py"), start(ROOT / "bench" / "floor_app.py"), start(ROOT / "bench" / "reference_app.py"),
+               start(ROOT / "bench" / "scaling_app.py")]
     try:
-        (app, app_url), (_, floor_url), (_, reference_url) = servers
+        (app, app_url), (_, floor_url), (_, reference_url), (_, scaling_url) = servers
         results = asyncio.run(browser_measures(app_url, floor_url, reference_url, app.pid))
+        results["scaling"] = asyncio.run(scaling_measures(scaling_url))
     finally:
         for process, _ in servers:
             process.terminate()
@@ -286,6 +327,7 @@ def main() -> None:
     if "p95" in results.get("concurrent20", {}):
         ratios["concurrent20_p95_over_single"] = results["concurrent20"]["p95"] / single
     results["ratios"] = ratios
+    ratios["scaling_373_over_61"] = results["scaling"]["map373_s"]["median"] / results["scaling"]["map61_s"]["median"]
     results["machine"] = {"cores": os.cpu_count(), "runs": RUNS, "date": time.strftime("%Y-%m-%d")}
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print_report(results)
@@ -307,6 +349,11 @@ def print_report(r: dict) -> None:
         c = r.get(f"concurrent{sessions}", {})
         print(f"{sessions} sessions: " + (f"p50 {c['p50']:.2f} s, p95 {c['p95']:.2f} s, server peak memory {c['memory_mb']:.0f} MB"
                                         if "p95" in c else c.get("error", "not run")))
+    s = r["scaling"]
+    print(f"\nscaling (same map component, area of each unit): 61 units {s['map61_s']['median']:.3f} s, 373 units {s['map373_s']['median']:.3f} s "
+          f"in the browser ({s['map373_s']['median'] / s['map61_s']['median']:.2f} x); map data built in {s['build61_ms']['median']:.1f} / "
+          f"{s['build373_ms']['median']:.1f} ms; {s['data61_kb']:.0f} / {s['data373_kb']:.0f} KB per rerun; boundaries "
+          f"{s['geometry61_kb']:.0f} / {s['geometry373_kb']:.0f} KB")
     print("\nratios: " + ", ".join(f"{k} {v:.2f}" for k, v in r["ratios"].items()))
     checks = {
         "map ≤ 1.3 × floor": r["ratios"]["map_over_floor"] <= BUDGETS["map_over_floor"],

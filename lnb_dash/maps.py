@@ -26,11 +26,13 @@ OSM = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "
 BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL)"
 
 
-def _map_data(features: dict, lang: str, *, label: str, height: int, interactive: bool = True, clickable: bool = False,
+def map_payload(features: dict, lang: str, *, label: str, height: int, interactive: bool = True, clickable: bool = False,
               counties: bool = False, highlight: list[str] | None = None, basemap: bool = False) -> dict:
+    """What the map component receives: ``features`` maps a LAU code to its style, tooltip rows and label."""
     return {
         "version": hashlib.blake2b(json.dumps(features, sort_keys=True).encode(), digest_size=6).hexdigest(),
         "geometry": assets.layer_path("municipalities"),
+        "key": "lau_code",
         "counties": assets.layer_path("counties") if counties else None,
         "features": features,
         "missing": {"style": dict(STATUS_STYLES["not_reported"]), "tip": [], "label": ""},
@@ -86,7 +88,7 @@ def choropleth_data(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
             "tip": [[labels[0], row.name], [labels[1], value_text], [labels[2], year], [labels[3], rank_text]],
             "label": f"{row.name}: {value_text}",
         }
-    return _map_data(features, lang, label=label, height=height, clickable=clickable, counties=True,
+    return map_payload(features, lang, label=label, height=height, clickable=clickable, counties=True,
                      highlight=sorted(highlight or []), basemap=basemap)
 
 
@@ -96,7 +98,7 @@ def locator_data(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 
                                  "weight": 0.6}, "tip": [], "label": ""} for code in gdf.lau_code}
     name = gdf.loc[gdf.lau_code == lau_code, "name"]
     label = i18n.t("locator_alt", lang, name=name.iloc[0] if len(name) else lau_code)
-    return _map_data(features, lang, label=label, height=height, interactive=False)
+    return map_payload(features, lang, label=label, height=height, interactive=False)
 
 
 def highlight_data(gdf: gpd.GeoDataFrame, codes: set[str], lang: str, label: str, height: int = 420) -> dict:
@@ -106,7 +108,7 @@ def highlight_data(gdf: gpd.GeoDataFrame, codes: set[str], lang: str, label: str
         on = code in codes
         features[code] = {"style": {"fillColor": "#0072B2" if on else "#ececec", "fillOpacity": 1, "color": "#ffffff" if on else "#9a9a9a",
                                     "weight": 0.8}, "tip": [[None, name]], "label": name}
-    return _map_data(features, lang, label=label, height=height)
+    return map_payload(features, lang, label=label, height=height)
 
 
 def _swatch(style: dict) -> str:

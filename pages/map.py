@@ -14,6 +14,7 @@ from lnb_dash.ui import cached, state, widgets
 from lnb_dash.ui.map_component import render_map
 
 PAGE = "map"
+CONTROLS_HEIGHT = 84  # the row of pickers, reserved on the first run so the map does not move when they arrive
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
@@ -27,7 +28,7 @@ st.title(i18n.t("page_map", lang))
 meta, coverage = widgets.settle_map_widgets(PAGE, available)
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
-controls = st.container()
+controls = st.container(height=CONTROLS_HEIGHT, border=False)
 map_col, side_col = st.columns([3, 1])
 
 values, model = cached.map_model_cached(view, lang)
@@ -38,6 +39,11 @@ with map_col:
     st.caption(f"{model.alt_text} {i18n.t('click_hint', lang)}")
     widgets.follow_map_click(events.clicked, lang)
 
+if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
+    with side_col:
+        widgets.render_html(model.legend_html)
+    widgets.render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
+    st.stop()
 with controls:
     pick, year_col, breakdown_col = st.columns([4, 1, 1])
     pick.selectbox(i18n.t("indicator", lang), available.indicator_id.tolist(), format_func=widgets.indicator_label(available, lang),

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +57,17 @@ def area_delta(simplified: gpd.GeoDataFrame, raw: gpd.GeoDataFrame) -> float:
     return float((simplified.to_crs(AREA_CRS).area / raw.to_crs(AREA_CRS).area - 1).abs().max())
 
 
+def read_units() -> gpd.GeoDataFrame:
+    """The 373 pre-2015 units with their municipality from the crosswalk (every unit lies inside one)."""
+    units = gpd.read_file(RAW / "admin_units_373.geojson")
+    crosswalk = pd.read_csv(RAW / "admin_units_373_to_municipalities_61.csv")
+    units = units.reset_index(names="feature_index").merge(crosswalk[["feature_index", "osm_relation_id", "lau_code"]], on="feature_index",
+                                                           validate="one_to_one")
+    assert len(units) == 373
+    units["unit_id"] = "R" + units.osm_relation_id.astype(str)
+    return units[["unit_id", "name", "lau_code", "geometry"]].sort_values("unit_id").reset_index(drop=True)
+
+
 def main() -> None:
     # Load inputs.
     raw = gpd.read_file(RAW / "municipalities_61.geojson").sort_values("lau_code").reset_index(drop=True)
@@ -93,6 +105,10 @@ def main() -> None:
     bench = ROOT / "bench" / "data"
     bench.mkdir(parents=True, exist_ok=True)
     (bench / "municipalities_full.geojson").write_text(to_feature_collection(raw, columns) + "\n", encoding="utf-8")
+    # ... and measures how the map's cost grows with a finer geography: the 373 former units, same simplification.
+    units = read_units()
+    units = simplify_coverage(units, tolerance)
+    (bench / "units_373.geojson").write_text(to_feature_collection(units, ["unit_id", "name", "lau_code"]) + "\n", encoding="utf-8")
     print(f"wrote {OUT / 'albania_municipalities.geojson'} and {OUT / 'albania_counties.geojson'} (tolerance {tolerance})")
 
 

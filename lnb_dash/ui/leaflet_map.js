@@ -2,7 +2,7 @@
 // on every rerun. Leaflet and the boundaries are the app's own static files, so nothing leaves the
 // machine unless the optional basemap is switched on. `data` is built by lnb_dash.maps.
 const STATIC = new URL("./app/static/", document.baseURI);
-const pending = {};
+const pending = (window.__lnbPending = window.__lnbPending || {});  // shared by every instance, across reruns
 
 function once(key, make) {
   pending[key] = pending[key] || make().catch((error) => { delete pending[key]; throw error; });
@@ -48,7 +48,7 @@ function tooltipContent(rows) {
 }
 
 function featureOf(state, layer) {
-  return state.data.features[layer.feature.properties.lau_code] || state.data.missing;
+  return state.data.features[layer.feature.properties[state.data.key]] || state.data.missing;
 }
 
 function paint(state) {
@@ -67,7 +67,7 @@ function paint(state) {
   const codes = new Set(data.highlight || []);
   if (codes.size) {
     state.highlight = L.geoJSON(state.geometry, {
-      filter: (f) => codes.has(f.properties.lau_code), interactive: false,
+      filter: (f) => codes.has(f.properties[data.key]), interactive: false,
       style: () => data.highlight_style,
     }).addTo(state.map);
   }
@@ -80,6 +80,7 @@ function paint(state) {
   }
   state.root.setAttribute("aria-label", data.label);
   state.root.dataset.drawn = data.version;
+  performance.mark("lnb-map:drawn");  // read by `make bench` to split the time to map
   if (data.report_drawn && !state.reported) {
     state.reported = true;
     state.report("drawn", true);
@@ -104,7 +105,7 @@ function build(state, L, geometry, counties) {
       if (!data.interactive) return;
       layer.bindTooltip("", { sticky: true });
       const open = () => {
-        if (state.data.clickable) state.trigger("clicked", feature.properties.lau_code);
+        if (state.data.clickable) state.trigger("clicked", feature.properties[state.data.key]);
       };
       layer.on("click", open);
       layer.on("mouseover", () => layer.setStyle(state.data.hover_style));
@@ -128,8 +129,14 @@ function build(state, L, geometry, counties) {
 }
 
 export default function ({ parentElement, data, setTriggerValue, setStateValue }) {
+  if (data.preload) {
+    // An invisible instance early in the page: fetch Leaflet and the boundaries while the rest arrives.
+    loadLeaflet().catch(() => {});
+    data.preload.forEach((path) => loadGeometry(path).catch(() => {}));
+    return;
+  }
   let state = parentElement.__lnbMap;
-  if (!state || state.geometryPath !== data.geometry || state.interactive !== data.interactive) {
+  if (!state || state.geometryPath !== data.geometry || state.interactive !== data.interactive || state.key !== data.key) {
     if (state && state.map) state.map.remove();
     parentElement.replaceChildren();
     const root = document.createElement("div");
@@ -139,7 +146,7 @@ export default function ({ parentElement, data, setTriggerValue, setStateValue }
     box.className = "lnb-map-box";
     root.appendChild(box);
     parentElement.appendChild(root);
-    state = { root, box, geometryPath: data.geometry, interactive: data.interactive };
+    state = { root, box, geometryPath: data.geometry, interactive: data.interactive, key: data.key };
     parentElement.__lnbMap = state;
   }
   state.data = data;
@@ -147,7 +154,9 @@ export default function ({ parentElement, data, setTriggerValue, setStateValue }
   state.report = setStateValue;
   state.box.style.height = data.height + "px";
   const ready = [loadLeaflet(), loadGeometry(data.geometry), data.counties ? loadGeometry(data.counties) : Promise.resolve(null)];
+  performance.mark("lnb-map:called");
   Promise.all(ready).then(([L, geometry, counties]) => {
+    performance.mark("lnb-map:ready");
     if (parentElement.__lnbMap !== state) return;
     if (!state.map) build(state, L, geometry, counties);
     paint(state);

@@ -30,6 +30,13 @@ def _component():
                                       isolate_styles=False)
 
 
+def preload_map_assets() -> None:
+    """Start fetching Leaflet and the boundaries before any map is on the page (an invisible instance)."""
+    from lnb_dash import assets
+
+    _component()(data={"preload": [assets.layer_path("municipalities"), assets.layer_path("counties")]}, key="map.preload", height="content")
+
+
 @dataclass(frozen=True)
 class MapEvents:
     clicked: str | None  # the LAU code just clicked (reported once per click)
