@@ -156,6 +156,22 @@ async def concurrent_map(browser, url: str, sessions: int) -> list[float]:
     return list(await asyncio.gather(*(time_to_map(browser, url + MAP_URL, timeout=180) for _ in range(sessions))))
 
 
+def cpu_seconds(match) -> float:
+    """User + system CPU time of every process whose command line ``match`` accepts (from /proc)."""
+    total = 0
+    ticks = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if match(entry.name, (entry / "cmdline").read_bytes().decode(errors="replace")):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / ticks
+        except OSError:
+            pass
+    return total
+
+
 def peak_memory_mb(pid: int) -> float:
     """Peak resident memory (VmHWM) of the server and its children."""
     total = 0
@@ -289,9 +305,14 @@ async def browser_measures(app_url: str, floor_url: str, reference_url: str, ser
         out["bytes"] = await page_bytes(browser, app_url)
         for sessions in CONCURRENT:
             try:
+                is_server = lambda pid, cmd: int(pid) == server_pid  # noqa: E731
+                is_chromium = lambda pid, cmd: "chromium" in cmd or "chrome" in cmd  # noqa: E731
+                before = cpu_seconds(is_server), cpu_seconds(is_chromium)
                 times = await concurrent_map(browser, app_url, sessions)
+                after = cpu_seconds(is_server), cpu_seconds(is_chromium)
                 out[f"concurrent{sessions}"] = {"p50": percentile(times, 0.5), "p95": percentile(times, 0.95),
-                                                "memory_mb": peak_memory_mb(server_pid)}
+                                                "memory_mb": peak_memory_mb(server_pid), "server_cpu_s": after[0] - before[0],
+                                                "browser_cpu_s": after[1] - before[1]}
             except Exception as exc:  # noqa: BLE001 (report what the machine could not do instead of stopping)
                 out[f"concurrent{sessions}"] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
         await browser.close()
@@ -347,8 +368,9 @@ def print_report(r: dict) -> None:
           f"map data per rerun {r['map_data_kb']:.1f} KB")
     for sessions in CONCURRENT:
         c = r.get(f"concurrent{sessions}", {})
-        print(f"{sessions} sessions: " + (f"p50 {c['p50']:.2f} s, p95 {c['p95']:.2f} s, server peak memory {c['memory_mb']:.0f} MB"
-                                        if "p95" in c else c.get("error", "not run")))
+        print(f"{sessions} sessions: " + (f"p50 {c['p50']:.2f} s, p95 {c['p95']:.2f} s, server peak memory {c['memory_mb']:.0f} MB; "
+                                          f"CPU used: server {c['server_cpu_s']:.1f} s, Chromium {c['browser_cpu_s']:.1f} s"
+                                          if "p95" in c else c.get("error", "not run")))
     s = r["scaling"]
     print(f"\nscaling (same map component, area of each unit): 61 units {s['map61_s']['median']:.3f} s, 373 units {s['map373_s']['median']:.3f} s "
           f"in the browser ({s['map373_s']['median'] / s['map61_s']['median']:.2f} x); map data built in {s['build61_ms']['median']:.1f} / "

@@ -6,6 +6,8 @@ drawn (one more rerun per visit), so their scripts do not compete with it; the t
 only when its tab is open.
 """
 
+import json
+
 import streamlit as st
 
 from lnb_dash import charts, i18n, images, views
@@ -66,8 +68,7 @@ if not events.drawn:  # the ranking, table and downloads follow once the browser
 bar_tab, table_tab = st.tabs([i18n.t("ranked_bar", lang), i18n.t("table", lang)], key="map.tab", on_change="rerun")
 if bar_tab.open:
     with bar_tab:
-        st.altair_chart(charts.localize(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value), lang),
-                        width="stretch")
+        st.vega_lite_chart(json.loads(cached.ranked_bar_spec_cached(view, lang)), width="stretch")
 if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")

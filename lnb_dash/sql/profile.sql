@@ -14,11 +14,12 @@ target AS (
     LEFT JOIN own_latest AS o USING (indicator_id)
     LEFT JOIN any_latest AS a USING (indicator_id)
 ),
-ranked AS (
+ranked AS (  -- only the indicator-years the profile shows
     SELECT o.indicator_id, o.year, o.area_code, o.value,
            rank() OVER (PARTITION BY o.indicator_id, o.year ORDER BY o.value DESC) AS rank,
            count(*) OVER (PARTITION BY o.indicator_id, o.year) AS n_ranked
     FROM observations AS o
+    JOIN target AS t ON t.indicator_id = o.indicator_id AND t.year = o.year
     WHERE o.area_level = 'municipality' AND o.breakdown = 'total' AND o.status = 'value'
 )
 SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better, i.name_sq, i.name_en, i.unit_sq, i.unit_en,

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from lnb_dash import boundaries, config, db, indicators, programme, views
+from lnb_dash import boundaries, charts, config, db, indicators, programme, views
 from lnb_dash.filters import MapView
 
 
@@ -138,3 +138,12 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapM
     area_values = area_values_cached(view.indicator, view.year, view.breakdown)
     return values, views.build_map_model(meta, view, values, area_values, municipalities_gdf_cached(), lang, sources_cached(),
                                          priority_codes_cached())
+
+
+@st.cache_resource(max_entries=512)
+def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
+    """The map page's ranked bar chart as Vega-Lite JSON, built and validated once per view and language
+    (building it with Altair is most of a rerun's time otherwise)."""
+    values, model = map_model_cached(view, lang)
+    chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value)
+    return charts.localize(chart, lang).to_json()
