@@ -15,7 +15,7 @@ import streamlit as st
 
 _HERE = Path(__file__).parent
 _CSS = """
-.lnb-map-box { width: 100%; background: #ffffff; font-size: 0.95rem; border-radius: 0.25rem; }
+.lnb-map-box, .lnb-map-box.leaflet-container { width: 100%; background: #ffffff; font-size: 0.95rem; border-radius: 0.25rem; }
 .lnb-map-box path.leaflet-interactive:focus { outline: none; }
 .lnb-tip { border-collapse: collapse; }
 .lnb-tip th { text-align: left; font-weight: 600; padding: 0 0.6em 0 0; }

@@ -108,3 +108,31 @@ def test_the_map_csv_download_matches_the_values_command(visit, tmp_path):
     assert len(table) == 61 and table.value.sum() == 2_800_138
     assert {"unit", "year", "status", "source", "license"} <= set(table.columns)
     assert "Korçë" in set(table.municipality)
+
+
+def test_another_indicator_restyles_the_same_polygons_without_a_new_map(visit):
+    page = visit.open("/map?indicator=population&year=2011&lang=en")
+    visit.wait_for_map()
+    visit.wait_idle()
+    page.evaluate("window.__first = document.querySelector('.lnb-map path.leaflet-interactive')")
+    before = page.evaluate("window.__first.getAttribute('fill')")
+    box = page.locator('[data-testid="stSelectbox"]').first
+    box.click()
+    page.keyboard.type("Turnout, parliamentary")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"window.__first.isConnected && window.__first.getAttribute('fill') !== {before!r}", timeout=30_000)
+    visit.wait_idle()
+    assert "Turnout, parliamentary elections" in page.inner_text("h2")
+    assert len(page.query_selector_all(".lnb-map path.leaflet-interactive")) == 61
+
+
+def test_a_municipality_can_be_reached_and_opened_with_the_keyboard(visit):
+    page = visit.open("/map?indicator=population&year=2011&lang=en")
+    visit.wait_for_map()
+    visit.wait_idle()
+    korce = page.locator(".lnb-map path.leaflet-interactive[aria-label^='Korçë:']")
+    korce.focus()
+    page.wait_for_selector(".leaflet-tooltip .lnb-tip", timeout=10_000)
+    assert "Korçë" in page.inner_text(".leaflet-tooltip") and "Rank" in page.inner_text(".leaflet-tooltip")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/profile\?m=AL343"), timeout=30_000)
