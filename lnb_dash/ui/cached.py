@@ -127,7 +127,7 @@ def stories_cached() -> dict:
     return stories.list_stories()
 
 
-@st.cache_resource(max_entries=512)
+@st.cache_resource(max_entries=128)
 def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapModel]:
     """One map view's values and model, built once per view and language and shared by every session.
 
@@ -140,7 +140,7 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapM
                                          priority_codes_cached())
 
 
-@st.cache_resource(max_entries=512)
+@st.cache_resource(max_entries=128)
 def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     """The map page's ranked bar chart as Vega-Lite JSON, built and validated once per view and language
     (building it with Altair is most of a rerun's time otherwise)."""
