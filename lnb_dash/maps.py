@@ -8,9 +8,7 @@ Names and values travel as text and the browser inserts them as text, never as m
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 
 import geopandas as gpd
 import pandas as pd
@@ -27,10 +25,9 @@ BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL)"
 
 
 def map_payload(features: dict, lang: str, *, label: str, height: int, interactive: bool = True, clickable: bool = False,
-              counties: bool = False, highlight: list[str] | None = None, basemap: bool = False) -> dict:
+                counties: bool = False, highlight: set[str] | None = None, basemap: bool = False) -> dict:
     """What the map component receives: ``features`` maps a LAU code to its style, tooltip rows and label."""
     return {
-        "version": hashlib.blake2b(json.dumps(features, sort_keys=True).encode(), digest_size=6).hexdigest(),
         "geometry": assets.layer_path("municipalities"),
         "key": "lau_code",
         "counties": assets.layer_path("counties") if counties else None,
@@ -77,19 +74,20 @@ def choropleth_data(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
     Tooltip rows are [label, text] pairs: municipality, value (or why it is missing), year, rank.
     """
     labels = (i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))
+    ranked = "rank" in gdf
     features = {}
     for row, class_index in zip(gdf.itertuples(), classes.class_index):
         fill = classes.color_of(int(class_index)) or ""
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
-        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if "rank" in gdf else "–"
+        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
         year = "" if pd.isna(row.year) else str(int(row.year))
         features[row.lau_code] = {
             "style": feature_style(row.status, fill),
             "tip": [[labels[0], row.name], [labels[1], value_text], [labels[2], year], [labels[3], rank_text]],
             "label": f"{row.name}: {value_text}",
         }
-    return map_payload(features, lang, label=label, height=height, clickable=clickable, counties=True,
-                     highlight=sorted(highlight or []), basemap=basemap)
+    return map_payload(features, lang, label=label, height=height, clickable=clickable, counties=True, highlight=highlight,
+                       basemap=basemap)
 
 
 def locator_data(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 260) -> dict:

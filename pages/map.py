@@ -41,10 +41,11 @@ with map_col:
     st.caption(f"{model.alt_text} {i18n.t('click_hint', lang)}")
     widgets.follow_map_click(events.clicked, lang)
 
+side_controls = side_col.container()
+side_col.html(model.legend_html)
+source_ids = values.source_id.dropna().tolist() or [meta.source_id]
 if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
-    with side_col:
-        widgets.render_html(model.legend_html)
-    widgets.render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
+    widgets.render_source_note(source_ids, lang, boundaries=True)
     st.stop()
 with controls:
     pick, year_col, breakdown_col = st.columns([4, 1, 1])
@@ -54,17 +55,12 @@ with controls:
         breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
                                 key=state.key(PAGE, "breakdown"))
     year_col.selectbox(i18n.t("year", lang), coverage.year.tolist(), key=state.key(PAGE, "year"))
-with side_col:
+with side_controls:
     if not meta.is_category:
         widgets.render_classification_controls(PAGE, lang)
     st.checkbox(i18n.t("highlight_priority", lang), key=state.key(PAGE, "priority"))
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
-    widgets.render_html(model.legend_html)
 
-source_ids = values.source_id.dropna().tolist() or [meta.source_id]
-if not events.drawn:  # the ranking, table and downloads follow once the browser has drawn the map
-    widgets.render_source_note(source_ids, lang, boundaries=True)
-    st.stop()
 bar_tab, table_tab = st.tabs([i18n.t("ranked_bar", lang), i18n.t("table", lang)], key="map.tab", on_change="rerun")
 if bar_tab.open:
     with bar_tab:

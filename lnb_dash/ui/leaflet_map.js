@@ -79,7 +79,6 @@ function paint(state) {
     state.tiles = null;
   }
   state.root.setAttribute("aria-label", data.label);
-  state.root.dataset.drawn = data.version;
   performance.mark("lnb-map:drawn");  // with "called" and "ready": where the time to map goes, in the browser's timeline
   if (data.report_drawn && !state.reported) {
     state.reported = true;

@@ -102,13 +102,7 @@ h1 { font-size: 2.1rem !important; padding-top: 0 !important; } h2 { font-size: 
 
 def render_frame_style(mode: str) -> None:
     """Readable captions and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
-    render_html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else ""))
-
-
-def render_html(markup: str) -> None:
-    """Markup we built and escaped ourselves (styles, the legend). st.html, not st.markdown: the browser
-    loads a 30 KB sanitiser for it instead of a 190 KB raw-HTML Markdown plugin."""
-    st.html(markup)
+    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else ""))
 
 
 def settled_map_view(view):
@@ -146,8 +140,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
     map_col, legend_col = st.columns([3, 1])
     with map_col:
         follow_map_click(render_map({**model.map_data, "clickable": clickable, "height": height}, key=key).clicked, lang)
-    with legend_col:
-        render_html(model.legend_html)
+    legend_col.html(model.legend_html)
     render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
 
 
