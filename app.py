@@ -4,9 +4,6 @@ import streamlit as st
 
 from lnb_dash import i18n
 from lnb_dash.ui import auth, cached, state, widgets
-from lnb_dash.ui.map_component import preload_map_assets
-
-MAP_PAGES = {"", "map", "profile", "programme"}  # "" is the overview; presenting and embeds have no sidebar
 
 st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="auto")
 cached.install_static_assets_once()
@@ -31,7 +28,4 @@ if mode == "present" and page.url_path != "present":
 widgets.render_frame_style(mode)
 if mode == "normal":
     widgets.render_language_switch(lang)
-    if page.url_path in MAP_PAGES:
-        with st.sidebar:
-            preload_map_assets()
 page.run()

@@ -97,6 +97,8 @@ def cmd_export(args) -> int:
     con = connect(args.db)
     if args.what == "package":
         data = exports.build_data_package(con)
+    elif args.what == "map":
+        data = map_html(con, args).encode("utf-8")
     else:
         if not args.indicator:
             raise ValueError("export values needs --indicator")
@@ -108,6 +110,23 @@ def cmd_export(args) -> int:
     args.output.write_bytes(data)
     print(f"wrote {args.output} ({len(data):,} bytes)")
     return 0
+
+
+def map_html(con, args) -> str:
+    """One map view as a self-contained HTML file (the map page's "Interactive map" download)."""
+    from lnb_dash import boundaries, indicators, programme, views
+    from lnb_dash.filters import MapView
+
+    if not args.indicator:
+        raise ValueError("export map needs --indicator")
+    meta = indicators.get_indicator(con, args.indicator)
+    year = args.year or indicators.choose_default_year(indicators.query_year_coverage(con, args.indicator, args.breakdown))
+    view = MapView(indicator=args.indicator, year=year, breakdown=args.breakdown)
+    values = indicators.query_values(con, args.indicator, year, args.breakdown)
+    sources = indicators.list_sources(con)
+    model = views.build_map_model(meta, view, values, indicators.query_area_values(con, args.indicator, year, args.breakdown),
+                                  boundaries.read_municipalities(), args.lang, sources, frozenset(programme.list_priority_codes(con)))
+    return views.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
 
 
 def cmd_profile(args) -> int:
@@ -174,8 +193,8 @@ def make_parser() -> argparse.ArgumentParser:
     undo.add_argument("source_id")
     undo.add_argument("--user", default="command line")
     undo.set_defaults(func=cmd_undo)
-    export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata) or the full data package (zip)")
-    export.add_argument("what", choices=("values", "package"))
+    export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata), its map as one offline HTML file, or the full data package (zip)")
+    export.add_argument("what", choices=("values", "map", "package"))
     export.add_argument("--indicator")
     export.add_argument("--year", type=int)
     export.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)

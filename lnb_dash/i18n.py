@@ -124,6 +124,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
               "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard.",
     },
+    "download_map_html": {"sq": "Hartë interaktive (HTML)", "en": "Interactive map (HTML)"},
+    "boundary_attribution_short": {"sq": "Kufijtë: © kontribuesit e OpenStreetMap (ODbL)", "en": "Boundaries: © OpenStreetMap contributors (ODbL)"},
     # Map page
     "classification": {"sq": "Klasifikimi", "en": "Classification"},
     "scheme_quantiles": {"sq": "Kuantile", "en": "Quantiles"},

@@ -1,51 +1,66 @@
-"""What the dashboard's map draws: one plain dict per map, rendered by ``lnb_dash.ui.map_component``.
+"""Every map of the dashboard, as folium objects built from plain data.
 
-The browser keeps the boundaries (a static file, see :mod:`lnb_dash.assets`) and a Leaflet map
-for the whole session; each rerun sends only this dict, about 10 KB for 61 municipalities: a
-style, a tooltip and a label per municipality. Nothing here renders or talks to Streamlit.
-Names and values travel as text and the browser inserts them as text, never as markup.
+A map is two parts, so that a view change repaints the same Leaflet map instead of building a new
+one: a **base map** per geography (``base_map``: no tiles unless asked, Leaflet from the app's own
+static files, county lines, attribution), and a **values layer** per view (``values_layer``: a
+``folium.FeatureGroup`` holding the styled ``folium.GeoJson`` of the municipalities with their
+tooltips and keyboard access). ``lnb_dash.ui.folium_map`` hands both to ``streamlit_folium.st_folium``
+(``feature_group_to_add``); ``standalone_html`` writes the same map as one self-contained file.
+
+What each municipality shows is plain data first (:class:`MapSpec`, built by ``choropleth_spec``,
+``locator_spec`` and ``highlight_spec``), so tests read it without a browser. Names and values
+are HTML-escaped here: folium's tooltips insert them as markup.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import json
+from pathlib import Path
+from dataclasses import dataclass, field
 
+import folium
 import geopandas as gpd
 import pandas as pd
+import xstatic.pkg.leaflet as xstatic_leaflet
+from branca.element import Element, MacroElement
+from folium.template import Template
 
-from lnb_dash import assets, i18n
+from lnb_dash import assets, boundaries, i18n
 from lnb_dash.classify import STATUS_STYLES, Classes
 
 ALBANIA_BOUNDS = [[39.64, 19.26], [42.67, 21.07]]
 HOVER_STYLE = {"weight": 3, "color": "#000000"}
 COUNTY_STYLE = {"fill": False, "color": "#303030", "weight": 1.6}
-HIGHLIGHT_STYLE = {"fill": False, "color": "#000000", "weight": 3.2}
-OSM = {"url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "© OpenStreetMap contributors"}
-BOUNDARY_ATTRIBUTION = "Boundaries © OpenStreetMap contributors (ODbL)"
+HIGHLIGHT_STYLE = {"color": "#000000", "weight": 3.2}
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+STATIC_URL = "/app/static/"
+BASE_MAP_ID = "lnb"  # fixed names: the values layer of every rerun refers to the same base map
+VALUES_ID = "values"
+
+# folium's templates write JSON with Jinja's ``tojson``; without spaces the boundaries are ~15 % smaller on every view change.
+folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
 
 
-def map_payload(features: dict, lang: str, *, label: str, height: int, interactive: bool = True, clickable: bool = False,
-                counties: bool = False, highlight: set[str] | None = None, basemap: bool = False) -> dict:
-    """What the map component receives: ``features`` maps a LAU code to its style, tooltip rows and label."""
-    return {
-        "geometry": assets.layer_path("municipalities"),
-        "key": "lau_code",
-        "counties": assets.layer_path("counties") if counties else None,
-        "features": features,
-        "missing": {"style": dict(STATUS_STYLES["not_reported"]), "tip": [], "label": ""},
-        "label": label,
-        "height": height,
-        "interactive": interactive,
-        "clickable": clickable,
-        "highlight": sorted(highlight or []),
-        "hover_style": HOVER_STYLE,
-        "county_style": COUNTY_STYLE,
-        "highlight_style": HIGHLIGHT_STYLE,
-        "basemap": OSM if basemap else None,
-        "bounds": ALBANIA_BOUNDS,
-        "attribution": BOUNDARY_ATTRIBUTION,
-        "error_text": i18n.t("map_unavailable", lang),
-    }
+@dataclass(frozen=True)
+class MapSpec:
+    """One map as plain data: for each LAU code its style, tooltip rows ``[label, text]`` and accessible label."""
+
+    features: dict[str, dict]
+    label: str
+    height: int = 560
+    interactive: bool = True
+    clickable: bool = False
+    counties: bool = False
+    highlight: frozenset[str] = frozenset()
+    basemap: bool = False
+    focus: str | None = None  # zoom to this municipality (the profile's locator)
+    tooltip_labels: tuple[str, ...] = field(default=())
+
+    def with_options(self, **changes) -> MapSpec:
+        return MapSpec(**{**self.__dict__, **changes})
 
 
 def class_labels(classes: Classes, meta, lang: str) -> list[str]:
@@ -66,12 +81,12 @@ def feature_style(status: str, fill: str) -> dict:
     return {"fillColor": fill, "fillOpacity": 0.9, "color": "#ffffff", "weight": 0.8, "dashArray": None}
 
 
-def choropleth_data(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
-                    basemap: bool = False, clickable: bool = True, height: int = 560) -> dict:
+def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
+                    basemap: bool = False, clickable: bool = True, height: int = 560) -> MapSpec:
     """The 61 municipalities coloured by class, county borders over them, an optional highlight.
 
     ``gdf`` needs lau_code, name, value, status, year, rank and n_ranked (the map model's frame).
-    Tooltip rows are [label, text] pairs: municipality, value (or why it is missing), year, rank.
+    Tooltip rows: municipality, value (or why it is missing), year, rank.
     """
     labels = (i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))
     ranked = "rank" in gdf
@@ -86,27 +101,209 @@ def choropleth_data(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
             "tip": [[labels[0], row.name], [labels[1], value_text], [labels[2], year], [labels[3], rank_text]],
             "label": f"{row.name}: {value_text}",
         }
-    return map_payload(features, lang, label=label, height=height, clickable=clickable, counties=True, highlight=highlight,
-                       basemap=basemap)
+    return MapSpec(features, label, height=height, clickable=clickable, counties=True, highlight=frozenset(highlight or ()),
+                   basemap=basemap, tooltip_labels=labels)
 
 
-def locator_data(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 260) -> dict:
-    """A small still map: the country in grey, one municipality in colour."""
+def locator_spec(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 260) -> MapSpec:
+    """A small still map zoomed to one municipality, in colour among its grey neighbours."""
     features = {code: {"style": {"fillColor": "#0072B2" if code == lau_code else "#e3e3e3", "fillOpacity": 1, "color": "#ffffff",
                                  "weight": 0.6}, "tip": [], "label": ""} for code in gdf.lau_code}
     name = gdf.loc[gdf.lau_code == lau_code, "name"]
     label = i18n.t("locator_alt", lang, name=name.iloc[0] if len(name) else lau_code)
-    return map_payload(features, lang, label=label, height=height, interactive=False)
+    return MapSpec(features, label, height=height, interactive=False, focus=lau_code)
 
 
-def highlight_data(gdf: gpd.GeoDataFrame, codes: set[str], lang: str, label: str, height: int = 420) -> dict:
+def highlight_spec(gdf: gpd.GeoDataFrame, codes: set[str], lang: str, label: str, height: int = 420) -> MapSpec:
     """The 61 municipalities with a set of them (e.g. the LNB priority ones) in colour, named on hover."""
     features = {}
     for code, name in zip(gdf.lau_code, gdf.name):
         on = code in codes
         features[code] = {"style": {"fillColor": "#0072B2" if on else "#ececec", "fillOpacity": 1, "color": "#ffffff" if on else "#9a9a9a",
                                     "weight": 0.8}, "tip": [[None, name]], "label": name}
-    return map_payload(features, lang, label=label, height=height)
+    return MapSpec(features, label, height=height)
+
+
+@functools.lru_cache(maxsize=4)
+def _geometries(layer: str, _stamp: str) -> tuple[tuple[str, dict], ...]:
+    read = boundaries.read_municipalities if layer == "municipalities" else boundaries.read_counties
+    gdf = read()
+    key = "lau_code" if layer == "municipalities" else "qark"
+    return tuple((code, json.loads(gpd.GeoSeries([geom]).to_json())["features"][0]["geometry"]) for code, geom in zip(gdf[key], gdf.geometry))
+
+
+def geometries(layer: str) -> tuple[tuple[str, dict], ...]:
+    """(code, GeoJSON geometry) pairs of a boundary layer, read once per file version."""
+    return _geometries(layer, assets.layer_path(layer))
+
+
+def _bounds_of(code: str) -> list[list[float]]:
+    gdf = boundaries.read_municipalities()
+    minx, miny, maxx, maxy = gdf.loc[gdf.lau_code == code].total_bounds
+    pad_x, pad_y = (maxx - minx) * 0.6 + 0.05, (maxy - miny) * 0.6 + 0.05
+    return [[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]]
+
+
+class _Script(MacroElement):
+    """A few lines of JavaScript run after the parent layer is created (``{{ parent }}`` is its variable)."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, code: str):
+        super().__init__()
+        self._name = "LnbScript"
+        self.code_template = code
+
+    def render(self, **kwargs):
+        self.code = self.code_template.replace("{{ parent }}", self._parent.get_name())
+        super().render(**kwargs)
+
+
+# Each municipality is a link: Tab reaches it (tooltip and outline on focus), Enter or a click opens its profile.
+# In the dashboard streamlit-folium reports a click with `last_object_clicked_popup`: these layers have no popups,
+# so the LAU code is put there. In a saved file there is no dashboard, and a click only shows the tooltip.
+_ACCESS_JS = """
+(function (layer, hover, clickable) {
+  layer.eachLayer(function (area) {
+    var props = area.feature.properties;
+    if (props.front) area.on("add", function () { area.bringToFront(); });
+    area.on("add", function () {
+      var path = area.getElement();
+      if (!path) return;
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("role", clickable ? "link" : "img");
+      path.setAttribute("aria-label", props.label);
+      path.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          area.fire("click", {latlng: area.getCenter()}, true);
+        }
+      });
+      path.addEventListener("mousedown", function (event) { event.preventDefault(); });  // no focus (and no scroll) on a press
+      path.addEventListener("focus", function () { area.setStyle(hover); area.openTooltip(area.getCenter()); });
+      path.addEventListener("blur", function () { layer.resetStyle(area); area.closeTooltip(); });
+    });
+    area.on("mouseover", function () { area.setStyle(hover); });
+    area.on("mouseout", function () { layer.resetStyle(area); });
+  });
+  layer.on("click", function (event) {
+    var data = window.__GLOBAL_DATA__;
+    if (clickable && data) data.last_object_clicked_popup = event.sourceTarget.feature.properties.lau_code;
+  });
+})({{ parent }}, %(hover)s, %(clickable)s);
+"""
+
+# Leaflet focuses the map on every mouse press so the arrow keys pan it; focusing an iframe that is partly off
+# screen scrolls the page, so the press and the release land on different places and the click is lost. Same
+# focus, without the scroll.
+_NO_SCROLL_ON_PRESS_JS = """
+{{ parent }}.keyboard.disable();
+L.Map.Keyboard.prototype._onMouseDown = function () {
+  if (!this._focused) this._map._container.focus({preventScroll: true});
+};
+{{ parent }}.keyboard.enable();
+"""
+
+_COUNTIES_JS = """
+fetch(%(url)s).then(function (r) { return r.json(); }).then(function (data) {
+  L.geoJSON(data, {interactive: false, pane: "lnbCounties", style: function () { return %(style)s; }}).addTo({{ parent }});
+}).catch(function () {});
+"""
+
+
+def _leaflet_assets(m: folium.Map, static_url: str) -> None:
+    """Leaflet from the app's own static files; none of folium's CDN scripts (jQuery, Bootstrap, icons)."""
+    m.default_js = [("leaflet", static_url + assets.LEAFLET_JS)]
+    m.default_css = [("leaflet_css", static_url + assets.LEAFLET_CSS)]
+
+
+def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_counties: bool = False) -> folium.Map:
+    """The map a view's values are drawn on: one per geography and options, the same on every rerun.
+
+    County lines are fetched from the app's static files (the browser keeps them) or, for a saved
+    file, embedded. The attribution names the boundaries' source and license.
+    """
+    interactive = spec.interactive
+    m = folium.Map(tiles=None, zoom_control=interactive, dragging=interactive, scroll_wheel_zoom=interactive, double_click_zoom=interactive,
+                   box_zoom=interactive, keyboard=interactive, touch_zoom=interactive, zoom_snap=0.25,
+                   attribution_control=True, prefer_canvas=False)
+    m._id = BASE_MAP_ID
+    m.options.update(minZoom=6, maxZoom=12)  # folium gives these to its tile layer, and there is none
+    _leaflet_assets(m, static_url)
+    m.fit_bounds(_bounds_of(spec.focus) if spec.focus else ALBANIA_BOUNDS)
+    m.get_root().html.add_child(Element("<style>.leaflet-container{background:#ffffff;font-size:.95rem}</style>"), name="lnb_style")
+    if interactive:
+        m.add_child(_Script(_NO_SCROLL_ON_PRESS_JS + "L.control.scale({imperial: false}).addTo({{ parent }});"))
+    attribution = html.escape(i18n.t("boundary_attribution_short", lang))
+    m.add_child(_Script(f"{{{{ parent }}}}.attributionControl.setPrefix(false).addAttribution({json.dumps(attribution)});"))
+    if spec.basemap:
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, opacity=0.5, name="osm").add_to(m)
+    if spec.counties:
+        folium.map.CustomPane("lnbCounties", z_index=450, pointer_events=False).add_to(m)
+        if embed_counties:
+            folium.GeoJson({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": g}
+                                                                      for _, g in geometries("counties")]},
+                           style_function=lambda _: COUNTY_STYLE, interactive=False, pane="lnbCounties").add_to(m)
+        else:
+            m.add_child(_Script(_COUNTIES_JS % {"url": json.dumps(static_url + assets.layer_path("counties")),
+                                                "style": json.dumps(COUNTY_STYLE)}))
+    return m
+
+
+def values_layer(spec: MapSpec) -> folium.FeatureGroup:
+    """The municipalities styled for one view, with tooltips, keyboard access and the highlight outlines."""
+    features = []
+    for code, geometry in geometries("municipalities"):
+        feature = spec.features.get(code) or {"style": STATUS_STYLES["not_reported"], "tip": [], "label": ""}
+        style = dict(feature["style"])
+        front = code in spec.highlight
+        if front:
+            style.update(HIGHLIGHT_STYLE)
+        properties = {"lau_code": code, "label": feature["label"], "style": style, "front": front}
+        properties.update({f"t{i}": html.escape(str(text)) for i, (_, text) in enumerate(feature["tip"])})
+        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
+    n_rows = max((len(f["tip"]) for f in spec.features.values()), default=0)
+    labels = [html.escape(str(label)) if label else "" for label in spec.tooltip_labels[:n_rows]] or [""] * n_rows
+    group = folium.FeatureGroup(name=VALUES_ID, control=False)
+    layer = folium.GeoJson({"type": "FeatureCollection", "features": features}, name=VALUES_ID, interactive=spec.interactive,
+                           style_function=lambda f: f["properties"]["style"], highlight_function=None, zoom_on_click=False,
+                           tooltip=folium.GeoJsonTooltip([f"t{i}" for i in range(n_rows)], aliases=labels, labels=any(labels), sticky=True)
+                           if spec.interactive and n_rows else None)
+    if spec.interactive:
+        layer.add_child(_Script(_ACCESS_JS % {"hover": json.dumps(HOVER_STYLE), "clickable": json.dumps(spec.clickable)}))
+    layer.add_to(group)
+    return group
+
+
+def standalone_html(spec: MapSpec, lang: str, *, title: str, subtitle: str, legend_html: str, source_text: str) -> str:
+    """The map as one HTML file that opens from disk with no network: Leaflet inlined, title, legend, source."""
+    m = base_map(spec.with_options(clickable=False), lang, static_url="", embed_counties=True)
+    m.default_js, m.default_css = [], []
+    leaflet_dir = Path(xstatic_leaflet.BASE_DIR)
+    header = m.get_root().header
+    header.add_child(Element(f"<style>{(leaflet_dir / 'leaflet.css').read_text(encoding='utf-8')}</style>"), name="leaflet_css")
+    header.add_child(Element(f"<script>{(leaflet_dir / 'leaflet.js').read_text(encoding='utf-8')}</script>"), name="leaflet_js")
+    header.add_child(Element(f"<title>{html.escape(title)}</title><style>{_PAGE_CSS}</style>"), name="lnb_page")
+    values_layer(spec.with_options(clickable=False)).add_to(m)
+    html_root = m.get_root().html
+    html_root.add_child(Element(f"<header class='lnb-head'><h1>{html.escape(title)}</h1><p>{html.escape(subtitle)}</p></header>"),
+                        name="lnb_title", index=0)
+    html_root.add_child(Element(f"<aside class='lnb-side'>{legend_html}<p class='lnb-source'>{html.escape(source_text)}</p></aside>"),
+                        name="lnb_side")
+    return m.get_root().render()
+
+
+_PAGE_CSS = """
+html, body { margin: 0; font-family: system-ui, sans-serif; color: #1a1a1a; }
+body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14em, 1fr); grid-template-rows: auto 1fr; height: 100vh; }
+.lnb-head { grid-column: 1 / 3; padding: .5em 1em; } .lnb-head h1 { font-size: 1.3em; margin: 0; } .lnb-head p { margin: .2em 0 0; }
+.folium-map { position: relative !important; height: 100% !important; min-height: 420px; grid-column: 1; grid-row: 2; }
+.lnb-side { grid-column: 2; grid-row: 2; padding: .5em 1em; overflow: auto; font-size: .9em; } .lnb-source { color: #404040; }
+@media (max-width: 700px) {
+  body { grid-template-columns: 1fr; grid-template-rows: auto 60vh auto; height: auto; }
+  .lnb-head, .folium-map { grid-column: 1; } .lnb-side { grid-column: 1; grid-row: 3; }
+}
+"""
 
 
 def _swatch(style: dict) -> str:

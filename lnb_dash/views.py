@@ -17,7 +17,7 @@ from lnb_dash import boundaries, i18n
 from lnb_dash.classify import Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
-from lnb_dash.maps import build_legend_html, choropleth_data
+from lnb_dash.maps import MapSpec, build_legend_html, choropleth_spec, standalone_html
 
 
 @dataclass
@@ -31,7 +31,7 @@ class MapModel:
     table: pd.DataFrame
     download: pd.DataFrame
     alt_text: str
-    map_data: dict
+    map_spec: MapSpec
 
 
 def national_of(area_values: pd.DataFrame) -> float | None:
@@ -57,10 +57,10 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
     legend = build_legend_html(classes, meta, lang, values.status, national_text)
     gdf = boundaries.join_values(municipalities, values)
     alt_text = i18n.t("map_alt", lang, indicator=meta.name[lang], year=view.year)
-    map_data = choropleth_data(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
+    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
                                highlight=set(priority_codes) if view.priority else None)
     return MapModel(title, subtitle, gdf, classes, legend, national, values_table(values, meta, lang),
-                    values_download(values, meta, lang, sources), alt_text, map_data)
+                    values_download(values, meta, lang, sources), alt_text, map_spec)
 
 
 def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
@@ -257,3 +257,16 @@ def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:
     if not parts:
         return ""
     return f"{i18n.t('sources' if len(parts) > 1 else 'source', lang)}: " + "; ".join(parts)
+
+
+def view_file_name(view: MapView) -> str:
+    """The base of every download's file name: indicator, breakdown (when not the total) and year."""
+    breakdown = "" if view.breakdown == "total" else f"_{view.breakdown}"
+    return f"{view.indicator}{breakdown}_{view.year}"
+
+
+def interactive_map_html(model: MapModel, source_ids, sources: pd.DataFrame, lang: str) -> str:
+    """The map view as one HTML file that works offline: title, coverage, legend, tooltips, sources and boundaries' license."""
+    source_line = f"{source_text(source_ids, sources, lang)} {i18n.t('boundary_attribution', lang)}".strip()
+    return standalone_html(model.map_spec, lang, title=model.title, subtitle=model.subtitle, legend_html=model.legend_html,
+                           source_text=source_line)

@@ -13,7 +13,7 @@ import streamlit as st
 from lnb_dash import charts, i18n, images, views
 from lnb_dash.filters import MapView
 from lnb_dash.ui import cached, state, widgets
-from lnb_dash.ui.map_component import render_map
+from lnb_dash.ui.folium_map import render_map
 
 PAGE = "map"
 CONTROLS_HEIGHT = 84  # the row of pickers, reserved on the first run so the map does not move when they arrive
@@ -37,7 +37,7 @@ values, model = cached.map_model_cached(view, lang)
 with map_col:
     st.header(model.title)
     st.caption(model.subtitle)
-    events = render_map(model.map_data, key="map.leaflet", report_drawn=True)
+    events = render_map(model.map_spec, lang, key="map.folium")
     st.caption(f"{model.alt_text} {i18n.t('click_hint', lang)}")
     widgets.follow_map_click(events.clicked, lang)
 
@@ -69,7 +69,10 @@ if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")
 caption = views.source_text(source_ids, cached.sources_cached(), lang)
-widgets.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=f"{view.indicator}_{view.year}", pictures={
+base_name = views.view_file_name(view)
+map_file = (i18n.t("download_map_html", lang), lambda: views.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
+            f"{base_name}_map.html", "text/html")
+widgets.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=base_name, files=[map_file], pictures={
     i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(model.gdf, model.classes, meta, lang, values.status),
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lnb_dash import i18n, maps
 from lnb_dash.ui import cached, state, widgets
-from lnb_dash.ui.map_component import render_map
+from lnb_dash.ui.folium_map import render_map
 
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
@@ -25,8 +25,8 @@ with text_col:
     widgets.render_source_note(["lnb_factsheets"], lang)
 with map_col:
     st.header(i18n.t("priority_map", lang))
-    render_map(maps.highlight_data(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
-                                  label=i18n.t("priority_map", lang), height=420), key="overview.map")
+    render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
+                                  label=i18n.t("priority_map", lang), height=420), lang, key="overview.map")
     st.caption(i18n.t("boundary_attribution", lang))
 
 st.header(i18n.t("for_whom", lang))

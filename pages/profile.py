@@ -5,7 +5,7 @@ import streamlit as st
 from lnb_dash import i18n, maps, report, views
 from lnb_dash.filters import ProfileView
 from lnb_dash.ui import cached, state, widgets
-from lnb_dash.ui.map_component import render_map
+from lnb_dash.ui.folium_map import render_map
 
 PAGE = "profile"
 lang = state.current_lang()
@@ -24,7 +24,7 @@ profile = cached.profile_cached(view.m)
 title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 map_col, facts_col = st.columns([2, 3])
 with map_col:
-    render_map(maps.locator_data(cached.municipalities_gdf_cached(), view.m, lang, height=300), key="profile.locator")
+    render_map(maps.locator_spec(cached.municipalities_gdf_cached(), view.m, lang, height=300), lang, key="profile.locator")
     st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
     st.header(i18n.t("key_facts", lang))

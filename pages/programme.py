@@ -4,7 +4,7 @@ import streamlit as st
 
 from lnb_dash import charts, i18n, images, maps, views
 from lnb_dash.ui import cached, state, widgets
-from lnb_dash.ui.map_component import render_map
+from lnb_dash.ui.folium_map import render_map
 
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
@@ -25,8 +25,8 @@ widgets.render_source_note(["lnb_factsheets"], lang)
 map_col, list_col = st.columns([3, 2])
 with map_col:
     st.header(i18n.t("priority_map", lang))
-    render_map(maps.highlight_data(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
-                                  label=i18n.t("priority_map", lang), height=480), key="programme.map")
+    render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
+                                  label=i18n.t("priority_map", lang), height=480), lang, key="programme.map")
     st.caption(i18n.t("boundary_attribution", lang))
 with list_col:
     st.header(i18n.t("priority_resolution", lang))

@@ -1,4 +1,4 @@
-"""The map data sent to the browser: 61 municipalities, styles from the classes, text (never markup), offline files."""
+"""The folium maps: 61 municipalities, styles from the classes, escaped text, offline assets, the saved file."""
 
 import dataclasses
 import json
@@ -19,33 +19,73 @@ def model(con):
                                        boundaries.read_municipalities(), "en", indicators.list_sources(con))
 
 
-def test_map_data_has_the_61_municipalities_with_tooltip_rows(model):
+def rendered(spec, lang="en") -> str:
+    """The whole map page folium writes for a spec: base map plus the values layer."""
+    m = maps.base_map(spec, lang)
+    maps.values_layer(spec).add_to(m)
+    return m.get_root().render()
+
+
+def features_of(spec) -> list[dict]:
+    layer = maps.values_layer(spec)
+    geojson = next(iter(layer._children.values()))
+    return geojson.data["features"]
+
+
+def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
     _, m = model
-    features = m.map_data["features"]
-    assert len(features) == 61 and set(features) == set(m.gdf.lau_code)
-    korce = features["AL343"]["tip"]
+    assert set(m.map_spec.features) == set(m.gdf.lau_code) and len(m.map_spec.features) == 61
+    korce = m.map_spec.features["AL343"]["tip"]
     assert [row[0] for row in korce] == ["Municipality", "Population (census)", "Year", "Rank"]
     assert korce[0][1] == "Korçë"
+    features = features_of(m.map_spec)
+    assert len(features) == 61 and {f["properties"]["lau_code"] for f in features} == set(m.gdf.lau_code)
+    html = rendered(m.map_spec)
+    assert "L.geoJson" in html or "L.geoJSON" in html
+    assert '"Municipality"' in html and '"Rank"' in html
 
 
 def test_missing_values_get_the_status_pattern_and_values_a_class_colour(model):
     _, m = model
-    styles = [f["style"] for f in m.map_data["features"].values()]
+    styles = [f["style"] for f in m.map_spec.features.values()]
     assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 47
     assert {s["fillColor"] for s in styles if s.get("dashArray") is None} <= set(m.classes.colors)
+    drawn = [f["properties"]["style"] for f in features_of(m.map_spec)]
+    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 47
 
 
-def test_map_data_names_only_files_the_app_serves_and_no_outside_address(model):
+def test_the_map_asks_for_nothing_outside_the_app(model):
     _, m = model
-    data = {k: v for k, v in m.map_data.items() if k != "basemap"}
-    assert m.map_data["basemap"] is None
-    assert re.fullmatch(r"geo/municipalities\.[0-9a-f]{12}\.json", data["geometry"])
-    assert not re.search(r"https?://", json.dumps(data))
+    html = rendered(m.map_spec)
+    assert re.findall(r'<script src="([^"]+)"', html) == ["/app/static/leaflet/leaflet.js"]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == ["/app/static/leaflet/leaflet.css"]
+    assert not re.search(r"https?://(?!www\.w3\.org)", html)
+    assert "/app/static/geo/counties." in html, "county lines come from the app's static files"
 
 
-def test_the_map_data_is_small(model):
+def test_a_view_change_sends_about_100_kb(model):
     _, m = model
-    assert len(json.dumps(m.map_data).encode()) < 20_000
+    from streamlit_folium import _get_feature_group_string, _get_map_string
+
+    base = maps.base_map(m.map_spec, "en")
+    base.get_root().render()
+    sent = len(_get_map_string(base).encode()) + len(_get_feature_group_string(maps.values_layer(m.map_spec), base).encode())
+    assert sent < 120_000
+
+
+def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
+    meta, m = model
+    from streamlit_folium import _get_map_string, generate_js_hash
+
+    other = views.build_map_model(meta, MapView(year=2011), indicators.query_values(con, "population", 2011),
+                                  indicators.query_area_values(con, "population", 2011), boundaries.read_municipalities(), "en",
+                                  indicators.list_sources(con))
+    keys = set()
+    for spec in (m.map_spec, other.map_spec):
+        base = maps.base_map(spec, "en")
+        base.get_root().render()
+        keys.add(generate_js_hash(_get_map_string(base), "map"))
+    assert len(keys) == 1, "streamlit-folium would build a new map instead of repainting the values"
 
 
 def test_not_reported_is_drawn_and_listed_differently_from_classes(model):
@@ -60,12 +100,13 @@ def test_title_discloses_year_and_coverage(model):
     assert m.subtitle.startswith("14 of 61 municipalities have data for 2023.")
 
 
-def test_names_from_data_travel_as_text(model):
+def test_names_from_data_are_escaped_before_they_reach_folium(model):
     meta, m = model
     gdf = m.gdf.copy()
     gdf.loc[0, "name"] = "<img src=x onerror=alert(1)>"
-    data = maps.choropleth_data(gdf, m.classes, meta, "en", label="x")
-    assert data["features"][gdf.lau_code[0]]["tip"][0][1] == "<img src=x onerror=alert(1)>"  # inserted as a text node
+    spec = maps.choropleth_spec(gdf, m.classes, meta, "en", label="x")
+    html = rendered(spec)
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html.replace("\\u0026", "&")
 
 
 def test_legend_counts_add_up_to_61(model):
@@ -81,19 +122,33 @@ def test_an_indicator_name_from_data_is_escaped_in_the_legend(model):
     assert "<img src=x" not in legend and "&lt;img src=x" in legend
 
 
-def test_priority_highlight_and_basemap_are_options(model, con):
+def test_priority_highlight_outlines_and_basemap_are_options(model):
     meta, m = model
-    data = maps.choropleth_data(m.gdf, m.classes, meta, "en", label="x", highlight={"AL343", "AL111"}, basemap=True)
-    assert data["highlight"] == ["AL111", "AL343"]
-    assert data["basemap"]["url"].startswith("https://tile.openstreetmap.org/")
+    spec = maps.choropleth_spec(m.gdf, m.classes, meta, "en", label="x", highlight={"AL343", "AL111"}, basemap=True)
+    outlined = [f["properties"]["lau_code"] for f in features_of(spec) if f["properties"]["front"]]
+    assert outlined == ["AL111", "AL343"]
+    assert all(f["properties"]["style"]["weight"] == maps.HIGHLIGHT_STYLE["weight"] for f in features_of(spec) if f["properties"]["front"])
+    assert "https://tile.openstreetmap.org/" in rendered(spec)
+    assert "tile.openstreetmap.org" not in rendered(m.map_spec)
 
 
-def test_locator_colours_one_municipality(model):
+def test_locator_colours_one_municipality_and_zooms_to_it(model):
     _, m = model
-    data = maps.locator_data(m.gdf, "AL343", "sq")
-    fills = [f["style"]["fillColor"] for f in data["features"].values()]
-    assert fills.count("#0072B2") == 1 and not data["interactive"]
-    assert data["label"] == "Vendndodhja e Korçë në Shqipëri"
+    spec = maps.locator_spec(m.gdf, "AL343", "sq")
+    fills = [f["style"]["fillColor"] for f in spec.features.values()]
+    assert fills.count("#0072B2") == 1 and not spec.interactive
+    assert spec.label == "Vendndodhja e Korçë në Shqipëri"
+    bounds = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", rendered(spec, "sq"), re.S).group(1))
+    assert bounds[1][0] - bounds[0][0] < 1.5, "zoomed to Korçë, not the whole country (3 degrees tall)"
+
+
+def test_the_standalone_map_file_has_leaflet_inlined_and_says_what_it_shows(model, con):
+    _, m = model
+    page = views.interactive_map_html(m, ["census2023_partial"], indicators.list_sources(con), "en")
+    assert "<script src=" not in page and '<link rel="stylesheet"' not in page
+    assert "Leaflet" in page and m.title in page and "lnb-legend" in page
+    assert "Source:" in page and "OpenStreetMap contributors (ODbL 1.0)" in page
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', page), "nothing is fetched from the network"
 
 
 def test_static_assets_are_copied_from_the_installed_package(tmp_path):

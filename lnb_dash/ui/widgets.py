@@ -131,7 +131,7 @@ def settle_map_widgets(page: str, available: pd.DataFrame):
 
 def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False) -> None:
     """Title, map, legend and source of one map view, without widgets (presentation steps and embeds)."""
-    from lnb_dash.ui.map_component import render_map
+    from lnb_dash.ui.folium_map import render_map
 
     view, meta, _ = settled_map_view(view)
     values, model = cached.map_model_cached(view, lang)
@@ -139,7 +139,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
     st.caption(model.subtitle)
     map_col, legend_col = st.columns([3, 1])
     with map_col:
-        follow_map_click(render_map({**model.map_data, "clickable": clickable, "height": height}, key=key).clicked, lang)
+        follow_map_click(render_map(model.map_spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang)
     legend_col.html(model.legend_html)
     render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
 
@@ -208,10 +208,11 @@ def render_sources(sources: pd.DataFrame, lang: str) -> None:
 
 
 def render_downloads(key: str, lang: str, table: pd.DataFrame | None = None, indicator_ids: list[str] | None = None,
-                     pictures: dict | None = None, base_name: str = "lnb") -> None:
+                     pictures: dict | None = None, base_name: str = "lnb", files: list[tuple] | None = None) -> None:
     """A row of download buttons: CSV and XLSX (data + metadata sheet) of ``table``, and each picture as PNG and SVG.
 
     ``pictures`` maps a label to a callable returning a framed Altair chart; images are only made when clicked.
+    ``files`` adds (label, callable returning bytes, file name, MIME type) buttons.
     """
     from lnb_dash import exports, images
 
@@ -225,6 +226,7 @@ def render_downloads(key: str, lang: str, table: pd.DataFrame | None = None, ind
         slug = label.lower().replace(" ", "_")
         buttons.append((f"{label} PNG", lambda make=make_chart: images.to_png(make()), f"{base_name}_{slug}.png", "image/png"))
         buttons.append((f"{label} SVG", lambda make=make_chart: images.to_svg(make()), f"{base_name}_{slug}.svg", "image/svg+xml"))
+    buttons.extend(files or [])
     columns = st.columns(len(buttons)) if buttons else []
     for column, (label, data, file_name, mime) in zip(columns, buttons):
         column.download_button(label, data, file_name=file_name, mime=mime, key=f"{key}.{file_name}", on_click="ignore", icon=":material/download:")

@@ -22,6 +22,7 @@ from tests.conftest import ROOT
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-quic"]
 # Streamlit's front end probes for a base path under the page's URL (/map/_stcore/health); the 404s are expected.
+MAP_AREAS = "path.leaflet-interactive"
 IGNORED_CONSOLE = ("_stcore/health", "_stcore/host-config", "Failed to load resource: the server responded with a status of 404")
 
 
@@ -70,9 +71,9 @@ def browser():
 class Visit:
     """One page visit: the Playwright page plus what it asked the network and printed to the console."""
 
-    def __init__(self, browser, base_url: str, route: bool = True):
+    def __init__(self, browser, base_url: str, route: bool = True, viewport: tuple[int, int] = (1400, 1000), touch: bool = False):
         self.base_url = base_url
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, has_touch=touch, is_mobile=touch)
         self.blocked: list[str] = []
         self.console_errors: list[str] = []
         if route:
@@ -103,10 +104,14 @@ class Visit:
         self.page.wait_for_timeout(500)
 
     def wait_for_map(self, polygons: int = 61, timeout: float = 60):
-        """The page once its map has drawn ``polygons`` municipalities (the map lives in the page, no iframe)."""
-        self.page.wait_for_function(f"document.querySelectorAll('.lnb-map path.leaflet-interactive').length >= {polygons}",
-                                    timeout=timeout * 1000)
-        return self.page
+        """The map's frame (streamlit-folium draws each map in its own iframe) once it shows ``polygons`` areas."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for frame in self.page.frames:
+                if "streamlit_folium" in frame.url and frame.locator(MAP_AREAS).count() >= polygons:
+                    return frame
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"no map with {polygons} areas within {timeout} s")
 
     def real_console_errors(self) -> list[str]:
         return [e for e in self.console_errors if not any(s in e for s in IGNORED_CONSOLE)]

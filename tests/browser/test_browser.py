@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests.browser.conftest import MAP_AREAS, Visit
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["/", "/map", "/profile?m=AL343", "/trends", "/compare?m=AL343,AL345", "/programme", "/data"]
@@ -11,9 +13,9 @@ PAGES = ["/", "/map", "/profile?m=AL343", "/trends", "/compare?m=AL343,AL345", "
 
 def test_map_draws_61_polygons_without_any_request_leaving_the_machine(visit):
     page = visit.open("/map?indicator=population&year=2011&lang=en")
-    visit.wait_for_map()
-    assert len(page.query_selector_all(".lnb-map path.leaflet-interactive")) == 61
-    assert page.frames == [page.main_frame], "the map is drawn in the page, not in an iframe"
+    frame = visit.wait_for_map()
+    assert frame.locator(MAP_AREAS).count() == 61
+    assert frame.evaluate("typeof L !== 'undefined' && L.version") == "1.9.3", "Leaflet comes from xstatic-leaflet"
     assert visit.blocked == []
     visit.wait_idle()
     body = page.inner_text("body")
@@ -22,12 +24,18 @@ def test_map_draws_61_polygons_without_any_request_leaving_the_machine(visit):
     assert sum(counts) == 61
 
 
-def test_clicking_a_municipality_opens_its_profile(visit):
+@pytest.mark.parametrize("size", [(1366, 768), (1400, 900), (1920, 1080), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_click_or_a_tap_on_a_municipality_opens_its_profile(browser, server, size):
+    phone = size[0] < 500
+    visit = Visit(browser, server, viewport=size, touch=phone)
     page = visit.open("/map?indicator=population&year=2011&lang=en")
-    visit.wait_for_map().query_selector_all(".lnb-map path.leaflet-interactive")[10].click(force=True)
-    page.wait_for_url(re.compile(r"/profile\?m=AL\d{3}"), timeout=30_000)
+    korce = visit.wait_for_map().locator(f"{MAP_AREAS}[aria-label^='Korçë:']")
+    korce.scroll_into_view_if_needed()
+    korce.tap() if phone else korce.click()
+    page.wait_for_url(re.compile(r"/profile\?m=AL343"), timeout=30_000)
     page.wait_for_selector("text=Key facts", timeout=30_000)
     assert page.inner_text("h1").startswith("Municipality ")
+    visit.close()
 
 
 def test_a_deep_link_round_trips(visit):
@@ -85,7 +93,7 @@ def test_presentation_steps_with_the_arrow_keys(visit):
 
 def test_an_embedded_map_renders_alone(visit):
     page = visit.open("/map?indicator=parl_turnout&year=2017&embed=true&lang=en")
-    assert len(visit.wait_for_map().query_selector_all(".lnb-map path.leaflet-interactive")) == 61
+    assert visit.wait_for_map().locator(MAP_AREAS).count() == 61
     visit.wait_idle()
     body = page.inner_text("body")
     assert "Turnout, parliamentary elections, 2017" in body and "Source:" in body
@@ -110,29 +118,55 @@ def test_the_map_csv_download_matches_the_values_command(visit, tmp_path):
     assert "Korçë" in set(table.municipality)
 
 
-def test_another_indicator_restyles_the_same_polygons_without_a_new_map(visit):
+def test_another_indicator_repaints_the_same_leaflet_map(visit):
     page = visit.open("/map?indicator=population&year=2011&lang=en")
-    visit.wait_for_map()
+    frame = visit.wait_for_map()
     visit.wait_idle()
-    page.evaluate("window.__first = document.querySelector('.lnb-map path.leaflet-interactive')")
-    before = page.evaluate("window.__first.getAttribute('fill')")
+    frame.evaluate("window.__sameMap = window.map")
     box = page.locator('[data-testid="stSelectbox"]').first
     box.click()
     page.keyboard.type("Turnout, parliamentary")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"window.__first.isConnected && window.__first.getAttribute('fill') !== {before!r}", timeout=30_000)
+    frame.wait_for_function("document.querySelector(\"path[aria-label^='Korçë:']\").getAttribute('aria-label').includes('%')", timeout=30_000)
     visit.wait_idle()
     assert "Turnout, parliamentary elections" in page.inner_text("h2")
-    assert len(page.query_selector_all(".lnb-map path.leaflet-interactive")) == 61
+    assert frame.evaluate("window.__sameMap === window.map"), "the view changed without a new map"
+    assert frame.locator(MAP_AREAS).count() == 61
 
 
 def test_a_municipality_can_be_reached_and_opened_with_the_keyboard(visit):
     page = visit.open("/map?indicator=population&year=2011&lang=en")
-    visit.wait_for_map()
+    frame = visit.wait_for_map()
     visit.wait_idle()
-    korce = page.locator(".lnb-map path.leaflet-interactive[aria-label^='Korçë:']")
+    korce = frame.locator(f"{MAP_AREAS}[aria-label^='Korçë:']")
+    assert korce.get_attribute("tabindex") == "0" and korce.get_attribute("role") == "link"
     korce.focus()
-    page.wait_for_selector(".leaflet-tooltip .lnb-tip", timeout=10_000)
-    assert "Korçë" in page.inner_text(".leaflet-tooltip") and "Rank" in page.inner_text(".leaflet-tooltip")
+    frame.wait_for_selector(".leaflet-tooltip", timeout=10_000)
+    tooltip = frame.inner_text(".leaflet-tooltip")
+    assert "Korçë" in tooltip and "Rank" in tooltip and "2011" in tooltip
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/profile\?m=AL343"), timeout=30_000)
+
+
+def test_the_interactive_map_file_opens_from_disk_with_no_request(visit, browser, tmp_path):
+    page = visit.open("/map?indicator=local_turnout&year=2015&breakdown=female&lang=sq")
+    visit.wait_for_map()
+    visit.wait_idle()
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Hartë interaktive (HTML)").click()
+    assert download.value.suggested_filename == "local_turnout_female_2015_map.html"
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    requests = []
+    context.route("**/*", lambda route: (requests.append(route.request.url), route.continue_() if route.request.url.startswith("file:")
+                                         else route.abort()))
+    offline = context.new_page()
+    offline.goto(path.as_uri())
+    offline.wait_for_function(f"document.querySelectorAll('{MAP_AREAS}').length === 61", timeout=20_000)
+    assert [u for u in requests if not u.startswith("file:")] == []
+    text = offline.inner_text("body")
+    assert "Gra" in text and "2015" in text and "OpenStreetMap" in text and "Burimi" in text
+    offline.hover(f"{MAP_AREAS}[aria-label^='Kamëz:']")
+    assert "Kamëz" in offline.inner_text(".leaflet-tooltip")
+    context.close()

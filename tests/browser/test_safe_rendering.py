@@ -58,7 +58,7 @@ def test_html_and_script_from_data_do_not_run(browser, hostile_server, path):
     page = visit.open(path)
     visit.wait_idle()
     if "map" in path:
-        visit.wait_for_map().hover(".lnb-map path.leaflet-interactive >> nth=0", force=True)
+        visit.wait_for_map().hover("path.leaflet-interactive >> nth=0", force=True)
         page.wait_for_timeout(500)
     for frame in page.frames:
         assert frame.query_selector("img[src='x']") is None, f"an <img> from data was rendered in {frame.url}"

@@ -29,8 +29,8 @@ def open_page(page: str, map_drawn: bool = True, **params) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
-    if page == "map" and map_drawn and "map.leaflet" in at.session_state:
-        at.session_state["map.leaflet"] = {"drawn": True}
+    if page == "map" and map_drawn:
+        at.session_state["map.folium.drawn"] = True
         at.run()
     assert not at.exception, f"{page} {params} raised: {[e.message for e in at.exception]}"
     return at

@@ -159,7 +159,7 @@ def test_map_page_sends_the_map_first_and_the_rest_once_the_map_is_drawn():
     assert at.header[0].value == "Population (census), 2011" and "Source:" in texts(at)
     assert not [s for s in at.selectbox if s.key == "map.indicator"]
     assert not at.get("vega_lite_chart") and not at.download_button
-    at.session_state["map.leaflet"] = {"drawn": True}
+    at.session_state["map.folium.drawn"] = True
     at.run()
     assert at.selectbox(key="map.indicator").value == "population"
     assert at.get("vega_lite_chart") and at.download_button
