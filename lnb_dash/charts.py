@@ -29,7 +29,10 @@ def localize(chart, lang: str):
 
 def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,
                            selected: str | None = None) -> alt.Chart:
-    """All municipalities with a value, highest first, coloured like the map; a rule marks Albania."""
+    """All municipalities with a value, highest first, coloured like the map, each bar labelled.
+
+    A rule marks Albania only for rates and shares: a national total would stretch the axis far past every municipality.
+    """
     data = values[values.status == "value"].copy()
     data["color"] = [classes.color_of(int(i)) or "#cccccc" for i in classes.class_index.loc[data.index]]
     data["value_text"] = [i18n.format_value(v, meta, lang) for v in data.value]
@@ -38,26 +41,28 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
     base = alt.Chart(data)
     bars = base.mark_bar(stroke="#444444").encode(
         x=alt.X("value:Q", title=f"{meta.name[lang]} ({meta.unit[lang]})", axis=alt.Axis(format=_number_format(meta, lang))),
-        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=160)),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=160, labelOverlap=False, labelFontSize=11)),
         color=alt.Color("color:N", scale=None, legend=None),
         strokeWidth=alt.condition("datum.is_selected", alt.value(2), alt.value(0)),
         tooltip=[alt.Tooltip("name:N", title=i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
                  alt.Tooltip("rank_text:N", title=i18n.t("rank", lang))],
     )
     layers = [bars]
-    if national is not None:
+    if national is not None and meta.compares_with_national:
         rule = alt.Chart(pd.DataFrame({"value": [national], "label": [i18n.t("albania", lang)]})).mark_rule(
             color=NATIONAL_COLOR, strokeDash=[4, 3]).encode(x="value:Q", tooltip=[alt.Tooltip("label:N", title="")])
         layers.append(rule)
-    return alt.layer(*layers).properties(height=max(14 * len(data), 120), width="container")
+    return alt.layer(*layers).properties(height=max(16 * len(data), 120), width="container")
 
 
 def build_timeseries_chart(series: pd.DataFrame, meta, lang: str, indexed: bool = False) -> alt.Chart:
-    """Lines per area; Albania in black and dashed; hollow points where the series breaks.
+    """Lines per area; Albania dashed (for counts only when indexed); hollow points where the series breaks.
 
     ``series`` needs name, area_level, year, value, break_in_series (query_timeseries output).
     """
     data = series[series.status == "value"].copy().sort_values(["name", "year"])
+    if not indexed and not meta.compares_with_national:
+        data = data[data.area_level != "national"]  # a national total would flatten every municipality's line
     y_title = f"{meta.name[lang]} ({meta.unit[lang]})"
     if indexed:
         first = data.groupby("name").value.transform("first")

@@ -134,6 +134,12 @@ LABELS: dict[str, dict[str, str]] = {
     "scheme_diverging": {"sq": "Krahasuar me Shqipërinë", "en": "Compared with Albania"},
     "classes": {"sq": "Numri i klasave", "en": "Number of classes"},
     "n_classes": {"sq": "{k} klasa", "en": "{k} classes"},
+    "n_classes_one": {"sq": "{k} klasë", "en": "{k} class"},
+    "fewer_classes": {"sq": "vetëm {k} të mundshme me këto vlera", "en": "only {k} possible with these values"},
+    "national_not_drawn": {"sq": "Shqipëria nuk vizatohet: totali kombëtar ({value}) nuk është në të njëjtën shkallë me bashkitë. "
+                                 "Zgjidhni \"Indeksuar\" për të krahasuar ndryshimin.",
+                           "en": "Albania is not drawn: the national total ({value}) is not on the same scale as municipalities. "
+                                 "Choose \"Indexed\" to compare change."},
     "highlight_priority": {"sq": "Thekso 24 bashkitë prioritare të LNB", "en": "Highlight the 24 LNB priority municipalities"},
     "basemap": {"sq": "Hartë sfondi në internet (OpenStreetMap)", "en": "Online basemap (OpenStreetMap)"},
     "legend": {"sq": "Legjenda", "en": "Legend"},

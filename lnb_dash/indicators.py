@@ -46,6 +46,11 @@ class IndicatorMeta:
         return self.kind == "category"
 
     @property
+    def compares_with_national(self) -> bool:
+        """Rates and shares sit on one scale with Albania's figure; a national total of a count or an area does not."""
+        return self.kind in ("rate", "share")
+
+    @property
     def latest_year(self) -> int | None:
         return self.years[-1] if self.years else None
 

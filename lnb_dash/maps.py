@@ -82,13 +82,13 @@ def feature_style(status: str, fill: str) -> dict:
 
 
 def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
-                    basemap: bool = False, clickable: bool = True, height: int = 560) -> MapSpec:
+                    basemap: bool = False, clickable: bool = True, height: int = 560, value_label: str | None = None) -> MapSpec:
     """The 61 municipalities coloured by class, county borders over them, an optional highlight.
 
     ``gdf`` needs lau_code, name, value, status, year, rank and n_ranked (the map model's frame).
     Tooltip rows: municipality, value (or why it is missing), year, rank.
     """
-    labels = (i18n.t("municipality", lang), meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))
+    labels = (i18n.t("municipality", lang), value_label or meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))
     ranked = "rank" in gdf
     features = {}
     for row, class_index in zip(gdf.itertuples(), classes.class_index):
@@ -313,9 +313,10 @@ def _swatch(style: dict) -> str:
             f'border:2px {border} {style["color"]}"></span>')
 
 
-def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, national_text: str | None = None) -> str:
+def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, national_text: str | None = None,
+                      title: str | None = None) -> str:
     """Legend rows with counts: one per class, then one per kind of missing value present."""
-    title = html.escape(meta.name[lang]) + (f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else "")
+    title = html.escape(title or meta.name[lang]) + (f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else "")
     rows = []
     for color, label, count in zip(classes.colors, class_labels(classes, meta, lang), classes.counts):
         rows.append(f"<li>{_swatch({'fillColor': color, 'color': '#8a8a8a'})}{html.escape(label)} <small>({count})</small></li>")

@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from lnb_dash import boundaries, i18n
-from lnb_dash.classify import Classes, classify, classify_categories
+from lnb_dash.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
 from lnb_dash.maps import MapSpec, build_legend_html, choropleth_spec, standalone_html
@@ -46,21 +46,47 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
     if meta.is_category:
         classes = classify_categories(values.value, meta.categories, lang)
     else:
-        classes = classify(values.value, view.scheme, view.k, center=national if view.scheme == "diverging" else None)
+        scheme = view.scheme if view.scheme in schemes_for(meta) else schemes_for(meta)[0]
+        classes = classify(values.value, scheme, view.k, center=national if scheme == "diverging" else None)
     n_with = int((values.status == "value").sum())
-    breakdown = "" if view.breakdown == "total" else f" – {i18n.breakdown_label(view.breakdown, lang)}"
-    title = f"{meta.name[lang]}{breakdown}, {view.year}"
+    name = indicator_name(meta, view.breakdown, lang)
+    title = f"{name}, {view.year}"
     subtitle = i18n.t("coverage_note", lang, n=n_with, year=view.year)
     if not meta.is_category:
-        subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {i18n.t('n_classes', lang, k=classes.k)}."
+        subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {class_count_text(classes.k, view.k, lang)}."
     national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
-    legend = build_legend_html(classes, meta, lang, values.status, national_text)
+    legend = build_legend_html(classes, meta, lang, values.status, national_text, title=name)
     gdf = boundaries.join_values(municipalities, values)
-    alt_text = i18n.t("map_alt", lang, indicator=meta.name[lang], year=view.year)
-    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
+    alt_text = i18n.t("map_alt", lang, indicator=name, year=view.year)
+    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap, value_label=name,
                                highlight=set(priority_codes) if view.priority else None)
     return MapModel(title, subtitle, gdf, classes, legend, national, values_table(values, meta, lang),
-                    values_download(values, meta, lang, sources), alt_text, map_spec)
+                    values_download(values, meta, lang, sources, view.breakdown), alt_text, map_spec)
+
+
+def national_note(series: pd.DataFrame, meta, lang: str, indexed: bool) -> str | None:
+    """Why Albania's line is missing from a chart of counts (see charts.build_timeseries_chart), with its figure."""
+    national = series[(series.area_level == "national") & (series.status == "value")]
+    if indexed or meta.compares_with_national or national.empty:
+        return None
+    latest = national.sort_values("year").iloc[-1]
+    return i18n.t("national_not_drawn", lang, value=f"{i18n.format_value(latest.value, meta, lang)}, {int(latest.year)}")
+
+
+def schemes_for(meta) -> tuple[str, ...]:
+    """Classifications that make sense: "compared with Albania" only where Albania's figure is on the same scale."""
+    return tuple(s for s in SCHEMES if s != "diverging" or meta.compares_with_national)
+
+
+def indicator_name(meta, breakdown: str, lang: str) -> str:
+    """The indicator as titles, legends, tooltips and files name it: 'Turnout, local elections – Women'."""
+    return meta.name[lang] if breakdown == "total" else f"{meta.name[lang]} – {i18n.breakdown_label(breakdown, lang)}"
+
+
+def class_count_text(used: int, asked: int, lang: str) -> str:
+    """'5 classes', '1 class', or '3 classes (only 3 distinct values)' when fewer are possible than asked for."""
+    text = i18n.t("n_classes_one" if used == 1 else "n_classes", lang, k=used)
+    return text if used >= asked else f"{text} ({i18n.t('fewer_classes', lang, k=used)})"
 
 
 def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
@@ -77,19 +103,20 @@ def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
     return table.sort_values([i18n.t("rank", lang), i18n.t("municipality", lang)], na_position="last").reset_index(drop=True)
 
 
-def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame) -> pd.DataFrame:
-    """The CSV of the current view: codes, names, value, unit, year, status and source, one row per municipality."""
+def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
+    """The CSV of the current view: codes, names, breakdown, value, unit, year, status and source, one row per municipality."""
     titles = dict(zip(sources.source_id, sources.title))
     licenses = dict(zip(sources.source_id, sources.license))
     frame = pd.DataFrame({
         "lau_code": values.lau_code, "municipality": values.name, "county": values.qark, "indicator": meta.indicator_id,
-        "indicator_name": meta.name[lang], "year": values.year, "value": values.value.where(values.status == "value"),
+        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "breakdown_name": i18n.breakdown_label(breakdown, lang),
+        "year": values.year, "value": values.value.where(values.status == "value"),
         "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
         "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
         "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
     })
     if meta.is_category:
-        frame.insert(7, "label", [i18n.format_value(v, meta, lang) for v in values.value])
+        frame.insert(9, "label", [i18n.format_value(v, meta, lang) for v in values.value])
     return frame
 
 
@@ -185,11 +212,11 @@ def trend_table(series: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
     return table.reset_index().rename(columns={"name": ""})
 
 
-def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame) -> pd.DataFrame:
+def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
     titles = dict(zip(sources.source_id, sources.title))
     return pd.DataFrame({
         "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
-        "indicator_name": meta.name[lang], "year": series.year, "value": series.value, "unit": meta.unit[lang],
+        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year, "value": series.value, "unit": meta.unit[lang],
         "status": series.status, "break_in_series": series.break_in_series, "computed": series.computed,
         "source": series.source_id.map(titles),
     })

@@ -57,7 +57,7 @@ with controls:
     year_col.selectbox(i18n.t("year", lang), coverage.year.tolist(), key=state.key(PAGE, "year"))
 with side_controls:
     if not meta.is_category:
-        widgets.render_classification_controls(PAGE, lang)
+        widgets.render_classification_controls(PAGE, lang, meta)
     st.checkbox(i18n.t("highlight_priority", lang), key=state.key(PAGE, "priority"))
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
 

@@ -37,19 +37,22 @@ view = state.view_from_widgets(PAGE, TrendsView, view)
 state.write_view(PAGE, view, lang)
 
 series = views.label_series(cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown), lang)
-st.header(f"{meta.name[lang]} ({meta.unit[lang]})")
+title = f"{views.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})"
+st.header(title)
 if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:
     st.altair_chart(charts.localize(charts.build_timeseries_chart(series, meta, lang, view.indexed), lang), width="stretch")
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    note = views.national_note(series, meta, lang, view.indexed)
+    if note:
+        st.caption(note)
     table = views.trend_table(series, meta, lang)
     with st.expander(i18n.t("table", lang)):
         st.dataframe(table, hide_index=True, width="stretch")
     caption = views.source_text(series.source_id, cached.sources_cached(), lang)
-    title = f"{meta.name[lang]} ({meta.unit[lang]})"
-    widgets.render_downloads("trends.downloads", lang, views.trend_download(series, meta, lang, cached.sources_cached()), [view.indicator],
-                             base_name=f"{view.indicator}_trend", pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
+    widgets.render_downloads("trends.downloads", lang, views.trend_download(series, meta, lang, cached.sources_cached(), view.breakdown), [view.indicator],
+                             base_name=f"{view.indicator}{'' if view.breakdown == 'total' else '_' + view.breakdown}_trend", pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
                                  charts.build_timeseries_chart(series, meta, lang, view.indexed).properties(width=images.WIDTH), title,
                                  i18n.t("indexed", lang) if view.indexed else "", caption, lang)})
 widgets.render_source_note(series.source_id.tolist() or [meta.source_id], lang)

@@ -165,12 +165,13 @@ def connection_or_stop(lang: str):
         render_database_error(exc, lang)
 
 
-def render_classification_controls(page: str, lang: str) -> None:
-    from lnb_dash.classify import SCHEMES
+def render_classification_controls(page: str, lang: str, meta) -> None:
     from lnb_dash.ui.state import ensure_option, key
+    from lnb_dash.views import schemes_for
 
-    ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
-    st.selectbox(i18n.t("classification", lang), list(SCHEMES), format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"))
+    schemes = list(schemes_for(meta))
+    ensure_option(page, "scheme", schemes, schemes[0])
+    st.selectbox(i18n.t("classification", lang), schemes, format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"))
     ensure_option(page, "k", CLASS_COUNTS, 5)
     st.selectbox(i18n.t("classes", lang), CLASS_COUNTS, key=key(page, "k"))
 

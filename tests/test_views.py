@@ -1,0 +1,60 @@
+"""What a view says it is: breakdown, classes, Albania's place on the scale (issue 13)."""
+
+import json
+
+import pytest
+
+from lnb_dash import boundaries, charts, indicators, views
+from lnb_dash.filters import MapView
+
+
+def model_for(con, indicator, year, breakdown="total", lang="en", **options):
+    meta = indicators.get_indicator(con, indicator)
+    values = indicators.query_values(con, indicator, year, breakdown)
+    view = MapView(indicator=indicator, year=year, breakdown=breakdown, **options)
+    return meta, values, views.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year, breakdown),
+                                               boundaries.read_municipalities(), lang, indicators.list_sources(con))
+
+
+@pytest.mark.parametrize("lang, word", [("en", "Women"), ("sq", "Gra")])
+def test_a_breakdown_is_named_in_title_legend_tooltips_and_download(con, lang, word):
+    _, _, m = model_for(con, "local_turnout", 2015, "female", lang)
+    assert word in m.title and word in m.legend_html
+    assert all(word in f["tip"][1][0] for f in m.map_spec.features.values())
+    assert set(m.download.breakdown) == {"female"} and all(word in n for n in m.download.indicator_name)
+    assert views.view_file_name(MapView(indicator="local_turnout", year=2015, breakdown="female")) == "local_turnout_female_2015"
+    assert views.view_file_name(MapView(indicator="local_turnout", year=2015)) == "local_turnout_2015"
+
+
+def test_compared_with_albania_is_offered_only_for_rates_and_shares(con):
+    assert "diverging" in views.schemes_for(indicators.get_indicator(con, "parl_turnout"))
+    assert "diverging" not in views.schemes_for(indicators.get_indicator(con, "population"))
+    _, _, m = model_for(con, "population", 2011, scheme="diverging")
+    assert m.classes.scheme == "quantiles", "a link asking for it on a count gets the default, not five empty classes"
+
+
+def test_class_wording_matches_the_classes_drawn():
+    assert views.class_count_text(1, 5, "en") == "1 class (only 1 possible with these values)"
+    assert views.class_count_text(5, 5, "sq") == "5 klasa"
+    assert views.class_count_text(3, 5, "sq").startswith("3 klasa (vetëm 3")
+
+
+def test_the_ranked_bar_of_a_count_does_not_draw_albania(con):
+    meta, values, m = model_for(con, "population", 2011)
+    spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", m.national_value).to_dict()
+    assert len(spec["layer"]) == 1, "no national rule on a count: the axis would run to 2.8 million"
+    meta, values, m = model_for(con, "parl_turnout", 2017)
+    spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", m.national_value).to_dict()
+    assert len(spec["layer"]) == 2
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False, "every municipality keeps its label"
+
+
+def test_a_trend_of_counts_leaves_albania_out_unless_indexed_and_says_so(con):
+    meta = indicators.get_indicator(con, "parl_voters")
+    series = views.label_series(indicators.query_timeseries(con, "parl_voters", ["AL343", "AL"], "total"), "en")
+    drawn = lambda chart: {row["name"] for row in json.loads(chart.to_json())["datasets"].popitem()[1]}  # noqa: E731
+    assert "Albania" not in drawn(charts.build_timeseries_chart(series, meta, "en"))
+    assert "Albania" in drawn(charts.build_timeseries_chart(series, meta, "en", indexed=True))
+    note = views.national_note(series, meta, "en", indexed=False)
+    assert note.startswith("Albania is not drawn") and "Indexed" in note
+    assert views.national_note(series, meta, "en", indexed=True) is None
