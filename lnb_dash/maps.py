@@ -140,7 +140,7 @@ def geometries(layer: str) -> tuple[tuple[str, dict], ...]:
 def _bounds_of(code: str) -> list[list[float]]:
     gdf = boundaries.read_municipalities()
     minx, miny, maxx, maxy = gdf.loc[gdf.lau_code == code].total_bounds
-    pad_x, pad_y = (maxx - minx) * 0.6 + 0.05, (maxy - miny) * 0.6 + 0.05
+    pad_x, pad_y = max(maxx - minx, 0.35), max(maxy - miny, 0.25)  # enough neighbours around a small municipality to place it
     return [[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]]
 
 

@@ -1,5 +1,7 @@
 """Trends: an indicator over time for chosen municipalities, with their counties and Albania."""
 
+import json
+
 import streamlit as st
 
 from lnb_dash import charts, i18n, images, views
@@ -42,7 +44,8 @@ st.header(title)
 if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:
-    st.altair_chart(charts.localize(charts.build_timeseries_chart(series, meta, lang, view.indexed), lang), width="stretch")
+    areas = views.trend_areas(view, municipalities)
+    st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)), width="stretch")
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     note = views.national_note(series, meta, lang, view.indexed)
     if note:

@@ -147,3 +147,12 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     values, model = map_model_cached(view, lang)
     chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value)
     return charts.localize(chart, lang).to_json()
+
+
+@st.cache_resource(max_entries=256)
+def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: str, indexed: bool, lang: str) -> str:
+    """The trends chart as Vega-Lite JSON, built once per view and language for every session
+    (Altair's build and validation was most of a trends visit's server time, issue 12)."""
+    meta = indicator_meta_cached(indicator)
+    series = views.label_series(timeseries_cached(indicator, areas, breakdown), lang)
+    return charts.localize(charts.build_timeseries_chart(series, meta, lang, indexed), lang).to_json()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pandas as pd
 import streamlit as st
@@ -146,13 +147,15 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
 
 def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:
     """Title, chart and source of one trends view, without widgets (embeds)."""
-    from lnb_dash import charts, views
+    from lnb_dash import views
 
     meta = cached.indicator_meta_cached(view.indicator)
-    series = views.label_series(cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown), lang)
-    (st.title if top_level else st.header)(f"{meta.name[lang]} ({meta.unit[lang]})")
+    areas = views.trend_areas(view, municipalities)
+    series = views.label_series(cached.timeseries_cached(view.indicator, areas, view.breakdown), lang)
+    (st.title if top_level else st.header)(f"{views.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})")
     if not series.empty:
-        st.altair_chart(charts.localize(charts.build_timeseries_chart(series, meta, lang, view.indexed), lang), width="stretch")
+        st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)),
+                           width="stretch")
         st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     render_source_note(series.source_id.tolist() or [meta.source_id], lang)
 
