@@ -87,15 +87,19 @@ def build_timeseries_chart(series: pd.DataFrame, meta, lang: str, indexed: bool 
     return alt.layer(lines, points).properties(height=380, width="container")
 
 
-def build_programme_chart(results: pd.DataFrame, lang: str) -> alt.Chart:
-    """Grouped bars per measure: the 2019 factsheet against the 2021 programme page."""
+def build_programme_chart(results: pd.DataFrame, lang: str, row_height: int = 40) -> alt.Chart:
+    """Grouped bars per measure: the 2019 factsheet against the 2021 programme page, each bar with its number
+    (each measure has its own scale, so numbers rather than axes carry the comparison)."""
     data = results.copy()
     data["name"] = data[f"name_{lang}"]
     data["value_text"] = [i18n.format_number(v, 0, lang) for v in data.value]
-    return alt.Chart(data).mark_bar().encode(
-        y=alt.Y("year:N", title=None),
-        x=alt.X("value:Q", title=None),
-        color=alt.Color("year:N", scale=alt.Scale(range=["#9ecae1", "#08519c"]), legend=None),
-        row=alt.Row("name:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=380)),
+    base = alt.Chart().encode(
+        y=alt.Y("year:N", title=None, axis=alt.Axis(labelFontSize=11)),
+        x=alt.X("value:Q", title=None, axis=None),
         tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("year:N"), alt.Tooltip("value_text:N", title=i18n.t("value", lang))],
-    ).properties(height=40, width=420).resolve_scale(x="independent")
+    )
+    bars = base.mark_bar().encode(color=alt.Color("year:N", scale=alt.Scale(range=["#9ecae1", "#08519c"]), legend=None))
+    labels = base.mark_text(align="left", dx=4, fontSize=12, color="#1a1a1a").encode(text="value_text:N")
+    return alt.layer(bars, labels, data=data).properties(height=row_height, width=420).facet(
+        row=alt.Row("name:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=380)), spacing=4,
+    ).resolve_scale(x="independent")

@@ -124,6 +124,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
               "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard.",
     },
+    "legend_county_line": {"sq": "Kufi qarku", "en": "County border"},
+    "legend_priority_outline": {"sq": "Bashki prioritare e LNB (kufi i trashë)", "en": "LNB priority municipality (thick outline)"},
     "download_map_html": {"sq": "Hartë interaktive (HTML)", "en": "Interactive map (HTML)"},
     "boundary_attribution_short": {"sq": "Kufijtë: © kontribuesit e OpenStreetMap (ODbL)", "en": "Boundaries: © OpenStreetMap contributors (ODbL)"},
     # Map page

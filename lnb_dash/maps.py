@@ -231,7 +231,9 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
     m.options.update(minZoom=6, maxZoom=12)  # folium gives these to its tile layer, and there is none
     _leaflet_assets(m, static_url)
     m.fit_bounds(_bounds_of(spec.focus) if spec.focus else ALBANIA_BOUNDS)
-    m.get_root().html.add_child(Element("<style>.leaflet-container{background:#ffffff;font-size:.95rem}</style>"), name="lnb_style")
+    # The map fills its frame, so a page may size the frame to the screen (presentations, embeds) and the map follows.
+    m.get_root().html.add_child(Element("<style>.leaflet-container{background:#ffffff;font-size:.95rem}"
+                                        "html,body{margin:0;overflow:hidden}#map_div{height:100vh!important}</style>"), name="lnb_style")
     if interactive:
         m.add_child(_Script(_NO_SCROLL_ON_PRESS_JS + "L.control.scale({imperial: false}).addTo({{ parent }});"))
     attribution = html.escape(i18n.t("boundary_attribution_short", lang))
@@ -313,9 +315,15 @@ def _swatch(style: dict) -> str:
             f'border:2px {border} {style["color"]}"></span>')
 
 
+def _line(color: str, width: float) -> str:
+    return (f'<span style="display:inline-block;width:1.6em;height:0;vertical-align:middle;margin-right:.5em;'
+            f'border-top:{width}px solid {color}"></span>')
+
+
 def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, national_text: str | None = None,
-                      title: str | None = None) -> str:
-    """Legend rows with counts: one per class, then one per kind of missing value present."""
+                      title: str | None = None, counties: bool = True, highlighted: int = 0) -> str:
+    """Legend rows with counts: one per class, one per kind of missing value present, then every line drawn
+    over the areas (county borders, the outline of highlighted municipalities), so no symbol is left unexplained."""
     title = html.escape(title or meta.name[lang]) + (f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else "")
     rows = []
     for color, label, count in zip(classes.colors, class_labels(classes, meta, lang), classes.counts):
@@ -324,6 +332,11 @@ def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, na
         n = int((statuses == status).sum())
         if n:
             rows.append(f"<li>{_swatch(style)}{html.escape(i18n.status_label(status, lang))} <small>({n})</small></li>")
+    if counties:
+        rows.append(f"<li>{_line(COUNTY_STYLE['color'], COUNTY_STYLE['weight'])}{html.escape(i18n.t('legend_county_line', lang))}</li>")
+    if highlighted:
+        rows.append(f"<li>{_line(HIGHLIGHT_STYLE['color'], HIGHLIGHT_STYLE['weight'])}"
+                    f"{html.escape(i18n.t('legend_priority_outline', lang))} <small>({highlighted})</small></li>")
     note = f"<p style='margin:.4em 0 0 0'>{html.escape(national_text)}</p>" if national_text else ""
     return (f"<div class='lnb-legend' role='group' aria-label='{html.escape(i18n.t('legend', lang))}'>"
             f"<p style='font-weight:600;margin:0 0 .4em 0'>{title}</p>"

@@ -55,7 +55,8 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
     if not meta.is_category:
         subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {class_count_text(classes.k, view.k, lang)}."
     national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
-    legend = build_legend_html(classes, meta, lang, values.status, national_text, title=name)
+    legend = build_legend_html(classes, meta, lang, values.status, national_text, title=name,
+                               highlighted=len(priority_codes) if view.priority else 0)
     gdf = boundaries.join_values(municipalities, values)
     alt_text = i18n.t("map_alt", lang, indicator=name, year=view.year)
     map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap, value_label=name,

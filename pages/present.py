@@ -18,19 +18,19 @@ step = story.steps[number - 1]
 st.query_params.from_dict({"present": "1", "story": story.story_id, "step": str(number), "lang": lang})
 
 back, forward, where, leave = st.columns([1, 1, 3, 2], vertical_alignment="center")
-if back.button(f"← {i18n.t('previous', lang)}", key="present.previous", shortcut="Left", disabled=number == 1):
+if back.button(i18n.t("previous", lang), key="present.previous", shortcut="Left", disabled=number == 1):
     st.query_params["step"] = str(number - 1)
     st.rerun()
-if forward.button(f"{i18n.t('next', lang)} →", key="present.next", shortcut="Right", disabled=number == len(story.steps), type="primary"):
+if forward.button(i18n.t("next", lang), key="present.next", shortcut="Right", disabled=number == len(story.steps), type="primary"):
     st.query_params["step"] = str(number + 1)
     st.rerun()
-where.caption(i18n.t("step_of", lang, story=story.title[lang], step=number, n=len(story.steps)))
+where.caption(i18n.t("step_of", lang, story=story.title[lang], step=number, n=len(story.steps)), help=i18n.t("present_hint", lang))
 leave.page_link("pages/overview.py", label=i18n.t("exit_presentation", lang), query_params={"lang": lang})
 st.title(step.title[lang])
 if step.page == "map":
     widgets.render_map_figure(MapView.from_query_params(step.params), lang, key=f"present.map.{number}", height=500)
 else:
-    st.altair_chart(charts.localize(charts.build_programme_chart(cached.programme_results_long_cached(), lang), lang), width="content")
+    st.altair_chart(charts.localize(charts.build_programme_chart(cached.programme_results_long_cached(), lang, row_height=22), lang),
+                    width="content")
     widgets.render_source_note(["lnb_factsheets"], lang)
 
-st.caption(i18n.t("present_hint", lang))

@@ -90,20 +90,29 @@ PRINT_STYLE = """<style>
 </style>"""
 
 
+# Presenting and embedding: the map's frame takes the height the screen has left (the map inside follows it).
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 CHROMELESS_STYLE = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
 .block-container { padding-top: 1rem !important; padding-bottom: 1rem !important; max-width: 100% !important; }
 </style>"""
 PRESENT_STYLE = """<style>
-html, .stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"] p { font-size: 1.2rem !important; }
-h1 { font-size: 2.1rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } .lnb-legend { font-size: 1.2rem; }
+html, .stMarkdown p, .stMarkdown li { font-size: 1.2rem !important; }
+[data-testid="stCaptionContainer"] p { font-size: .9rem !important; }
+h1 { font-size: 1.8rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.3rem !important; } .lnb-legend { font-size: .95rem; } .lnb-legend ul { line-height: 1.5 !important; }
 [data-testid="stDataFrame"] { font-size: 1.1rem; }
-</style>"""
+</style>""" + (f"<style>{MAP_FRAME} {{ height: max(280px, calc(100vh - 250px)) !important; }}"
+                 # a long source line scrolls inside the legend column rather than pushing the slide off the screen
+                 "[data-testid='stColumn']:has(.lnb-legend) { max-height: calc(100vh - 220px); overflow-y: auto; }</style>")
+EMBED_STYLE = (f"<style>{MAP_FRAME} {{ height: max(240px, calc(100vh - 190px)) !important; }}"
+               "[data-testid='stColumn']:has(.lnb-legend) { max-height: calc(100vh - 190px); overflow-y: auto; }"
+               "h1 { font-size: 1.5rem !important; padding: 0 0 .4rem 0 !important; }</style>")
 
 
 def render_frame_style(mode: str) -> None:
     """Readable captions and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
-    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else ""))
+    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else "")
+            + (EMBED_STYLE if mode == "embed" else ""))
 
 
 def settled_map_view(view):
@@ -136,13 +145,20 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
 
     view, meta, _ = settled_map_view(view)
     values, model = cached.map_model_cached(view, lang)
-    (st.title if top_level else st.header)(model.title)
-    st.caption(model.subtitle)
-    map_col, legend_col = st.columns([3, 1])
+    sources = values.source_id.dropna().tolist() or [meta.source_id]
+    if top_level:  # an embed: its title and source stay in view in a small frame
+        st.title(model.title)
+        render_source_note(sources, lang)  # the map itself names its boundaries' source
+    map_col, side_col = st.columns([2, 1] if top_level else [3, 2])  # presenting: a wider side column wraps less
+    with side_col:
+        if not top_level:
+            st.subheader(model.title)
+        st.caption(model.subtitle)
+        st.html(model.legend_html)
+        if not top_level:
+            render_source_note(sources, lang)
     with map_col:
         follow_map_click(render_map(model.map_spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang)
-    legend_col.html(model.legend_html)
-    render_source_note(values.source_id.dropna().tolist() or [meta.source_id], lang, boundaries=True)
 
 
 def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:

@@ -137,7 +137,7 @@ def test_presentation_steps_forward_and_back_through_the_story():
     assert at.title[0].value == "What the programme reported: 2019 and 2021"
     assert at.button(key="present.previous").disabled
     at.button(key="present.next").click().run()
-    assert at.query_params["step"] == "2" and at.header[0].value == "LNB priority municipality, 2019"
+    assert at.query_params["step"] == "2" and at.subheader[0].value == "LNB priority municipality, 2019"
     at.button(key="present.previous").click().run()
     assert at.query_params["step"] == "1"
 
@@ -145,7 +145,7 @@ def test_presentation_steps_forward_and_back_through_the_story():
 def test_presentation_deep_link_to_the_last_step():
     at = open_page("present", present="1", story="steering_committee", step="99", lang="sq")
     assert at.query_params["step"] == "4" and at.button(key="present.next").disabled
-    assert at.header[0].value.startswith("Pjesëmarrja në zgjedhjet vendore – Gra, 2015")
+    assert at.subheader[0].value.startswith("Pjesëmarrja në zgjedhjet vendore – Gra, 2015")
 
 
 def test_data_page_names_albania_in_the_chosen_language():
