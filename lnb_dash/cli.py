@@ -44,14 +44,15 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from lnb_dash.check import check_data
+    from lnb_dash.check import check_data, coverage_summary
 
     result = check_data(args.data_dir)
     municipalities = len(result.reference["municipalities"])
     joined = municipalities if not any("boundary" in p.message for p in result.problems) else 0
     print(f"{len(result.sources)} sources, {joined}/{config.N_MUNICIPALITIES} municipalities joined to the boundaries")
-    print("\nCoverage (municipalities with a value, by indicator and year):")
-    print(result.coverage.to_string(index=False))
+    print("\nCoverage (areas with a value in the sources, by indicator, level and year):")
+    for r in coverage_summary(result.coverage).itertuples():
+        print(f"  {r.indicator:<32} {r.level:<13} {r.years:>2} year(s)  {r.areas}")
     if result.problems:
         print(f"\n{len(result.problems)} problem(s):", file=sys.stderr)
         for problem in result.problems:
