@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config
+from lnb_dash.sources import CITATION_COLUMNS
 
 
 def raw_number(value) -> str:
@@ -20,7 +21,8 @@ def raw_number(value) -> str:
 
 
 def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
-    """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source."""
+    """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source, and each
+    value's own note (caveats) and citation (page address, title, what it says, date read) where the source gives one."""
     from lnb_dash.indicators import get_indicator, query_values
 
     meta = get_indicator(con, indicator)
@@ -28,7 +30,8 @@ def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.Da
     out = pd.DataFrame({
         "lau_code": frame.lau_code, "name": frame.name, "qark": frame.qark, "year": frame.year,
         "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
-        "source": frame.source_id.fillna(""),
+        "source": frame.source_id.fillna(""), "note": frame.note.fillna(""),
+        **{c: frame[c].fillna("") for c in CITATION_COLUMNS},
     })
     if meta.is_category:
         out.insert(5, "label", frame.value.map(lambda v: "" if pd.isna(v) else meta.categories[int(v)]["en"]))

@@ -98,7 +98,8 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
     """All 61 municipalities for one indicator, year and breakdown; the latest year when ``year`` is None.
 
     Returns columns: lau_code, name, qark, county_code, year, value, status, break_in_series,
-    source_id, note, rank, n_ranked, unit. Municipalities without data have status 'not_reported'
+    source_id, note, citation_url, citation_title, citation_text, citation_retrieved, rank, n_ranked,
+    unit. The citation columns say where this very value was read, when its source gives that. Municipalities without data have status 'not_reported'
     and no value.
     """
     kind, unit = _require_indicator(con, indicator)
@@ -120,7 +121,8 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
 def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
     """County and national figures for the same view (only those that exist and are valid).
 
-    Returns columns: area_code, area_level, name, value, status, computed, source_id, note.
+    Returns columns: area_code, area_level, name, value, status, computed, source_id, note,
+    citation_url, citation_title, citation_text, citation_retrieved.
     """
     _require_indicator(con, indicator)
     return query_df(con, "area_values", indicator=indicator, year=int(year), breakdown=breakdown)
@@ -129,7 +131,8 @@ def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int,
 def query_timeseries(con: duckdb.DuckDBPyConnection, indicator: str, areas: list[str], breakdown: str = "total") -> pd.DataFrame:
     """Every year for the given area codes (LAU codes, county codes, 'AL').
 
-    Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed.
+    Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed,
+    note, citation_url, citation_title, citation_text, citation_retrieved.
     """
     _require_indicator(con, indicator)
     return query_df(con, "timeseries", indicator=indicator, areas=list(areas), breakdown=breakdown)
@@ -139,7 +142,8 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
     """Every indicator for one municipality, with rank and comparisons.
 
     Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
-    unit_en, categories, year, value, status, break_in_series, source_id, rank, n_ranked,
+    unit_en, categories, year, value, status, break_in_series, source_id, note, citation_url,
+    citation_title, citation_text, citation_retrieved, rank, n_ranked,
     county_value, national_value, ratio_to_national, share_of_national.
     """
     if cursor(con).execute("SELECT 1 FROM municipalities WHERE lau_code = $c", {"c": lau_code}).fetchone() is None:
@@ -162,7 +166,7 @@ def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
-    reference_date, retrieved, caveats, citations."""
+    reference_date, retrieved, caveats, citations, title_sq, caveats_sq."""
     return cursor(con).execute("SELECT * FROM sources ORDER BY source_id").df()
 
 
@@ -171,8 +175,9 @@ def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year
     """Observations joined to names, units and sources; empty filters mean all.
 
     Returns columns: area_code, area_name, area_level, indicator_id, name_sq, name_en, breakdown, year,
-    value, unit_sq, unit_en, status, break_in_series, computed, note, source_id, source_title,
-    source_publisher, source_license, source_url.
+    value, unit_sq, unit_en, status, break_in_series, computed, note, citation_url, citation_title,
+    citation_text, citation_retrieved, source_id, source_title, source_title_sq, source_publisher,
+    source_license, source_url.
     """
     if indicator:
         _require_indicator(con, indicator)
@@ -189,6 +194,16 @@ def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if frame.empty:
         return frame
     return frame.pivot(index="indicator_id", columns="year", values="n").sort_index(axis=1)
+
+
+def query_coverage_by_level(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Indicator × level × year → number of areas (not rows) with a value, of how many there are.
+
+    Counts reported values and the county and national sums computed from complete municipalities, so
+    a reader sees which series exist only for counties (e.g. the 1 January estimates).
+    Returns columns: indicator_id, area_level, year, n_areas, n_computed, n_possible.
+    """
+    return query_df(con, "coverage_by_level")
 
 
 def query_year_coverage(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> pd.DataFrame:
