@@ -214,7 +214,6 @@ LABELS: dict[str, dict[str, str]] = {
     "document": {"sq": "Dokumenti", "en": "Document"},
     # Data
     "observations": {"sq": "Vëzhgimet", "en": "Observations"},
-    "coverage_matrix": {"sq": "Mbulimi: bashki me të dhëna sipas treguesit dhe vitit", "en": "Coverage: municipalities with data by indicator and year"},
     "boundaries": {"sq": "Kufijtë", "en": "Boundaries"},
     "all": {"sq": "Të gjitha", "en": "All"},
     "rows_shown": {"sq": "{n} rreshta", "en": "{n} rows"},

@@ -261,15 +261,6 @@ def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame
     })
 
 
-def coverage_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Indicator names in rows, years in columns, number of municipalities (of 61) with a value."""
-    names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
-    table = coverage.copy()
-    table.index = [names.get(i, i) for i in table.index]
-    table.columns = [str(c) for c in table.columns]
-    return table.astype("Int64")
-
-
 def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per indicator and level, years in columns, 'areas with a value / areas at that level' in the cells.
 

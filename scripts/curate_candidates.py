@@ -100,6 +100,16 @@ PAGES = {
     "DEW-SELENICE": ("https://defzone.net/wiki/de/Selenica", "de.wikipedia 'Selenica' (mirror on defzone.net)", RETRIEVED),
 }
 
+# Pages that support a value read elsewhere, or the national total: listed in the datapackage, not per value.
+NATIONAL_PAGE = ("https://abnase.com/census-2023-dhuli-2-402-113-inhabitants-in-albania/", "abnase.com (press report of INSTAT's release)", FIRST_PASS)
+SUPPORTING_PAGES = [
+    NATIONAL_PAGE,
+    ("https://en.wikipedia.org/wiki/Municipalities_of_Albania", "en.wikipedia 'Municipalities of Albania' (infobox range "
+     "'1,843 (Pustec) – 598,176 (Tiranë)')", RETRIEVED),
+    ("https://sigurime.online/foto-popullsia-shkodra-me-tkurrjen-me-te-madhe-ndiqet-nga-elbasani", "sigurime.online (copy of the Star Plus "
+     "TV article: percentage changes since 2011 used as cross-checks)", RETRIEVED),
+]
+
 # What each page says, as recorded by the research (quotes in '…'); one entry per LAU code.
 QUOTES = {
     "AL123": "Infobox: 'Einwohner Bashkia: 22.058 (2023[2])', reference censi2023instat2 (INSTAT Census 2023).",
@@ -263,10 +273,10 @@ def build_census2023_municipalities(county_totals_2023: dict[str, int]) -> list[
         expected = county_totals_2023[county] + (20 if county == "AL-10" else 0)
         check(total == expected, f"{county} municipalities sum to the county total (Shkodër: +20)")
 
+    url, title, retrieved = NATIONAL_PAGE
     observations.append(row("AL", "population", 2023, str(NATIONAL_CENSUS_2023), citation=(
-        "https://abnase.com/census-2023-dhuli-2-402-113-inhabitants-in-albania/", "abnase.com (press report of INSTAT's release)",
-        "'Census 2023: 2,402,113 inhabitants in Albania'; the 12 county totals (konica.al, fierisot.com, citypopulation.de) sum to the same figure.",
-        FIRST_PASS)))
+        url, title, "'Census 2023: 2,402,113 inhabitants in Albania'; the 12 county totals (konica.al, fierisot.com, citypopulation.de) "
+                    "sum to the same figure.", retrieved)))
     package = {
         "title": "Census 2023 population by municipality: 52 of 61 municipalities and the national total",
         "title_sq": "Popullsia sipas Censusit 2023 për bashki: 52 nga 61 bashki dhe totali kombëtar",
@@ -275,7 +285,7 @@ def build_census2023_municipalities(county_totals_2023: dict[str, int]) -> list[
                        "also by sex and age group. Every observation carries the page, its words and the date it was read.",
         "publisher": "INSTAT (Institute of Statistics, Albania), as quoted by Wikipedia (de, en, nn, ja), citypopulation.de and the press",
         "homepage": "https://www.instat.gov.al/",
-        "sources": sorted(({"title": title, "path": url} for url, title, _ in {PAGES[k] for k in PAGES}), key=lambda s: s["title"]),
+        "sources": sorted(({"title": title, "path": url} for url, title, _ in {*PAGES.values(), *SUPPORTING_PAGES}), key=lambda s: s["title"]),
         "licenses": [WIKI_LICENSE, UNSTATED],
         "reference_date": "2023-09-18",
         "caveats": [
