@@ -88,6 +88,9 @@ def check_package(source: Source, data_dir: Path) -> list[Problem]:
     for license_ in source.package.get("licenses") or []:
         if not isinstance(license_, dict) or not license_.get("name"):
             problems.append(Problem(file, None, "licenses", "each license needs a 'name' (use 'unspecified' when the source states none)"))
+    caveats, caveats_sq = source.package.get("caveats") or [], source.package.get("caveats_sq")
+    if caveats_sq is not None and (not isinstance(caveats_sq, list) or len(caveats_sq) != len(caveats)):
+        problems.append(Problem(file, None, "caveats_sq", f"give the {len(caveats)} caveats in Albanian too, one for one, in the same order"))
     return problems
 
 

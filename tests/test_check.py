@@ -97,3 +97,14 @@ def test_citation_columns_must_come_all_together_after_the_observation_columns(d
     csv = data_dir / "sources" / "census2023_municipalities" / "observations.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace(",citation_retrieved\n", ",retrieved\n", 1), encoding="utf-8")
     assert any("optionally followed by citation_url" in m for m in messages(data_dir))
+
+
+def test_albanian_caveats_must_match_the_english_ones(data_copy):
+    import yaml
+
+    data_dir, _ = data_copy
+    path = data_dir / "sources" / "instat_population_1jan" / "datapackage.yaml"
+    package = yaml.safe_load(path.read_text(encoding="utf-8"))
+    package["caveats_sq"] = package["caveats_sq"][:-1]
+    path.write_text(yaml.safe_dump(package, allow_unicode=True), encoding="utf-8")
+    assert any("'caveats_sq'" in m and "in Albanian too" in m for m in messages(data_dir))
