@@ -16,7 +16,8 @@ import duckdb
 import pandas as pd
 
 from lnb_dash import config
-from lnb_dash.check import CheckResult, check_data
+from lnb_dash.check import CheckResult, area_level, check_data
+from lnb_dash.sources import CITATION_COLUMNS
 
 SCHEMA = """
 CREATE TABLE municipalities (lau_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_ascii VARCHAR, qark VARCHAR NOT NULL,
@@ -25,7 +26,7 @@ CREATE TABLE counties (county_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, n
 CREATE TABLE aliases (alias VARCHAR NOT NULL, lau_code VARCHAR NOT NULL, kind VARCHAR, note VARCHAR);
 CREATE TABLE sources (source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, description VARCHAR, publisher VARCHAR NOT NULL,
     homepage VARCHAR, license VARCHAR NOT NULL, license_url VARCHAR, reference_date VARCHAR, retrieved VARCHAR,
-    caveats VARCHAR, citations VARCHAR);
+    caveats VARCHAR, citations VARCHAR, title_sq VARCHAR, caveats_sq VARCHAR);
 CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NULL, kind VARCHAR NOT NULL, aggregate VARCHAR,
     decimals INTEGER NOT NULL, higher_is_better BOOLEAN, name_sq VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
     unit_sq VARCHAR NOT NULL, unit_en VARCHAR NOT NULL, definition_sq VARCHAR, definition_en VARCHAR,
@@ -33,9 +34,14 @@ CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NUL
 CREATE TABLE observations (area_code VARCHAR NOT NULL, area_level VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
     breakdown VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, status VARCHAR NOT NULL, break_in_series BOOLEAN NOT NULL,
     source_id VARCHAR NOT NULL, note VARCHAR, computed BOOLEAN NOT NULL,
+    citation_url VARCHAR, citation_title VARCHAR, citation_text VARCHAR, citation_retrieved VARCHAR,
     PRIMARY KEY (area_code, indicator_id, breakdown, year));
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
+
+
+OBSERVATION_TABLE_COLUMNS = ["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series",
+                             "source_id", "note", "computed", *CITATION_COLUMNS]
 
 
 class BuildError(RuntimeError):
@@ -48,21 +54,19 @@ class BuildError(RuntimeError):
         super().__init__(f"{len(problems)} problem(s) in the data; the database was not changed:\n{listed}{more}")
 
 
-def area_level(code: str) -> str:
-    if code == config.NATIONAL_CODE:
-        return "national"
-    return "county" if code.startswith("AL-") else "municipality"
-
-
 def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataFrame:
     """Load the sources' observations and add the county and national aggregates that are valid.
 
     Returns columns: area_code, area_level, indicator_id, breakdown, year, value, status,
-    break_in_series, source_id, note, computed.
+    break_in_series, source_id, note, computed, and the per-value citation (citation_url, citation_title,
+    citation_text, citation_retrieved; empty unless the source gives one). A value a source reports
+    for a county or Albania always wins over a sum computed from municipalities.
     """
     # Load inputs.
     frames = [s.observations.assign(source_id=s.source_id) for s in result.sources if s.observations is not None]
     obs = pd.concat(frames, ignore_index=True).rename(columns={"indicator": "indicator_id"})
+    obs = obs.reindex(columns=[*obs.columns, *(c for c in CITATION_COLUMNS if c not in obs.columns)])
+    obs[CITATION_COLUMNS] = obs[CITATION_COLUMNS].replace("", None)
     obs["year"] = obs["year"].astype(int)
     obs["value"] = pd.to_numeric(obs["value"].where(obs["status"] == "value"), errors="coerce")
     obs["break_in_series"] = obs["break_in_series"] == "true"
@@ -76,9 +80,9 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     aggregates = aggregate_observations(obs, municipalities, catalogue)
     reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
     keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
-    columns = ["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series", "source_id", "note", "computed"]
     gaps = missing_municipalities(obs, municipalities.lau_code)
-    out = pd.concat([obs[columns], gaps[columns], aggregates[keep][columns]], ignore_index=True)
+    aggregates = aggregates.reindex(columns=OBSERVATION_TABLE_COLUMNS)
+    out = pd.concat([obs[OBSERVATION_TABLE_COLUMNS], gaps[OBSERVATION_TABLE_COLUMNS], aggregates[keep]], ignore_index=True)
     return out.sort_values(["indicator_id", "breakdown", "year", "area_code"]).reset_index(drop=True)
 
 
@@ -222,6 +226,7 @@ def sources_frame(result: CheckResult) -> pd.DataFrame:
             "homepage": p.get("homepage"), "license": license_.get("title") or license_.get("name"), "license_url": license_.get("path"),
             "reference_date": str(p.get("reference_date")), "retrieved": str(p.get("retrieved")),
             "caveats": "\n".join(p.get("caveats") or []), "citations": json.dumps(p.get("sources") or [], ensure_ascii=False),
+            "title_sq": p.get("title_sq"), "caveats_sq": "\n".join(p.get("caveats_sq") or []) or None,
         })
     return pd.DataFrame(rows)
 
@@ -252,7 +257,7 @@ def build_database(data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_P
         "sources": sources_frame(result),
         "indicators": catalogue,
         "observations": build_observations(result, catalogue),
-        "build_info": pd.DataFrame({"key": ["inputs_sha256", "schema_version"], "value": [inputs_digest(data_dir), "1"]}),
+        "build_info": pd.DataFrame({"key": ["inputs_sha256", "schema_version"], "value": [inputs_digest(data_dir), "2"]}),
     }
     extra = {name: frame for s in result.sources for name, frame in s.tables.items()}
 

@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config
-from lnb_dash.sources import OBSERVATION_COLUMNS, Source, read_reference, read_source, list_source_folders
+from lnb_dash.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, read_reference, read_source, list_source_folders
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
 REQUIRED_INDICATOR_FIELDS = ("id", "theme", "kind", "aggregate", "decimals", "name", "unit", "definition")
@@ -88,6 +88,9 @@ def check_package(source: Source, data_dir: Path) -> list[Problem]:
     for license_ in source.package.get("licenses") or []:
         if not isinstance(license_, dict) or not license_.get("name"):
             problems.append(Problem(file, None, "licenses", "each license needs a 'name' (use 'unspecified' when the source states none)"))
+    caveats, caveats_sq = source.package.get("caveats") or [], source.package.get("caveats_sq")
+    if caveats_sq is not None and (not isinstance(caveats_sq, list) or len(caveats_sq) != len(caveats)):
+        problems.append(Problem(file, None, "caveats_sq", f"give the {len(caveats)} caveats in Albanian too, one for one, in the same order"))
     return problems
 
 
@@ -131,9 +134,11 @@ def _is_number(text: str) -> bool:
 def check_observations(source: Source, catalogue: dict[str, dict], area_codes: set[str], data_dir: Path) -> list[Problem]:
     frame = source.observations
     file = _rel(source.folder / "observations.csv", data_dir)
-    if list(frame.columns) != OBSERVATION_COLUMNS:
-        return [Problem(file, 1, None, f"columns must be {', '.join(OBSERVATION_COLUMNS)}; found {', '.join(frame.columns)}")]
+    if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS):
+        return [Problem(file, 1, None, f"columns must be {', '.join(OBSERVATION_COLUMNS)}, optionally followed by "
+                                       f"{', '.join(CITATION_COLUMNS)}; found {', '.join(frame.columns)}")]
     problems = []
+    cited = "citation_url" in frame.columns
     this_year = dt.date.today().year
     for i, r in enumerate(frame.itertuples(index=False)):
         row = i + 2
@@ -166,14 +171,63 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
                     add("value", f"{r.value} is not one of the categories {sorted(int(k) for k in ind['categories'])}")
         elif r.value != "":
             add("value", f"status is {r.status!r} but a value is given; leave the value empty")
+        if cited and r.status == "value":
+            problems += [Problem(file, row, column, message) for column, message in check_citation(r._asdict(), this_year)]
     return problems
 
 
+def check_citation(row: dict, this_year: int) -> list[tuple[str, str]]:
+    """A value read on its own page needs that page's address, title, words and the date it was read."""
+    problems = []
+    if not row["citation_url"].startswith(("http://", "https://")):
+        problems.append(("citation_url", f"{row['citation_url']!r} is not a web address; give the page the value was read on"))
+    for column in ("citation_title", "citation_text"):
+        if not row[column].strip():
+            problems.append((column, "empty; say which page it is and what it says about this value"))
+    try:
+        retrieved = dt.date.fromisoformat(row["citation_retrieved"])
+        if retrieved.year > this_year or retrieved > dt.date.today():
+            problems.append(("citation_retrieved", f"{row['citation_retrieved']} is in the future"))
+    except ValueError:
+        problems.append(("citation_retrieved", f"{row['citation_retrieved']!r} is not a date (YYYY-MM-DD)"))
+    return problems
+
+
+def area_level(code: str) -> str:
+    """municipality (AL111…AL357), county (AL-01…AL-12) or national (AL)."""
+    if code == config.NATIONAL_CODE:
+        return "national"
+    return "county" if code.startswith("AL-") else "municipality"
+
+
 def coverage(observations: pd.DataFrame) -> pd.DataFrame:
-    """Indicator × year → number of municipalities with a value."""
-    municipal = observations[(observations["status"] == "value") & observations["area_code"].str.match(r"^AL\d{3}$")]
-    table = municipal.groupby(["indicator", "year"])["area_code"].nunique().rename("municipalities").reset_index()
-    return table.sort_values(["indicator", "year"]).reset_index(drop=True)
+    """Indicator × level × year → number of areas (not rows) with a value in the sources.
+
+    Returns columns: indicator, level, year, areas. Values computed at build time (county and national
+    sums) are not counted here; the database's coverage (:func:`lnb_dash.indicators.query_coverage_by_level`) has them.
+    """
+    valued = observations[observations["status"] == "value"]
+    valued = valued.assign(level=valued["area_code"].map(area_level))
+    table = valued.groupby(["indicator", "level", "year"])["area_code"].nunique().rename("areas").reset_index()
+    table["level"] = pd.Categorical(table["level"], config.AREA_LEVELS, ordered=True)
+    table = table.sort_values(["indicator", "level", "year"]).reset_index(drop=True)
+    table["level"] = table["level"].astype(str)
+    return table
+
+
+def coverage_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator and level: its years and, for each, the number of areas with a value.
+
+    Returns columns: indicator, level, years, areas ("2011: 61, 2023: 52"), so a reader sees at once
+    that a long series exists only for counties.
+    """
+    if table.empty:
+        return pd.DataFrame(columns=["indicator", "level", "years", "areas"])
+    rows = []
+    for (indicator, level), group in table.groupby(["indicator", "level"], sort=False):
+        rows.append({"indicator": indicator, "level": level, "years": len(group),
+                     "areas": ", ".join(f"{y}: {n}" for y, n in zip(group["year"], group["areas"]))})
+    return pd.DataFrame(rows)
 
 
 def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPALITIES_GEOJSON) -> CheckResult:

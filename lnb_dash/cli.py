@@ -10,6 +10,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config
+from lnb_dash.sources import CITATION_COLUMNS
 
 
 def raw_number(value) -> str:
@@ -20,7 +21,8 @@ def raw_number(value) -> str:
 
 
 def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
-    """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source."""
+    """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source, and each
+    value's own note (caveats) and citation (page address, title, what it says, date read) where the source gives one."""
     from lnb_dash.indicators import get_indicator, query_values
 
     meta = get_indicator(con, indicator)
@@ -28,7 +30,8 @@ def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.Da
     out = pd.DataFrame({
         "lau_code": frame.lau_code, "name": frame.name, "qark": frame.qark, "year": frame.year,
         "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
-        "source": frame.source_id.fillna(""),
+        "source": frame.source_id.fillna(""), "note": frame.note.fillna(""),
+        **{c: frame[c].fillna("") for c in CITATION_COLUMNS},
     })
     if meta.is_category:
         out.insert(5, "label", frame.value.map(lambda v: "" if pd.isna(v) else meta.categories[int(v)]["en"]))
@@ -44,14 +47,15 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from lnb_dash.check import check_data
+    from lnb_dash.check import check_data, coverage_summary
 
     result = check_data(args.data_dir)
     municipalities = len(result.reference["municipalities"])
     joined = municipalities if not any("boundary" in p.message for p in result.problems) else 0
     print(f"{len(result.sources)} sources, {joined}/{config.N_MUNICIPALITIES} municipalities joined to the boundaries")
-    print("\nCoverage (municipalities with a value, by indicator and year):")
-    print(result.coverage.to_string(index=False))
+    print("\nCoverage (areas with a value in the sources, by indicator, level and year):")
+    for r in coverage_summary(result.coverage).itertuples():
+        print(f"  {r.indicator:<32} {r.level:<13} {r.years:>2} year(s)  {r.areas}")
     if result.problems:
         print(f"\n{len(result.problems)} problem(s):", file=sys.stderr)
         for problem in result.problems:

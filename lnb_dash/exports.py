@@ -71,18 +71,21 @@ def to_xlsx_bytes(data: pd.DataFrame, metadata: pd.DataFrame, title: str = "") -
 
 
 def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lang: str) -> pd.DataFrame:
-    """One row per indicator: definition and unit in ``lang``, its sources with publisher, license and link,
-    then the export date, the dashboard and the boundary attribution."""
+    """One row per indicator: definition and unit in ``lang``, its sources with publisher, license, link and
+    caveats (in Albanian where the source has them), then the export date, the dashboard and the boundary
+    attribution. Where each value was read is in the data sheet's citation columns."""
     lang = lang if lang in config.LANGS else "en"
     rows = cursor(con).execute(f"""
         SELECT DISTINCT i.indicator_id, i.name_{lang} AS name, i.unit_{lang} AS unit, i.definition_{lang} AS definition,
-               s.title AS source, s.publisher, s.license, s.license_url, s.homepage AS url, s.reference_date, s.retrieved, s.caveats
+               CASE WHEN $lang = 'sq' THEN coalesce(s.title_sq, s.title) ELSE s.title END AS source,
+               s.publisher, s.license, s.license_url, s.homepage AS url, s.reference_date, s.retrieved,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.caveats_sq, s.caveats) ELSE s.caveats END AS caveats
         FROM indicators i
         JOIN (SELECT DISTINCT indicator_id, source_id FROM observations UNION SELECT indicator_id, source_id FROM indicators) o
              USING (indicator_id)
         JOIN sources s ON s.source_id = o.source_id
         WHERE list_contains($ids, i.indicator_id)
-        ORDER BY i.indicator_id, s.title""", {"ids": list(indicator_ids)}).df()
+        ORDER BY i.indicator_id, source""", {"ids": list(indicator_ids), "lang": lang}).df()
     rows["caveats"] = rows.caveats.str.replace("\n", " | ")
     footer = pd.DataFrame([
         {"indicator_id": "exported", "name": dt.date.today().isoformat()},
@@ -122,6 +125,8 @@ def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
     readme = (f"# {descriptor['title']}\n\nExported by the {DASHBOARD_NAME} {__version__} on {dt.date.today().isoformat()}.\n\n"
               "Files: " + ", ".join(f"`{n}.csv`" for n in tables) + ", `datapackage.json` (Frictionless), and the boundaries in `geo/`.\n\n"
               "Every number has its source: join `observations.source_id` to `sources.csv` for publisher, link, license and caveats. "
+              "Where one source's values were read on different pages, each observation also names its own page "
+              "(`citation_url`, `citation_title`, `citation_text`, `citation_retrieved`). "
               "A missing value has an empty `value` and a `status` saying why; it is never 0.\n\n"
               f"Boundaries: {config.BOUNDARY_ATTRIBUTION}\n")
     buffer = io.BytesIO()

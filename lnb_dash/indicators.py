@@ -103,7 +103,8 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
     """All 61 municipalities for one indicator, year and breakdown; the latest year when ``year`` is None.
 
     Returns columns: lau_code, name, qark, county_code, year, value, status, break_in_series,
-    source_id, note, rank, n_ranked, unit. Municipalities without data have status 'not_reported'
+    source_id, note, citation_url, citation_title, citation_text, citation_retrieved, rank, n_ranked,
+    unit. The citation columns say where this very value was read, when its source gives that. Municipalities without data have status 'not_reported'
     and no value.
     """
     kind, unit = _require_indicator(con, indicator)
@@ -112,7 +113,8 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
     if year is None:
         coverage = query_year_coverage(con, indicator, breakdown)
         if coverage.empty:
-            raise ValueError(f"Indicator {indicator!r} has no municipal data")
+            raise ValueError(f"Indicator {indicator!r} has no municipal data; `python -m lnb_dash check` lists the levels "
+                             "(county, national) and years it has")
         year = int(coverage.year.max())
     frame = query_df(con, "values", indicator=indicator, year=int(year), breakdown=breakdown)
     if kind == "category":
@@ -125,7 +127,8 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
 def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
     """County and national figures for the same view (only those that exist and are valid).
 
-    Returns columns: area_code, area_level, name, value, status, computed, source_id, note.
+    Returns columns: area_code, area_level, name, value, status, computed, source_id, note,
+    citation_url, citation_title, citation_text, citation_retrieved.
     """
     _require_indicator(con, indicator)
     return query_df(con, "area_values", indicator=indicator, year=int(year), breakdown=breakdown)
@@ -134,7 +137,8 @@ def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int,
 def query_timeseries(con: duckdb.DuckDBPyConnection, indicator: str, areas: list[str], breakdown: str = "total") -> pd.DataFrame:
     """Every year for the given area codes (LAU codes, county codes, 'AL').
 
-    Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed.
+    Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed,
+    note, citation_url, citation_title, citation_text, citation_retrieved.
     """
     _require_indicator(con, indicator)
     return query_df(con, "timeseries", indicator=indicator, areas=list(areas), breakdown=breakdown)
@@ -144,7 +148,8 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
     """Every indicator for one municipality, with rank and comparisons.
 
     Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
-    unit_en, categories, year, value, status, break_in_series, source_id, rank, n_ranked,
+    unit_en, categories, year, value, status, break_in_series, source_id, note, citation_url,
+    citation_title, citation_text, citation_retrieved, rank, n_ranked,
     county_value, national_value, ratio_to_national, share_of_national.
     """
     if cursor(con).execute("SELECT 1 FROM municipalities WHERE lau_code = $c", {"c": lau_code}).fetchone() is None:
@@ -167,7 +172,7 @@ def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
-    reference_date, retrieved, caveats, citations."""
+    reference_date, retrieved, caveats, citations, title_sq, caveats_sq."""
     return cursor(con).execute("SELECT * FROM sources ORDER BY source_id").df()
 
 
@@ -176,8 +181,9 @@ def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year
     """Observations joined to names, units and sources; empty filters mean all.
 
     Returns columns: area_code, area_name, area_level, indicator_id, name_sq, name_en, breakdown, year,
-    value, unit_sq, unit_en, status, break_in_series, computed, note, source_id, source_title,
-    source_publisher, source_license, source_url.
+    value, unit_sq, unit_en, status, break_in_series, computed, note, citation_url, citation_title,
+    citation_text, citation_retrieved, source_id, source_title, source_title_sq, source_publisher,
+    source_license, source_url.
     """
     if indicator:
         _require_indicator(con, indicator)
@@ -194,6 +200,16 @@ def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if frame.empty:
         return frame
     return frame.pivot(index="indicator_id", columns="year", values="n").sort_index(axis=1)
+
+
+def query_coverage_by_level(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Indicator × level × year → number of areas (not rows) with a value, of how many there are.
+
+    Counts reported values and the county and national sums computed from complete municipalities, so
+    a reader sees which series exist only for counties (e.g. the 1 January estimates).
+    Returns columns: indicator_id, area_level, year, n_areas, n_computed, n_possible.
+    """
+    return query_df(con, "coverage_by_level")
 
 
 def query_year_coverage(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> pd.DataFrame:

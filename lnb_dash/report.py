@@ -88,6 +88,9 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
     block = [_p(i18n.t("sources", lang), H2)]
     for s in source_rows.itertuples():
         block.append(_p(f"• {s.publisher}: {s.title} ({s.reference_date}). {i18n.t('license', lang)}: {s.license}. {s.homepage or ''}", SMALL))
+    for r in profile[profile.citation_url.notna()].itertuples():
+        block.append(_p(f"• {r.name_sq if lang == 'sq' else r.name_en} ({int(r.year)}), {i18n.t('citation', lang).lower()}: "
+                        f"{r.citation_title}, {r.citation_url} ({r.citation_retrieved})", SMALL))
     block += [Spacer(1, 4), _p(i18n.t("boundary_attribution", lang), SMALL)]
     story.append(KeepTogether(block))
 

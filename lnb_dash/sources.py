@@ -5,7 +5,8 @@ Layout (see README "How to add data")::
     data/reference/{municipalities,counties,aliases}.csv
     data/sources/<source_id>/datapackage.yaml   provenance, license, caveats, resources (Frictionless)
     data/sources/<source_id>/indicators.yml     indicators this source defines (optional)
-    data/sources/<source_id>/observations.csv   tidy observations (optional)
+    data/sources/<source_id>/observations.csv   tidy observations (optional), with per-value citation columns
+                                                when its values were read on different pages
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import pandas as pd
 import yaml
 
 OBSERVATION_COLUMNS = ["area_code", "indicator", "breakdown", "year", "value", "status", "break_in_series", "note"]
+# Optional, after the observation columns: where each value was read, for sources whose values come from different pages.
+CITATION_COLUMNS = ["citation_url", "citation_title", "citation_text", "citation_retrieved"]
 
 
 @dataclass

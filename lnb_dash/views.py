@@ -18,6 +18,7 @@ from lnb_dash.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
 from lnb_dash.maps import MapSpec, build_legend_html, choropleth_spec, standalone_html
+from lnb_dash.sources import CITATION_COLUMNS
 
 
 @dataclass
@@ -105,7 +106,8 @@ def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
 
 
 def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
-    """The CSV of the current view: codes, names, breakdown, value, unit, year, status and source, one row per municipality."""
+    """The CSV of the current view: codes, names, breakdown, value, unit, year, status and source, one row per municipality,
+    with each value's own note and citation (where it was read) when its source gives one."""
     titles = dict(zip(sources.source_id, sources.title))
     licenses = dict(zip(sources.source_id, sources.license))
     frame = pd.DataFrame({
@@ -115,10 +117,16 @@ def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame
         "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
         "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
         "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
+        **citation_columns(values),
     })
     if meta.is_category:
         frame.insert(9, "label", [i18n.format_value(v, meta, lang) for v in values.value])
     return frame
+
+
+def citation_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """The per-value note and citation columns every download carries (empty where the source has none)."""
+    return {c: frame[c] if c in frame else pd.Series(None, index=frame.index, dtype=object) for c in ("note", *CITATION_COLUMNS)}
 
 
 def meta_of(row) -> IndicatorMeta:
@@ -144,8 +152,17 @@ def profile_table(profile: pd.DataFrame, lang: str, sparklines: dict[str, list[f
             i18n.t("in_words", lang): i18n.comparison_sentence(r, lang),
             i18n.t("trend", lang): sparklines.get(r.indicator_id),
             i18n.t("source", lang): titles.get(r.source_id, r.source_id),
+            i18n.t("citation", lang): _citation_text(r),
         })
     return pd.DataFrame(rows)
+
+
+def _citation_text(row) -> str:
+    """'page title: address (read on date)' for a value read on its own page; empty otherwise."""
+    url = getattr(row, "citation_url", None)
+    if not isinstance(url, str) or not url:
+        return ""
+    return f"{row.citation_title}: {url} ({row.citation_retrieved})"
 
 
 def _fmt_optional(value, meta, lang: str) -> str:
@@ -219,7 +236,7 @@ def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame,
         "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
         "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year, "value": series.value, "unit": meta.unit[lang],
         "status": series.status, "break_in_series": series.break_in_series, "computed": series.computed,
-        "source": series.source_id.map(titles),
+        "source": series.source_id.map(titles), **citation_columns(series),
     })
 
 
@@ -256,25 +273,40 @@ def programme_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The observations as a reader downloads them: names, value, unit, year, status and full source."""
+    """The observations as a reader downloads them: names, value, unit, year, status, full source, and each
+    value's note and citation (where it was read) when its source gives one."""
     area = observations.area_name.where(observations.area_level != "national", i18n.t("albania", lang))
+    source = observations.source_title
+    if lang == "sq" and "source_title_sq" in observations:
+        source = observations.source_title_sq.fillna(source)
     return pd.DataFrame({
         "area_code": observations.area_code, "area": area, "level": observations.area_level,
         "indicator": observations.indicator_id, "indicator_name": observations[f"name_{lang}"], "breakdown": observations.breakdown,
         "year": observations.year, "value": observations.value, "unit": observations[f"unit_{lang}"], "status": observations.status,
-        "break_in_series": observations.break_in_series, "computed": observations.computed, "note": observations.note,
-        "source": observations.source_title, "publisher": observations.source_publisher, "license": observations.source_license,
+        "break_in_series": observations.break_in_series, "computed": observations.computed, **citation_columns(observations),
+        "source": source, "publisher": observations.source_publisher, "license": observations.source_license,
         "source_url": observations.source_url,
     })
 
 
-def coverage_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Indicator names in rows, years in columns, number of municipalities (of 61) with a value."""
+def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per indicator and level, years in columns, 'areas with a value / areas at that level' in the cells.
+
+    ``coverage`` is :func:`lnb_dash.indicators.query_coverage_by_level`; empty cells mean no value that year.
+    """
+    columns = [i18n.t("indicator", lang), i18n.t("level", lang)]
+    if coverage.empty:
+        return pd.DataFrame(columns=columns)
     names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
-    table = coverage.copy()
-    table.index = [names.get(i, i) for i in table.index]
+    order = {level: i for i, level in enumerate(("municipality", "county", "national"))}
+    cells = coverage.assign(cell=coverage.n_areas.astype(str) + "/" + coverage.n_possible.astype(str))
+    table = cells.pivot_table(index=["indicator_id", "area_level"], columns="year", values="cell", aggfunc="first").reset_index()
+    table = table.sort_values(["indicator_id", "area_level"], key=lambda s: s.map(order) if s.name == "area_level" else s)
     table.columns = [str(c) for c in table.columns]
-    return table.astype("Int64")
+    years = [c for c in table.columns if c.isdigit()]
+    out = pd.DataFrame({columns[0]: table.indicator_id.map(lambda i: names.get(i, i)),
+                        columns[1]: table.area_level.map(lambda lv: i18n.t(f"level_{lv}", lang))})
+    return pd.concat([out, table[years].fillna("")], axis=1).reset_index(drop=True)
 
 
 def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:

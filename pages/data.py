@@ -1,8 +1,8 @@
-"""Data and sources: the observations with filters and a download, every source, coverage, boundaries."""
+"""Data and sources: the observations with filters and a download, every source, coverage by level, boundaries."""
 
 import streamlit as st
 
-from lnb_dash import config, exports, i18n, views
+from lnb_dash import config, exports, i18n, indicators, views
 from lnb_dash.filters import DataView
 from lnb_dash.ui import cached, state, widgets
 
@@ -38,8 +38,10 @@ widgets.render_downloads("data.downloads", lang, download, observations.indicato
 st.download_button(i18n.t("download_package", lang), lambda: exports.build_data_package(cached.get_connection()), file_name="lnb_data_package.zip",
                    mime="application/zip", key="data.package", on_click="ignore", icon=":material/folder_zip:")
 
-st.header(i18n.t("coverage_matrix", lang))
-st.dataframe(views.coverage_table(cached.coverage_cached(), catalogue, lang), width="stretch")
+st.header(i18n.t("coverage_by_level", lang))
+st.caption(i18n.t("coverage_by_level_note", lang))
+coverage = indicators.query_coverage_by_level(cached.get_connection())
+st.dataframe(views.coverage_by_level_table(coverage, catalogue, lang), hide_index=True, width="stretch")
 
 st.header(i18n.t("sources", lang))
 widgets.render_sources(cached.sources_cached(), lang)

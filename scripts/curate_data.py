@@ -1,5 +1,7 @@
 """Curate the raw figures in ../shared into the project's own data/ folder.
 
+Census 2023 and the county series come from the second research pass: see ``curate_candidates.py``.
+
 Run by hand (``python scripts/curate_data.py``); the output is committed. Nothing here estimates
 or fills a value: rows are copied, re-keyed on LAU codes and given their source. Each source
 folder gets a Frictionless ``datapackage.yaml`` (provenance, license, caveats, schema), its tidy
@@ -204,10 +206,14 @@ def build_eurostat_lau2019() -> None:
     indicators = [
         {"id": "population", "theme": "demography", "kind": "count", "aggregate": "sum", "decimals": 0, "higher_is_better": None,
          "name": label("Popullsia (census)", "Population (census)"), "unit": label("banorë", "persons"),
-         "definition": label("Popullsia e regjistruar në census, sipas bashkive të reformës territoriale 2015.",
-                             "Resident population counted by the census, for the municipalities of the 2015 territorial reform."),
-         "source_note": label("2011: INSTAT, Census 2011, via Eurostat LAU 2019. 2023: INSTAT, Census 2023, vetëm për 14 bashki, lexuar në Wikipedia.",
-                              "2011: INSTAT Census 2011 via Eurostat LAU 2019. 2023: INSTAT Census 2023, 14 municipalities only, read on Wikipedia.")},
+         "definition": label("Popullsia rezidente e numëruar në census, për bashkitë e reformës territoriale 2015; për qarqet dhe "
+                             "Shqipërinë, shifrat e censuseve 1989, 2001, 2011 dhe 2023.",
+                             "Resident population counted by the census, for the municipalities of the 2015 territorial reform; for the "
+                             "counties and Albania, the figures of the 1989, 2001, 2011 and 2023 censuses."),
+         "source_note": label("Bashkitë 2011: INSTAT, Census 2011, via Eurostat LAU 2019. Bashkitë 2023: INSTAT, Census 2023, 52 nga 61 bashki, "
+                              "secila e lexuar në faqen e saj (shih citimin te çdo vlerë). Qarqet 1989–2023: INSTAT, via citypopulation.de.",
+                              "Municipalities 2011: INSTAT Census 2011 via Eurostat LAU 2019. Municipalities 2023: INSTAT Census 2023, 52 of 61, "
+                              "each read on its own page (see each value's citation). Counties 1989–2023: INSTAT via citypopulation.de.")},
         {"id": "area_km2", "theme": "territory", "kind": "measure", "aggregate": "sum", "decimals": 1, "higher_is_better": None,
          "name": label("Sipërfaqja", "Area"), "unit": label("km²", "km²"),
          "definition": label("Sipërfaqja totale e bashkisë sipas Eurostat LAU 2019.", "Total area of the municipality in Eurostat LAU 2019.")},
@@ -222,36 +228,6 @@ def build_eurostat_lau2019() -> None:
          "categories": {0: label("Jo", "No"), 1: label("Po", "Yes")}},
     ]
     write_source("eurostat_lau2019", package, observations, indicators)
-
-
-def build_census2023() -> None:
-    observations = []
-    for r in read_raw("population_census2023_partial.csv"):
-        observations.append(obs(r["lau_code"], "population", 2023, r["value"], note=r["source"]))
-    observations.append(obs("AL", "population", 2023, "2402113",
-                            note="INSTAT Census 2023 national total (press release), as reported at "
-                                 "https://abnase.com/census-2023-dhuli-2-402-113-inhabitants-in-albania/"))
-    package = {
-        "title": "Census 2023 population: national total and 14 municipalities",
-        "description": "INSTAT Census 2023 figures as quoted by Wikipedia articles and news; only 14 of 61 municipalities could be read.",
-        "publisher": "INSTAT (Institute of Statistics, Albania), as quoted by Wikipedia (de, en) and the press",
-        "homepage": "https://www.instat.gov.al/",
-        "sources": [
-            {"title": "de.wikipedia 'Liste der Gemeinden in Albanien' (mirror)", "path": "https://artikeldigital.com/de/Liste_der_Gemeinden_in_Albanien"},
-            {"title": "de.wikipedia 'Delvina' (mirror)", "path": "https://askwikinow.com/view_html.php?lang=de&q=Delvina"},
-            {"title": "de.wikipedia 'Gemeinde Mallakastra'", "path": "https://de.m.wikipedia.org./wiki/Gemeinde_Mallakastra"},
-            {"title": "en.wikipedia 'Municipalities of Albania' (mirror)", "path": "https://www.hubbry.com/Bashki"},
-            {"title": "Census 2023: 2,402,113 inhabitants in Albania (press report)", "path": "https://abnase.com/census-2023-dhuli-2-402-113-inhabitants-in-albania/"},
-        ],
-        "licenses": [{"name": "CC-BY-SA-4.0", "title": "Wikipedia text and tables: Creative Commons Attribution-ShareAlike",
-                      "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
-        "reference_date": "2023",
-        "caveats": [
-            "Partial: only 14 municipalities are known; the other 47 are not reported here (not zero).",
-            "Read on Wikipedia mirrors citing INSTAT, not on INSTAT's own tables; replace with INSTAT's Census 2023 tables by municipality when available.",
-        ],
-    }
-    write_source("census2023_partial", package, observations, None)
 
 
 ELECTION_INDICATORS = {
@@ -548,7 +524,6 @@ def build_lnb_pages() -> None:
 def main() -> None:
     municipalities = build_reference()
     build_eurostat_lau2019()
-    build_census2023()
     build_elections()
     build_covid()
     build_budget()

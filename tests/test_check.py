@@ -21,8 +21,10 @@ def test_the_shipped_data_passes_with_full_coverage_of_the_boundaries(con):
 
     result = check_data(config.DATA_DIR)
     assert result.ok, result.problems
-    row = result.coverage[(result.coverage.indicator == "population") & (result.coverage.year == "2011")]
-    assert row.municipalities.item() == 61
+    cov = result.coverage.set_index(["indicator", "level", "year"]).areas
+    assert cov["population", "municipality", "2011"] == 61 and cov["population", "municipality", "2023"] == 52
+    assert cov["population", "county", "1989"] == 12 and cov["population_1jan", "county", "2017"] == 2
+    assert "municipality" not in set(result.coverage[result.coverage.indicator == "population_1jan"].level)
 
 
 def test_unknown_area_code(data_copy):
@@ -59,7 +61,7 @@ def test_a_value_given_with_a_not_reported_status(data_copy):
 
 def test_a_duplicate_across_sources(data_copy):
     data_dir, _ = data_copy
-    shutil.copytree(data_dir / "sources" / "census2023_partial", data_dir / "sources" / "census2023_copy")
+    shutil.copytree(data_dir / "sources" / "census2023_municipalities", data_dir / "sources" / "census2023_copy")
     assert any("duplicate observation for AL311 population total 2023" in m for m in messages(data_dir))
 
 
@@ -78,3 +80,31 @@ def test_an_unreadable_source_folder_is_reported_not_raised(data_copy):
     (data_dir / "sources" / "broken").mkdir()
     (data_dir / "sources" / "broken" / "datapackage.yaml").write_text("title: [unclosed", encoding="utf-8")
     assert any("cannot read this source folder" in m for m in messages(data_dir))
+
+
+def test_a_value_read_on_its_own_page_needs_its_citation(data_copy):
+    data_dir, _ = data_copy
+    source = "census2023_municipalities"
+    corrupt(data_dir, "https://de.m.wikipedia.org./wiki/Gemeinde_Tirana,", "de.wikipedia somewhere,", source=source)
+    corrupt(data_dir, ",2026-11-24\n", ",yesterday\n", source=source)
+    msgs = messages(data_dir)
+    assert any("census2023_municipalities/observations.csv, row" in m and "'citation_url'" in m and "not a web address" in m for m in msgs)
+    assert any("'citation_retrieved'" in m and "yesterday" in m for m in msgs)
+
+
+def test_citation_columns_must_come_all_together_after_the_observation_columns(data_copy):
+    data_dir, _ = data_copy
+    csv = data_dir / "sources" / "census2023_municipalities" / "observations.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",citation_retrieved\n", ",retrieved\n", 1), encoding="utf-8")
+    assert any("optionally followed by citation_url" in m for m in messages(data_dir))
+
+
+def test_albanian_caveats_must_match_the_english_ones(data_copy):
+    import yaml
+
+    data_dir, _ = data_copy
+    path = data_dir / "sources" / "instat_population_1jan" / "datapackage.yaml"
+    package = yaml.safe_load(path.read_text(encoding="utf-8"))
+    package["caveats_sq"] = package["caveats_sq"][:-1]
+    path.write_text(yaml.safe_dump(package, allow_unicode=True), encoding="utf-8")
+    assert any("'caveats_sq'" in m and "in Albanian too" in m for m in messages(data_dir))

@@ -26,14 +26,22 @@ def values_csv(capsys, shipped_db, *args) -> pd.DataFrame:
 def test_population_2011_lists_61_rows_summing_to_the_census_total(capsys, shipped_db):
     table = values_csv(capsys, shipped_db, "population", "--year", "2011")
     assert len(table) == 61 and table.value.sum() == 2_800_138
-    assert list(table.columns) == ["lau_code", "name", "qark", "year", "value", "unit", "status", "source"]
+    assert list(table.columns) == ["lau_code", "name", "qark", "year", "value", "unit", "status", "source", "note",
+                                   "citation_url", "citation_title", "citation_text", "citation_retrieved"]
 
 
-def test_population_2023_marks_47_municipalities_not_reported(capsys, shipped_db):
+def test_population_2023_lists_52_values_each_with_its_citation_and_9_not_reported(capsys, shipped_db):
     table = values_csv(capsys, shipped_db, "population", "--year", "2023")
     assert len(table) == 61
-    assert (table.status == "value").sum() == 14 and (table.status == "not_reported").sum() == 47
+    assert (table.status == "value").sum() == 52 and (table.status == "not_reported").sum() == 9
     assert table[table.status == "not_reported"].value.isna().all()
+    valued = table[table.status == "value"]
+    assert valued.citation_url.str.match(r"https?://").all() and valued.citation_text.notna().all()
+    assert pd.to_datetime(valued.citation_retrieved).notna().all()
+    assert valued.citation_url.nunique() > 30  # the values come from their own pages
+    assert table[table.status == "not_reported"].citation_url.isna().all()
+    tirana = table.set_index("lau_code").loc["AL224"]
+    assert tirana.value == 598_176 and "598.176 Einwohnern (Volkszählung 2023)" in tirana.citation_text
 
 
 def test_lnb_priority_marks_exactly_24(capsys, shipped_db):
@@ -58,7 +66,11 @@ def test_unknown_indicator_suggests_the_closest(capsys, shipped_db):
 
 def test_check_passes_and_reports_61_of_61_joined(capsys):
     code, out, _ = run(capsys, "check")
-    assert code == 0 and "61/61 municipalities joined to the boundaries" in out and "population 2023" in " ".join(out.split())
+    assert code == 0 and "61/61 municipalities joined to the boundaries" in out
+    lines = {" ".join(line.split()[:2]): line for line in out.splitlines() if line.startswith("  ")}
+    assert "2011: 61, 2023: 52" in lines["population municipality"]
+    assert "1989: 12, 2001: 12, 2011: 12, 2023: 12" in lines["population county"]
+    assert "population_1jan municipality" not in lines and "2002: 12" in lines["population_1jan county"]
 
 
 def test_import_dry_run_from_the_command_line(capsys, tmp_path, data_copy):
@@ -108,3 +120,8 @@ def test_import_history_and_undo_from_the_command_line(capsys, tmp_path, data_co
     assert code == 0 and "cli_undo" in out and "ana" in out
     code, out, _ = run(capsys, *base, "undo", "cli_undo")
     assert code == 0 and "undid cli_undo" in out
+
+
+def test_a_county_only_indicator_says_where_its_data_is(capsys, shipped_db):
+    code, _, err = run(capsys, "--db", str(shipped_db), "values", "population_1jan")
+    assert code == 2 and "no municipal data" in err and "county" in err

@@ -30,7 +30,7 @@ def test_xlsx_has_the_shown_values_and_a_metadata_sheet(con):
     workbook = load_workbook(io.BytesIO(exports.to_xlsx_bytes(table, exports.metadata_frame(con, ["population"], "en"))))
     assert workbook.sheetnames == ["data", "metadata"]
     data = pd.DataFrame(list(workbook["data"].values)[1:], columns=list(workbook["data"].values)[0])
-    assert len(data) == 61 and (data.status == "not_reported").sum() == 47
+    assert len(data) == 61 and (data.status == "not_reported").sum() == 9
     assert data.value.replace("", None).dropna().astype(float).sum() == pd.to_numeric(table.value, errors="coerce").sum()
     metadata = "\n".join(str(c) for row in workbook["metadata"].values for c in row)
     assert "Eurostat" in metadata and "CC BY-SA" in metadata.replace("Creative Commons Attribution-ShareAlike", "CC BY-SA")
@@ -54,3 +54,37 @@ def test_the_data_package_validates_and_has_every_table_and_the_boundaries(con, 
     assert "ODbL" in (tmp_path / "geo" / "README.md").read_text(encoding="utf-8")
     report = validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["type", "note"])[:5]
+
+
+def test_every_download_names_where_each_value_was_read(con, tmp_path):
+    from lnb_dash import indicators, views
+
+    table = values_table(con, "population", 2023, "total")
+    workbook = load_workbook(io.BytesIO(exports.to_xlsx_bytes(table, exports.metadata_frame(con, ["population"], "sq"))))
+    rows = list(workbook["data"].values)
+    data = pd.DataFrame(rows[1:], columns=rows[0])
+    valued = data[data.status == "value"]
+    assert valued.citation_url.str.startswith("http").all() and valued.citation_text.str.len().gt(10).all()
+    assert "6,202" in data.set_index("lau_code").loc["AL153", "note"]
+    metadata = "\n".join(str(c) for row in workbook["metadata"].values for c in row)
+    assert "Popullsia sipas Censusit 2023 për bashki" in metadata and "52 nga 61 bashki" in metadata  # Albanian title and caveats
+
+    observations = views.observations_download(indicators.query_observations(con, "population", 2023), "en")
+    assert {"note", "citation_url", "citation_title", "citation_text", "citation_retrieved"} <= set(observations.columns)
+    assert observations[(observations.level == "municipality") & (observations.status == "value")].citation_url.notna().all()
+    back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(observations)), encoding="utf-8-sig")
+    assert back.citation_url.notna().sum() == observations.citation_url.notna().sum()
+
+    meta = indicators.get_indicator(con, "population")
+    values = indicators.query_values(con, "population", 2023)
+    download = views.values_download(values, meta, "en", indicators.list_sources(con))
+    assert download.set_index("lau_code").loc["AL224", "citation_url"].startswith("https://de.m.wikipedia.org")
+
+    series = indicators.query_timeseries(con, "population_1jan", ["AL", "AL-01"])
+    trend = views.trend_download(series, indicators.get_indicator(con, "population_1jan"), "en", indicators.list_sources(con))
+    assert trend.citation_url.notna().all() and trend[trend.break_in_series].year.tolist() == [2025]
+
+    with zipfile.ZipFile(io.BytesIO(exports.build_data_package(con))) as archive:
+        package = pd.read_csv(archive.open("observations.csv"))
+    cited = package[(package.source_id == "census2023_municipalities") & (package.status == "value")]
+    assert len(cited) == 68 and cited.citation_url.notna().all()

@@ -38,7 +38,7 @@ def test_chart_svg_parses_and_carries_title_source_and_dashboard(model):
 def test_the_static_legend_lists_not_reported_with_its_count(model):
     meta, values, m = model
     svg = images.to_svg(images.build_static_map(m.gdf, m.classes, meta, "en", values.status, width=200))
-    assert "Not reported (47)" in svg
+    assert "Not reported (9)" in svg
 
 
 def test_png_size_refuses_non_png():

@@ -48,10 +48,10 @@ def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
 def test_missing_values_get_the_status_pattern_and_values_a_class_colour(model):
     _, m = model
     styles = [f["style"] for f in m.map_spec.features.values()]
-    assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 47
+    assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 9
     assert {s["fillColor"] for s in styles if s.get("dashArray") is None} <= set(m.classes.colors)
     drawn = [f["properties"]["style"] for f in features_of(m.map_spec)]
-    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 47
+    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 9
 
 
 def test_the_map_asks_for_nothing_outside_the_app(model):
@@ -90,14 +90,14 @@ def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
 
 def test_not_reported_is_drawn_and_listed_differently_from_classes(model):
     _, m = model
-    assert "Not reported" in m.legend_html and "(47)" in m.legend_html
+    assert "Not reported" in m.legend_html and "(9)" in m.legend_html
     assert "dashed" in m.legend_html
 
 
 def test_title_discloses_year_and_coverage(model):
     _, m = model
     assert m.title == "Population (census), 2023"
-    assert m.subtitle.startswith("14 of 61 municipalities have data for 2023.")
+    assert m.subtitle.startswith("52 of 61 municipalities have data for 2023.")
 
 
 def test_names_from_data_are_escaped_before_they_reach_folium(model):

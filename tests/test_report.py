@@ -38,3 +38,8 @@ def test_profile_in_english(con):
 def test_unknown_code_is_refused(con):
     with pytest.raises(ValueError, match="Unknown LAU code"):
         report.build_profile_pdf(con, "AL999", "en")
+
+
+def test_a_value_read_on_its_own_page_names_that_page(korce_sq):
+    text = " ".join(text_of(korce_sq).split())
+    assert "Popullsia (census) (2023), ku u lexua: de.wikipedia 'Korça'" in text

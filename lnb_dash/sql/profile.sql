@@ -25,7 +25,8 @@ ranked AS (  -- only the indicator-years the profile shows
 SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better, i.name_sq, i.name_en, i.unit_sq, i.unit_en,
        i.categories, t.year,
        own.value, coalesce(own.status, 'not_reported') AS status, coalesce(own.break_in_series, false) AS break_in_series,
-       coalesce(own.source_id, i.source_id) AS source_id,
+       coalesce(own.source_id, i.source_id) AS source_id, own.note, own.citation_url, own.citation_title, own.citation_text,
+       own.citation_retrieved,
        r.rank, r.n_ranked,
        county.value AS county_value, national.value AS national_value
 FROM indicators AS i

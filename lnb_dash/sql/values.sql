@@ -8,7 +8,7 @@ SELECT m.lau_code, m.name, m.qark, m.county_code,
        o.value,
        coalesce(o.status, 'not_reported') AS status,
        coalesce(o.break_in_series, false) AS break_in_series,
-       o.source_id, o.note,
+       o.source_id, o.note, o.citation_url, o.citation_title, o.citation_text, o.citation_retrieved,
        CASE WHEN o.status = 'value' THEN rank() OVER (PARTITION BY o.status = 'value' ORDER BY o.value DESC) END AS rank,
        count(o.value) OVER () AS n_ranked
 FROM municipalities AS m
