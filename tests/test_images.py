@@ -1,5 +1,6 @@
 """Pictures of maps and charts, made without a browser."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -52,5 +53,5 @@ def test_chart_axes_follow_the_language(model):
     meta, values, m = model
     chart = charts.localize(charts.build_ranked_bar_chart(values, m.classes, meta, "sq", m.national_value).properties(width=400), "sq")
     svg = images.to_svg(chart)
-    assert "20\u00a0000" in svg  # a (non-breaking) space groups thousands on the Albanian axis
+    assert re.search(r">\d+\u00a0000<", svg)  # a (non-breaking) space groups thousands on the Albanian axis
     assert "2\u00a0400\u00a0000" not in svg, "the axis ends near the largest municipality, not at Albania's total"

@@ -144,7 +144,7 @@ def test_locator_colours_one_municipality_and_zooms_to_it(model):
 
 def test_the_standalone_map_file_has_leaflet_inlined_and_says_what_it_shows(model, con):
     _, m = model
-    page = views.interactive_map_html(m, ["census2023_partial"], indicators.list_sources(con), "en")
+    page = views.interactive_map_html(m, ["census2023_municipalities"], indicators.list_sources(con), "en")
     assert "<script src=" not in page and '<link rel="stylesheet"' not in page
     assert "Leaflet" in page and m.title in page and "lnb-legend" in page
     assert "Source:" in page and "OpenStreetMap contributors (ODbL 1.0)" in page
