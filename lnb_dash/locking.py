@@ -31,29 +31,30 @@ LOCK_NAME = ".write.lock"
 
 
 class ImportInProgressError(RuntimeError):
-    """Another import, undo or build held the data folder's lock for longer than the timeout."""
+    """Another import, undo or build held the data folder's lock for longer than the timeout.
+
+    ``user`` and ``started_at`` (text, UTC) say whose it is, or are None when the holder is unknown.
+    """
 
     def __init__(self, holder: dict, timeout: float):
         self.holder = holder
         self.timeout = timeout
-        super().__init__(f"another import is in progress (started by {holder_user(holder)}, at {holder_time(holder)}); "
-                         "try again in a minute")
+        self.user = str(holder["user"]) if holder.get("user") else None
+        self.started_at = started_at(holder)
+        super().__init__(f"another import is in progress (started by {self.user or 'an unknown process'}, "
+                         f"at {self.started_at or 'an unknown time'}); try again in a minute")
 
 
 def lock_path(data_dir: Path = config.DATA_DIR) -> Path:
     return Path(data_dir) / LOCK_NAME
 
 
-def holder_user(holder: dict) -> str:
-    return str(holder.get("user") or "an unknown process")
-
-
-def holder_time(holder: dict) -> str:
-    """When the holder took the lock, as 2026-11-24 17:40:03 UTC (or 'an unknown time')."""
+def started_at(holder: dict) -> str | None:
+    """When the holder took the lock, as 2026-11-24 17:40:03 UTC; None when unknown."""
     try:
         return dt.datetime.fromisoformat(holder["at"]).strftime("%Y-%m-%d %H:%M:%S UTC")
     except (KeyError, TypeError, ValueError):
-        return "an unknown time"
+        return None
 
 
 def read_holder(data_dir: Path = config.DATA_DIR) -> dict:
@@ -72,8 +73,8 @@ def data_lock(data_dir: Path = config.DATA_DIR, action: str = "import", user: st
     Reentrant in one thread, so a locked step may call another. Raises :class:`ImportInProgressError`
     when the lock stays held by someone else.
     """
-    path = lock_path(data_dir)
-    # One object per path and process: reentrant in a thread, while other threads get their own OS lock and wait.
+    path = lock_path(data_dir).resolve()
+    # One object per file and process: reentrant in a thread, while other threads get their own OS lock and wait.
     lock = FileLock(path, is_singleton=True)
     try:
         lock.acquire(timeout=config.LOCK_TIMEOUT if timeout is None else timeout)

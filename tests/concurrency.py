@@ -16,6 +16,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +67,7 @@ for t in threads:
 
 # A page load in another replica: open the database, read what every page relies on, close.
 READER = r"""
-import json, sys
+import json, sys, time
 from pathlib import Path
 from lnb_dash import db
 
@@ -87,8 +89,33 @@ while not stop.exists():
     if problem:
         torn += 1
         errors.append(problem)
+    time.sleep(0.01)  # page loads, not a busy loop that takes a core from the imports
 print(json.dumps({"reads": reads, "torn": torn, "errors": errors[:5]}))
 """
+
+
+# Another replica holding the data folder's lock until it is killed (or for argv[3] seconds).
+HOLDER = r"""
+import sys, time
+from pathlib import Path
+from lnb_dash.locking import data_lock
+
+with data_lock(Path(sys.argv[1]), "import held.csv", sys.argv[2]):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[3]))
+"""
+
+
+@contextmanager
+def lock_held_elsewhere(data_dir: Path, user: str = "Holder", seconds: float = 600) -> Iterator[subprocess.Popen]:
+    """Another process holds the data folder's lock for the block (or ``seconds``); it is killed at the end."""
+    holder = python(HOLDER, data_dir, user, seconds, stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 @dataclass
@@ -154,6 +181,11 @@ def matches_a_fresh_build(data_dir: Path, db_path: Path, work: Path, code_root: 
     """Whether every table of the database equals a fresh build of the data folder (built by the code under test)."""
     fresh = work / "fresh.duckdb"
     fresh.unlink(missing_ok=True)
+    if code_root == ROOT:
+        from lnb_dash.build import build_database
+
+        build_database(data_dir, fresh)
+        return hashes(db_path) == hashes(fresh)
     build = python("import sys; from pathlib import Path; from lnb_dash.build import build_database; build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
                    data_dir, fresh, code_root=code_root)
     assert build.wait(timeout=120) == 0
