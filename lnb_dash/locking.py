@@ -74,12 +74,14 @@ def data_lock(data_dir: Path = config.DATA_DIR, action: str = "import", user: st
     when the lock stays held by someone else.
     """
     path = lock_path(data_dir).resolve()
+    wait = config.LOCK_TIMEOUT if timeout is None else timeout
     # One object per file and process: reentrant in a thread, while other threads get their own OS lock and wait.
-    lock = FileLock(path, is_singleton=True)
+    # No fallback to filelock's soft lock on a filesystem without flock: that lock survives a killed holder.
+    lock = FileLock(path, is_singleton=True, fallback_to_soft=False)
     try:
-        lock.acquire(timeout=config.LOCK_TIMEOUT if timeout is None else timeout)
+        lock.acquire(timeout=wait)
     except Timeout:
-        raise ImportInProgressError(read_holder(data_dir), config.LOCK_TIMEOUT if timeout is None else timeout) from None
+        raise ImportInProgressError(read_holder(data_dir), wait) from None
     try:
         if lock.lock_counter == 1:
             write_holder(path, {"user": user, "action": action, "at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
