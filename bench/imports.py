@@ -41,7 +41,7 @@ def main() -> int:
                        data_dir, db_path, code_root=args.code_root)
         assert build.wait(timeout=120) == 0
         print(f"{args.rounds} rounds of {args.processes} processes × {args.per_process} imports, code from {args.code_root}")
-        totals = {"succeeded": 0, "failed": 0, "lost": 0, "reads": 0, "torn": 0}
+        totals = {"succeeded": 0, "failed": 0, "lost": 0, "reads": 0, "torn": 0, "phantoms": 0}
         times, rounds_losing, rounds_stale = [], 0, 0
         for n in range(args.rounds):
             result = run_round(data_dir, db_path, work, f"r{n:02d}", args.processes, args.per_process, args.code_root)
@@ -50,10 +50,12 @@ def main() -> int:
             fresh = matches_a_fresh_build(data_dir, db_path, work, args.code_root)
             rounds_stale += not fresh
             for key, value in (("succeeded", len(result.succeeded)), ("failed", len(result.failed)), ("lost", len(result.lost)),
-                               ("reads", result.reads), ("torn", result.torn)):
+                               ("reads", result.reads), ("torn", result.torn),
+                               ("phantoms", len(result.phantoms))):
                 totals[key] += value
             print(f"round {n + 1:2d}: {result.seconds:5.2f} s, {len(result.succeeded)} succeeded, {len(result.failed)} failed, "
                   f"{len(result.lost)} lost, {result.torn}/{result.reads} torn reads"
+                  + (f", {len(result.phantoms)} phantom source(s) in the database" if result.phantoms else "")
                   + ("" if fresh else ", database differs from a fresh build"))
             for sid, where in result.lost.items():
                 print(f"    lost {sid}: reported success, missing from {', '.join(where)}")
@@ -62,10 +64,11 @@ def main() -> int:
             for error in result.read_errors[:2]:
                 print(f"    torn read: {error}")
     print(f"\ntotal: {totals['succeeded']} succeeded, {totals['failed']} failed (reported), {totals['lost']} lost updates in "
-          f"{rounds_losing} round(s), {totals['torn']} torn reads of {totals['reads']}")
+          f"{rounds_losing} round(s), {totals['torn']} torn reads of {totals['reads']}, "
+          f"{totals['phantoms']} phantom source(s) (summed over rounds)")
     print(f"time per round: median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s")
     print(f"rounds after which the database differed from a fresh build of data/sources: {rounds_stale}")
-    return 0 if totals["lost"] == 0 and totals["torn"] == 0 and rounds_stale == 0 else 1
+    return 0 if totals["lost"] == totals["torn"] == totals["phantoms"] == rounds_stale == 0 else 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ database the way a page load opens it. Workers and reader run ``python -c`` with
 the same round measures any checkout (the bench compares one without the lock).
 
 A lost update is an import that reported success but is missing from the database, from ``data/sources`` or from
-the history; a torn read is a reader that could not open the database or found it incomplete.
+the history; a phantom is a source in the database without its folder (a failed import's data); a torn read is a reader that could not open the database or found it incomplete.
 """
 
 from __future__ import annotations
@@ -127,6 +127,7 @@ class RoundResult:
     reads: int
     torn: int
     read_errors: list[str] = field(default_factory=list)
+    phantoms: list[str] = field(default_factory=list)
 
 
 def python(code: str, *args, code_root: Path = ROOT, env: dict | None = None, **kwargs) -> subprocess.Popen:
@@ -156,7 +157,17 @@ def run_round(data_dir: Path, db_path: Path, work: Path, label: str, processes: 
     failed = {o["source_id"]: o["error"] for o in outcomes if not o["ok"]}
     missing_ids = set(sum(ids, [])) - {o["source_id"] for o in outcomes}
     failed.update({sid: "the worker died without reporting" for sid in missing_ids})
-    return RoundResult(seconds, succeeded, failed, lost_updates(data_dir, db_path, succeeded), reads["reads"], reads["torn"], reads["errors"])
+    return RoundResult(seconds, succeeded, failed, lost_updates(data_dir, db_path, succeeded), reads["reads"], reads["torn"], reads["errors"],
+                       phantom_sources(data_dir, db_path))
+
+
+def phantom_sources(data_dir: Path, db_path: Path) -> list[str]:
+    """Sources in the database whose folder is not in data/sources (a failed import's data left behind)."""
+    from lnb_dash import db
+
+    with db.connect(db_path) as con:
+        in_db = {r[0] for r in con.execute("SELECT source_id FROM sources").fetchall()}
+    return sorted(sid for sid in in_db if not (data_dir / "sources" / sid).is_dir())
 
 
 def lost_updates(data_dir: Path, db_path: Path, succeeded: list[str]) -> dict[str, list[str]]:

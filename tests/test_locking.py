@@ -38,6 +38,7 @@ def test_four_imports_at_once_from_two_processes_lose_nothing_and_readers_never_
         assert result.failed == {} and len(result.succeeded) == 4
         assert result.lost == {}, f"reported success but missing: {result.lost}"
         assert result.torn == 0 and result.reads > 0, result.read_errors
+        assert result.phantoms == []
         assert matches_a_fresh_build(data_dir, db_path, tmp_path / "work")
     assert len(history.imported_sources(data_dir)) == 20
 
