@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_FILES := $(shell find data/reference data/sources -type f 2>/dev/null)
 
-.PHONY: help run test build check bench clean
+.PHONY: help run test build check bench bench-imports clean
 
 help:  ## List the commands
 	@echo 'make run     Install, build the data and serve the dashboard on http://127.0.0.1:8501'
@@ -12,6 +12,7 @@ help:  ## List the commands
 	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
 	@echo 'make check   Validate data/sources and print the coverage report'
 	@echo 'make bench   Measure speed against an empty page and the common folium recipe (bench/results.json)'
+	@echo 'make bench-imports  20 rounds of 4 concurrent imports from 2 processes: lost updates and torn reads'
 	@echo 'make clean   Remove the virtualenv and the built database'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -43,6 +44,10 @@ test: data/lnb.duckdb
 bench: data/lnb.duckdb
 	@echo '==> Benchmark (headless chromium; takes a few minutes)'
 	$(PY) bench/run.py
+
+bench-imports: data/lnb.duckdb
+	@echo '==> Concurrent imports (20 rounds; about a minute)'
+	$(PY) bench/imports.py
 
 clean:
 	rm -rf $(VENV) data/lnb.duckdb

@@ -40,8 +40,10 @@ def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.Da
 
 def cmd_build(args) -> int:
     from lnb_dash.build import build_database
+    from lnb_dash.locking import data_lock
 
-    result = build_database(args.data_dir, args.db)
+    with data_lock(args.data_dir, "build"):
+        result = build_database(args.data_dir, args.db)
     print(f"built {args.db} from {len(result.sources)} sources")
     return 0
 
@@ -219,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     from lnb_dash.db import DatabaseUnavailableError
     from lnb_dash.importer import ImportRejected
     from lnb_dash.indicators import UnknownIndicatorError
+    from lnb_dash.locking import ImportInProgressError
 
     args = make_parser().parse_args(argv)
     try:
@@ -226,6 +229,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return 0
-    except (BuildError, ImportRejected, UnknownIndicatorError, DatabaseUnavailableError, ValueError) as exc:
+    except (BuildError, ImportRejected, ImportInProgressError, UnknownIndicatorError, DatabaseUnavailableError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -27,6 +27,9 @@ LANGS = ("sq", "en")
 # Counts of persons in vulnerable groups below this are shown and exported as "suppressed" (never the number).
 SUPPRESSION_THRESHOLD = int(os.environ.get("LNB_SUPPRESSION_THRESHOLD", "5"))
 
+# How long an import, undo or build waits for another one to finish before it gives up with a clear message (seconds).
+LOCK_TIMEOUT = float(os.environ.get("LNB_LOCK_TIMEOUT", "60"))
+
 BOUNDARY_ATTRIBUTION = (
     "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
     "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard."

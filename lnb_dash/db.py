@@ -46,6 +46,18 @@ def connect(db_path: Path = config.DB_PATH) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def file_version(db_path: Path = config.DB_PATH) -> tuple[int, int, int, int] | None:
+    """The database file's identity (device, inode, size, modification time); None when it is missing.
+
+    A rebuild moves a new file into place, so the identity changes with every rebuild, whichever process made it.
+    """
+    try:
+        stat = Path(db_path).stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A cursor for one query (thread-safe use of a shared connection), on the attached database."""
     cur = con.cursor()

@@ -1,7 +1,8 @@
 """The import history: who imported what and when, and undoing an import.
 
-Every import appends one line to ``data/import_log.jsonl``; undoing one moves its source folder to
-``data/.trash/`` (so nothing is deleted) and rebuilds. A failed rebuild puts the folder back.
+Every import appends one line to ``data/import_log.jsonl`` (one file for every replica, appended under the data
+folder's lock); undoing one moves its source folder to ``data/.trash/`` (so nothing is deleted) and rebuilds. A
+failed rebuild puts the folder back.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from lnb_dash import config
+from lnb_dash.locking import data_lock
 
 LOG_NAME = "import_log.jsonl"
 LOG_COLUMNS = ["at", "action", "source_id", "user", "file", "sha256", "rows", "indicators", "title", "publisher", "license"]
@@ -25,6 +27,7 @@ def file_sha256(path: Path) -> str:
 
 
 def record(data_dir: Path, entry: dict) -> None:
+    """Append one entry; the caller holds the data folder's lock, so entries are in the order of the changes."""
     entry = {"at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(), **entry}
     with (data_dir / LOG_NAME).open("a", encoding="utf-8") as log:
         log.write(json.dumps(entry, ensure_ascii=False) + "\n")
@@ -35,7 +38,9 @@ def read_history(data_dir: Path = config.DATA_DIR) -> pd.DataFrame:
     path = data_dir / LOG_NAME
     if not path.exists():
         return pd.DataFrame(columns=LOG_COLUMNS)
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Readers take no lock: a line still being appended (no newline yet) is left for the next read.
+    text = path.read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text[:text.rfind("\n") + 1].splitlines() if line.strip()]
     return pd.DataFrame(rows).reindex(columns=LOG_COLUMNS).iloc[::-1].reset_index(drop=True)
 
 
@@ -52,19 +57,20 @@ def imported_sources(data_dir: Path = config.DATA_DIR) -> list[str]:
 
 
 def undo_import(source_id: str, user: str, data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_PATH) -> Path:
-    """Take an imported source out (into data/.trash) and rebuild; returns where the folder went."""
+    """Take an imported source out (into data/.trash) and rebuild, holding the data folder's lock; returns where the folder went."""
     from lnb_dash.build import build_database
 
-    if source_id not in imported_sources(data_dir):
-        raise ValueError(f"{source_id!r} is not an import that can be undone; only sources added by an import can be")
-    folder = data_dir / "sources" / source_id
-    trash = data_dir / ".trash" / f"{source_id}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
-    trash.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(folder, trash)
-    try:
-        build_database(data_dir, db_path)
-    except BaseException:
-        shutil.move(trash, folder)
-        raise
-    record(data_dir, {"action": "undo", "source_id": source_id, "user": user})
+    with data_lock(data_dir, f"undo {source_id}", user):
+        if source_id not in imported_sources(data_dir):
+            raise ValueError(f"{source_id!r} is not an import that can be undone; only sources added by an import can be")
+        folder = data_dir / "sources" / source_id
+        trash = data_dir / ".trash" / f"{source_id}-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}"
+        trash.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(folder, trash)
+        try:
+            build_database(data_dir, db_path)
+        except BaseException:
+            shutil.move(trash, folder)
+            raise
+        record(data_dir, {"action": "undo", "source_id": source_id, "user": user})
     return trash

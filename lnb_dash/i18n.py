@@ -71,6 +71,10 @@ LABELS: dict[str, dict[str, str]] = {
     "undo": {"sq": "Zhbëj importin", "en": "Undo the import"},
     "undone": {"sq": "Importi {source} u zhbë (dosja u ruajt në data/.trash).", "en": "Import {source} undone (its folder is kept in data/.trash)."},
     "no_history": {"sq": "Ende nuk ka importe.", "en": "No imports yet."},
+    "import_in_progress": {"sq": "Një import tjetër është në proces (nisur nga {user}, më {at}); provoni përsëri pas një minute.",
+                           "en": "Another import is in progress (started by {user}, at {at}); try again in a minute."},
+    "unknown_user": {"sq": "një proces i panjohur", "en": "an unknown process"},
+    "unknown_time": {"sq": "një kohë të panjohur", "en": "an unknown time"},
     "embed_link": {"sq": "Hapeni në panel", "en": "Open in the dashboard"},
     # Common
     "indicator": {"sq": "Treguesi", "en": "Indicator"},

@@ -23,6 +23,7 @@ import yaml
 from lnb_dash import config, history
 from lnb_dash.build import build_database
 from lnb_dash.check import Problem, check_data
+from lnb_dash.locking import data_lock
 from lnb_dash.names import NameResolver, UnknownNameError
 from lnb_dash.sources import OBSERVATION_COLUMNS, read_reference
 
@@ -299,24 +300,29 @@ def validate_plan(plan: ImportPlan, data_dir: Path, file: str) -> None:
 
 def import_file(path: Path, indicator: str, meta: dict, data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_PATH,
                 sheet: str | None = None, dry_run: bool = False, user: str = "command line") -> ImportPlan:
-    """Import ``path`` as a new source and record it in the history; with ``dry_run`` only report what would change."""
-    plan = plan_import(path, indicator, meta, data_dir, sheet)
+    """Import ``path`` as a new source and record it in the history; with ``dry_run`` only report what would change.
+
+    The whole import (validation against the current sources, the new folder, the rebuild, the history) holds the
+    data folder's lock, so concurrent imports run one after another and none is lost (issue 12); a dry run only reads.
+    """
     if dry_run:
-        return plan
-    folder = data_dir / "sources" / plan.source_id
-    staging = data_dir / "sources" / f".staging-{plan.source_id}"
-    shutil.rmtree(staging, ignore_errors=True)
-    write_plan(plan, staging)
-    staging.rename(folder)
-    try:
-        build_database(data_dir, db_path)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    history.record(data_dir, {
-        "action": "import", "source_id": plan.source_id, "user": user, "file": path.name, "sha256": history.file_sha256(path),
-        "rows": len(plan.observations), "indicators": ", ".join(sorted(set(plan.observations.indicator))),
-        "title": plan.package.get("title"), "publisher": plan.package.get("publisher"),
-        "license": ", ".join(str(lic.get("name")) for lic in plan.package.get("licenses", [])),
-    })
+        return plan_import(path, indicator, meta, data_dir, sheet)
+    with data_lock(data_dir, f"import {path.name}", user):
+        plan = plan_import(path, indicator, meta, data_dir, sheet)
+        folder = data_dir / "sources" / plan.source_id
+        staging = data_dir / "sources" / f".staging-{plan.source_id}"
+        shutil.rmtree(staging, ignore_errors=True)
+        write_plan(plan, staging)
+        staging.rename(folder)
+        try:
+            build_database(data_dir, db_path)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        history.record(data_dir, {
+            "action": "import", "source_id": plan.source_id, "user": user, "file": path.name, "sha256": history.file_sha256(path),
+            "rows": len(plan.observations), "indicators": ", ".join(sorted(set(plan.observations.indicator))),
+            "title": plan.package.get("title"), "publisher": plan.package.get("publisher"),
+            "license": ", ".join(str(lic.get("name")) for lic in plan.package.get("licenses", [])),
+        })
     return plan

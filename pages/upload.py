@@ -7,6 +7,7 @@ import streamlit as st
 
 from lnb_dash import config, exports, history, i18n
 from lnb_dash.importer import ImportRejected, import_file, plan_import, template_frame
+from lnb_dash.locking import ImportInProgressError
 from lnb_dash.ui import auth, cached, state, widgets
 
 lang = state.current_lang()
@@ -58,6 +59,8 @@ if pending:
                 import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
             except ImportRejected as exc:
                 widgets.render_problems(exc.problems, lang)
+            except ImportInProgressError as exc:
+                widgets.render_import_in_progress(exc, lang)
             else:
                 st.session_state.pop("upload.pending")
                 widgets.reload_data()
@@ -73,6 +76,10 @@ else:
     if undoable:
         source = st.selectbox(i18n.t("undo", lang), undoable, key="upload.undo_source")
         if st.button(i18n.t("undo", lang), key="upload.undo"):
-            history.undo_import(source, user, config.DATA_DIR, config.DB_PATH)
-            widgets.reload_data()
-            st.success(i18n.t("undone", lang, source=source))
+            try:
+                history.undo_import(source, user, config.DATA_DIR, config.DB_PATH)
+            except ImportInProgressError as exc:
+                widgets.render_import_in_progress(exc, lang)
+            else:
+                widgets.reload_data()
+                st.success(i18n.t("undone", lang, source=source))

@@ -120,3 +120,72 @@ def test_killing_an_import_midway_leaves_a_readable_database_with_old_or_new_dat
         after = db.table_hashes(con)
         rows = con.execute("SELECT count(*) FROM observations WHERE source_id = 'killed'").fetchone()[0]
     assert after == before or rows > 0  # the old database, or the whole new one: never a broken file
+
+
+WATCHER = r"""
+import sys, time
+from pathlib import Path
+from lnb_dash import db
+
+db_path, wanted = Path(sys.argv[1]), sys.argv[2]
+print("ready", flush=True)
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    with db.connect(db_path) as con:  # what a page load does
+        if con.execute("SELECT count(*) FROM sources WHERE source_id = $s", {"s": wanted}).fetchone()[0]:
+            print("seen", flush=True)
+            break
+    time.sleep(0.05)
+else:
+    print("never seen", flush=True)
+"""
+
+
+def test_a_reader_in_another_process_sees_an_import_on_its_next_connection_without_restarting(tmp_path, data_copy):
+    import subprocess
+
+    from tests.concurrency import python
+
+    data_dir, db_path = data_copy
+    reader = python(WATCHER, db_path, "elsewhere", stdout=subprocess.PIPE)
+    try:
+        assert reader.stdout.readline().strip() == "ready"
+        path = tmp_path / "t.csv"
+        path.write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
+        import_file(path, "elsewhere_test", new_indicator_meta("elsewhere"), data_dir, db_path)
+        assert reader.stdout.readline().strip() == "seen"
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+def test_the_app_shows_an_import_made_by_another_process_on_its_next_page_load(tmp_path, data_copy, monkeypatch):
+    import subprocess
+    import sys
+
+    import streamlit as st
+    import yaml
+
+    from lnb_dash import config
+    from tests.conftest import ROOT
+    from tests.pages.helpers import open_page
+
+    data_dir, db_path = data_copy
+    monkeypatch.setattr(config, "DATA_DIR", data_dir)
+    monkeypatch.setattr(config, "DB_PATH", db_path)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        at = open_page("data", lang="en")
+        assert not any("Seen elsewhere" in o for o in at.selectbox(key="data.indicator").options)
+        meta = new_indicator_meta("other_replica")
+        meta["indicator"]["name"] = {"sq": "Parë gjetiu", "en": "Seen elsewhere"}
+        (tmp_path / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+        (tmp_path / "t.csv").write_text("municipality,year,value\nBerat,2021,3\n", encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "lnb_dash", "--data-dir", str(data_dir), "--db", str(db_path), "import", str(tmp_path / "t.csv"),
+                        "--indicator", "seen_elsewhere", "--meta", str(tmp_path / "meta.yml")], cwd=ROOT, check=True, capture_output=True)
+        at.run()  # the next page load of the same app process: no restart, no cache cleared by hand
+        assert any("Seen elsewhere" in o for o in at.selectbox(key="data.indicator").options)
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()

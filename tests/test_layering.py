@@ -5,7 +5,7 @@ import sys
 
 from tests.conftest import ROOT
 
-MODULES = ["boundaries", "build", "charts", "check", "classify", "cli", "db", "exports", "filters", "i18n", "importer", "indicators",
+MODULES = ["boundaries", "build", "charts", "check", "classify", "cli", "db", "exports", "filters", "i18n", "importer", "indicators", "locking",
            "maps", "names", "programme", "sources", "views"]
 
 

@@ -20,9 +20,36 @@ def install_static_assets_once() -> None:
     assets.install_static_assets()
 
 
+# The identity of the database file the cached connection opened (db.file_version), to notice a rebuild.
+_opened_version: tuple | None = None
+
+
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
+    global _opened_version
+    _opened_version = db.file_version(config.DB_PATH)
     return db.connect(config.DB_PATH)
+
+
+def reload_if_rebuilt() -> bool:
+    """Drop the connection and every cached query when the database file was rebuilt since it was opened.
+
+    Another replica or the command line may have imported: the app's caches would otherwise show the old data
+    until a restart. One stat per page load; returns whether the caches were dropped.
+    """
+    global _opened_version
+    if _opened_version is None or db.file_version(config.DB_PATH) == _opened_version:
+        return False
+    _opened_version = None
+    clear_database_caches()
+    return True
+
+
+def clear_database_caches() -> None:
+    """Forget everything read from the database (the boundaries and static files stay)."""
+    st.cache_data.clear()
+    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached):
+        resource.clear()
 
 
 @st.cache_resource

@@ -4,6 +4,7 @@ import pytest
 import streamlit as st
 
 from lnb_dash import config, history
+from tests.concurrency import lock_held_elsewhere
 from tests.conftest import hashes
 from tests.pages.helpers import open_page
 from tests.test_bad_corpus import BAD, EXPECTED
@@ -26,7 +27,7 @@ def staff_data(data_copy, monkeypatch):
     st.cache_resource.clear()
 
 
-def signed_in(**state):
+def signed_in(lang="en", **state):
     from streamlit.testing.v1 import AppTest
 
     from tests.conftest import ROOT
@@ -34,7 +35,7 @@ def signed_in(**state):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.secrets["upload_password"] = "correct horse"
     at.switch_page("pages/upload.py")
-    at.query_params["lang"] = "en"
+    at.query_params["lang"] = lang
     at.session_state["upload.signed_in_as"] = "Test staff"
     for key, value in state.items():
         at.session_state[key] = value
@@ -111,3 +112,20 @@ def test_bad_files_get_the_report_on_the_upload_page(staff_data, name):
     assert "nothing was changed" in at.error[0].value
     assert EXPECTED[name] in " ".join(at.dataframe[0].value.problem)
     assert hashes(db_path) == before and not at.exception
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Another import is in progress (started by Holder, at 20"),
+                                        ("sq", "Një import tjetër është në proces (nisur nga Holder, më 20")])
+def test_an_import_while_another_is_in_progress_says_whose_and_changes_nothing(staff_data, tmp_path, monkeypatch, lang, text):
+    data_dir, db_path = staff_data
+    before = hashes(db_path)
+    monkeypatch.setattr(config, "LOCK_TIMEOUT", 0.5)
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8")
+    at = signed_in(lang, **{"upload.pending": (str(good), "covid19_families_assisted", META)})
+    with lock_held_elsewhere(data_dir, user="Holder"):
+        at.button(key="upload.confirm").click().run()
+    assert any(text in e.value and "UTC" in e.value for e in at.error), [e.value for e in at.error]
+    assert not at.exception and hashes(db_path) == before and history.read_history(data_dir).empty
+    at.button(key="upload.confirm").click().run()  # once the other import is done, the same confirmation goes through
+    assert history.read_history(data_dir).iloc[0].source_id == "staff_upload"
