@@ -107,14 +107,14 @@ def spine_svg(row, width: int = 200, height: int = 26) -> str:
     its quintile's colour.
 
     SVG rather than a chart: each row sits in an HTML table that wraps into cards on a phone and prints whole,
-    with no script. The figures are in the row's text; the picture is hidden from screen readers.
+    with no script. A standalone document (the page shows it as an image); the figures are in the row's text.
     """
     pad, mid = 8, height / 2
 
     def x(pos: float) -> float:
         return round(pad + pos * (width - 2 * pad), 1)
 
-    parts = [f'<svg class="lnb-spine-svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false">']
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
     if row.q1_pos is not None:
         parts.append(f'<line x1="{x(0)}" y1="{mid}" x2="{x(1)}" y2="{mid}" stroke="#8c8c8c" stroke-width="1.5"/>')
         parts.append(f'<rect x="{x(row.q1_pos)}" y="{mid - 5}" width="{max(x(row.q3_pos) - x(row.q1_pos), 1.5)}" height="10" '

@@ -8,6 +8,7 @@ Every text from data passes through html.escape.
 
 from __future__ import annotations
 
+import base64
 import html
 from itertools import groupby
 
@@ -30,12 +31,16 @@ PROFILE_STYLE = """<style>
               vertical-align: -0.1rem; margin-right: 0.3rem; }
 .lnb-spine-svg { display: block; max-width: 100%; height: auto; }
 .lnb-spark { display: block; }
+.lnb-icon { vertical-align: middle; }
 .lnb-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0);
           white-space: nowrap; border: 0; }
 .lnb-spine-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; font-size: 0.82rem; margin: 0.3rem 0 0.6rem 0; }
 .lnb-spine-legend span { white-space: nowrap; }
-.lnb-similar { list-style: none; padding: 0; margin: 0 0 0.6rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.lnb-similar li { border: 1px solid #d0d7e2; border-radius: 0.4rem; padding: 0.4rem 0.6rem; min-width: 11rem; flex: 1 1 11rem; font-size: 0.85rem; }
+.lnb-similar { list-style: none; padding: 0; margin: 0 0 0.6rem 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
+               gap: 0.5rem; }
+.lnb-similar li { border: 1px solid #d0d7e2; border-radius: 0.4rem; padding: 0.4rem 0.6rem; font-size: 0.85rem; margin: 0; }
+.lnb-spine .lnb-rank { white-space: nowrap; }
+.lnb-spine .lnb-spine-cell { min-width: 200px; }
 .lnb-similar a { font-weight: 600; }
 @media (max-width: 640px) {
   .lnb-spine, .lnb-spine tbody, .lnb-spine tr, .lnb-spine td, .lnb-spine th { display: block; width: 100%; box-sizing: border-box; }
@@ -63,6 +68,17 @@ def _e(text) -> str:
     return html.escape("" if text is None else str(text))
 
 
+def svg_img(svg: str, css: str = "") -> str:
+    """An SVG drawn as a decorative image: Streamlit's HTML sanitiser keeps images but removes inline SVG."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img class="{css}" src="data:image/svg+xml;base64,{data}" alt="">'
+
+
+def _icon(body: str, width: int, height: int) -> str:
+    return svg_img(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">{body}</svg>',
+                   "lnb-icon")
+
+
 def sparkline_svg(series: list[tuple[int, float]], width: int = 64, height: int = 22) -> str:
     """The municipality's series as a small line (the years and values are in the row's hidden text)."""
     values = [v for _, v in series]
@@ -74,9 +90,14 @@ def sparkline_svg(series: list[tuple[int, float]], width: int = 64, height: int 
 
     points = " ".join(f"{round(2 + i * step, 1)},{y(v)}" for i, v in enumerate(values))
     last_x, last_y = points.split(" ")[-1].split(",")
-    return (f'<svg class="lnb-spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false">'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
             f'<polyline points="{points}" fill="none" stroke="#1a4fb5" stroke-width="1.6"/>'
             f'<circle cx="{last_x}" cy="{last_y}" r="2.2" fill="#1a4fb5"/></svg>')
+
+
+ALBANIA_ICON = '<line x1="7" y1="1" x2="7" y2="15" stroke="#000000" stroke-width="2"/>'
+COUNTY_ICON = '<path d="M7 1L13 7L7 13L1 7Z" fill="#969696" stroke="#252525"/>'
+MIDDLE_ICON = '<rect x="1" y="1" width="24" height="10" fill="#d4d4d4" stroke="#8c8c8c"/>'
 
 
 def legend_html(lang: str) -> str:
@@ -85,15 +106,12 @@ def legend_html(lang: str) -> str:
                        for i, c in enumerate(QUINTILE_COLORS))
     return (f'<div class="lnb-spine-legend">'
             f'<span>{_e(i18n.t("quintile_legend", lang))} {_e(i18n.t("quintile_1", lang))} {swatches} {_e(i18n.t("quintile_5", lang))}</span>'
-            f'<span><svg width="14" height="16" aria-hidden="true"><line x1="7" y1="1" x2="7" y2="15" stroke="#000" stroke-width="2"/></svg> '
-            f'{_e(i18n.t("legend_albania", lang))}</span>'
-            f'<span><svg width="14" height="14" aria-hidden="true"><path d="M7 1L13 7L7 13L1 7Z" fill="#969696" stroke="#252525"/></svg> '
-            f'{_e(i18n.t("legend_county", lang))}</span>'
-            f'<span><svg width="26" height="12" aria-hidden="true"><rect x="1" y="1" width="24" height="10" fill="#d4d4d4" stroke="#8c8c8c"/></svg> '
-            f'{_e(i18n.t("legend_middle", lang))}</span></div>')
+            f'<span>{_icon(ALBANIA_ICON, 14, 16)} {_e(i18n.t("legend_albania", lang))}</span>'
+            f'<span>{_icon(COUNTY_ICON, 14, 14)} {_e(i18n.t("legend_county", lang))}</span>'
+            f'<span>{_icon(MIDDLE_ICON, 26, 12)} {_e(i18n.t("legend_middle", lang))}</span></div>')
 
 
-def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, publishers: dict[str, str]) -> str:
+def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str) -> str:
     """The spine chart as one table: a row per indicator, grouped by theme."""
     headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
     labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
@@ -102,7 +120,7 @@ def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, pu
     for theme, group in groupby(rows, key=lambda r: r.theme):
         out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup">{_e(i18n.theme_label(theme, lang))}</th></tr>')
         for r in group:
-            out.append(_row_html(r, labels, publishers.get(r.source_id, r.source_id), lang))
+            out.append(_row_html(r, labels, lang))
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -113,19 +131,19 @@ def _cell(label: str, content: str, css: str = "") -> str:
     return f'<td class="{css}" data-label="{_e(label)}">{content}</td>'
 
 
-def _row_html(r: SpineRow, labels: dict[str, str], publisher: str, lang: str) -> str:
+def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
     if r.value is None:
         value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
     else:
         swatch = (f'<span class="lnb-swatch" style="background:{r.color}"></span>'
                   f'<span class="lnb-sr">{_e(i18n.t("quintile_n", lang, q=r.quintile))}: </span>') if r.color else ""
         value = f"{swatch}{_e(r.value_text)}"
-    spine = f'{charts.spine_svg(r)}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
-    trend = f'{sparkline_svg(r.series)}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
+    spine = f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
+    trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
     return ("<tr>"
-            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year} · {_e(publisher)}</span></th>'
+            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year}</span></th>'
             f'<td class="lnb-value" data-label="{_e(labels["value"])}">{value}</td>'
-            + _cell(labels["rank"], _e(r.rank_text))
+            + _cell(labels["rank"], _e(r.rank_text), "lnb-rank")
             + _cell(labels["comparison"], _e(r.comparison_text))
             + _cell(labels["county"], _e(r.county_text))
             + _cell(labels["national"], _e(r.national_text))
@@ -134,15 +152,19 @@ def _row_html(r: SpineRow, labels: dict[str, str], publisher: str, lang: str) ->
             + "</tr>")
 
 
-def similar_html(similar: pd.DataFrame, lang: str, degurba_labels: dict[int, dict[str, str]], county_names: dict[str, str]) -> str:
-    """The nearest municipalities as cards: name (a link to its profile), distance, and the variables compared."""
+def similar_html(similar: pd.DataFrame, lang: str, categories: dict[str, dict], county_names: dict[str, str]) -> str:
+    """The nearest municipalities as cards: name (a link to its profile), distance, and the variables compared.
+
+    ``categories`` holds the labels of ``degurba`` and ``coastal`` (indicator_id → code → language → label).
+    """
     items = []
     for s in similar.itertuples():
         facts = [f"{i18n.t('distance', lang)}: {i18n.format_number(s.distance, 2, lang)}",
                  f"{i18n.t('county', lang)}: {county_names.get(s.county_code, s.county_code)}",
-                 f"{i18n.format_number(s.population, 0, lang)} {i18n.t('population', lang).lower()} (2011)",
-                 f"{i18n.format_number(s.density, 0, lang)} {i18n.t('density_unit', lang)}",
-                 degurba_labels.get(int(s.degurba), {}).get(lang, "–") if pd.notna(s.degurba) else "–"]
+                 f"{i18n.t('population', lang)} 2011: {i18n.format_number(s.population, 0, lang)}",
+                 f"{i18n.t('density', lang)}: {i18n.format_number(s.density, 0, lang)} {i18n.t('density_unit', lang)}",
+                 f"{i18n.t('urbanisation', lang)}: {_category(categories, 'degurba', s.degurba, lang)}",
+                 f"{i18n.t('coastal', lang)}: {_category(categories, 'coastal', s.coastal, lang)}"]
         if s.missing:
             facts.append(i18n.t("similar_missing", lang, variables=", ".join(i18n.t(f"var_{v}", lang) for v in s.missing.split(","))))
         items.append(f'<li><a href="/profile?m={_e(s.lau_code)}&amp;lang={_e(lang)}" target="_self">{_e(s.name)}</a><br>'
@@ -153,3 +175,7 @@ def similar_html(similar: pd.DataFrame, lang: str, degurba_labels: dict[int, dic
 def compare_link_html(url: str, label: str) -> str:
     """One click to Compare with the similar municipalities (same tab: the compare page reads ``m`` from the address)."""
     return f'<p class="lnb-no-print"><a class="lnb-compare-link" href="{_e(url)}" target="_self">{_e(label)} →</a></p>'
+
+
+def _category(categories: dict[str, dict], indicator: str, code, lang: str) -> str:
+    return "–" if pd.isna(code) else categories.get(indicator, {}).get(int(code), {}).get(lang, "–")

@@ -80,7 +80,7 @@ def query_series(con: duckdb.DuckDBPyConnection, lau_code: str) -> dict[str, lis
 
 def quintile(rank, n) -> int | None:
     """1 (lowest fifth of municipalities) to 5 (highest fifth), from a rank where 1 is the highest."""
-    if i18n._isna(rank) or i18n._isna(n) or int(n) < 2:
+    if _isna(rank) or _isna(n) or int(n) < 2:
         return None
     return min(5, (int(n) - int(rank)) * 5 // int(n) + 1)
 
@@ -111,8 +111,12 @@ def points_text(value: float, national: float, lang: str) -> str:
     return i18n.t("points_vs_albania", lang, points=sign + i18n.format_number(abs(diff), 1, lang))
 
 
+def _isna(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
 def _pos(x, low: float, high: float) -> float | None:
-    if i18n._isna(x):
+    if _isna(x):
         return None
     return 0.5 if high == low else min(1.0, max(0.0, (float(x) - low) / (high - low)))
 
@@ -124,7 +128,7 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
     for r in profile.itertuples():
         meta = meta_of(r)
         values = groups.get(r.indicator_id, np.array([]))
-        has_value = r.status == "value" and not i18n._isna(r.value)
+        has_value = r.status == "value" and not _isna(r.value)
         value = float(r.value) if has_value else None
         same_scale = meta.compares_with_national
         row = SpineRow(
@@ -139,7 +143,7 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
             if has_value:
                 n_same = int((values == value).sum())
                 row.comparison_text = i18n.t("same_category", lang, k=n_same, n=len(values))
-        elif len(values):
+        elif len(values) >= 2:  # one municipality has no range to stand in
             low, high = float(values.min()), float(values.max())
             q1, q3 = np.percentile(values, [25, 75])
             row.q1_pos, row.q3_pos = _pos(q1, low, high), _pos(q3, low, high)
@@ -163,7 +167,7 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
 def _comparison(r, meta, value: float, lang: str) -> str:
     """Rates in percentage points against Albania; counts as a share of the national total."""
     national = r.national_value
-    if i18n._isna(national):
+    if _isna(national):
         return ""
     if meta.compares_with_national:
         if meta.unit["en"] == "%":

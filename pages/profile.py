@@ -37,14 +37,15 @@ with facts_col:
 st.header(i18n.t("spine_heading", lang))
 st.caption(i18n.t("spine_intro", lang))
 rows = cached.spine_rows_cached(view.m, lang)
-st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"], dict(zip(sources.source_id, sources.publisher))))
+st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"]))
 widgets.render_source_note(profile.source_id.tolist(), lang)
 
 st.header(i18n.t("similar_heading", lang))
 st.markdown(widgets.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))
 nearest = cached.similar_cached(view.m)
 counties = municipalities.drop_duplicates("county_code").set_index("county_code").qark.to_dict()
-st.html(profile_html.similar_html(nearest, lang, cached.indicator_meta_cached("degurba").categories, counties)
+categories = {iid: cached.indicator_meta_cached(iid).categories for iid in ("degurba", "coastal")}
+st.html(profile_html.similar_html(nearest, lang, categories, counties)
         + profile_html.compare_link_html(similar.compare_link(view.m, nearest, lang), i18n.t("similar_compare", lang, name=municipality["name"])))
 st.subheader(i18n.t("similar_method_heading", lang))
 st.caption(widgets.escape_markdown(similar.method_text(lang)))
