@@ -72,8 +72,7 @@ def test_profile_deep_link_in_albanian_shows_korce_with_sources():
     text = texts(at)
     assert "Burimet:" in text and "Eurostat" in text
     assert "75\xa0994 (2011)" in text  # Albanian number format: a (non-breaking) space groups thousands
-    table = at.dataframe[0].value
-    assert "vendi i 55 nga 61" in " ".join(table["Renditja"])
+    assert "e 7-ta më e ulët nga 61" in " ".join(h.proto.body for h in at.get("html"))
 
 
 def test_profile_rejects_an_unknown_code_by_falling_back():
