@@ -35,8 +35,9 @@ PROFILE_STYLE = """<style>
 .lnb-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0);
           white-space: nowrap; border: 0; }
 .lnb-spine-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; font-size: 0.82rem; margin: 0.3rem 0 0.6rem 0; }
-.lnb-spine-legend span { white-space: nowrap; }
-.lnb-similar { list-style: none; padding: 0; margin: 0 0 0.6rem 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
+.lnb-spine-legend > span { white-space: nowrap; }
+.lnb-spine-legend > span.lnb-wrap { white-space: normal; }
+.lnb-similar { list-style: none; padding: 0 !important; margin: 0 0 0.6rem 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
                gap: 0.5rem; }
 .lnb-similar li { border: 1px solid #d0d7e2; border-radius: 0.4rem; padding: 0.4rem 0.6rem; font-size: 0.85rem; margin: 0; }
 .lnb-spine .lnb-rank { white-space: nowrap; }
@@ -44,6 +45,7 @@ PROFILE_STYLE = """<style>
 .lnb-similar a { font-weight: 600; }
 @media (max-width: 640px) {
   .lnb-spine, .lnb-spine tbody, .lnb-spine tr, .lnb-spine td, .lnb-spine th { display: block; width: 100%; box-sizing: border-box; }
+  .lnb-spine caption { display: block; width: 100%; }
   .lnb-spine thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
   .lnb-spine tbody tr:not(.lnb-theme) { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
   .lnb-spine td, .lnb-spine tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
@@ -55,6 +57,7 @@ PROFILE_STYLE = """<style>
   [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"], .stApp, .stMain,
   [data-testid="stMainBlockContainer"] { overflow: visible !important; height: auto !important; max-height: none !important; position: static !important; }
   [data-testid="stSelectbox"], [data-testid="stDownloadButton"], .stDownloadButton, [data-testid="stPopover"], .lnb-no-print { display: none !important; }
+  [data-testid="stMain"] iframe { max-width: 100% !important; }
   .lnb-spine { font-size: 8.5pt; }
   .lnb-spine thead { display: table-header-group; }
   .lnb-spine tr { break-inside: avoid; page-break-inside: avoid; }
@@ -105,7 +108,7 @@ def legend_html(lang: str) -> str:
     swatches = "".join(f'<span class="lnb-swatch" style="background:{c}" title="{_e(i18n.t("quintile_n", lang, q=i + 1))}"></span>'
                        for i, c in enumerate(QUINTILE_COLORS))
     return (f'<div class="lnb-spine-legend">'
-            f'<span>{_e(i18n.t("quintile_legend", lang))} {_e(i18n.t("quintile_1", lang))} {swatches} {_e(i18n.t("quintile_5", lang))}</span>'
+            f'<span class="lnb-wrap">{_e(i18n.t("quintile_legend", lang))} {_e(i18n.t("quintile_1", lang))} {swatches} {_e(i18n.t("quintile_5", lang))}</span>'
             f'<span>{_icon(ALBANIA_ICON, 14, 16)} {_e(i18n.t("legend_albania", lang))}</span>'
             f'<span>{_icon(COUNTY_ICON, 14, 14)} {_e(i18n.t("legend_county", lang))}</span>'
             f'<span>{_icon(MIDDLE_ICON, 26, 12)} {_e(i18n.t("legend_middle", lang))}</span></div>')
