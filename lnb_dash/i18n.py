@@ -293,7 +293,6 @@ LABELS: dict[str, dict[str, str]] = {
     "var_degurba": {"sq": "urbanizimi", "en": "urbanisation"},
     "var_coastal": {"sq": "bregdeti", "en": "coast"},
     "var_county": {"sq": "qarku", "en": "county"},
-    "profile_table_alt": {"sq": "Tabela e treguesve (e njëjta si grafiku)", "en": "Table of indicators (same as the chart)"},
 }
 
 

@@ -182,8 +182,9 @@ def _fmt(value, meta, lang: str) -> str:
     return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else i18n.format_value(value, meta, lang)
 
 
-def spine_table(rows: list[SpineRow], lang: str) -> pd.DataFrame:
-    """The spine rows as a plain table (for downloads and tests): every figure the chart draws, in words."""
+def spine_table(rows: list[SpineRow], lang: str, publishers: dict[str, str] | None = None) -> pd.DataFrame:
+    """The spine rows as a plain table (the page's CSV and Excel): every figure the chart draws, in words, with the source."""
+    publishers = publishers or {}
     return pd.DataFrame([{
         i18n.t("theme", lang): i18n.theme_label(r.theme, lang),
         i18n.t("indicator", lang): r.name,
@@ -195,4 +196,5 @@ def spine_table(rows: list[SpineRow], lang: str) -> pd.DataFrame:
         i18n.t("national", lang): r.national_text,
         i18n.t("spine_range", lang): r.range_text,
         i18n.t("trend", lang): r.series_text,
+        i18n.t("source", lang): publishers.get(r.source_id, r.source_id),
     } for r in rows])

@@ -71,22 +71,21 @@ def distances(features: pd.DataFrame, lau_code: str) -> pd.DataFrame:
     z = standardise(features)
     if lau_code not in z.index:
         raise ValueError(f"Unknown LAU code {lau_code!r}; codes run from AL111 to AL357")
-    me = z.loc[lau_code]
     others = z.drop(index=lau_code)
-    total = sum(WEIGHTS.values())
-    squared = pd.DataFrame(index=others.index)
-    for name in NUMERIC:
-        squared[name] = (others[name] - me[name]) ** 2
-    for name in CATEGORICAL:
-        squared[name] = (others[name] != me[name]).astype(float).where(others[name].notna() & pd.notna(me[name]))
-    weights = pd.Series(WEIGHTS)
-    used = squared.notna().mul(weights, axis=1).sum(axis=1)
-    weighted = squared.mul(weights, axis=1).sum(axis=1, min_count=1)
-    result = pd.DataFrame({
-        "distance": np.sqrt(weighted * total / used.where(used > 0)),
-        "missing": squared.apply(lambda row: ",".join(row.index[row.isna()]), axis=1),
-    })
-    return result.dropna(subset=["distance"]).sort_values(["distance"]).reset_index().rename(columns={"index": "lau_code"})
+    me = z.loc[lau_code]
+    names = list(NUMERIC + CATEGORICAL)
+    squared = np.column_stack(
+        [(others[n].to_numpy(dtype=float) - float(me[n])) ** 2 for n in NUMERIC]
+        + [np.where(others[n].isna() | pd.isna(me[n]), np.nan, (others[n] != me[n]).to_numpy(dtype=float)) for n in CATEGORICAL])
+    present = ~np.isnan(squared)
+    weights = np.array([WEIGHTS[n] for n in names])
+    used = present @ weights
+    weighted = np.where(present, squared, 0.0) @ weights
+    with np.errstate(invalid="ignore", divide="ignore"):
+        distance = np.sqrt(weighted * weights.sum() / used)
+    missing = [",".join(n for n, ok in zip(names, row) if not ok) for row in present]
+    result = pd.DataFrame({"lau_code": others.index, "distance": np.where(used > 0, distance, np.nan), "missing": missing})
+    return result.dropna(subset=["distance"]).sort_values("distance", kind="stable").reset_index(drop=True)
 
 
 def most_similar(features: pd.DataFrame, lau_code: str, k: int = K) -> pd.DataFrame:

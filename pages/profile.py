@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lnb_dash import i18n, maps, profile_html, report, similar, views
+from lnb_dash import i18n, maps, profile_html, profiles, report, similar, views
 from lnb_dash.filters import ProfileView
 from lnb_dash.ui import cached, state, widgets
 from lnb_dash.ui.folium_map import render_map
@@ -50,12 +50,12 @@ st.html(profile_html.similar_html(nearest, lang, categories, counties)
 st.subheader(i18n.t("similar_method_heading", lang))
 st.caption(widgets.escape_markdown(similar.method_text(lang)))
 
-table = views.profile_table(profile, lang, cached.area_series_cached(view.m), sources)
+table = profiles.spine_table(rows, lang, dict(zip(sources.source_id, sources.publisher)))
 pdf_col, table_col = st.columns([1, 2])
 pdf_col.download_button(i18n.t("download_pdf", lang), lambda: report.build_profile_pdf(cached.get_connection(), view.m, lang),
                         file_name=f"{view.m}_{municipality['name_ascii'].lower().replace(' ', '_')}_{lang}.pdf", mime="application/pdf",
                         key="profile.pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
 with table_col:
-    widgets.render_downloads("profile.downloads", lang, table.drop(columns=[i18n.t("trend", lang)]), profile.indicator_id.tolist(),
+    widgets.render_downloads("profile.downloads", lang, table, profile.indicator_id.tolist(),
                              base_name=f"{view.m}_profile")
 st.caption(i18n.t("print_hint", lang))
