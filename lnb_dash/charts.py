@@ -120,11 +120,14 @@ def spine_svg(row, width: int = 200, height: int = 26) -> str:
         parts.append(f'<rect x="{x(row.q1_pos)}" y="{mid - 5}" width="{max(x(row.q3_pos) - x(row.q1_pos), 1.5)}" height="10" '
                      'fill="#d4d4d4" stroke="#8c8c8c" stroke-width="0.8"/>')
     if row.national_pos is not None:
-        parts.append(f'<line x1="{x(row.national_pos)}" y1="2" x2="{x(row.national_pos)}" y2="{height - 2}" stroke="#000000" stroke-width="2"/>')
+        nx = x(row.national_pos)
+        parts.append(f'<line x1="{nx}" y1="2" x2="{nx}" y2="{height - 2}" stroke="#000000" stroke-width="2"/>')
     if row.county_pos is not None:
         cx = x(row.county_pos)
-        parts.append(f'<path d="M{cx} {mid - 6}L{cx + 5} {mid}L{cx} {mid + 6}L{cx - 5} {mid}Z" fill="#969696" stroke="#252525" stroke-width="0.8"/>')
+        parts.append(f'<path d="M{cx} {mid - 6}L{cx + 5} {mid}L{cx} {mid + 6}L{cx - 5} {mid}Z" '
+                     'fill="#969696" stroke="#252525" stroke-width="0.8"/>')
     if row.value_pos is not None:
-        parts.append(f'<circle cx="{x(row.value_pos)}" cy="{mid}" r="6.5" fill="{row.color or "#ffffff"}" stroke="#000000" stroke-width="1.5"/>')
+        fill = row.color or "#ffffff"
+        parts.append(f'<circle cx="{x(row.value_pos)}" cy="{mid}" r="6.5" fill="{fill}" stroke="#000000" stroke-width="1.5"/>')
     parts.append("</svg>")
     return "".join(parts)

@@ -37,8 +37,8 @@ PROFILE_STYLE = """<style>
 .lnb-spine-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; font-size: 0.82rem; margin: 0.3rem 0 0.6rem 0; }
 .lnb-spine-legend > span { white-space: nowrap; }
 .lnb-spine-legend > span.lnb-wrap { white-space: normal; }
-.lnb-similar { list-style: none; padding: 0 !important; margin: 0 0 0.6rem 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
-               gap: 0.5rem; }
+.lnb-similar { list-style: none; padding: 0 !important; margin: 0 0 0.6rem 0; display: grid; gap: 0.5rem;
+               grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
 .lnb-similar li { border: 1px solid #d0d7e2; border-radius: 0.4rem; padding: 0.4rem 0.6rem; font-size: 0.85rem; margin: 0; }
 .lnb-spine .lnb-rank { white-space: nowrap; }
 .lnb-spine .lnb-spine-cell { min-width: 200px; }
@@ -55,8 +55,10 @@ PROFILE_STYLE = """<style>
 }
 @media print {
   [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"], .stApp, .stMain,
-  [data-testid="stMainBlockContainer"] { overflow: visible !important; height: auto !important; max-height: none !important; position: static !important; }
-  [data-testid="stSelectbox"], [data-testid="stDownloadButton"], .stDownloadButton, [data-testid="stPopover"], .lnb-no-print { display: none !important; }
+  [data-testid="stMainBlockContainer"] { overflow: visible !important; height: auto !important; max-height: none !important;
+                                         position: static !important; }
+  [data-testid="stSelectbox"], [data-testid="stDownloadButton"], .stDownloadButton, [data-testid="stPopover"], .lnb-no-print {
+    display: none !important; }
   [data-testid="stMain"] iframe { max-width: 100% !important; }
   .lnb-spine { font-size: 8.5pt; }
   .lnb-spine thead { display: table-header-group; }
@@ -108,7 +110,8 @@ def legend_html(lang: str) -> str:
     swatches = "".join(f'<span class="lnb-swatch" style="background:{c}" title="{_e(i18n.t("quintile_n", lang, q=i + 1))}"></span>'
                        for i, c in enumerate(QUINTILE_COLORS))
     return (f'<div class="lnb-spine-legend">'
-            f'<span class="lnb-wrap">{_e(i18n.t("quintile_legend", lang))} {_e(i18n.t("quintile_1", lang))} {swatches} {_e(i18n.t("quintile_5", lang))}</span>'
+            f'<span class="lnb-wrap">{_e(i18n.t("quintile_legend", lang))} {_e(i18n.t("quintile_1", lang))} {swatches} '
+            f'{_e(i18n.t("quintile_5", lang))}</span>'
             f'<span>{_icon(ALBANIA_ICON, 14, 16)} {_e(i18n.t("legend_albania", lang))}</span>'
             f'<span>{_icon(COUNTY_ICON, 14, 14)} {_e(i18n.t("legend_county", lang))}</span>'
             f'<span>{_icon(MIDDLE_ICON, 26, 12)} {_e(i18n.t("legend_middle", lang))}</span></div>')
@@ -166,8 +169,8 @@ def similar_html(similar: pd.DataFrame, lang: str, categories: dict[str, dict], 
                  f"{i18n.t('county', lang)}: {county_names.get(s.county_code, s.county_code)}",
                  f"{i18n.t('population', lang)} 2011: {i18n.format_number(s.population, 0, lang)}",
                  f"{i18n.t('density', lang)}: {i18n.format_number(s.density, 0, lang)} {i18n.t('density_unit', lang)}",
-                 f"{i18n.t('urbanisation', lang)}: {_category(categories, 'degurba', s.degurba, lang)}",
-                 f"{i18n.t('coastal', lang)}: {_category(categories, 'coastal', s.coastal, lang)}"]
+                 f"{i18n.t('urbanisation', lang)}: {category_label(categories, 'degurba', s.degurba, lang)}",
+                 f"{i18n.t('coastal', lang)}: {category_label(categories, 'coastal', s.coastal, lang)}"]
         if s.missing:
             facts.append(i18n.t("similar_missing", lang, variables=", ".join(i18n.t(f"var_{v}", lang) for v in s.missing.split(","))))
         items.append(f'<li><a href="/profile?m={_e(s.lau_code)}&amp;lang={_e(lang)}" target="_self">{_e(s.name)}</a><br>'
@@ -180,5 +183,6 @@ def compare_link_html(url: str, label: str) -> str:
     return f'<p class="lnb-no-print"><a class="lnb-compare-link" href="{_e(url)}" target="_self">{_e(label)} →</a></p>'
 
 
-def _category(categories: dict[str, dict], indicator: str, code, lang: str) -> str:
+def category_label(categories: dict[str, dict], indicator: str, code, lang: str) -> str:
+    """A category's label ('Rural area'), '–' when missing."""
     return "–" if pd.isna(code) else categories.get(indicator, {}).get(int(code), {}).get(lang, "–")

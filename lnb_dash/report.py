@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
-from lnb_dash import boundaries, i18n, images, indicators, profiles, programme, similar, views
+from lnb_dash import boundaries, i18n, images, indicators, profile_html, profiles, programme, similar, views
 from lnb_dash.exports import DASHBOARD_NAME
 
 # ReportLab ships Bitstream Vera, which covers ë, ç and the other Albanian letters.
@@ -141,7 +141,8 @@ def _quintile_legend(lang: str) -> Table:
     """The five quintile colours, lowest fifth to highest fifth, and the marks for Albania and the county."""
     swatches = Drawing(5 * 5 * mm, 4 * mm)
     for i, color in enumerate(profiles.QUINTILE_COLORS):
-        swatches.add(Circle(2.5 * mm + i * 5 * mm, 2 * mm, 1.7 * mm, fillColor=colors.HexColor(color), strokeColor=colors.black, strokeWidth=0.6))
+        swatches.add(Circle(2.5 * mm + i * 5 * mm, 2 * mm, 1.7 * mm, fillColor=colors.HexColor(color), strokeColor=colors.black,
+                            strokeWidth=0.6))
     albania, county, middle = Drawing(3 * mm, 4 * mm), Drawing(4 * mm, 4 * mm), Drawing(7 * mm, 4 * mm)
     albania.add(Line(1.5 * mm, 0, 1.5 * mm, 4 * mm, strokeColor=colors.black, strokeWidth=1.2))
     county.add(Polygon([2 * mm, 3.8 * mm, 3.8 * mm, 2 * mm, 2 * mm, 0.2 * mm, 0.2 * mm, 2 * mm], fillColor=colors.HexColor("#969696"),
@@ -151,7 +152,8 @@ def _quintile_legend(lang: str) -> Table:
              albania, _p(i18n.t("legend_albania", lang), SMALL), county, _p(i18n.t("legend_county", lang), SMALL), middle,
              _p(i18n.t("legend_middle", lang), SMALL)]
     legend = Table([cells], colWidths=[42 * mm, 27 * mm, 22 * mm, 4 * mm, 17 * mm, 5 * mm, 13 * mm, 8 * mm, 42 * mm])
-    legend.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)]))
+    legend.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 1)]))
     return legend
 
 
@@ -167,7 +169,8 @@ def _spine_table(rows: list[profiles.SpineRow], lang: str, name: str) -> Table:
         if r.theme != theme:
             theme = r.theme
             data.append([_p(i18n.theme_label(theme, lang).upper(), CELL_BOLD)] + [""] * (len(keys) - 1))
-            style += [("SPAN", (0, len(data) - 1), (-1, len(data) - 1)), ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), colors.HexColor("#f3f3f3"))]
+            last = len(data) - 1
+            style += [("SPAN", (0, last), (-1, last)), ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f3f3f3"))]
         quintile = f" ({i18n.t('quintile_n', lang, q=r.quintile)})" if r.quintile else ""
         data.append([
             [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)],
@@ -187,14 +190,16 @@ def _similar_block(con: duckdb.DuckDBPyConnection, lau_code: str, name: str, lan
     nearest = similar.most_similar(features, lau_code)
     labels = {iid: indicators.get_indicator(con, iid).categories for iid in ("degurba", "coastal")}
     counties = indicators.list_municipalities(con).drop_duplicates("county_code").set_index("county_code").qark.to_dict()
-    header = [_p(i18n.t(k, lang), CELL_BOLD) for k in ("municipality", "distance", "county", "population", "density", "urbanisation", "coastal")]
+    keys = ("municipality", "distance", "county", "population", "density", "urbanisation", "coastal")
+    header = [_p(i18n.t(k, lang), CELL_BOLD) for k in keys]
     data = [header]
     for s in nearest.itertuples():
-        data.append([_p(s.name, CELL), _p(i18n.format_number(s.distance, 2, lang), CELL), _p(counties.get(s.county_code, s.county_code), CELL),
+        data.append([_p(s.name, CELL), _p(i18n.format_number(s.distance, 2, lang), CELL),
+                     _p(counties.get(s.county_code, s.county_code), CELL),
                      _p(f"{i18n.format_number(s.population, 0, lang)} ({similar.POPULATION_YEAR})", CELL),
                      _p(f"{i18n.format_number(s.density, 0, lang)} {i18n.t('density_unit', lang)}", CELL),
-                     _p(labels["degurba"].get(int(s.degurba), {}).get(lang, "–") if s.degurba == s.degurba else "–", CELL),
-                     _p(labels["coastal"].get(int(s.coastal), {}).get(lang, "–") if s.coastal == s.coastal else "–", CELL)])
+                     _p(profile_html.category_label(labels, "degurba", s.degurba, lang), CELL),
+                     _p(profile_html.category_label(labels, "coastal", s.coastal, lang), CELL)])
     table = Table(data, colWidths=[30 * mm, 16 * mm, 24 * mm, 28 * mm, 30 * mm, 30 * mm, 22 * mm], repeatRows=1)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#cccccc"))]))

@@ -45,8 +45,9 @@ st.markdown(widgets.escape_markdown(i18n.t("similar_intro", lang, name=municipal
 nearest = cached.similar_cached(view.m)
 counties = municipalities.drop_duplicates("county_code").set_index("county_code").qark.to_dict()
 categories = {iid: cached.indicator_meta_cached(iid).categories for iid in ("degurba", "coastal")}
+compare_label = i18n.t("similar_compare", lang, name=municipality["name"])
 st.html(profile_html.similar_html(nearest, lang, categories, counties)
-        + profile_html.compare_link_html(similar.compare_link(view.m, nearest, lang), i18n.t("similar_compare", lang, name=municipality["name"])))
+        + profile_html.compare_link_html(similar.compare_link(view.m, nearest, lang), compare_label))
 st.subheader(i18n.t("similar_method_heading", lang))
 st.caption(widgets.escape_markdown(similar.method_text(lang)))
 
