@@ -103,3 +103,35 @@ def build_programme_chart(results: pd.DataFrame, lang: str, row_height: int = 40
     return alt.layer(bars, labels, data=data).properties(height=row_height, width=420).facet(
         row=alt.Row("name:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=380)), spacing=4,
     ).resolve_scale(x="independent")
+
+
+def spine_svg(row, width: int = 200, height: int = 26) -> str:
+    """One spine-chart row as inline SVG (profiles.SpineRow): the municipalities' range, its middle half shaded,
+    Albania (black rule) and the county (grey diamond) where on the same scale, and this municipality as a dot in
+    its quintile's colour.
+
+    SVG rather than a chart: each row sits in an HTML table that wraps into cards on a phone and prints whole,
+    with no script. A standalone document (the page shows it as an image); the figures are in the row's text.
+    """
+    pad, mid = 8, height / 2
+
+    def x(pos: float) -> float:
+        return round(pad + pos * (width - 2 * pad), 1)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    if row.q1_pos is not None:
+        parts.append(f'<line x1="{x(0)}" y1="{mid}" x2="{x(1)}" y2="{mid}" stroke="#8c8c8c" stroke-width="1.5"/>')
+        parts.append(f'<rect x="{x(row.q1_pos)}" y="{mid - 5}" width="{max(x(row.q3_pos) - x(row.q1_pos), 1.5)}" height="10" '
+                     'fill="#d4d4d4" stroke="#8c8c8c" stroke-width="0.8"/>')
+    if row.national_pos is not None:
+        nx = x(row.national_pos)
+        parts.append(f'<line x1="{nx}" y1="2" x2="{nx}" y2="{height - 2}" stroke="#000000" stroke-width="2"/>')
+    if row.county_pos is not None:
+        cx = x(row.county_pos)
+        parts.append(f'<path d="M{cx} {mid - 6}L{cx + 5} {mid}L{cx} {mid + 6}L{cx - 5} {mid}Z" '
+                     'fill="#969696" stroke="#252525" stroke-width="0.8"/>')
+    if row.value_pos is not None:
+        fill = row.color or "#ffffff"
+        parts.append(f'<circle cx="{x(row.value_pos)}" cy="{mid}" r="6.5" fill="{fill}" stroke="#000000" stroke-width="1.5"/>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -212,7 +212,9 @@ LABELS: dict[str, dict[str, str]] = {
                    "en": "Hollow points mark a break in series: the value is not comparable with the year before."},
     "chart_alt": {"sq": "Grafik i {indicator}; të njëjtat të dhëna janë në tabelë.", "en": "Chart of {indicator}; the same data is in the table."},
     # Compare
-    "compare_help": {"sq": "Zgjidhni 2 deri në 4 bashki.", "en": "Choose 2 to 4 municipalities."},
+    "compare_too_many": {"sq": "Krahasohen deri në {n} bashki: u morën të parat {n} nga adresa.",
+                         "en": "Up to {n} municipalities are compared: the first {n} in the address were taken."},
+    "compare_help": {"sq": "Zgjidhni 2 deri në 6 bashki.", "en": "Choose 2 to 6 municipalities."},
     "compare_too_few": {"sq": "Zgjidhni të paktën 2 bashki për t'i krahasuar.", "en": "Choose at least 2 municipalities to compare."},
     # Programme
     "programme_intro": {
@@ -253,6 +255,63 @@ LABELS: dict[str, dict[str, str]] = {
     "where_to_start": {"sq": "Ku të filloni", "en": "Where to start"},
     "as_of": {"sq": "deri në {year}", "en": "as of {year}"},
     "db_unavailable": {"sq": "Baza e të dhënave nuk është gati.", "en": "The database is not available."},
+    # Profile: spine chart, similar municipalities, phone and print layouts (issue 14)
+    "rank_highest": {"sq": "{ordinal} më e lartë nga {n}", "en": "{ordinal} highest of {n}"},
+    "rank_highest_1": {"sq": "më e larta nga {n}", "en": "highest of {n}"},
+    "rank_lowest": {"sq": "{ordinal} më e ulët nga {n}", "en": "{ordinal} lowest of {n}"},
+    "rank_lowest_1": {"sq": "më e ulëta nga {n}", "en": "lowest of {n}"},
+    "points_vs_albania": {"sq": "{points} pikë përqindjeje ndaj Shqipërisë", "en": "{points} points compared with Albania"},
+    "same_category": {"sq": "{k} nga {n} bashki kanë të njëjtën vlerë", "en": "{k} of {n} municipalities have the same value"},
+    "range_text": {"sq": "{n} bashki: nga {low} deri në {high}; gjysma e mesme {q1} – {q3}",
+                   "en": "{n} municipalities: from {low} to {high}; middle half {q1} – {q3}"},
+    "spine_range": {"sq": "Shtrirja e bashkive", "en": "Range of municipalities"},
+    "spine_heading": {"sq": "Ku qëndron bashkia: të gjithë treguesit", "en": "Where the municipality stands: every indicator"},
+    "spine_intro": {
+        "sq": "Çdo rresht tregon shtrirjen e bashkive për atë tregues: vija shkon nga më e ulëta te më e larta, pjesa e hijezuar "
+              "është gjysma e mesme. Pika është kjo bashki, e ngjyrosur sipas pesëshes (nga e pesta më e ulët te e pesta më e lartë); "
+              "vija e zezë vertikale është Shqipëria dhe rombi gri është qarku, vetëm për normat dhe përqindjet (një total kombëtar "
+              "nuk është në të njëjtën shkallë). Renditja thotë gjithmonë nëse numërohet nga më e larta apo nga më e ulëta.",
+        "en": "Each row shows the range of municipalities for that indicator: the line runs from the lowest to the highest, the "
+              "shaded part is the middle half. The dot is this municipality, coloured by its quintile (lowest fifth to highest fifth); "
+              "the black upright line is Albania and the grey diamond the county, for rates and shares only (a national total is not "
+              "on the same scale). The rank always says whether it counts from the highest or the lowest.",
+    },
+    "quintile_legend": {"sq": "Pesëshja e bashkisë:", "en": "The municipality's quintile:"},
+    "quintile_1": {"sq": "e pesta më e ulët", "en": "lowest fifth"},
+    "quintile_5": {"sq": "e pesta më e lartë", "en": "highest fifth"},
+    "quintile_n": {"sq": "pesëshja {q} nga 5", "en": "quintile {q} of 5"},
+    "spine_caption": {"sq": "Treguesit e {name} krahasuar me 61 bashkitë", "en": "{name}'s indicators compared with the 61 municipalities"},
+    "legend_albania": {"sq": "Shqipëria", "en": "Albania"},
+    "legend_county": {"sq": "Qarku", "en": "County"},
+    "legend_middle": {"sq": "gjysma e mesme e bashkive", "en": "middle half of municipalities"},
+    "similar_heading": {"sq": "Bashki të ngjashme", "en": "Similar municipalities"},
+    "similar_intro": {"sq": "Pesë bashkitë më të ngjashme me {name}, sipas madhësisë, dendësisë, urbanizimit, bregdetit dhe qarkut.",
+                      "en": "The five municipalities most like {name} by size, density, urbanisation, coast and county."},
+    "similar_compare": {"sq": "Krahaso {name} me këto pesë", "en": "Compare {name} with these five"},
+    "distance": {"sq": "Largësia", "en": "Distance"},
+    "similar_missing": {"sq": "pa: {variables}", "en": "without: {variables}"},
+    "similar_method_heading": {"sq": "Si llogaritet ngjashmëria", "en": "How similarity is measured"},
+    "similar_method": {
+        "sq": "Largësia midis dy bashkive është rrënja katrore e shumës së peshuar të katrorëve të diferencave në pesë ndryshore "
+              "që baza i ka për të 61 bashkitë: popullsia në regjistrimin e {year} (logaritmi, si pikë z; pesha {log_population}), "
+              "dendësia = popullsia {year} / sipërfaqja (logaritmi, si pikë z; pesha {log_density}), shkalla e urbanizimit "
+              "(1 nëse ndryshon, përndryshe 0; pesha {degurba}), bregdetare (1 nëse ndryshon; pesha {coastal}) dhe qarku "
+              "(1 nëse ndryshon; pesha {county}). Pika z: (x − mesatarja) / devijimi standard mbi 61 bashkitë. Një ndryshore që "
+              "mungon lihet jashtë dhe shuma shkallëzohet me peshën e përdorur. Tregohen {k} më të afërtat; largësia 0 do të thoshte "
+              "të njëjta në çdo ndryshore.",
+        "en": "The distance between two municipalities is the square root of the weighted sum of squared differences on five variables "
+              "the database holds for all 61 municipalities: population at the {year} census (logarithm, as a z-score; weight "
+              "{log_population}), density = population {year} / area (logarithm, as a z-score; weight {log_density}), degree of "
+              "urbanisation (1 if different, else 0; weight {degurba}), coastal (1 if different; weight {coastal}) and county "
+              "(1 if different; weight {county}). z-score: (x − mean) / standard deviation over the 61 municipalities. A missing "
+              "variable is left out and the sum scaled by the weight used. The {k} nearest are shown; a distance of 0 would mean "
+              "alike on every variable.",
+    },
+    "var_log_population": {"sq": "popullsia", "en": "population"},
+    "var_log_density": {"sq": "dendësia", "en": "density"},
+    "var_degurba": {"sq": "urbanizimi", "en": "urbanisation"},
+    "var_coastal": {"sq": "bregdeti", "en": "coast"},
+    "var_county": {"sq": "qarku", "en": "county"},
 }
 
 

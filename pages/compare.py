@@ -1,4 +1,6 @@
-"""Compare: 2 to 4 municipalities side by side across every indicator."""
+"""Compare: 2 to 6 municipalities side by side across every indicator (a profile and its five most similar fit)."""
+
+import dataclasses
 
 import streamlit as st
 
@@ -7,14 +9,19 @@ from lnb_dash.filters import CompareView
 from lnb_dash.ui import cached, state, widgets
 
 PAGE = "compare"
+MAX_AREAS = 6
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
 view = state.read_view(PAGE, CompareView)
+if len(view.m) > MAX_AREAS:
+    st.warning(i18n.t("compare_too_many", lang, n=MAX_AREAS))
+    view = dataclasses.replace(view, m=view.m[:MAX_AREAS])
+    st.session_state[state.key(PAGE, "m")] = list(view.m)
 
 st.title(i18n.t("page_compare", lang))
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), CompareView.m)
-st.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=4, help=i18n.t("compare_help", lang),
+st.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=MAX_AREAS, help=i18n.t("compare_help", lang),
                format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"))
 view = state.view_from_widgets(PAGE, CompareView, view)
 state.write_view(PAGE, view, lang)

@@ -1,8 +1,8 @@
-"""Municipality profile: key facts, LNB activity and every indicator compared with county and country."""
+"""Municipality profile: key facts, LNB activity, where it stands on every indicator (spine chart) and whom it is like."""
 
 import streamlit as st
 
-from lnb_dash import i18n, maps, report, views
+from lnb_dash import i18n, maps, profile_html, profiles, report, similar, views
 from lnb_dash.filters import ProfileView
 from lnb_dash.ui import cached, state, widgets
 from lnb_dash.ui.folium_map import render_map
@@ -21,7 +21,9 @@ state.write_view(PAGE, view, lang)
 
 municipality = municipalities.set_index("lau_code").loc[view.m]
 profile = cached.profile_cached(view.m)
+sources = cached.sources_cached()
 title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
+st.html(profile_html.PROFILE_STYLE)
 map_col, facts_col = st.columns([2, 3])
 with map_col:
     render_map(maps.locator_spec(cached.municipalities_gdf_cached(), view.m, lang, height=300), lang, key="profile.locator")
@@ -32,16 +34,29 @@ with facts_col:
     st.header(i18n.t("lnb_activities", lang))
     widgets.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 
-st.header(i18n.t("all_indicators", lang))
-table = views.profile_table(profile, lang, cached.area_series_cached(view.m), cached.sources_cached())
-st.dataframe(table, hide_index=True, width="stretch",
-             column_config={i18n.t("trend", lang): st.column_config.LineChartColumn(i18n.t("trend", lang), width="small")})
+st.header(i18n.t("spine_heading", lang))
+st.caption(i18n.t("spine_intro", lang))
+rows = cached.spine_rows_cached(view.m, lang)
+st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"]))
 widgets.render_source_note(profile.source_id.tolist(), lang)
+
+st.header(i18n.t("similar_heading", lang))
+st.markdown(widgets.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))
+nearest = cached.similar_cached(view.m)
+counties = municipalities.drop_duplicates("county_code").set_index("county_code").qark.to_dict()
+categories = {iid: cached.indicator_meta_cached(iid).categories for iid in ("degurba", "coastal")}
+compare_label = i18n.t("similar_compare", lang, name=municipality["name"])
+st.html(profile_html.similar_html(nearest, lang, categories, counties)
+        + profile_html.compare_link_html(similar.compare_link(view.m, nearest, lang), compare_label))
+st.subheader(i18n.t("similar_method_heading", lang))
+st.caption(widgets.escape_markdown(similar.method_text(lang)))
+
+table = profiles.spine_table(rows, lang, dict(zip(sources.source_id, sources.publisher)))
 pdf_col, table_col = st.columns([1, 2])
 pdf_col.download_button(i18n.t("download_pdf", lang), lambda: report.build_profile_pdf(cached.get_connection(), view.m, lang),
                         file_name=f"{view.m}_{municipality['name_ascii'].lower().replace(' ', '_')}_{lang}.pdf", mime="application/pdf",
                         key="profile.pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
 with table_col:
-    widgets.render_downloads("profile.downloads", lang, table.drop(columns=[i18n.t("trend", lang)]), profile.indicator_id.tolist(),
+    widgets.render_downloads("profile.downloads", lang, table, profile.indicator_id.tolist(),
                              base_name=f"{view.m}_profile")
 st.caption(i18n.t("print_hint", lang))

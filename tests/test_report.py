@@ -27,7 +27,14 @@ def test_profile_names_the_municipality_its_facts_and_sources(korce_sq):
     text = text_of(korce_sq)
     assert "Bashkia Korçë" in text and "Faktet kryesore" in text
     assert "Eurostat" in text and "Central Election Commission" in text and "OpenStreetMap" in text
-    assert "vendi i 55 nga 61" in text
+    assert "e 7-ta më e ulët nga 61" in text and "−6,3 pikë përqindjeje ndaj Shqipërisë" in text  # local turnout, rank 55 of 61
+
+
+def test_profile_has_a_spine_row_per_indicator_and_the_similar_municipalities(korce_sq):
+    text = text_of(korce_sq)
+    for name in ("Pjesëmarrja në zgjedhjet vendore", "Popullsia (census)", "Sipërfaqja", "Shkalla e urbanizimit"):
+        assert name in text
+    assert "Bashki të ngjashme" in text and "Pogradec" in text and "Si llogaritet ngjashmëria" in text
 
 
 def test_profile_in_english(con):

@@ -183,3 +183,21 @@ def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: s
     meta = indicator_meta_cached(indicator)
     series = views.label_series(timeseries_cached(indicator, areas, breakdown), lang)
     return charts.localize(charts.build_timeseries_chart(series, meta, lang, indexed), lang).to_json()
+
+
+@st.cache_data
+def spine_rows_cached(lau_code: str, lang: str) -> list:
+    """The profile's spine rows (profiles.spine_rows) for one municipality and language."""
+    from lnb_dash import profiles
+
+    con = get_connection()
+    profile = profile_cached(lau_code)
+    return profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, lau_code), lang)
+
+
+@st.cache_data
+def similar_cached(lau_code: str) -> pd.DataFrame:
+    """The five municipalities most like this one (similar.most_similar)."""
+    from lnb_dash import similar
+
+    return similar.most_similar(similar.query_features(get_connection()), lau_code)

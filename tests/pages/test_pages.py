@@ -1,5 +1,7 @@
 """Every page renders in both languages; deep links set the widgets; widgets write the URL."""
 
+import re
+
 import pytest
 
 from lnb_dash import config
@@ -74,8 +76,7 @@ def test_profile_deep_link_in_albanian_shows_korce_with_sources():
     text = texts(at)
     assert "Burimet:" in text and "Eurostat" in text
     assert "60\xa0754 (2023)" in text  # Albanian number format: a (non-breaking) space groups thousands
-    table = at.dataframe[0].value
-    assert "vendi i 55 nga 61" in " ".join(table["Renditja"])
+    assert re.search(r"e \d+-ta më e (ulët|lartë) nga \d+", " ".join(h.proto.body for h in at.get("html")))
 
 
 def test_profile_rejects_an_unknown_code_by_falling_back():
@@ -165,3 +166,10 @@ def test_map_page_sends_the_map_first_and_the_rest_once_the_map_is_drawn():
     at.run()
     assert at.selectbox(key="map.indicator").value == "population"
     assert at.get("vega_lite_chart") and at.download_button
+
+
+def test_compare_takes_a_profile_and_its_five_similar_and_trims_longer_links():
+    at = open_page("compare", m="AL221,AL343,AL345,AL224,AL111,AL112", lang="en")
+    assert len(at.multiselect[0].value) == 6 and not at.warning
+    at = open_page("compare", m="AL221,AL343,AL345,AL224,AL111,AL112,AL113", lang="en")
+    assert len(at.multiselect[0].value) == 6 and "Up to 6" in at.warning[0].value

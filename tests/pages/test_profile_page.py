@@ -1,0 +1,51 @@
+"""The profile page: a spine row per indicator, five similar municipalities and a link to compare them, in both languages."""
+
+import re
+
+import pytest
+
+from tests.pages.helpers import open_page, texts
+
+
+@pytest.fixture(autouse=True)
+def _use_test_db(app_db):
+    yield
+
+
+def _html(at) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+@pytest.fixture(scope="module")
+def kamez_en(app_db):
+    return open_page("profile", m="AL221", lang="en")
+
+
+def test_kamez_shows_a_spine_row_per_indicator(kamez_en):
+    html = _html(kamez_en)
+    body = html.split('<table class="lnb-spine">')[1]
+    assert body.count('<th scope="row">') == 14
+    assert "7th highest of 61" in html and "lowest of 61" in html
+    assert "+1.1 points compared with Albania" in html and "% of the national total" in html
+    assert not kamez_en.dataframe, "no wide table as the main view"
+
+
+def test_kamez_shows_five_similar_municipalities_and_one_link_to_compare_them(kamez_en):
+    html = _html(kamez_en)
+    similar = html.split('<ul class="lnb-similar">')[1].split("</ul>")[0]
+    assert similar.count("<li>") == 5 and "Durrës" in similar and "Distance: 1.99" in similar
+    link = re.search(r'class="lnb-compare-link" href="([^"]+)"', html).group(1)
+    assert link == "/compare?m=AL221,AL121,AL224,AL323,AL225,AL213&amp;lang=en"
+
+
+def test_the_method_is_stated_on_the_profile(kamez_en):
+    text = texts(kamez_en)
+    assert [s.value for s in kamez_en.subheader] == ["How similarity is measured"]
+    assert "population at the 2011 census" in text and "weight 0.5" in text
+
+
+def test_profile_in_albanian_says_ranks_and_points_in_albanian():
+    at = open_page("profile", m="AL343", lang="sq")
+    html = _html(at)
+    assert "e 7-ta më e ulët nga 61" in html and "−6,3 pikë përqindjeje ndaj Shqipërisë" in html
+    assert "Bashki të ngjashme" in texts(at) and "Largësia: 0,22" in html and "Pogradec" in html
