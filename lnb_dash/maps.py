@@ -254,21 +254,22 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
 
 def values_layer(spec: MapSpec) -> folium.FeatureGroup:
     """The municipalities styled for one view, with tooltips, keyboard access and the highlight outlines."""
-    features = []
+    features, styles = [], {}
     for code, geometry in geometries("municipalities"):
         feature = spec.features.get(code) or {"style": STATUS_STYLES["not_reported"], "tip": [], "label": ""}
-        style = dict(feature["style"])
+        styles[code] = dict(feature["style"])
         front = code in spec.highlight
         if front:
-            style.update(HIGHLIGHT_STYLE)
-        properties = {"lau_code": code, "label": feature["label"], "style": style, "front": front}
+            styles[code].update(HIGHLIGHT_STYLE)
+        # Styles stay out of the properties: folium writes each distinct style once, in the layer's style function.
+        properties = {"lau_code": code, "label": feature["label"], "front": front}
         properties.update({f"t{i}": html.escape(str(text)) for i, (_, text) in enumerate(feature["tip"])})
         features.append({"type": "Feature", "properties": properties, "geometry": geometry})
     n_rows = max((len(f["tip"]) for f in spec.features.values()), default=0)
     labels = [html.escape(str(label)) if label else "" for label in spec.tooltip_labels[:n_rows]] or [""] * n_rows
     group = folium.FeatureGroup(name=VALUES_ID, control=False)
     layer = folium.GeoJson({"type": "FeatureCollection", "features": features}, name=VALUES_ID, interactive=spec.interactive,
-                           style_function=lambda f: f["properties"]["style"], highlight_function=None, zoom_on_click=False,
+                           style_function=lambda f: styles[f["properties"]["lau_code"]], highlight_function=None, zoom_on_click=False,
                            tooltip=folium.GeoJsonTooltip([f"t{i}" for i in range(n_rows)], aliases=labels, labels=any(labels), sticky=True)
                            if spec.interactive and n_rows else None)
     if spec.interactive:

@@ -27,9 +27,10 @@ def rendered(spec, lang="en") -> str:
 
 
 def features_of(spec) -> list[dict]:
+    """The values layer's GeoJSON features, each with the style folium draws it in."""
     layer = maps.values_layer(spec)
     geojson = next(iter(layer._children.values()))
-    return geojson.data["features"]
+    return [{**f, "style": geojson.style_function(f)} for f in geojson.data["features"]]
 
 
 def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
@@ -50,7 +51,7 @@ def test_missing_values_get_the_status_pattern_and_values_a_class_colour(model):
     styles = [f["style"] for f in m.map_spec.features.values()]
     assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 9
     assert {s["fillColor"] for s in styles if s.get("dashArray") is None} <= set(m.classes.colors)
-    drawn = [f["properties"]["style"] for f in features_of(m.map_spec)]
+    drawn = [f["style"] for f in features_of(m.map_spec)]
     assert sum(s.get("dashArray") == "4 3" for s in drawn) == 9
 
 
@@ -127,7 +128,7 @@ def test_priority_highlight_outlines_and_basemap_are_options(model):
     spec = maps.choropleth_spec(m.gdf, m.classes, meta, "en", label="x", highlight={"AL343", "AL111"}, basemap=True)
     outlined = [f["properties"]["lau_code"] for f in features_of(spec) if f["properties"]["front"]]
     assert outlined == ["AL111", "AL343"]
-    assert all(f["properties"]["style"]["weight"] == maps.HIGHLIGHT_STYLE["weight"] for f in features_of(spec) if f["properties"]["front"])
+    assert all(f["style"]["weight"] == maps.HIGHLIGHT_STYLE["weight"] for f in features_of(spec) if f["properties"]["front"])
     assert "https://tile.openstreetmap.org/" in rendered(spec)
     assert "tile.openstreetmap.org" not in rendered(m.map_spec)
 
