@@ -312,7 +312,7 @@ def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lan
 def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:
     """Plain 'Source: publisher, title (date). License: …' for pictures and printouts."""
     table = sources.set_index("source_id")
-    parts = [f"{table.loc[s].publisher}, {table.loc[s].title} ({table.loc[s].reference_date})"
+    parts = [f"{table.loc[s].publisher}, {table.loc[s].title} ({table.loc[s].reference_date}; {i18n.t('license', lang)}: {table.loc[s].license})"
              for s in dict.fromkeys(s for s in source_ids if isinstance(s, str)) if s in table.index]
     if not parts:
         return ""

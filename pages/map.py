@@ -73,7 +73,9 @@ base_name = views.view_file_name(view)
 map_file = (i18n.t("download_map_html", lang), lambda: views.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
             f"{base_name}_map.html", "text/html")
 widgets.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=base_name, files=[map_file], pictures={
-    i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(model.gdf, model.classes, meta, lang, values.status),
+    i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(
+        model.gdf, model.classes, meta, lang, values.status, counties=cached.counties_gdf_cached(), highlight=model.map_spec.highlight,
+        title=views.indicator_name(meta, view.breakdown, lang)),
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value)
                                                              .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang),

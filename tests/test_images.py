@@ -1,5 +1,6 @@
 """Pictures of maps and charts, made without a browser."""
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -55,3 +56,18 @@ def test_chart_axes_follow_the_language(model):
     svg = images.to_svg(chart)
     assert re.search(r">\d+\u00a0000<", svg)  # a (non-breaking) space groups thousands on the Albanian axis
     assert "2\u00a0400\u00a0000" not in svg, "the axis ends near the largest municipality, not at Albania's total"
+
+
+def test_the_map_picture_shows_what_the_screen_shows_and_the_whole_source(con, model):
+    meta, values, m = model
+    chart = images.build_static_map(m.gdf, m.classes, meta, "en", values.status, counties=boundaries.read_counties(),
+                                    highlight=frozenset({"AL343", "AL224"}))
+    spec = chart.to_dict()
+    legend_text = json.dumps(spec)
+    assert "County border" in legend_text and "LNB priority municipality (thick outline) (2)" in legend_text
+    assert len(spec["hconcat"][0]["layer"]) == 3, "areas, county borders, priority outlines"
+    source = views.source_text(["census2023_municipalities", "eurostat_lau2019"], indicators.list_sources(con), "en")
+    assert "License:" in source
+    framed = images.frame_chart(chart, m.title, m.subtitle, source, "en").to_dict()
+    footer = [row["line"] for rows in framed["datasets"].values() for row in rows if "line" in row]
+    assert " ".join(footer[:-1]) == " ".join(source.split()) and not any("…" in line for line in footer)
