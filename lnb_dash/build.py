@@ -22,8 +22,8 @@ SCHEMA = """
 CREATE TABLE municipalities (lau_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_ascii VARCHAR, qark VARCHAR NOT NULL,
     county_code VARCHAR NOT NULL, nuts3_code VARCHAR, instat_code VARCHAR, cec_bas_id VARCHAR, gisco_id VARCHAR,
     name_definite VARCHAR NOT NULL, name_genitive VARCHAR NOT NULL);
-CREATE TABLE counties (county_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_definite VARCHAR NOT NULL, name_genitive VARCHAR NOT NULL,
-    nuts3_code VARCHAR);
+CREATE TABLE counties (county_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_definite VARCHAR NOT NULL,
+    name_genitive VARCHAR NOT NULL, nuts3_code VARCHAR);
 CREATE TABLE former_units (unit_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, lau_code VARCHAR NOT NULL, county_code VARCHAR NOT NULL,
     type_pre2015 VARCHAR, district_pre2015 VARCHAR, com_id VARCHAR, osm_relation_id VARCHAR, name_osm VARCHAR);
 CREATE TABLE aliases (alias VARCHAR NOT NULL, level VARCHAR NOT NULL, code VARCHAR NOT NULL, kind VARCHAR NOT NULL, note VARCHAR);

@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config
-from lnb_dash.names import CODE_PATTERNS, KINDS, LEVELS, NameResolver, normalize_name
+from lnb_dash.names import CODE_PATTERNS, KINDS, LEVELS, TABLES, NameResolver, normalize_name
 from lnb_dash.sources import OBSERVATION_COLUMNS, Source, read_reference, read_source, list_source_folders
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
@@ -73,8 +73,7 @@ def check_names(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Prob
     """Definite and genitive forms, the 373 former units and the one alias table (every form names one area per level)."""
     problems = []
     ref = data_dir / "reference"
-    tables = {"municipality": ("municipalities", "lau_code"), "county": ("counties", "county_code"), "former_unit": ("former_units", "unit_code")}
-    for level, (table, column) in tables.items():
+    for level, (table, column) in TABLES.items():
         frame, file = reference[table], _rel(ref / f"{table}.csv", data_dir)
         required = [column, "name"] + (["name_definite", "name_genitive"] if level != "former_unit" else ["lau_code", "county_code"])
         missing = [c for c in required if c not in frame]
@@ -98,7 +97,8 @@ def check_names(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Prob
         problems.append(Problem(file, None, "unit_code", f"expected the {N_FORMER_UNITS} units of before 2015, found {len(units)}"))
     for i, (code, lau, county) in enumerate(zip(units["unit_code"], units["lau_code"], units["county_code"])):
         if lau not in counties or counties[lau] != county or not code.startswith(lau):
-            problems.append(Problem(file, i + 2, "lau_code", f"{code}: municipality {lau!r} / county {county!r} do not match the reference"))
+            problems.append(Problem(file, i + 2, "lau_code", f"{code}: municipality {lau!r} and county {county!r} "
+                                                             "do not match municipalities.csv"))
     empty = sorted(set(counties) - set(units["lau_code"]))
     if empty:
         problems.append(Problem(file, None, "lau_code", f"municipalities without any former unit: {empty}"))
@@ -106,7 +106,7 @@ def check_names(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Prob
     missing = [c for c in ("alias", "level", "code", "kind") if c not in aliases]
     if missing:
         return problems + [Problem(file, None, None, f"lacks the column(s) {', '.join(missing)}; run scripts/curate_names.py")]
-    known = {level: set(reference[table][column]) for level, (table, column) in tables.items()}
+    known = {level: set(reference[table][column]) for level, (table, column) in TABLES.items()}
     seen: dict[tuple[str, str], tuple[str, int]] = {}
     for i, (alias, level, code, kind) in enumerate(aliases[["alias", "level", "code", "kind"]].itertuples(index=False)):
         if level not in known:
@@ -120,7 +120,8 @@ def check_names(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Prob
             if not key[1]:
                 problems.append(Problem(file, i + 2, "alias", "is empty once case, diacritics and prefixes are set aside"))
             elif seen.setdefault(key, (code, i + 2))[0] != code:
-                problems.append(Problem(file, i + 2, "alias", f"{alias!r} names {code} but also {seen[key][0]} (row {seen[key][1]}) at level {level}"))
+                problems.append(Problem(file, i + 2, "alias",
+                                        f"{alias!r} names {code} but also {seen[key][0]} (row {seen[key][1]}) at level {level}"))
     if not problems:
         try:
             NameResolver.from_reference(reference)

@@ -20,6 +20,9 @@ import pandas as pd
 LEVELS = ("municipality", "county", "former_unit")
 LEVEL_LABELS = {"municipality": "municipality", "county": "county", "former_unit": "former unit"}
 LAU_CODE = re.compile(r"^AL[1-3]\d\d$")
+# The reference table and code column of each level.
+TABLES = {"municipality": ("municipalities", "lau_code"), "county": ("counties", "county_code"),
+          "former_unit": ("former_units", "unit_code")}
 CODE_PATTERNS = {"municipality": LAU_CODE, "county": re.compile(r"^AL-\d\d$"), "former_unit": re.compile(r"^AL[1-3]\d{4}$")}
 # Alias kinds, most telling first: when several aliases fold to one key, the resolution reports the first kind.
 KINDS = ("official", "old_name", "definite", "genitive", "variant", "qualified", "eurostat", "source", "ascii", "prefixed", "english")
@@ -97,7 +100,8 @@ class Candidate:
 class UnknownName(ValueError):
     """A text that names no area of the requested level; carries the closest names with their codes."""
 
-    def __init__(self, text: str, level: str = "municipality", suggestions: list[Candidate] | None = None, elsewhere: list[Candidate] | None = None):
+    def __init__(self, text: str, level: str = "municipality", suggestions: list[Candidate] | None = None,
+                 elsewhere: list[Candidate] | None = None):
         self.text = self.name = text
         self.level = level
         self.suggestions = list(suggestions or [])
@@ -156,9 +160,10 @@ class NameResolver:
     def from_frames(cls, municipalities: pd.DataFrame, aliases: pd.DataFrame, counties: pd.DataFrame | None = None,
                     former_units: pd.DataFrame | None = None) -> "NameResolver":
         """Raises ValueError when an alias names two areas of one level or an area that does not exist."""
-        frames = {"municipality": (municipalities, "lau_code"), "county": (counties, "county_code"), "former_unit": (former_units, "unit_code")}
-        names = {lvl: dict(zip(f[col], f["name"])) if f is not None else {} for lvl, (f, col) in frames.items()}
-        genitives = {code: g for lvl, (f, col) in frames.items() if f is not None and "name_genitive" in f for code, g in zip(f[col], f["name_genitive"])}
+        frames = dict(zip(LEVELS, (municipalities, counties, former_units)))
+        names = {lvl: dict(zip(f[TABLES[lvl][1]], f["name"])) if f is not None else {} for lvl, f in frames.items()}
+        genitives = {code: g for lvl, f in frames.items() if f is not None and "name_genitive" in f
+                     for code, g in zip(f[TABLES[lvl][1]], f["name_genitive"])}
         parents = {}
         if municipalities is not None and "county_code" in municipalities:
             parents.update(zip(municipalities["lau_code"], municipalities["county_code"]))
@@ -174,7 +179,8 @@ class NameResolver:
             for code, name in names[lvl].items():
                 official[lvl].setdefault(normalize_name(name), set()).add(code)
         ambiguous = {lvl: {k: tuple(sorted(v)) for k, v in official[lvl].items() if len(v) > 1} for lvl in LEVELS}
-        rows = [(lvl, code, "official", name) for lvl in LEVELS for code, name in names[lvl].items() if normalize_name(name) not in ambiguous[lvl]]
+        rows = [(lvl, code, "official", name) for lvl in LEVELS for code, name in names[lvl].items()
+                if normalize_name(name) not in ambiguous[lvl]]
         rows += list(zip(levels, codes, kinds, aliases["alias"]))
         for lvl, code, kind, alias in rows:
             if lvl not in LEVELS:

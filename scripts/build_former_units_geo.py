@@ -31,7 +31,8 @@ def main() -> None:
 
     # Process data.
     raw = raw.reset_index(names="feature_index").assign(feature_index=lambda f: f.feature_index.astype(str))
-    raw = raw[["feature_index", "geometry"]].merge(crosswalk[["feature_index", "osm_relation_id"]], on="feature_index", validate="one_to_one")
+    raw = raw[["feature_index", "geometry"]].merge(crosswalk[["feature_index", "osm_relation_id"]], on="feature_index",
+                                                   validate="one_to_one")
     units = raw.merge(reference[["unit_code", "name", "lau_code", "osm_relation_id"]], on="osm_relation_id", validate="one_to_one")
     units = units.sort_values("unit_code").reset_index(drop=True)
     assert len(units) == 373

@@ -137,7 +137,7 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-def area_forms(level: str, code: str, name: str) -> list[tuple[str, str, str]]:
+def area_forms(level: str, name: str) -> list[tuple[str, str, str]]:
     """Official, definite, genitive, their ASCII spellings and the prefixed forms of a municipality or county."""
     definite, genitive = FORMS[name]
     forms = [(name, "official", f"current official name of the {level}"),
@@ -185,7 +185,8 @@ def former_units(municipalities: dict[str, dict]) -> list[dict]:
         props = features[int(r["feature_index"])]["properties"]
         assert props["name"] == r["unit_name"] and str(props["COM_ID"]) == r["COM_ID"]
         units.append({
-            "name": UNIT_NAME_FIXES.get(r["unit_name"], r["unit_name"]), "name_osm": r["unit_name"], "name_election_file": props["COMMUN_NAM"],
+            "name": UNIT_NAME_FIXES.get(r["unit_name"], r["unit_name"]), "name_osm": r["unit_name"],
+            "name_election_file": props["COMMUN_NAM"],
             "lau_code": r["lau_code"], "county_code": municipalities[r["lau_code"]]["county_code"],
             "type_pre2015": r["ADMINSTATE_pre2015"].lower(), "district_pre2015": r["DISTRICT_pre2015"].title().replace(" E ", " e "),
             "com_id": r["COM_ID"], "osm_relation_id": r["osm_relation_id"],
@@ -203,8 +204,8 @@ def unit_forms(unit: dict, municipality_name: str) -> list[tuple[str, str, str]]
     forms = [(name, "official", "name of the administrative unit (former commune or municipality) in OpenStreetMap"),
              (f"{name} ({municipality_name})", "qualified", "name with its municipality, for names shared by several units"),
              (strip_diacritics(name), "ascii", f"{name} without diacritics")]
-    for other, note in ((unit["name_osm"], "spelling in OpenStreetMap"), (unit["name_election_file"], "spelling in the 2017 election file")):
-        forms.append((other, "source", note))
+    forms += [(unit["name_osm"], "source", "spelling in OpenStreetMap"),
+              (unit["name_election_file"], "source", "spelling in the 2017 election file")]
     definite = simple_definite(name)
     if definite:
         forms += [(definite, "definite", f"Albanian definite form of {name} (rule-based)"),
@@ -248,7 +249,8 @@ def main() -> None:
     counties = read_csv(REF / "counties.csv")
     eurostat = {r["lau_code"]: r for r in read_csv(EUROSTAT)}
     by_code = {m["lau_code"]: m for m in municipalities}
-    assert len(municipalities) == 61 and len(counties) == 12 and set(FORMS) >= {m["name"] for m in municipalities} | {c["name"] for c in counties}
+    assert len(municipalities) == 61 and len(counties) == 12
+    assert set(FORMS) >= {m["name"] for m in municipalities} | {c["name"] for c in counties}
 
     # Process data.
     aliases: list[dict] = []
@@ -259,11 +261,12 @@ def main() -> None:
     for m in municipalities:
         m["name_definite"], m["name_genitive"] = FORMS[m["name"]]
         e = eurostat[m["lau_code"]]
-        extra = [(e["name_eurostat_national"], "eurostat", "Eurostat LAU 2019, upper case"), (e["name_sq"], "eurostat", "Eurostat LAU 2019 spelling")]
-        add("municipality", m["lau_code"], area_forms("municipality", m["lau_code"], m["name"]) + extra + MUNICIPALITY_EXTRA.get(m["lau_code"], []))
+        extra = [(e["name_eurostat_national"], "eurostat", "Eurostat LAU 2019, upper case"),
+                 (e["name_sq"], "eurostat", "Eurostat LAU 2019 spelling")] + MUNICIPALITY_EXTRA.get(m["lau_code"], [])
+        add("municipality", m["lau_code"], area_forms("municipality", m["name"]) + extra)
     for c in counties:
         c["name_definite"], c["name_genitive"] = FORMS[c["name"]]
-        add("county", c["county_code"], area_forms("county", c["county_code"], c["name"]))
+        add("county", c["county_code"], area_forms("county", c["name"]))
     units = former_units(by_code)
     for u in units:
         add("former_unit", u["unit_code"], unit_forms(u, by_code[u["lau_code"]]["name"]))
