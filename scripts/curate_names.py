@@ -146,7 +146,7 @@ def area_forms(level: str, name: str) -> list[tuple[str, str, str]]:
     forms += [(strip_diacritics(f), "ascii", f"{f} without diacritics") for f, _, _ in forms[:3]]
     if level == "municipality":
         forms += [(f"Bashkia {name}", "prefixed", "Bashkia + name"), (f"Bashkia e {genitive}", "prefixed", "Bashkia e + genitive"),
-                  (f"Municipality of {definite}", "english", "English")]
+                  (f"Municipality of {name}", "english", "English")]
     else:
         forms += [(f"Qarku {name}", "prefixed", "Qarku + name"), (f"Qarku i {genitive}", "prefixed", "Qarku i + genitive"),
                   (f"{name} County", "english", "English"), (f"{definite} County", "english", "English, with the definite form")]
