@@ -16,7 +16,6 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config
-from lnb_dash.names import CODE_PATTERNS, KINDS, LEVELS, TABLES, NameResolver, normalize_name
 from lnb_dash.sources import OBSERVATION_COLUMNS, Source, read_reference, read_source, list_source_folders
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
@@ -71,6 +70,8 @@ def check_reference(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[
 
 def check_names(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
     """Definite and genitive forms, the 373 former units and the one alias table (every form names one area per level)."""
+    from lnb_dash.names import CODE_PATTERNS, KINDS, LEVELS, TABLES, NameResolver, normalize_name
+
     problems = []
     ref = data_dir / "reference"
     for level, (table, column) in TABLES.items():
