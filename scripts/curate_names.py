@@ -117,6 +117,9 @@ MUNICIPALITY_EXTRA = {
 # OpenStreetMap names of former units that are plainly misspelt there (ö is not an Albanian letter).
 UNIT_NAME_FIXES = {"Shköder": "Shkodër", "Ana e malit": "Ana e Malit", "Përrenjas": "Prrenjas"}
 
+# Unit names the definite rule gets wrong: Rrethinat is a plural ("the surroundings"), Frakull is feminine (Frakulla).
+NO_RULE_DEFINITE = {"Rrethinat", "Frakull"}
+
 LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 
@@ -160,7 +163,7 @@ def simple_definite(name: str) -> str | None:
     (Burrel → Burreli). Names whose last syllable has ë before a final consonant are left out: the ë usually drops
     (Ishëm → Ishmi), which a rule cannot know.
     """
-    if " " in name or "-" in name or re.search(r"ë[^aeiouyë]+$", name):
+    if " " in name or "-" in name or name in NO_RULE_DEFINITE or re.search(r"ë[^aeiouyë]+$", name):
         return None
     if name.endswith("ë"):
         return name[:-1] + "a"
@@ -204,8 +207,8 @@ def unit_forms(unit: dict, municipality_name: str) -> list[tuple[str, str, str]]
     forms = [(name, "official", "name of the administrative unit (former commune or municipality) in OpenStreetMap"),
              (f"{name} ({municipality_name})", "qualified", "name with its municipality, for names shared by several units"),
              (strip_diacritics(name), "ascii", f"{name} without diacritics")]
-    forms += [(unit["name_osm"], "source", "spelling in OpenStreetMap"),
-              (unit["name_election_file"], "source", "spelling in the 2017 election file")]
+    forms += [(unit["name_osm"], "source", "name as written in OpenStreetMap"),
+              (unit["name_election_file"], "source", "name as written in the 2017 election file")]
     definite = simple_definite(name)
     if definite:
         forms += [(definite, "definite", f"Albanian definite form of {name} (rule-based)"),

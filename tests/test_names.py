@@ -56,6 +56,8 @@ def test_every_form_of_the_12_resolves_to_its_county(text, code):
     ("Fushë Krujë", "former_unit", "AL12203", "official"), ("Komuna Dajt", "former_unit", "AL22403", "official"),
     ("Peshkopia", "former_unit", "AL11210", "definite"), ("Qendër (Fier)", "former_unit", "AL32209", "qualified"),
     ("Shkodër", "former_unit", "AL15409", "official"), ("AL22403", "former_unit", "AL22403", "code"),
+    ("Çorovoda", "former_unit", "AL31403", "definite"), ("Bilisht", "former_unit", "AL34102", "official"),
+    ("Qendër Bilisht", "former_unit", "AL34101", "official"), ("Liqenas", "former_unit", "AL34601", "source"),
 ])
 def test_a_form_resolves_at_its_level_and_says_what_matched(text, level, code, kind):
     resolution = RESOLVER.resolve(text, level=level)
