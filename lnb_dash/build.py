@@ -21,9 +21,13 @@ from lnb_dash.sources import CITATION_COLUMNS
 
 SCHEMA = """
 CREATE TABLE municipalities (lau_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_ascii VARCHAR, qark VARCHAR NOT NULL,
-    county_code VARCHAR NOT NULL, nuts3_code VARCHAR, instat_code VARCHAR, cec_bas_id VARCHAR, gisco_id VARCHAR);
-CREATE TABLE counties (county_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, nuts3_code VARCHAR);
-CREATE TABLE aliases (alias VARCHAR NOT NULL, lau_code VARCHAR NOT NULL, kind VARCHAR, note VARCHAR);
+    county_code VARCHAR NOT NULL, nuts3_code VARCHAR, instat_code VARCHAR, cec_bas_id VARCHAR, gisco_id VARCHAR,
+    name_definite VARCHAR NOT NULL, name_genitive VARCHAR NOT NULL);
+CREATE TABLE counties (county_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_definite VARCHAR NOT NULL,
+    name_genitive VARCHAR NOT NULL, nuts3_code VARCHAR);
+CREATE TABLE former_units (unit_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, lau_code VARCHAR NOT NULL, county_code VARCHAR NOT NULL,
+    type_pre2015 VARCHAR, district_pre2015 VARCHAR, com_id VARCHAR, osm_relation_id VARCHAR, name_osm VARCHAR);
+CREATE TABLE aliases (alias VARCHAR NOT NULL, level VARCHAR NOT NULL, code VARCHAR NOT NULL, kind VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE sources (source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, description VARCHAR, publisher VARCHAR NOT NULL,
     homepage VARCHAR, license VARCHAR NOT NULL, license_url VARCHAR, reference_date VARCHAR, retrieved VARCHAR,
     caveats VARCHAR, citations VARCHAR, title_sq VARCHAR, caveats_sq VARCHAR);
@@ -253,6 +257,7 @@ def build_database(data_dir: Path = config.DATA_DIR, db_path: Path = config.DB_P
     tables = {
         "municipalities": result.reference["municipalities"],
         "counties": result.reference["counties"],
+        "former_units": result.reference["former_units"],
         "aliases": result.reference["aliases"],
         "sources": sources_frame(result),
         "indicators": catalogue,

@@ -19,6 +19,8 @@ from lnb_dash import config
 from lnb_dash.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, read_reference, read_source, list_source_folders
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
+# The administrative units (communes and municipalities) before the 2015 reform.
+N_FORMER_UNITS = 373
 REQUIRED_INDICATOR_FIELDS = ("id", "theme", "kind", "aggregate", "decimals", "name", "unit", "definition")
 
 
@@ -62,10 +64,70 @@ def check_reference(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[
     unknown_counties = set(municipalities["county_code"]) - set(reference["counties"]["county_code"])
     if unknown_counties:
         problems.append(Problem(file, None, "county_code", f"counties {sorted(unknown_counties)} are not in counties.csv"))
-    aliases = reference["aliases"]
-    for i, code in enumerate(aliases["lau_code"]):
-        if code not in set(municipalities["lau_code"]):
-            problems.append(Problem(_rel(data_dir / "reference" / "aliases.csv", data_dir), i + 2, "lau_code", f"{code!r} is not a known LAU code"))
+    problems += check_names(reference, data_dir)
+    return problems
+
+
+def check_names(reference: dict[str, pd.DataFrame], data_dir: Path) -> list[Problem]:
+    """Definite and genitive forms, the 373 former units and the one alias table (every form names one area per level)."""
+    from lnb_dash.names import CODE_PATTERNS, KINDS, LEVELS, TABLES, NameResolver, normalize_name
+
+    problems = []
+    ref = data_dir / "reference"
+    for level, (table, column) in TABLES.items():
+        frame, file = reference[table], _rel(ref / f"{table}.csv", data_dir)
+        required = [column, "name"] + (["name_definite", "name_genitive"] if level != "former_unit" else ["lau_code", "county_code"])
+        missing = [c for c in required if c not in frame]
+        if missing:
+            problems.append(Problem(file, None, None, f"lacks the column(s) {', '.join(missing)}; run scripts/curate_names.py"))
+            continue
+        for i, row in enumerate(frame[required].itertuples(index=False)):
+            if not CODE_PATTERNS[level].match(row[0]):
+                problems.append(Problem(file, i + 2, column, f"{row[0]!r} is not a {level.replace('_', ' ')} code"))
+            for c, value in zip(required[1:], row[1:]):
+                if not value.strip():
+                    problems.append(Problem(file, i + 2, c, "is empty"))
+        if frame[column].duplicated().any():
+            problems.append(Problem(file, None, column, f"codes appear twice: {sorted(frame.loc[frame[column].duplicated(), column])}"))
+    if problems:
+        return problems
+    municipalities, units = reference["municipalities"], reference["former_units"]
+    file = _rel(ref / "former_units.csv", data_dir)
+    counties = dict(zip(municipalities["lau_code"], municipalities["county_code"]))
+    if len(units) != N_FORMER_UNITS:
+        problems.append(Problem(file, None, "unit_code", f"expected the {N_FORMER_UNITS} units of before 2015, found {len(units)}"))
+    for i, (code, lau, county) in enumerate(zip(units["unit_code"], units["lau_code"], units["county_code"])):
+        if lau not in counties or counties[lau] != county or not code.startswith(lau):
+            problems.append(Problem(file, i + 2, "lau_code", f"{code}: municipality {lau!r} and county {county!r} "
+                                                             "do not match municipalities.csv"))
+    empty = sorted(set(counties) - set(units["lau_code"]))
+    if empty:
+        problems.append(Problem(file, None, "lau_code", f"municipalities without any former unit: {empty}"))
+    aliases, file = reference["aliases"], _rel(ref / "aliases.csv", data_dir)
+    missing = [c for c in ("alias", "level", "code", "kind") if c not in aliases]
+    if missing:
+        return problems + [Problem(file, None, None, f"lacks the column(s) {', '.join(missing)}; run scripts/curate_names.py")]
+    known = {level: set(reference[table][column]) for level, (table, column) in TABLES.items()}
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for i, (alias, level, code, kind) in enumerate(aliases[["alias", "level", "code", "kind"]].itertuples(index=False)):
+        if level not in known:
+            problems.append(Problem(file, i + 2, "level", f"{level!r} is not one of {', '.join(LEVELS)}"))
+        elif code not in known[level]:
+            problems.append(Problem(file, i + 2, "code", f"{code!r} is not a known {level.replace('_', ' ')} code"))
+        elif kind not in KINDS:
+            problems.append(Problem(file, i + 2, "kind", f"{kind!r} is not one of {', '.join(KINDS)}"))
+        else:
+            key = (level, normalize_name(alias))
+            if not key[1]:
+                problems.append(Problem(file, i + 2, "alias", "is empty once case, diacritics and prefixes are set aside"))
+            elif seen.setdefault(key, (code, i + 2))[0] != code:
+                problems.append(Problem(file, i + 2, "alias",
+                                        f"{alias!r} names {code} but also {seen[key][0]} (row {seen[key][1]}) at level {level}"))
+    if not problems:
+        try:
+            NameResolver.from_reference(reference)
+        except ValueError as exc:
+            problems.append(Problem(file, None, "alias", str(exc)))
     return problems
 
 

@@ -153,7 +153,7 @@ def _resolve(name: str, data_dir: Path) -> str:
     from lnb_dash.sources import read_reference
 
     reference = read_reference(data_dir)
-    return NameResolver.from_frames(reference["municipalities"], reference["aliases"]).resolve(name)
+    return NameResolver.from_reference(reference).code(name)
 
 
 def cmd_imports(args) -> int:

@@ -230,11 +230,11 @@ def plan_import(path: Path, indicator: str, meta: dict, data_dir: Path = config.
         raise ImportRejected([Problem(file, None, None, "the table has a header but no rows")])
     long, name_col = to_long(frame, file)
     problems += check_units(frame, file, indicator, new_indicator, data_dir)
-    resolver = NameResolver.from_frames(*[read_reference(data_dir)[k] for k in ("municipalities", "aliases")])
+    resolver = NameResolver.from_reference(read_reference(data_dir))
     records, seen = [], {}
     for r in long.itertuples(index=False):
         try:
-            code = resolver.resolve(r.name)
+            code = resolver.code(r.name)
         except UnknownNameError as exc:
             problems.append(Problem(file, r.row, name_col, str(exc)))
             continue

@@ -1,76 +1,308 @@
-"""Resolve the many spellings of a municipality to its LAU code, through one alias table.
+"""Resolve any spelling of a municipality, county or former unit to its code, through the one alias table.
 
-Sources write Tiranë, Tirana, TIRANE or "Bashkia Tiranë"; AL315 is Dimal today and Ura Vajgurore in
-older data. Every name goes through :class:`NameResolver`, never through ad-hoc string matching.
+Sources write Tiranë, Tirana, TIRANE, "Bashkia e Tiranës" or "Qarku i Tiranës"; AL315 is Dimal today and Ura
+Vajgurore in older data. Every entry point (importer, command line, search box, URL parameters) goes through
+:class:`NameResolver`: a name resolves at one level (``municipality``, ``county`` or ``former_unit``) or is refused
+with the closest names and their codes, never silently taken for an area of another level.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
+LEVELS = ("municipality", "county", "former_unit")
+LEVEL_LABELS = {"municipality": "municipality", "county": "county", "former_unit": "former unit"}
 LAU_CODE = re.compile(r"^AL[1-3]\d\d$")
-# Prefixes that name the kind of unit, not the unit ("Bashkia Tiranë", "Municipality of Korçë").
-_PREFIXES = re.compile(r"^(bashkia e |bashkia |bashki |municipality of |municipality |komuna e |komuna )")
+# The reference table and code column of each level.
+TABLES = {"municipality": ("municipalities", "lau_code"), "county": ("counties", "county_code"),
+          "former_unit": ("former_units", "unit_code")}
+CODE_PATTERNS = {"municipality": LAU_CODE, "county": re.compile(r"^AL-\d\d$"), "former_unit": re.compile(r"^AL[1-3]\d{4}$")}
+# Alias kinds, most telling first: when several aliases fold to one key, the resolution reports the first kind.
+KINDS = ("official", "old_name", "definite", "genitive", "variant", "qualified", "eurostat", "source", "ascii", "prefixed", "english")
+
+# Words that name the kind of area, not the area ("Bashkia e Tiranës", "Qarku i Tiranës", "Tirana County"), as folded
+# text; longest first. They also tell the level a text means, so "Qarku Korçë" is never taken for the municipality.
+_MARKERS = {
+    "municipality": (("bashkia e ", "bashkise se ", "bashkia ", "bashkise ", "bashki ", "municipality of ", "municipality "),
+                     (" municipality",)),
+    "county": (("qarku i ", "qarkut te ", "qarku ", "qarkut ", "qark ", "prefektura e ", "prefektura ", "county of "),
+               (" county", " qark")),
+    "former_unit": (("njesia administrative ", "njesise administrative ", "administrative unit ", "komuna e ", "komunes se ",
+                     "komuna ", "komunes ", "commune of ", "commune ", "nj a ", "nja "),
+                    (" administrative unit", " commune")),
+}
+# Which markers a level accepts: the 65 former units that were municipalities before 2015 were "Bashkia …" too.
+_ACCEPTS = {"municipality": {"municipality"}, "county": {"county"}, "former_unit": {"former_unit", "municipality"}}
+# Former units whose names repeat elsewhere have no code of their own in the table; this many may be listed.
+_SUGGESTIONS = 5
 
 
-class UnknownNameError(ValueError):
-    """A name that is not in the alias table; carries the closest known names."""
+def fold(text: str) -> str:
+    """Case, diacritics, punctuation and extra spaces folded away: 'Fushë-Arrëz ' -> 'fushe arrez'."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", text).strip()
 
-    def __init__(self, name: str, suggestions: list[str]):
-        self.name = name
-        self.suggestions = suggestions
-        hint = f" Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown municipality {name!r}.{hint}")
+
+def split_marker(key: str) -> tuple[str | None, str]:
+    """(level named by a prefix or suffix such as 'bashkia e' or 'county', the rest) of a folded text."""
+    level = None
+    changed = True
+    while changed:
+        changed = False
+        for lvl, (prefixes, suffixes) in _MARKERS.items():
+            for p in prefixes:
+                if key.startswith(p) and len(key) > len(p):
+                    key, level, changed = key[len(p):], level or lvl, True
+            for s in suffixes:
+                if key.endswith(s) and len(key) > len(s):
+                    key, level, changed = key[: -len(s)], level or lvl, True
+    return level, key
 
 
 def normalize_name(name: str) -> str:
-    """Comparison key: no diacritics, lower case, no 'Bashkia' prefix, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[-_.,'’]+", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return _PREFIXES.sub("", text).strip()
+    """Comparison key: folded, without the words that name the kind of area ('Bashkia e Tiranës' -> 'tiranes')."""
+    return split_marker(fold(name))[1]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a text resolved to: the code, its official name, and which kind of alias matched (official, definite, code…)."""
+
+    code: str
+    level: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A suggested or searched area: code, official name, level, score (100 = exact) and the alias that matched."""
+
+    code: str
+    name: str
+    level: str
+    score: float = 0.0
+    matched: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name!r} ({self.code})"
+
+
+class UnknownName(ValueError):
+    """A text that names no area of the requested level; carries the closest names with their codes."""
+
+    def __init__(self, text: str, level: str = "municipality", suggestions: list[Candidate] | None = None,
+                 elsewhere: list[Candidate] | None = None):
+        self.text = self.name = text
+        self.level = level
+        self.suggestions = list(suggestions or [])
+        self.elsewhere = list(elsewhere or [])
+        super().__init__(self._message())
+
+    @property
+    def suggested_names(self) -> list[str]:
+        return [c.name for c in self.suggestions]
+
+    def _message(self) -> str:
+        message = f"Unknown {LEVEL_LABELS[self.level]} {self.text!r}."
+        if self.elsewhere:
+            message += " It names " + "; ".join(_describe(c) for c in self.elsewhere) + f", not a {LEVEL_LABELS[self.level]}."
+        if self.suggestions:
+            message += f" Did you mean {', '.join(str(c) for c in self.suggestions)}?"
+        return message
+
+
+class AmbiguousName(UnknownName):
+    """A text that names several areas of one level (seven former units are called Qendër); lists them all."""
+
+    def _message(self) -> str:
+        listed = ", ".join(f"{c.matched!r} ({c.code})" for c in self.suggestions)
+        return f"Ambiguous {LEVEL_LABELS[self.level]} {self.text!r}: it names {len(self.suggestions)} of them. Write one of {listed}."
+
+
+UnknownNameError = UnknownName
+
+
+def _describe(c: Candidate) -> str:
+    return f"the {LEVEL_LABELS[c.level]} {c.name} ({c.code})" + (f" in {c.matched}" if c.matched else "")
 
 
 @dataclass(frozen=True)
 class NameResolver:
-    """Maps alias keys to LAU codes; built from ``data/reference/aliases.csv`` and the official names."""
+    """Folded alias -> code, per level; built from ``data/reference/aliases.csv`` and the official names."""
 
-    codes_by_key: dict[str, str]
-    names_by_code: dict[str, str]
+    keys: dict[str, dict[str, tuple[str, str, str]]]
+    names: dict[str, dict[str, str]]
+    ambiguous: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    parents: dict[str, str] = field(default_factory=dict)
+    genitives: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def names_by_code(self) -> dict[str, str]:
+        """Official names of the 61 municipalities by LAU code."""
+        return self.names["municipality"]
 
     @classmethod
-    def from_frames(cls, municipalities: pd.DataFrame, aliases: pd.DataFrame) -> "NameResolver":
-        names_by_code = dict(zip(municipalities["lau_code"], municipalities["name"]))
-        codes_by_key: dict[str, str] = {}
-        pairs = list(zip(municipalities["name"], municipalities["lau_code"])) + list(zip(aliases["alias"], aliases["lau_code"]))
-        for alias, code in pairs:
+    def from_reference(cls, reference: dict[str, pd.DataFrame]) -> "NameResolver":
+        """From the frames of :func:`lnb_dash.sources.read_reference`."""
+        return cls.from_frames(reference["municipalities"], reference["aliases"], reference.get("counties"), reference.get("former_units"))
+
+    @classmethod
+    def from_frames(cls, municipalities: pd.DataFrame, aliases: pd.DataFrame, counties: pd.DataFrame | None = None,
+                    former_units: pd.DataFrame | None = None) -> "NameResolver":
+        """Raises ValueError when an alias names two areas of one level or an area that does not exist."""
+        frames = dict(zip(LEVELS, (municipalities, counties, former_units)))
+        names = {lvl: dict(zip(f[TABLES[lvl][1]], f["name"])) if f is not None else {} for lvl, f in frames.items()}
+        genitives = {code: g for lvl, f in frames.items() if f is not None and "name_genitive" in f
+                     for code, g in zip(f[TABLES[lvl][1]], f["name_genitive"])}
+        parents = {}
+        if municipalities is not None and "county_code" in municipalities:
+            parents.update(zip(municipalities["lau_code"], municipalities["county_code"]))
+        if former_units is not None:
+            parents.update(zip(former_units["unit_code"], former_units["lau_code"]))
+        levels = aliases["level"] if "level" in aliases else pd.Series("municipality", index=aliases.index)
+        codes = aliases["code"] if "code" in aliases else aliases["lau_code"]
+        kinds = aliases["kind"] if "kind" in aliases else pd.Series("source", index=aliases.index)
+
+        keys: dict[str, dict[str, tuple[str, str, str]]] = {lvl: {} for lvl in LEVELS}
+        official: dict[str, dict[str, set[str]]] = {lvl: {} for lvl in LEVELS}
+        for lvl in LEVELS:
+            for code, name in names[lvl].items():
+                official[lvl].setdefault(normalize_name(name), set()).add(code)
+        ambiguous = {lvl: {k: tuple(sorted(v)) for k, v in official[lvl].items() if len(v) > 1} for lvl in LEVELS}
+        rows = [(lvl, code, "official", name) for lvl in LEVELS for code, name in names[lvl].items()
+                if normalize_name(name) not in ambiguous[lvl]]
+        rows += list(zip(levels, codes, kinds, aliases["alias"]))
+        for lvl, code, kind, alias in rows:
+            if lvl not in LEVELS:
+                raise ValueError(f"alias {alias!r} has level {lvl!r}; expected one of {', '.join(LEVELS)}")
+            if not names[lvl]:
+                continue
+            if code not in names[lvl]:
+                raise ValueError(f"alias {alias!r} points to {code!r}, which is not a known {LEVEL_LABELS[lvl]} code")
             key = normalize_name(alias)
-            if codes_by_key.setdefault(key, code) != code:
-                raise ValueError(f"alias {alias!r} points to both {codes_by_key[key]} and {code}")
-        return cls(codes_by_key, names_by_code)
+            previous = keys[lvl].get(key)
+            if previous and previous[0] != code:
+                raise ValueError(f"alias {alias!r} points to both {previous[0]} and {code} ({LEVEL_LABELS[lvl]})")
+            if previous is None or _rank(kind) < _rank(previous[1]):
+                keys[lvl][key] = (code, kind, alias)
+        return cls(keys, names, ambiguous, parents, genitives)
 
-    def resolve(self, name: str) -> str:
-        """LAU code for a name or a code; raises :class:`UnknownNameError` with suggestions."""
-        text = str(name).strip()
-        if LAU_CODE.match(text.upper()) and text.upper() in self.names_by_code:
-            return text.upper()
-        code = self.codes_by_key.get(normalize_name(text))
-        if code is None:
-            raise UnknownNameError(text, self.suggest(text))
-        return code
+    def resolve(self, text: str, level: str = "municipality") -> Resolution:
+        """The area ``text`` names at ``level``; codes (AL221, al-11, AL22101) resolve to themselves.
 
-    def suggest(self, name: str, n: int = 3) -> list[str]:
-        """Official names closest to ``name`` (by their best-matching alias)."""
-        keys = difflib.get_close_matches(normalize_name(name), list(self.codes_by_key), n=10, cutoff=0.6)
-        names: list[str] = []
-        for key in keys:
-            official = self.names_by_code[self.codes_by_key[key]]
-            if official not in names:
-                names.append(official)
-        return names[:n]
+        Raises :class:`UnknownName` (with suggestions) or :class:`AmbiguousName` (with the candidates).
+        """
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
+        raw = str(text).strip()
+        code = raw.upper()
+        for lvl, pattern in CODE_PATTERNS.items():
+            if pattern.match(code):
+                if lvl == level and code in self.names[level]:
+                    return Resolution(code, level, "code", self.names[level][code])
+                elsewhere = [self._candidate(lvl, code)] if code in self.names[lvl] and lvl != level else []
+                raise UnknownName(raw, level, [], elsewhere)
+        marker, key = split_marker(fold(raw))
+        if marker is None or marker in _ACCEPTS[level]:
+            hit = self.keys[level].get(key)
+            if hit:
+                return Resolution(hit[0], level, hit[1], self.names[level][hit[0]])
+            if key in self.ambiguous[level]:
+                raise AmbiguousName(raw, level, [self._candidate(level, c, qualified=True) for c in self.ambiguous[level][key]])
+        elsewhere = [] if not key else [self._candidate(lvl, self.keys[lvl][key][0]) for lvl in LEVELS
+                                        if lvl != level and key in self.keys[lvl] and (marker is None or marker in _ACCEPTS[lvl])]
+        raise UnknownName(raw, level, self.suggest(key, level), elsewhere)
+
+    def code(self, text: str, level: str = "municipality") -> str:
+        """Shorthand for ``resolve(text, level).code``."""
+        return self.resolve(text, level).code
+
+    def suggest(self, text: str, level: str = "municipality", n: int = _SUGGESTIONS) -> list[Candidate]:
+        """Areas of ``level`` whose aliases are closest to ``text`` (difflib ratio ≥ 0.6), best first."""
+        key = normalize_name(text)
+        pool = list(self.keys[level]) + list(self.ambiguous[level])
+        out: list[Candidate] = []
+        for match in difflib.get_close_matches(key, pool, n=4 * n, cutoff=0.6) if key else []:
+            codes = (self.keys[level][match][0],) if match in self.keys[level] else self.ambiguous[level][match]
+            for code in codes:
+                if all(c.code != code for c in out):
+                    out.append(self._candidate(level, code, qualified=len(codes) > 1))
+        return out[:n]
+
+    def search(self, text: str, limit: int = 10, levels: tuple[str, ...] = ("municipality",)) -> list[Candidate]:
+        """Ranked areas for a search box: exact alias or code, then prefix, word prefix, substring, then fuzzy matches."""
+        raw = str(text).strip()
+        if not raw:
+            return []
+        best: dict[tuple[str, str], Candidate] = {}
+
+        def offer(level: str, code: str, score: float, matched: str) -> None:
+            if (level, code) not in best or best[(level, code)].score < score:
+                best[(level, code)] = Candidate(code, self.names[level][code], level, score, matched)
+
+        for level in levels:
+            if CODE_PATTERNS[level].match(raw.upper()) and raw.upper() in self.names[level]:
+                offer(level, raw.upper(), 100.0, raw.upper())
+        marker, key = split_marker(fold(raw))
+        for level in levels:
+            if marker is not None and marker not in _ACCEPTS[level] or not key:
+                continue
+            for alias_key, (code, _kind, alias) in self.keys[level].items():
+                if alias_key == key:
+                    offer(level, code, 100.0, alias)
+                elif alias_key.startswith(key):
+                    offer(level, code, 90.0 - (len(alias_key) - len(key)) / 100, alias)
+                elif f" {key}" in f" {alias_key}":
+                    offer(level, code, 80.0, alias)
+                elif len(key) >= 3 and key in alias_key:
+                    offer(level, code, 70.0, alias)
+            for match in difflib.get_close_matches(key, list(self.keys[level]), n=3 * limit, cutoff=0.6):
+                code, _kind, alias = self.keys[level][match]
+                offer(level, code, 60.0 * difflib.SequenceMatcher(None, key, match).ratio(), alias)
+        order = {lvl: i for i, lvl in enumerate(levels)}
+        ranked = sorted(best.values(), key=lambda c: (-c.score, order[c.level], fold(c.name)))
+        return ranked[:limit]
+
+    def genitive(self, code: str) -> str:
+        """The Albanian genitive form of an area's name ('Kamzës'), for phrases such as 'Vendndodhja e Kamzës'."""
+        return self.genitives[code]
+
+    def _candidate(self, level: str, code: str, qualified: bool = False) -> Candidate:
+        name = self.names[level][code]
+        parent = self.parents.get(code)
+        parent_name = next((self.names[lvl][parent] for lvl in LEVELS if parent in self.names[lvl]), None) if parent else None
+        where = f"{parent_name} ({parent})" if parent_name else ""
+        return Candidate(code, name, level, matched=f"{name} ({parent_name})" if qualified and parent_name else where)
+
+
+def _rank(kind: str) -> int:
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+
+
+@functools.lru_cache(maxsize=8)
+def load_resolver(data_dir: Path | None = None) -> NameResolver:
+    """The resolver for a data folder (default: the project's), read once per process."""
+    from lnb_dash import config
+    from lnb_dash.sources import read_reference
+
+    return NameResolver.from_reference(read_reference(Path(data_dir) if data_dir else config.DATA_DIR))
+
+
+def resolve(text: str, level: str = "municipality", data_dir: Path | None = None) -> Resolution:
+    """:meth:`NameResolver.resolve` with the project's alias table."""
+    return load_resolver(data_dir).resolve(text, level)
+
+
+def search(text: str, limit: int = 10, levels: tuple[str, ...] = ("municipality",), data_dir: Path | None = None) -> list[Candidate]:
+    """:meth:`NameResolver.search` with the project's alias table."""
+    return load_resolver(data_dir).search(text, limit, levels)

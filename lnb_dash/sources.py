@@ -2,7 +2,7 @@
 
 Layout (see README "How to add data")::
 
-    data/reference/{municipalities,counties,aliases}.csv
+    data/reference/{municipalities,counties,former_units,aliases}.csv
     data/sources/<source_id>/datapackage.yaml   provenance, license, caveats, resources (Frictionless)
     data/sources/<source_id>/indicators.yml     indicators this source defines (optional)
     data/sources/<source_id>/observations.csv   tidy observations (optional), with per-value citation columns
@@ -41,7 +41,7 @@ def read_csv_text(path: Path) -> pd.DataFrame:
 
 def read_reference(data_dir: Path) -> dict[str, pd.DataFrame]:
     ref = data_dir / "reference"
-    return {name: read_csv_text(ref / f"{name}.csv") for name in ("municipalities", "counties", "aliases")}
+    return {name: read_csv_text(ref / f"{name}.csv") for name in ("municipalities", "counties", "former_units", "aliases")}
 
 
 def read_source(folder: Path) -> Source:
