@@ -1,7 +1,9 @@
 """Each page's view as a frozen dataclass, to and from URL query parameters (pure, no Streamlit).
 
-Parsing is lenient: a bad or unknown parameter falls back to the default instead of breaking the
-page, so any shared link opens something sensible.
+Parsing is lenient: a bad parameter falls back to the default instead of breaking the page. Places
+(``m=``) go through the one alias table, so ``m=korca`` or ``m=Bashkia%20Kamëz`` open the right
+municipality; a place it does not know is dropped here and reported by :func:`unknown_places`, so a
+page says so (with the closest names) instead of quietly showing another municipality.
 """
 
 from __future__ import annotations
@@ -10,17 +12,48 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Mapping
 
-from lnb_dash.names import LAU_CODE
+from lnb_dash import names
+
+PLACE_FIELDS = ("m",)
 
 
-def _parse(kind: str, raw: str, default):
+def _place_code(text: str) -> str | None:
+    try:
+        return names.load_resolver().resolve(text.strip()).code
+    except names.UnknownName:
+        return None
+
+
+def _places(raw: str) -> tuple[str, ...]:
+    codes = (_place_code(v) for v in raw.split(",") if v.strip())
+    return tuple(dict.fromkeys(c for c in codes if c))
+
+
+def unknown_places(params: Mapping[str, str]) -> list[names.UnknownName]:
+    """The names in a link's place parameters that the alias table does not know, each with its closest names."""
+    problems = []
+    for field in PLACE_FIELDS:
+        raw = params.get(field)
+        for text in (raw[-1] if isinstance(raw, list) else raw or "").split(","):
+            if text.strip():
+                try:
+                    names.load_resolver().resolve(text.strip())
+                except names.UnknownName as exc:
+                    problems.append(exc)
+    return problems
+
+
+def _parse(kind: str, raw: str, default, field: str = ""):
     try:
         if kind == "bool":
             return raw.lower() in ("1", "true", "yes", "on")
         if kind in ("int", "int | None"):
             return int(raw)
-        if kind == "tuple[str, ...]":
-            return tuple(v.strip().upper() for v in raw.split(",") if LAU_CODE.match(v.strip().upper()))
+        if field in PLACE_FIELDS:
+            places = _places(raw)
+            if kind == "tuple[str, ...]":
+                return places or default
+            return places[0] if places else default
         return raw.strip()
     except (ValueError, AttributeError):
         return default
@@ -37,7 +70,7 @@ class View:
             raw = params.get(f.name)
             if isinstance(raw, list):
                 raw = raw[-1] if raw else None
-            values[f.name] = default if raw in (None, "") else _parse(str(f.type), str(raw), default)
+            values[f.name] = default if raw in (None, "") else _parse(str(f.type), str(raw), default, f.name)
         return cls(**values)
 
     def to_query_params(self) -> dict[str, str]:

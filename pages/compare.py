@@ -13,6 +13,7 @@ MAX_AREAS = 6
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
+widgets.report_unknown_places(PAGE, lang)
 view = state.read_view(PAGE, CompareView)
 if len(view.m) > MAX_AREAS:
     st.warning(i18n.t("compare_too_many", lang, n=MAX_AREAS))

@@ -21,6 +21,7 @@ lang = state.current_lang()
 widgets.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
 available = catalogue[catalogue.latest_year.notna()]
+widgets.report_unknown_indicator(PAGE, available.indicator_id.tolist(), catalogue, lang)
 view = state.read_view(PAGE, MapView)
 if state.display_mode() == "embed":
     widgets.render_map_figure(view, lang, key="map.embed", height=520, top_level=True)

@@ -11,11 +11,13 @@ PAGE = "profile"
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
+widgets.report_unknown_places(PAGE, lang, stop=True)
 view = state.read_view(PAGE, ProfileView)
 title = st.empty()
+widgets.settle_typed_place(PAGE, municipalities.lau_code.tolist(), lang)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
 st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=widgets.municipality_label(municipalities),
-             key=state.key(PAGE, "m"))
+             key=state.key(PAGE, "m"), accept_new_options=True, placeholder=i18n.t("search_place_placeholder", lang))
 view = state.view_from_widgets(PAGE, ProfileView, view)
 state.write_view(PAGE, view, lang)
 

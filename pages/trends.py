@@ -14,6 +14,8 @@ widgets.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
 series_ids = catalogue[catalogue.years.map(len) > 1].indicator_id.tolist()
 municipalities = cached.municipalities_cached()
+widgets.report_unknown_indicator(PAGE, series_ids, catalogue, lang)
+widgets.report_unknown_places(PAGE, lang)
 view = state.read_view(PAGE, TrendsView)
 if state.display_mode() == "embed":
     widgets.render_trend_figure(view, municipalities, lang)

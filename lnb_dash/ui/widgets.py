@@ -300,3 +300,59 @@ def reload_data() -> None:
     """After an import or undo: drop cached queries and the old connection so every page reads the new database."""
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+def report_unknown_places(page: str, lang: str, stop: bool = False) -> None:
+    """A link naming a place the alias table does not know gets a message with the closest names (as links),
+    never another municipality in its place. ``stop`` ends the page there (a profile has one place only)."""
+    from lnb_dash.filters import unknown_places
+
+    problems = unknown_places({k: st.query_params.get(k) for k in st.query_params})
+    for problem in problems:
+        st.error(i18n.t("unknown_place", lang, text=problem.text))
+        for candidate in problem.suggestions[:5]:
+            st.page_link(f"pages/{page}.py", label=f"{candidate.name} ({candidate.code})", query_params={"m": candidate.code, "lang": lang},
+                         icon=":material/arrow_forward:")
+        if not problem.suggestions:
+            st.caption(i18n.t("unknown_place_hint", lang))
+    if problems and stop:
+        st.stop()
+
+
+def report_unknown_indicator(page: str, allowed: list[str], catalogue: pd.DataFrame, lang: str) -> None:
+    """An ``indicator=`` this page cannot show stops the page with why and the closest indicators it can show."""
+    import difflib
+
+    asked = st.query_params.get("indicator")
+    if not asked or asked in allowed:
+        return
+    names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
+    if asked in names:
+        st.error(i18n.t("indicator_not_here", lang, name=names[asked]))
+        st.page_link("pages/map.py", label=names[asked], query_params={"indicator": asked, "lang": lang}, icon=":material/map:")
+    else:
+        st.error(i18n.t("unknown_indicator", lang, text=asked))
+        by_name = {names[i].lower(): i for i in allowed if i in names}
+        close = difflib.get_close_matches(asked.lower(), list(allowed) + list(by_name), n=5, cutoff=0.4)
+        for match in dict.fromkeys(by_name.get(m, m) for m in close):
+            st.page_link(f"pages/{page}.py", label=names.get(match, match), query_params={"indicator": match, "lang": lang},
+                         icon=":material/arrow_forward:")
+    st.stop()
+
+
+def settle_typed_place(page: str, codes: list[str], lang: str) -> None:
+    """The municipality picker accepts any text ("korca", "Bashkia e Kamzës", "AL221"): resolve it through the alias
+    table before the picker is drawn; an unknown text keeps the current municipality and says so, with suggestions."""
+    from lnb_dash import names
+    from lnb_dash.ui.state import key
+
+    k = key(page, "m")
+    typed = st.session_state.get(k)
+    if not isinstance(typed, str) or typed in codes:
+        return
+    try:
+        st.session_state[k] = names.load_resolver().resolve(typed).code
+    except names.UnknownName as problem:
+        st.session_state[k] = st.session_state.get(key(page, "view")).m if st.session_state.get(key(page, "view")) else codes[0]
+        suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
+        st.warning(i18n.t("unknown_place", lang, text=typed) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))

@@ -170,3 +170,15 @@ def test_the_interactive_map_file_opens_from_disk_with_no_request(visit, browser
     offline.hover(f"{MAP_AREAS}[aria-label^='Kamëz:']")
     assert "Kamëz" in offline.inner_text(".leaflet-tooltip")
     context.close()
+
+
+@pytest.mark.parametrize("typed, name", [("korca", "Korçë"), ("Bashkia e Kamzës", "Kamëz"), ("AL357", "Vlorë")])
+def test_the_profile_picker_takes_any_spelling_typed_into_it(visit, typed, name):
+    page = visit.open("/profile?m=AL224&lang=en")
+    visit.wait_idle()
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.keyboard.type(typed)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"(document.querySelector('h1') || {{}}).innerText === 'Municipality {name}'", timeout=30_000)
+    visit.wait_idle()
+    assert page.locator('[data-testid="stAlert"]').count() == 0

@@ -79,9 +79,9 @@ def test_profile_deep_link_in_albanian_shows_korce_with_sources():
     assert re.search(r"e \d+-ta më e (ulët|lartë) nga \d+", " ".join(h.proto.body for h in at.get("html")))
 
 
-def test_profile_rejects_an_unknown_code_by_falling_back():
+def test_profile_refuses_an_unknown_code_instead_of_showing_another_municipality():
     at = open_page("profile", m="AL999", lang="en")
-    assert at.selectbox(key="profile.m").value == "AL224"
+    assert "AL999" in at.error[0].value and not at.title
 
 
 def test_language_switch_changes_labels():
@@ -173,3 +173,29 @@ def test_compare_takes_a_profile_and_its_five_similar_and_trims_longer_links():
     assert len(at.multiselect[0].value) == 6 and not at.warning
     at = open_page("compare", m="AL221,AL343,AL345,AL224,AL111,AL112,AL113", lang="en")
     assert len(at.multiselect[0].value) == 6 and "Up to 6" in at.warning[0].value
+
+
+@pytest.mark.parametrize("spelling", ["korca", "Korça", "KORCE", "Bashkia e Korçës", "AL343"])
+def test_a_profile_link_resolves_every_spelling_through_the_alias_table(spelling):
+    at = open_page("profile", m=spelling, lang="sq")
+    assert at.title[0].value == "Bashkia Korçë" and at.query_params["m"] == "AL343"
+
+
+def test_a_profile_link_to_kamez_opens_kamez_not_tirane():
+    at = open_page("profile", m="Bashkia Kamëz", lang="en")
+    assert at.title[0].value == "Municipality Kamëz"
+
+
+def test_an_unknown_place_shows_a_message_with_suggestions_and_no_other_profile():
+    at = open_page("profile", m="Tirnaa", lang="en")
+    assert "not a municipality we know" in at.error[0].value
+    assert not at.title, "no other municipality's profile is shown"
+    at = open_page("profile", m="atlantis", lang="sq")
+    assert "nuk është emër bashkie" in at.error[0].value and not at.title
+
+
+def test_a_trends_link_to_an_indicator_without_a_series_says_so():
+    at = open_page("trends", indicator="local_turnout", lang="en")
+    assert "one year only" in at.error[0].value
+    at = open_page("trends", indicator="turnoutt", lang="en")
+    assert "not an indicator we know" in at.error[0].value
