@@ -259,6 +259,22 @@ def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang
     return pd.DataFrame(rows)
 
 
+def compare_download(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang: str, sources: pd.DataFrame) -> pd.DataFrame:
+    """The compare view as numbers a spreadsheet can use: one row per municipality and indicator, with value, year,
+    rank, unit, county and national figures and the source in separate columns (missing values empty, never 0)."""
+    titles = dict(zip(sources.source_id, sources.title))
+    frames = []
+    for code, profile in profiles.items():
+        frames.append(pd.DataFrame({
+            "lau_code": code, "municipality": names[code], "indicator": profile.indicator_id, "indicator_name": profile[f"name_{lang}"],
+            "year": profile.year.astype("Int64"), "value": profile.value.where(profile.status == "value"), "unit": profile[f"unit_{lang}"],
+            "status": profile.status, "rank": profile["rank"].astype("Int64"), "n_ranked": profile.n_ranked.astype("Int64"),
+            "county_value": profile.county_value, "national_value": profile.national_value,
+            "source": profile.source_id.map(titles), **citation_columns(profile),
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
 def programme_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per measure: 2019, 2021 and the change, with the wording each document used."""
     return pd.DataFrame({

@@ -34,6 +34,7 @@ profiles = {code: cached.profile_cached(code) for code in view.m}
 names = municipalities.set_index("lau_code").name.to_dict()
 table = views.compare_table(profiles, names, lang)
 st.dataframe(table, hide_index=True, width="stretch")
-widgets.render_downloads("compare.downloads", lang, table, next(iter(profiles.values())).indicator_id.tolist(),
+widgets.render_downloads("compare.downloads", lang, views.compare_download(profiles, names, lang, cached.sources_cached()),
+                         next(iter(profiles.values())).indicator_id.tolist(),
                          base_name="compare_" + "_".join(view.m))
 widgets.render_source_note([s for p in profiles.values() for s in p.source_id], lang)

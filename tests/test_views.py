@@ -58,3 +58,13 @@ def test_a_trend_of_counts_leaves_albania_out_unless_indexed_and_says_so(con):
     note = views.national_note(series, meta, "en", indexed=False)
     assert note.startswith("Albania is not drawn") and "Indexed" in note
     assert views.national_note(series, meta, "en", indexed=True) is None
+
+
+def test_the_compare_download_holds_numbers_in_their_own_columns(con):
+    profiles = {code: indicators.query_profile(con, code) for code in ("AL343", "AL221")}
+    frame = views.compare_download(profiles, {"AL343": "Korçë", "AL221": "Kamëz"}, "en", indicators.list_sources(con))
+    assert {"value", "year", "rank", "n_ranked", "unit", "national_value", "source"} <= set(frame.columns)
+    assert frame.value.dtype.kind == "f" and frame["rank"].dtype.name == "Int64"
+    turnout = frame[(frame.indicator == "local_turnout") & (frame.lau_code == "AL343")].iloc[0]
+    assert turnout.value == pytest.approx(41.52) and turnout.year == 2015 and turnout.unit == "%"
+    assert frame[frame.status != "value"].value.isna().all(), "missing is empty, never 0"
