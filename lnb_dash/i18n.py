@@ -140,6 +140,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Municipal boundaries: © OpenStreetMap contributors (ODbL 1.0), via Mapzen Borders and Albania Election Data "
               "(Coalition of Domestic Observers & Democracy International, CC BY-SA 4.0); simplified by the LNB dashboard.",
     },
+    "legend_priority": {"sq": "Bashki prioritare e LNB", "en": "LNB priority municipality"},
+    "legend_other": {"sq": "Bashki tjetër", "en": "Other municipality"},
+    "open_profile_search": {"sq": "Hapni profilin e një bashkie", "en": "Open a municipality's profile"},
     "legend_county_line": {"sq": "Kufi qarku", "en": "County border"},
     "legend_priority_outline": {"sq": "Bashki prioritare e LNB (kufi i trashë)", "en": "LNB priority municipality (thick outline)"},
     "download_map_html": {"sq": "Hartë interaktive (HTML)", "en": "Interactive map (HTML)"},

@@ -342,3 +342,12 @@ def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, na
     return (f"<div class='lnb-legend' role='group' aria-label='{html.escape(i18n.t('legend', lang))}'>"
             f"<p style='font-weight:600;margin:0 0 .4em 0'>{title}</p>"
             f"<ul style='list-style:none;padding:0;margin:0;line-height:1.9'>{''.join(rows)}</ul>{note}</div>")
+
+
+def highlight_legend_html(n_on: int, lang: str, n_all: int = 61) -> str:
+    """The priority map's legend: its two fills with their counts."""
+    on, off = ({"fillColor": "#0072B2", "color": "#ffffff"}, {"fillColor": "#ececec", "color": "#9a9a9a"})
+    rows = [(on, i18n.t("legend_priority", lang), n_on), (off, i18n.t("legend_other", lang), n_all - n_on)]
+    items = "".join(f"<li>{_swatch(style)}{html.escape(label)} <small>({n})</small></li>" for style, label, n in rows)
+    return (f"<div class='lnb-legend' role='group' aria-label='{html.escape(i18n.t('legend', lang))}'>"
+            f"<ul style='list-style:none;padding:0;margin:0;line-height:1.9'>{items}</ul></div>")

@@ -11,6 +11,7 @@ widgets.connection_or_stop(lang)
 state.write_view("overview", None, lang)
 st.title(i18n.t("app_title", lang))
 st.write(i18n.t("overview_intro", lang))
+widgets.render_place_search("overview.search", cached.municipalities_cached(), lang)
 
 text_col, map_col = st.columns([3, 2])
 with text_col:
@@ -18,7 +19,9 @@ with text_col:
     results = cached.programme_results_cached()
     cols = st.columns(2)
     for i, r in enumerate(results.itertuples()):
-        cols[i % 2].metric(r._asdict()[f"name_{lang}"], i18n.format_number(r.value_2021, 0, lang),
+        label = r._asdict()[f"name_{lang}"]
+        cols[i % 2].markdown(f"**{widgets.escape_markdown(label)}**")  # the whole label, wrapped (a metric's own label is cut)
+        cols[i % 2].metric(label, i18n.format_number(r.value_2021, 0, lang), label_visibility="collapsed",
                            delta=f"+{i18n.format_number(r.change, 0, lang)} ({i18n.t('as_of', lang, year=2019)}: {i18n.format_number(r.value_2019, 0, lang)})",
                            delta_color="off", help=r.stated_2021)
     st.caption(i18n.t("programme_intro", lang))
@@ -27,6 +30,7 @@ with map_col:
     st.header(i18n.t("priority_map", lang))
     render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
                                   label=i18n.t("priority_map", lang), height=420), lang, key="overview.map")
+    st.html(maps.highlight_legend_html(len(cached.priority_codes_cached()), lang))
     st.caption(i18n.t("boundary_attribution", lang))
 
 st.header(i18n.t("for_whom", lang))

@@ -27,6 +27,7 @@ with map_col:
     st.header(i18n.t("priority_map", lang))
     render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
                                   label=i18n.t("priority_map", lang), height=480), lang, key="programme.map")
+    st.html(maps.highlight_legend_html(len(cached.priority_codes_cached()), lang))
     st.caption(i18n.t("boundary_attribution", lang))
 with list_col:
     st.header(i18n.t("priority_resolution", lang))

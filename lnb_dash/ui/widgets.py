@@ -356,3 +356,21 @@ def settle_typed_place(page: str, codes: list[str], lang: str) -> None:
         st.session_state[k] = st.session_state.get(key(page, "view")).m if st.session_state.get(key(page, "view")) else codes[0]
         suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
         st.warning(i18n.t("unknown_place", lang, text=typed) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
+
+
+def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> None:
+    """A picker that opens a municipality's profile: any spelling goes through the alias table (korca, Kamza, AL221)."""
+    from lnb_dash import names
+
+    codes = municipalities.lau_code.tolist()
+    chosen = st.selectbox(i18n.t("open_profile_search", lang), codes, index=None, format_func=municipality_label(municipalities),
+                          placeholder=i18n.t("search_place_placeholder", lang), accept_new_options=True, key=key)
+    if not chosen:
+        return
+    try:
+        code = chosen if chosen in codes else names.load_resolver().resolve(chosen).code
+    except names.UnknownName as problem:
+        suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
+        st.warning(i18n.t("unknown_place", lang, text=chosen) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
+        return
+    st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})

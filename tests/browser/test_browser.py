@@ -182,3 +182,22 @@ def test_the_profile_picker_takes_any_spelling_typed_into_it(visit, typed, name)
     page.wait_for_function(f"(document.querySelector('h1') || {{}}).innerText === 'Municipality {name}'", timeout=30_000)
     visit.wait_idle()
     assert page.locator('[data-testid="stAlert"]').count() == 0
+
+
+def test_the_overview_search_opens_a_profile_from_any_spelling(visit):
+    page = visit.open("/?lang=sq")
+    visit.wait_idle()
+    page.get_by_text("Hapni profilin e një bashkie").first.wait_for()
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.keyboard.type("Kamza")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/profile\?m=AL221"), timeout=30_000)
+
+
+def test_the_overview_explains_its_map_and_shows_whole_labels(visit):
+    page = visit.open("/?lang=en")
+    visit.wait_idle()
+    legend = page.inner_text(".lnb-legend")
+    assert "LNB priority municipality (24)" in legend and "Other municipality (37)" in legend
+    label = page.get_by_text("Council of Ministers decisions on the Law on Social Care Services", exact=True).first
+    assert label.is_visible() and label.evaluate("e => e.scrollWidth <= e.clientWidth"), "the whole label, not cut with …"
