@@ -41,6 +41,7 @@ class Run:
     components: dict[str, object] = field(default_factory=dict)  # component name → ComponentInstance
     selectboxes: dict[str, object] = field(default_factory=dict)  # user key → Selectbox
     exceptions: list[str] = field(default_factory=list)
+    downloads: list[str] = field(default_factory=list)  # /media/… URLs, kept in the memory of the replica that ran the script
     query_string: str = ""
     messages: int = 0
     bytes: int = 0
@@ -175,6 +176,8 @@ class Session:
             run.components[element.component_instance.component_name] = element.component_instance
         elif kind == "selectbox":
             run.selectboxes[_user_key(element.selectbox.id)] = element.selectbox
+        elif kind == "download_button" and element.download_button.url:
+            run.downloads.append(element.download_button.url)
         elif kind == "exception":
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
 

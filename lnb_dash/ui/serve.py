@@ -35,10 +35,12 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 def watch_database(path: Path, interval: float = 1.0) -> threading.Thread:
     """A daemon thread that clears Streamlit's caches when ``path`` is replaced (a rebuild moves a new file in)."""
 
-    def loop() -> None:
-        import streamlit as st
+    import streamlit as st
 
-        seen = _file_identity(path)
+    seen = _file_identity(path)
+
+    def loop() -> None:
+        nonlocal seen
         while True:
             time.sleep(interval)
             now = _file_identity(path)
