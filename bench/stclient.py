@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -41,7 +42,7 @@ class Run:
     components: dict[str, object] = field(default_factory=dict)  # component name → ComponentInstance
     selectboxes: dict[str, object] = field(default_factory=dict)  # user key → Selectbox
     exceptions: list[str] = field(default_factory=list)
-    downloads: list[str] = field(default_factory=list)  # /media/… URLs, kept in the memory of the replica that ran the script
+    downloads: list[str] = field(default_factory=list)  # a /media/… URL, or the id of a file made on request (deferred)
     query_string: str = ""
     messages: int = 0
     bytes: int = 0
@@ -166,6 +167,27 @@ class Session:
             raise ProtocolError("the script raised: " + " | ".join(run.exceptions))
         return run
 
+    def download_url(self, download: str) -> str:
+        """The /media/… URL of a download: a deferred one is made on request, as the browser asks on a click.
+
+        The file then lives in the memory of the replica that made it, so its URL must reach that replica.
+        """
+        if download.startswith("/"):
+            return download
+        msg = BackMsg()
+        request = msg.backend_operation_request
+        request.request_id = uuid.uuid4().hex
+        request.session_id = self.session_id
+        request.deferred_file.file_id = download
+        self.ws.send_binary(msg.SerializeToString())
+        while True:
+            fwd = ForwardMsg.FromString(self.ws.recv())
+            if fwd.WhichOneof("type") == "backend_operation_response" and fwd.backend_operation_response.request_id == request.request_id:
+                response = fwd.backend_operation_response
+                if response.error_msg:
+                    raise ProtocolError(f"no file for {download}: {response.error_msg}")
+                return response.deferred_file.url
+
     @staticmethod
     def _note(element, run: Run) -> None:
         kind = element.WhichOneof("type")
@@ -176,8 +198,8 @@ class Session:
             run.components[element.component_instance.component_name] = element.component_instance
         elif kind == "selectbox":
             run.selectboxes[_user_key(element.selectbox.id)] = element.selectbox
-        elif kind == "download_button" and element.download_button.url:
-            run.downloads.append(element.download_button.url)
+        elif kind == "download_button":
+            run.downloads.append(element.download_button.url or element.download_button.deferred_file_id)
         elif kind == "exception":
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
 

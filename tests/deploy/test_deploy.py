@@ -99,7 +99,8 @@ def test_each_viewer_keeps_one_replica_for_its_stream_and_its_downloads(cluster)
     sessions = viewers(cluster.url)
     for session, run in sessions:
         assert "Map" in run.headings and FOLIUM in run.components and run.downloads
-        assert media_status(session, run.downloads[0]) == 200
+        url = session.download_url(run.downloads[0])
+        assert url.startswith("/media/") and media_status(session, url) == 200
         session.close()
     gzip = urllib.request.Request(cluster.url + "/app/static/" + next(p.relative_to(deploy.config.ROOT / "static").as_posix()
                                   for p in (deploy.config.ROOT / "static" / "geo").glob("municipalities*.json")),
@@ -176,3 +177,15 @@ def test_viewers_of_a_killed_replica_get_their_page_back_on_another(cluster):
     finally:
         cluster.start_replica(0)
         cluster.wait_healthy(120, [0])
+
+
+def test_compose_runs_the_replicas_on_one_data_volume_behind_the_generated_proxy():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    replicas = [name for name, s in services.items() if name != "nginx"]
+    assert len(replicas) >= 2 and all(services[r]["volumes"] == ["lnb-data:/data"] for r in replicas)
+    command = services["nginx"]["command"]
+    assert command[:4] == ["python", "-m", "lnb_dash.deploy", "proxy"]
+    assert [command[i + 1] for i, a in enumerate(command) if a == "--upstream"] == [f"{r}:8501" for r in replicas]
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "LNB_DB_PATH=/data/lnb.duckdb" in dockerfile and "USER lnb" in dockerfile
