@@ -9,7 +9,7 @@ COPY . .
 # Leaflet and the boundaries into /app/static at build time, so nginx (same image) serves them from disk.
 RUN python -c "from lnb_dash import assets; assets.install_static_assets()" \
     && useradd --uid 10001 --create-home lnb && mkdir /data && chown lnb /data
-ENV LNB_DATA_DIR=/data LNB_DB_PATH=/data/lnb.duckdb PYTHONUNBUFFERED=1
+ENV LNB_DATA_DIR=/data LNB_DB_PATH=/data/lnb.duckdb PYTHONUNBUFFERED=1 MALLOC_ARENA_MAX=2
 USER lnb
 VOLUME /data
 EXPOSE 8501 8080
