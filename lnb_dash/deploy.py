@@ -106,8 +106,7 @@ http {{
         # The front end's own bundle and the app's static files (Leaflet, boundaries) straight from disk.
         location /static/ {{
             alias {static_dir}/static/;
-            expires 30d;
-            add_header Cache-Control "public, immutable";
+            add_header Cache-Control "public, max-age=2592000, immutable";  # file names carry a content hash
         }}
         location /app/static/ {{
             alias {app_static_dir}/;
@@ -151,6 +150,13 @@ def _paths(conf: Path) -> list[str]:
 def nginx_test(conf: Path) -> subprocess.CompletedProcess:
     """``nginx -t`` on a generated config (run as any user: every path it writes is in the run directory)."""
     return subprocess.run([NGINX, "-t", *_paths(conf)], capture_output=True, text=True)
+
+
+def _die_with_parent() -> None:
+    """In the child: SIGTERM when the process that started it dies (even by SIGKILL), so no replica is orphaned."""
+    import ctypes
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def free_port(address: str = "127.0.0.1") -> int:
@@ -237,12 +243,13 @@ class Cluster:
         node.process = subprocess.Popen(
             [sys.executable, "-m", "lnb_dash.ui.serve", "--server.port", str(node.port), "--server.address", "127.0.0.1",
              "--server.headless", "true", *self.streamlit_args],
-            cwd=config.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=config.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent)
         log.close()
 
     def start_nginx(self) -> None:
         self.nginx = subprocess.Popen([NGINX, *_paths(self.conf), "-g", "daemon off;"],
-                                      stdout=subprocess.DEVNULL, stderr=(self.run_dir / "nginx.out").open("ab"), start_new_session=True)
+                                      stdout=subprocess.DEVNULL, stderr=(self.run_dir / "nginx.out").open("ab"), start_new_session=True,
+                                      preexec_fn=_die_with_parent)
 
     def wait_healthy(self, timeout: float = 120, nodes: list[int] | None = None) -> None:
         deadline = time.monotonic() + timeout
@@ -274,11 +281,12 @@ class Cluster:
         return [rss_mb(n.process.pid) if n.process and n.process.poll() is None else None for n in self.nodes]
 
     def watch(self, interval: float = 2.0) -> None:
-        """Until SIGINT or SIGTERM: restart a replica that exited, and nginx if it did."""
+        """Until SIGINT, SIGTERM or the end of the parent (make): restart a replica that exited, and nginx if it did."""
         stopping = []
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(sig, lambda *_: stopping.append(True))
-        while not stopping:
+        parent = os.getppid()
+        while not stopping and os.getppid() == parent:
             for i, node in enumerate(self.nodes):
                 if node.process.poll() is not None:
                     print(f"replica {i} (port {node.port}) exited with {node.process.returncode}: restarting", flush=True)
