@@ -66,6 +66,7 @@ class StreamlitUser(User):
 
     def journey(self, session: Session) -> None:
         steps = Control.steps
+        start = time.perf_counter()
         first = self._step("map_first_visit", lambda: session.open("map", "lang=en"))
         if FOLIUM not in first.components or "Map" not in first.headings:
             raise ProtocolError("the map page has no map component or no title")
@@ -73,6 +74,9 @@ class StreamlitUser(User):
             return
         session.set_component(first, FOLIUM, FOLIUM_DRAWN)
         drawn = self._step("map_drawn", session.rerun)
+        # The whole first visit, from the page's HTML to the page complete (both runs), as one figure.
+        self.environment.events.request.fire(request_type="WS", name="map_first_visit_total", response_time=(time.perf_counter() - start) * 1000,
+                                             response_length=0, exception=None, context={})
         if "indicator_switch" in steps:
             picker = drawn.selectboxes["map.indicator"]
             other = next(o for o in picker.options if o != picker.raw_value)
