@@ -19,7 +19,7 @@ from bench.stclient import FOLIUM, ProtocolError, Session, open_map
 from lnb_dash import deploy
 from lnb_dash.ui import serve
 from tests.conftest import ROOT
-from tests.deploy.conftest import require_nginx
+from tests.deploy.cluster import require_nginx
 
 VIEWERS = 12
 

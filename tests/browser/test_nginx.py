@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser.conftest import Visit
+
+pytestmark = pytest.mark.browser
 
 
 def test_chromium_sessions_through_nginx_draw_the_map(browser, cluster):

@@ -1,5 +1,8 @@
 """Two replicas behind Debian's nginx on free loopback ports, serving a writable copy of the data.
 
+One instance for the whole test session (the root conftest imports the fixture), shared by tests/deploy and the
+browser check through nginx in tests/browser.
+
 Skipped on a machine without nginx, except in CI, where .ci/run installs it and a missing nginx is a
 failure (as with chromium for the browser tests).
 """
@@ -15,7 +18,6 @@ import pytest
 from bench.stclient import Session, open_map
 from lnb_dash import config, deploy
 from lnb_dash.build import build_database
-from tests.browser.conftest import browser  # noqa: F401  (the chromium fixture, for the browser check through nginx)
 
 
 def require_nginx() -> None:
