@@ -66,7 +66,9 @@ events {{ worker_connections {files // 2}; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {run}/access.log;
+    # Which replica served each request, and for which routing cookie ($uid_got on later requests, $uid_set on the first).
+    log_format routed '$remote_addr [$time_local] "$request" $status $upstream_addr $uid_got$uid_set';
+    access_log {run}/access.log routed;
     client_body_temp_path {run}/client_body;
     proxy_temp_path {run}/proxy;
     fastcgi_temp_path {run}/fastcgi;
@@ -87,9 +89,10 @@ http {{
     userid_name {ROUTE_COOKIE};
     userid_path /;
     userid_expires 30d;
-    map $cookie_{ROUTE_COOKIE} $route_key {{
+    # "lnb_route=<id>" from the request's cookie, or from the cookie this response sets (the same text either way).
+    map $uid_got $route_key {{
         "" $uid_set;
-        default $cookie_{ROUTE_COOKIE};
+        default $uid_got;
     }}
     map $http_upgrade $connection_upgrade {{
         default upgrade;

@@ -102,6 +102,13 @@ def test_each_viewer_keeps_one_replica_for_its_stream_and_its_downloads(cluster)
         url = session.download_url(run.downloads[0])
         assert url.startswith("/media/") and media_status(session, url) == 200
         session.close()
+    routes = {}
+    for line in (cluster.run_dir / "access.log").read_text().splitlines():
+        upstream, uid = line.rsplit(" ", 2)[-2:]
+        if "lnb_route=" in uid and upstream != "-":
+            routes.setdefault(uid, set()).add(upstream)
+    assert len(routes) >= VIEWERS and all(len(upstreams) == 1 for upstreams in routes.values())  # page, stream and file alike
+    assert len(set().union(*routes.values())) == 2
     gzip = urllib.request.Request(cluster.url + "/app/static/" + next(p.relative_to(deploy.config.ROOT / "static").as_posix()
                                   for p in (deploy.config.ROOT / "static" / "geo").glob("municipalities*.json")),
                                   headers={"Accept-Encoding": "gzip"})
