@@ -11,6 +11,7 @@ the visits and the journey against that server only. Prints a table and writes b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -47,7 +48,9 @@ class Sampler:
         self.cluster, self.peak, self.greenlet = cluster, [], None
 
     def __enter__(self):
+        self.started = time.perf_counter()
         if self.cluster is not None:
+            self.cpu_start = self.cluster.cpu_seconds()
             self.peak = [0.0] * len(self.cluster.nodes)
             self.greenlet = gevent.spawn(self._loop)
         return self
@@ -61,6 +64,13 @@ class Sampler:
         for i, mb in enumerate(self.cluster.rss_mb()):
             if mb is not None:
                 self.peak[i] = max(self.peak[i], round(mb, 1))
+
+    def cpu(self) -> dict:
+        """CPU seconds the replicas used since the start, and the cores they had on average (the rest went elsewhere)."""
+        if self.cluster is None:
+            return {}
+        used = sum((b or 0) - (a or 0) for a, b in zip(self.cpu_start, self.cluster.cpu_seconds(), strict=True))
+        return {"replica_cpu_s": round(used, 1), "replica_cores": round(used / (time.perf_counter() - self.started), 2)}
 
     def __exit__(self, *exc):
         if self.greenlet is not None:
@@ -102,7 +112,7 @@ def simultaneous(url: str, users: int, steps, cluster: Cluster | None = None, ki
         if cluster is not None:
             sampler.sample()
         result = {"users": users, "steps": list(steps), "wall_s": round(wall, 2), "finished": Control.finished,
-                  "failed": Control.failed, "sessions_per_s": round(Control.finished / wall, 1)}
+                  "failed": Control.failed, "sessions_per_s": round(Control.finished / wall, 1), **sampler.cpu()}
         if kill is not None:
             sessions_before = Control.finished
             cluster.kill_replica(kill)
@@ -126,10 +136,11 @@ def closed_loop(url: str, users: int, seconds: float, cluster: Cluster | None = 
     with Sampler(cluster) as sampler:
         runner.start(users, spawn_rate=users)
         gevent.sleep(seconds)
-        done, failed = Control.finished, Control.failed
+        done, failed, cpu = Control.finished, Control.failed, sampler.cpu()
         runner.quit()
+    per_journey = {"replica_cpu_ms_per_journey": round(1000 * cpu["replica_cpu_s"] / done)} if cpu and done else {}
     return {"users": users, "seconds": seconds, "journeys": done, "failed": failed, "sessions_per_s": round(done / seconds, 2),
-            "steps_stats": _stats(env), "peak_rss_mb": sampler.peak}
+            **cpu, **per_journey, "steps_stats": _stats(env), "peak_rss_mb": sampler.peak}
 
 
 def _table(results: dict) -> str:
@@ -181,6 +192,7 @@ def main(argv=None) -> int:
     parser.add_argument("--loop-users", type=int, default=20)
     parser.add_argument("--loop-seconds", type=float, default=30)
     parser.add_argument("--kill-users", type=int, default=200)
+    parser.add_argument("--only", choices=["throughput", "visits", "kill"], help="run one group of scenarios (own replicas only)")
     parser.add_argument("-o", "--output", type=Path, default=HERE / "load.json")
     args = parser.parse_args(argv)
     visits = [int(v) for v in args.visits.split(",") if v]
@@ -190,7 +202,8 @@ def main(argv=None) -> int:
         print(f"==> {name}", flush=True)
         results[name] = fn(*a, **kw)
         r = results[name]
-        print(f"    {r.get('finished', r.get('journeys'))} done, {r.get('failed')} failed, {r['sessions_per_s']} sessions/s", flush=True)
+        cpu = f", replicas used {r['replica_cpu_s']} CPU s ({r['replica_cores']} cores on average)" if "replica_cpu_s" in r else ""
+        print(f"    {r.get('finished', r.get('journeys'))} done, {r.get('failed')} failed, {r['sessions_per_s']} sessions/s{cpu}", flush=True)
 
     if args.url:
         warm([args.url])
@@ -199,18 +212,23 @@ def main(argv=None) -> int:
         run(f"journey_{args.journey_users}", simultaneous, args.url, args.journey_users, JOURNEY)
         run("throughput", closed_loop, args.url, args.loop_users, args.loop_seconds)
     else:
-        with Cluster(1) as one:
-            warm([n.url for n in one.nodes])
-            run("throughput_1r", closed_loop, one.url, args.loop_users, args.loop_seconds, one)
-        with Cluster(2) as two:
-            warm([n.url for n in two.nodes])
-            run("throughput_2r", closed_loop, two.url, args.loop_users, args.loop_seconds, two)
-            for n in visits:
-                run(f"visits_{n}_2r", simultaneous, two.url, n, FIRST_VISIT, two)
-            run(f"journey_{args.journey_users}_2r", simultaneous, two.url, args.journey_users, JOURNEY, two)
-        with Cluster(2) as two:
-            warm([n.url for n in two.nodes])
-            run(f"kill_{args.kill_users}_2r", simultaneous, two.url, args.kill_users, FIRST_VISIT, two, kill=0)
+        if args.only in (None, "throughput"):
+            with Cluster(1) as one:
+                warm([n.url for n in one.nodes])
+                run("throughput_1r", closed_loop, one.url, args.loop_users, args.loop_seconds, one)
+        with Cluster(2) if args.only != "kill" else contextlib.nullcontext() as two:
+            if two is not None:
+                warm([n.url for n in two.nodes])
+            if args.only in (None, "throughput"):
+                run("throughput_2r", closed_loop, two.url, args.loop_users, args.loop_seconds, two)
+            if args.only in (None, "visits"):
+                for n in visits:
+                    run(f"visits_{n}_2r", simultaneous, two.url, n, FIRST_VISIT, two)
+                run(f"journey_{args.journey_users}_2r", simultaneous, two.url, args.journey_users, JOURNEY, two)
+        with Cluster(2) if args.only in (None, "kill") else contextlib.nullcontext() as two:
+            if two is not None:
+                warm([n.url for n in two.nodes])
+                run(f"kill_{args.kill_users}_2r", simultaneous, two.url, args.kill_users, FIRST_VISIT, two, kill=0)
     table = _table(results)
     checks = budgets(results)
     results["budgets"] = [{"budget": b, "measured": m, "met": ok} for b, m, ok in checks]

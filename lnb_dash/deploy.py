@@ -189,6 +189,15 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time a process has used (from /proc), or None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Replica:
     port: int
@@ -279,6 +288,9 @@ class Cluster:
         deadline = time.monotonic() + 20
         while not healthy(f"{self.url}/_replica/0/health") and time.monotonic() < deadline:
             time.sleep(0.1)
+
+    def cpu_seconds(self) -> list[float | None]:
+        return [cpu_seconds(n.process.pid) if n.process and n.process.poll() is None else None for n in self.nodes]
 
     def rss_mb(self) -> list[float | None]:
         return [rss_mb(n.process.pid) if n.process and n.process.poll() is None else None for n in self.nodes]
