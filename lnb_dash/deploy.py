@@ -19,6 +19,7 @@ and its downloads still meet), and the browser's websocket reconnects there and 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import resource
 import shutil
@@ -42,10 +43,11 @@ MALLOC_ARENAS = "2"
 
 
 def streamlit_static_dir() -> Path:
-    """Streamlit's front-end bundle (hashed file names under ``static/``), served by nginx from disk."""
-    import streamlit
+    """Streamlit's front-end bundle (hashed file names under ``static/``), served by nginx from disk.
 
-    return Path(streamlit.__file__).parent / "static"
+    Found without importing Streamlit (lnb_dash imports it only in lnb_dash/ui/).
+    """
+    return Path(importlib.util.find_spec("streamlit").submodule_search_locations[0]) / "static"
 
 
 def nginx_conf(run_dir: Path, upstreams: list[str], listen: str = "127.0.0.1:8080", *, static_dir: Path | None = None,
