@@ -4,10 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_FILES := $(shell find data/reference data/sources -type f 2>/dev/null)
 
-.PHONY: help run test build check bench bench-imports clean
+.PHONY: help run serve load test build check bench bench-imports clean
 
 help:  ## List the commands
 	@echo 'make run     Install, build the data and serve the dashboard on http://127.0.0.1:8501'
+	@echo 'make serve   The same behind nginx: REPLICAS Streamlit processes (default: cores) on http://127.0.0.1:8080'
+	@echo 'make load    Load test with locust (bench/load.py): LOAD_URL=... for a running server, else 1 and 2 replicas'
 	@echo 'make test    Install, build the data and run the whole test suite (unit, pages, browser)'
 	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
 	@echo 'make check   Validate data/sources and print the coverage report'
@@ -36,6 +38,16 @@ run: data/lnb.duckdb
 	@$(PY) -c "from lnb_dash import db; db.connect()" 2>/dev/null || (echo '==> The database is unreadable: rebuilding' && $(PY) -m lnb_dash build)
 	@echo '==> Serving on http://127.0.0.1:8501'
 	$(PY) -m lnb_dash.ui.serve --server.port 8501 --server.address 127.0.0.1
+
+REPLICAS ?= $(shell nproc)
+PORT ?= 8080
+serve: data/lnb.duckdb
+	$(PY) -m lnb_dash.deploy serve --replicas $(REPLICAS) --port $(PORT)
+
+LOAD_ARGS ?=
+load: data/lnb.duckdb
+	@echo '==> Load test (locust, headless; takes several minutes)'
+	$(PY) bench/load.py $(if $(LOAD_URL),--url $(LOAD_URL)) $(LOAD_ARGS)
 
 test: data/lnb.duckdb
 	@echo '==> Running the test suite'

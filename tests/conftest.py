@@ -9,6 +9,7 @@ import pytest
 
 from lnb_dash import config, db
 from lnb_dash.build import build_database
+from tests.deploy.cluster import cluster  # noqa: F401  (replicas behind nginx, for tests/deploy and tests/browser)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).with_name("fixtures")

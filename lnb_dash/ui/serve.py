@@ -4,11 +4,19 @@ Streamlit treats an app with a ``pages/`` folder as a v1 multipage app until som
 called ``st.navigation``; until then a deep link such as ``/profile?m=AL343`` would run the page
 without ``app.py`` (no language switch, no shared frame). The app always uses ``st.navigation``,
 so we say so before the server starts.
+
+Another process (``python -m lnb_dash import``, another replica's upload page) may replace the database
+file; a thread notices the new file and drops this process's cached connection and queries, so every
+replica shows an import within a second or two.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
+import time
+from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
@@ -16,9 +24,40 @@ from streamlit.web import cli
 from lnb_dash import assets, config
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def watch_database(path: Path, interval: float = 1.0) -> threading.Thread:
+    """A daemon thread that clears Streamlit's caches when ``path`` is replaced (a rebuild moves a new file in)."""
+
+    import streamlit as st
+
+    seen = _file_identity(path)
+
+    def loop() -> None:
+        nonlocal seen
+        while True:
+            time.sleep(interval)
+            now = _file_identity(path)
+            if now is not None and now != seen:
+                st.cache_data.clear()
+                st.cache_resource.clear()
+                seen = now
+
+    thread = threading.Thread(target=loop, name="lnb-database-watch", daemon=True)
+    thread.start()
+    return thread
+
+
 def main(argv: list[str]) -> int:
     PagesManager.uses_pages_directory = False
     assets.install_static_assets()  # before the server starts, so /app/static exists from the first request
+    watch_database(config.DB_PATH)
     sys.argv = ["streamlit", "run", str(config.ROOT / "app.py"), *argv]
     return cli.main()
 

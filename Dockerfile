@@ -1,0 +1,17 @@
+# The dashboard as one image for container platforms: a Streamlit replica by default, nginx in front with
+# `python -m lnb_dash.deploy proxy` (see compose.yaml). Runs as an unprivileged user; data lives in /data (a volume).
+FROM python:3.11-slim-bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements.txt ./
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+# Leaflet and the boundaries into /app/static at build time, so nginx (same image) serves them from disk.
+RUN python -c "from lnb_dash import assets; assets.install_static_assets()" \
+    && useradd --uid 10001 --create-home lnb && mkdir /data && chown lnb /data
+ENV LNB_DATA_DIR=/data LNB_DB_PATH=/data/lnb.duckdb PYTHONUNBUFFERED=1 MALLOC_ARENA_MAX=2
+USER lnb
+VOLUME /data
+EXPOSE 8501 8080
+ENTRYPOINT ["deploy/entrypoint.sh"]
+CMD ["python", "-m", "lnb_dash.ui.serve", "--server.port", "8501", "--server.address", "0.0.0.0"]

@@ -1,0 +1,198 @@
+"""Replicas behind nginx: the generated config, sticky sessions and downloads, and the faults a viewer survives.
+
+Short versions of what ``make load`` measures at scale (bench/load.py): a dozen protocol-level viewers
+(bench/stclient.py), each a websocket session as the browser opens it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import yaml
+
+from bench.stclient import FOLIUM, ProtocolError, Session, open_map
+from lnb_dash import deploy
+from lnb_dash.ui import serve
+from tests.conftest import ROOT
+from tests.deploy.cluster import require_nginx
+
+VIEWERS = 12
+
+
+def viewers(url: str, n: int = VIEWERS, query_string: str = "lang=en") -> list[tuple[Session, object]]:
+    def one(_):
+        session = Session(url)
+        return session, open_map(session, query_string)[1]
+
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(one, range(n)))
+
+
+def media_status(session: Session, url: str) -> int:
+    request = urllib.request.Request(session.base_url + url, headers=session._headers())
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def rerun_or_reconnect(session: Session, timeout: float = 30):
+    """What the browser does when its stream dropped: reconnect with its session id and rerun its page."""
+    try:
+        return session.rerun(), False
+    except ProtocolError:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                session.connect()
+                return session.rerun(), True
+            except ProtocolError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+
+
+def test_generated_config_keeps_every_written_path_in_the_run_dir(tmp_path):
+    conf = deploy.nginx_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000")
+    for directive in ("pid", "error_log", "access_log", "client_body_temp_path", "proxy_temp_path"):
+        line = next(l for l in conf.splitlines() if l.strip().startswith(directive + " "))
+        assert str(tmp_path.resolve()) in line, line
+    assert "hash $route_key consistent" in conf and "userid_name lnb_route" in conf
+    assert "location = /_replica/1/health { proxy_pass http://127.0.0.1:9002/_stcore/health; }" in conf
+
+
+def test_nginx_accepts_the_generated_config(tmp_path):
+    require_nginx()
+    checked = deploy.nginx_test(deploy.write_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000"))
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_replaced_database_clears_the_caches(tmp_path):
+    import streamlit as st
+
+    calls = []
+
+    @st.cache_data
+    def cached(x):
+        calls.append(x)
+        return x
+
+    db_file = tmp_path / "lnb.duckdb"
+    db_file.write_text("old")
+    serve.watch_database(db_file, interval=0.05)
+    cached(1), cached(1)
+    (tmp_path / "new").write_text("new")
+    (tmp_path / "new").replace(db_file)
+    time.sleep(0.5)
+    cached(1)
+    assert calls == [1, 1]
+
+
+def test_each_viewer_keeps_one_replica_for_its_stream_and_its_downloads(cluster):
+    sessions = viewers(cluster.url)
+    for session, run in sessions:
+        assert "Map" in run.headings and FOLIUM in run.components and run.downloads
+        url = session.download_url(run.downloads[0])
+        assert url.startswith("/media/") and media_status(session, url) == 200
+        session.close()
+    routes = {}
+    for line in (cluster.run_dir / "access.log").read_text().splitlines():
+        upstream, uid = line.rsplit(" ", 2)[-2:]
+        if "lnb_route=" in uid and upstream != "-":
+            routes.setdefault(uid, set()).add(upstream)
+    assert len(routes) >= VIEWERS and all(len(upstreams) == 1 for upstreams in routes.values())  # page, stream and file alike
+    assert len(set().union(*routes.values())) == 2
+    gzip = urllib.request.Request(cluster.url + "/app/static/" + next(p.relative_to(deploy.config.ROOT / "static").as_posix()
+                                  for p in (deploy.config.ROOT / "static" / "geo").glob("municipalities*.json")),
+                                  headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(gzip) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+
+
+def test_viewers_reconnect_after_nginx_restarts(cluster):
+    sessions = viewers(cluster.url, 6)
+    cluster.restart_nginx()
+    for session, before in sessions:
+        after, reconnected = rerun_or_reconnect(session)
+        assert reconnected and after.headings == before.headings and FOLIUM in after.components
+        session.close()
+
+
+def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("municipality,year,value\nTirana,2020,10\nKorçë,2020,20\nVlorë,2020,7\n", encoding="utf-8")
+    meta = {"source": {"id": "load_import", "title": "Synthetic test table", "publisher": "Test suite", "license": "CC0-1.0",
+                       "reference_date": "2020"},
+            "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "higher_is_better": None,
+                          "name": {"sq": "Provë ngarkimi", "en": "Load test count"}, "unit": {"sq": "persona", "en": "persons"},
+                          "definition": {"sq": "Vetëm për teste.", "en": "Test only."}}}
+    (tmp_path / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    errors, reruns, stop = [], [0], threading.Event()
+
+    def reader():
+        session = Session(cluster.url)
+        try:
+            open_map(session)
+            while not stop.is_set():
+                session.rerun()
+                reruns[0] += 1
+        except Exception as exc:  # a reader error is what this test looks for
+            errors.append(repr(exc))
+        finally:
+            session.close()
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for t in threads:
+        t.start()
+    time.sleep(1)
+    done = subprocess.run([sys.executable, "-m", "lnb_dash", "--data-dir", str(cluster.data_dir), "--db", str(cluster.db_path), "import",
+                           str(table), "--indicator", "load_test_count", "--meta", str(tmp_path / "meta.yml")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    time.sleep(3)  # replicas notice the new file within a second
+    stop.set()
+    for t in threads:
+        t.join(60)
+    assert done.returncode == 0, done.stderr
+    assert errors == [] and reruns[0] > 0
+    assert [p.name for p in (cluster.data_dir / "sources").iterdir() if p.name.startswith("load_import")] == ["load_import"]
+    for node in cluster.nodes:
+        session = Session(node.url)
+        drawn = open_map(session)[1]
+        assert any("Load test count" in option for option in drawn.selectboxes["map.indicator"].options), node.url
+        session.close()
+
+
+def test_viewers_of_a_killed_replica_get_their_page_back_on_another(cluster):
+    sessions = viewers(cluster.url, VIEWERS, "indicator=parl_turnout&year=2017&lang=en")
+    cluster.kill_replica(0)
+    try:
+        outcomes = [(session, before, *rerun_or_reconnect(session)) for session, before in sessions]
+        moved = [o for o in outcomes if o[3]]
+        stayed = [o for o in outcomes if not o[3]]
+        assert moved and stayed, "the viewers should have been spread over both replicas"
+        for session, before, after, _ in outcomes:
+            assert after.headings[:2] == before.headings[:2] and FOLIUM in after.components
+            assert "parl_turnout" in session.query_string
+            session.close()
+    finally:
+        cluster.start_replica(0)
+        cluster.wait_healthy(120, [0])
+
+
+def test_compose_runs_the_replicas_on_one_data_volume_behind_the_generated_proxy():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    replicas = [name for name, s in services.items() if name != "nginx"]
+    assert len(replicas) >= 2 and all(services[r]["volumes"] == ["lnb-data:/data"] for r in replicas)
+    command = services["nginx"]["command"]
+    assert command[:4] == ["python", "-m", "lnb_dash.deploy", "proxy"]
+    assert [command[i + 1] for i, a in enumerate(command) if a == "--upstream"] == [f"{r}:8501" for r in replicas]
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "LNB_DB_PATH=/data/lnb.duckdb" in dockerfile and "USER lnb" in dockerfile
