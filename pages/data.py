@@ -7,6 +7,7 @@ from lnb_dash.filters import DataView
 from lnb_dash.ui import cached, state, widgets
 
 PAGE = "data"
+PAGE_ROWS = 200
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
@@ -32,8 +33,14 @@ state.write_view(PAGE, view, lang)
 
 observations = cached.observations_cached(view.indicator, view.year or 0, view.status)
 download = views.observations_download(observations, lang)
-st.caption(i18n.t("rows_shown", lang, n=len(download)))
-st.dataframe(download, hide_index=True, width="stretch", height=420)
+# A page of rows at a time: a first visit stays light on a slow connection; the downloads hold every row.
+n_pages = max(1, -(-len(download) // PAGE_ROWS))
+page_col, note_col = st.columns([1, 4], vertical_alignment="bottom")
+page = page_col.number_input(i18n.t("table_page", lang, n=n_pages), min_value=1, max_value=n_pages, value=1, step=1, key="data.page")
+shown = download.iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
+note_col.caption(i18n.t("rows_page", lang, first=(page - 1) * PAGE_ROWS + 1 if len(download) else 0,
+                        last=(page - 1) * PAGE_ROWS + len(shown), n=len(download)))
+st.dataframe(shown, hide_index=True, width="stretch", height=420)
 widgets.render_downloads("data.downloads", lang, download, observations.indicator_id.unique().tolist(), base_name="lnb_observations")
 st.download_button(i18n.t("download_package", lang), lambda: exports.build_data_package(cached.get_connection()), file_name="lnb_data_package.zip",
                    mime="application/zip", key="data.package", on_click="ignore", icon=":material/folder_zip:")

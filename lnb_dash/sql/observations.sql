@@ -14,4 +14,4 @@ WHERE ($indicator = '' OR o.indicator_id = $indicator)
   AND ($year = 0 OR o.year = $year)
   AND ($status = '' OR o.status = $status)
   AND ($area_level = '' OR o.area_level = $area_level)
-ORDER BY o.indicator_id, o.breakdown, o.year, o.area_level DESC, o.area_code
+ORDER BY o.indicator_id, o.breakdown <> 'total', o.breakdown, o.year, o.area_level DESC, o.area_code

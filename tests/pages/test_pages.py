@@ -199,3 +199,11 @@ def test_a_trends_link_to_an_indicator_without_a_series_says_so():
     assert "one year only" in at.error[0].value
     at = open_page("trends", indicator="turnoutt", lang="en")
     assert "not an indicator we know" in at.error[0].value
+
+
+def test_the_data_page_sends_one_page_of_rows_and_says_how_many_there_are():
+    at = open_page("data", lang="en")
+    assert len(at.dataframe[0].value) == 200, "a first visit stays light (about 105 KB of rows instead of 1.6 MB)"
+    assert any(c.value.startswith("Rows 1–200 of ") and "hold them all" in c.value for c in at.caption)
+    at.number_input(key="data.page").set_value(2).run()
+    assert at.dataframe[0].value.area_code.iloc[0] != "" and any(c.value.startswith("Rows 201–400 of ") for c in at.caption)
