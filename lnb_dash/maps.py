@@ -204,6 +204,20 @@ L.Map.Keyboard.prototype._onMouseDown = function () {
 {{ parent }}.keyboard.enable();
 """
 
+# The frame gets its height after the map is made (streamlit-folium sizes the iframe later, presentations size it to the
+# screen), so the map is fitted again whenever its box changes, until the reader moves it.
+_REFIT_JS = """
+(function (map, bounds) {
+  var moved = false;
+  map.on("dragstart", function () { moved = true; });
+  map.getContainer().addEventListener("wheel", function () { moved = true; }, {passive: true});
+  new ResizeObserver(function () {
+    map.invalidateSize();
+    if (!moved && map.getSize().y > 0) map.fitBounds(bounds);
+  }).observe(map.getContainer());
+})({{ parent }}, %(bounds)s);
+"""
+
 _COUNTIES_JS = """
 fetch(%(url)s).then(function (r) { return r.json(); }).then(function (data) {
   L.geoJSON(data, {interactive: false, pane: "lnbCounties", style: function () { return %(style)s; }}).addTo({{ parent }});
@@ -230,7 +244,9 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
     m._id = BASE_MAP_ID
     m.options.update(minZoom=6, maxZoom=12)  # folium gives these to its tile layer, and there is none
     _leaflet_assets(m, static_url)
-    m.fit_bounds(_bounds_of(spec.focus) if spec.focus else ALBANIA_BOUNDS)
+    bounds = _bounds_of(spec.focus) if spec.focus else ALBANIA_BOUNDS
+    m.fit_bounds(bounds)
+    m.add_child(_Script(_REFIT_JS % {"bounds": json.dumps(bounds)}))
     # The map fills its frame, so a page may size the frame to the screen (presentations, embeds) and the map follows.
     m.get_root().html.add_child(Element("<style>.leaflet-container{background:#ffffff;font-size:.95rem}"
                                         "html,body{margin:0;overflow:hidden}#map_div{height:100vh!important}</style>"), name="lnb_style")

@@ -201,3 +201,10 @@ def test_the_overview_explains_its_map_and_shows_whole_labels(visit):
     assert "LNB priority municipality (24)" in legend and "Other municipality (37)" in legend
     label = page.get_by_text("Council of Ministers decisions on the Law on Social Care Services", exact=True).first
     assert label.is_visible() and label.evaluate("e => e.scrollWidth <= e.clientWidth"), "the whole label, not cut with …"
+
+
+def test_the_profile_locator_is_zoomed_to_the_municipality(visit):
+    visit.open("/profile?m=AL221&lang=en")
+    frame = visit.wait_for_map(polygons=0)  # a still map: its areas take no pointer events
+    frame.wait_for_function("window.map && document.querySelectorAll('path').length >= 61 && window.map.getZoom() >= 9", timeout=30_000)
+    assert frame.evaluate("window.map.getBounds().contains([41.38, 19.76])"), "Kamëz is in view"
