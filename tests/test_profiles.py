@@ -85,7 +85,7 @@ def test_kamez_has_a_spine_row_per_indicator(con):
     rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, "AL221"), "en")
     assert [r.indicator_id for r in rows] == profile.indicator_id.tolist()
     population = next(r for r in rows if r.indicator_id == "population")
-    assert population.rank_text == "7th highest of 61" and population.range_text.startswith("61 municipalities: from 3,290 persons")
+    assert population.rank_text == "5th highest of 52" and population.range_text.startswith("52 municipalities: from 1,843 persons")
     turnout = next(r for r in rows if r.indicator_id == "parl_turnout")
     assert turnout.series == [(2013, 59.64), (2017, 47.88)] and turnout.comparison_text == "+1.1 points compared with Albania"
     assert next(r for r in rows if r.indicator_id == "area_km2").rank_text == "lowest of 61"
@@ -97,7 +97,7 @@ def test_the_table_has_a_row_per_indicator_with_labels_for_phone_cards(con):
     html = profile_html.spine_table_html(rows, "sq", "Kamëz")
     body = html.split("<tbody>")[1]
     assert body.count('<th scope="row">') == len(profile)
-    assert "<caption>" in html and 'data-label="Vlera"' in html and "e 7-ta më e lartë nga 61" in html
+    assert "<caption>" in html and 'data-label="Vlera"' in html and "e 5-ta më e lartë nga 52" in html
     assert body.count("data:image/svg+xml;base64,") >= 10
     assert len(profiles.spine_table(rows, "sq")) == len(profile)
 

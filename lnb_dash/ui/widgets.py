@@ -308,8 +308,10 @@ def report_unknown_places(page: str, lang: str, stop: bool = False) -> None:
     from lnb_dash.filters import unknown_places
 
     problems = unknown_places({k: st.query_params.get(k) for k in st.query_params})
+    if problems and stop:
+        st.title(i18n.t(f"page_{page}", lang))
     for problem in problems:
-        st.error(i18n.t("unknown_place", lang, text=problem.text))
+        st.error(i18n.t("unknown_place", lang, text=escape_markdown(problem.text)))
         for candidate in problem.suggestions[:5]:
             st.page_link(f"pages/{page}.py", label=f"{candidate.name} ({candidate.code})", query_params={"m": candidate.code, "lang": lang},
                          icon=":material/arrow_forward:")
@@ -326,12 +328,13 @@ def report_unknown_indicator(page: str, allowed: list[str], catalogue: pd.DataFr
     asked = st.query_params.get("indicator")
     if not asked or asked in allowed:
         return
-    names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
+    names = {i: escape_markdown(n) for i, n in zip(catalogue.indicator_id, catalogue[f"name_{lang}"])}
+    st.title(i18n.t(f"page_{page}", lang))
     if asked in names:
         st.error(i18n.t("indicator_not_here", lang, name=names[asked]))
         st.page_link("pages/map.py", label=names[asked], query_params={"indicator": asked, "lang": lang}, icon=":material/map:")
     else:
-        st.error(i18n.t("unknown_indicator", lang, text=asked))
+        st.error(i18n.t("unknown_indicator", lang, text=escape_markdown(asked)))
         by_name = {names[i].lower(): i for i in allowed if i in names}
         close = difflib.get_close_matches(asked.lower(), list(allowed) + list(by_name), n=5, cutoff=0.4)
         for match in dict.fromkeys(by_name.get(m, m) for m in close):
@@ -355,7 +358,7 @@ def settle_typed_place(page: str, codes: list[str], lang: str) -> None:
     except names.UnknownName as problem:
         st.session_state[k] = st.session_state.get(key(page, "view")).m if st.session_state.get(key(page, "view")) else codes[0]
         suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
-        st.warning(i18n.t("unknown_place", lang, text=typed) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
+        st.warning(i18n.t("unknown_place", lang, text=escape_markdown(typed)) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
 
 
 def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> None:
@@ -371,6 +374,6 @@ def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> No
         code = chosen if chosen in codes else names.load_resolver().resolve(chosen).code
     except names.UnknownName as problem:
         suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
-        st.warning(i18n.t("unknown_place", lang, text=chosen) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
+        st.warning(i18n.t("unknown_place", lang, text=escape_markdown(chosen)) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
         return
     st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
