@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely.geometry
 import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
@@ -138,8 +139,7 @@ def geometries(layer: str) -> tuple[tuple[str, dict], ...]:
 
 
 def _bounds_of(code: str) -> list[list[float]]:
-    gdf = boundaries.read_municipalities()
-    minx, miny, maxx, maxy = gdf.loc[gdf.lau_code == code].total_bounds
+    minx, miny, maxx, maxy = shapely.geometry.shape(dict(geometries("municipalities"))[code]).bounds
     pad_x, pad_y = max(maxx - minx, 0.35), max(maxy - miny, 0.25)  # enough neighbours around a small municipality to place it
     return [[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]]
 

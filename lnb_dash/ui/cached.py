@@ -48,7 +48,7 @@ def reload_if_rebuilt() -> bool:
 def clear_database_caches() -> None:
     """Forget everything read from the database (the boundaries and static files stay)."""
     st.cache_data.clear()
-    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached):
+    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached):
         resource.clear()
 
 

@@ -35,7 +35,7 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 def watch_database(path: Path, interval: float = 1.0) -> threading.Thread:
     """A daemon thread that clears Streamlit's caches when ``path`` is replaced (a rebuild moves a new file in)."""
 
-    import streamlit as st
+    from lnb_dash.ui.cached import clear_database_caches
 
     seen = _file_identity(path)
 
@@ -45,8 +45,7 @@ def watch_database(path: Path, interval: float = 1.0) -> threading.Thread:
             time.sleep(interval)
             now = _file_identity(path)
             if now is not None and now != seen:
-                st.cache_data.clear()
-                st.cache_resource.clear()
+                clear_database_caches()  # the same caches as a page load's check drops; boundaries and static files stay
                 seen = now
 
     thread = threading.Thread(target=loop, name="lnb-database-watch", daemon=True)

@@ -346,34 +346,33 @@ def report_unknown_indicator(page: str, allowed: list[str], catalogue: pd.DataFr
 def settle_typed_place(page: str, codes: list[str], lang: str) -> None:
     """The municipality picker accepts any text ("korca", "Bashkia e Kamzës", "AL221"): resolve it through the alias
     table before the picker is drawn; an unknown text keeps the current municipality and says so, with suggestions."""
-    from lnb_dash import names
     from lnb_dash.ui.state import key
 
     k = key(page, "m")
     typed = st.session_state.get(k)
     if not isinstance(typed, str) or typed in codes:
         return
+    previous = st.session_state.get(key(page, "view"))
+    st.session_state[k] = resolve_or_warn(typed, lang) or (previous.m if previous else codes[0])
+
+
+def resolve_or_warn(text: str, lang: str) -> str | None:
+    """The code a typed place resolves to through the alias table, or None after a warning naming the closest places."""
+    from lnb_dash import names
+
     try:
-        st.session_state[k] = names.load_resolver().resolve(typed).code
+        return names.load_resolver().resolve(text).code
     except names.UnknownName as problem:
-        st.session_state[k] = st.session_state.get(key(page, "view")).m if st.session_state.get(key(page, "view")) else codes[0]
         suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
-        st.warning(i18n.t("unknown_place", lang, text=escape_markdown(typed)) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
+        st.warning(i18n.t("unknown_place", lang, text=escape_markdown(text)) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
+        return None
 
 
 def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> None:
     """A picker that opens a municipality's profile: any spelling goes through the alias table (korca, Kamza, AL221)."""
-    from lnb_dash import names
-
     codes = municipalities.lau_code.tolist()
     chosen = st.selectbox(i18n.t("open_profile_search", lang), codes, index=None, format_func=municipality_label(municipalities),
                           placeholder=i18n.t("search_place_placeholder", lang), accept_new_options=True, key=key)
-    if not chosen:
-        return
-    try:
-        code = chosen if chosen in codes else names.load_resolver().resolve(chosen).code
-    except names.UnknownName as problem:
-        suggestions = ", ".join(f"{c.name} ({c.code})" for c in problem.suggestions[:5])
-        st.warning(i18n.t("unknown_place", lang, text=escape_markdown(chosen)) + (f" {i18n.t('did_you_mean', lang)} {suggestions}" if suggestions else ""))
-        return
-    st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
+    code = chosen if chosen in codes else resolve_or_warn(chosen, lang) if chosen else None
+    if code:
+        st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
