@@ -192,16 +192,6 @@ def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year
     return query_df(con, "observations", indicator=indicator, year=int(year or 0), status=status, area_level=area_level)
 
 
-def query_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Indicator × year → municipalities with a value (rows: indicator_id; columns: years)."""
-    frame = cursor(con).execute("""
-        SELECT indicator_id, year, count(*) FILTER (WHERE status = 'value') AS n
-        FROM observations WHERE area_level = 'municipality' GROUP BY ALL""").df()
-    if frame.empty:
-        return frame
-    return frame.pivot(index="indicator_id", columns="year", values="n").sort_index(axis=1)
-
-
 def query_coverage_by_level(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Indicator × level × year → number of areas (not rows) with a value, of how many there are.
 

@@ -108,11 +108,6 @@ def observations_cached(indicator: str, year: int, status: str) -> pd.DataFrame:
 
 
 @st.cache_data
-def coverage_cached() -> pd.DataFrame:
-    return indicators.query_coverage(get_connection())
-
-
-@st.cache_data
 def programme_results_cached() -> pd.DataFrame:
     return programme.query_programme_results(get_connection())
 
