@@ -11,6 +11,7 @@ DB_PATH = Path(os.environ.get("LNB_DB_PATH", DATA_DIR / "lnb.duckdb"))
 GEO_DIR = ROOT / "geo"
 MUNICIPALITIES_GEOJSON = GEO_DIR / "albania_municipalities.geojson"
 COUNTIES_GEOJSON = GEO_DIR / "albania_counties.geojson"
+FORMER_UNITS_GEOJSON = GEO_DIR / "albania_former_units.geojson"
 CRS = "EPSG:4326"
 
 NATIONAL_CODE = "AL"
