@@ -67,8 +67,9 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
                                highlighted=len(highlight or ()), municipality_lines=level == "former_unit")
     gdf = boundaries.join_values(areas, values) if municipal else boundaries.join_area_values(areas, values)
     alt_text = i18n.t(map_levels.level_key("map_alt", level), lang, indicator=name, year=view.year)
-    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap, value_label=name, highlight=highlight,
-                               level=level)
+    # The tooltip's first row names the level ("County: Korçë"), so its value row keeps the shorter indicator name.
+    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
+                               value_label=indicator_name(meta, view.breakdown, lang), highlight=highlight, level=level)
     if municipal:
         table, download = values_table(values, meta, lang), values_download(values, meta, lang, sources, view.breakdown)
     else:

@@ -200,7 +200,7 @@ def test_a_county_map_colours_the_12_counties_by_code_with_the_level_in_every_to
     assert len(features) == 12 and {f["properties"]["code"] for f in features} == set(m.map_spec.features)
     assert not any("lau_code" in f["properties"] for f in features), "a click on a county never opens a municipality"
     korce = m.map_spec.features["AL-06"]["tip"]
-    assert korce[0] == ["County", "Korçë"] and "County" in korce[1][0] and korce[3][1].endswith(" of 12")
+    assert korce[0] == ["County", "Korçë"] and korce[1][0] == "Population on 1 January (estimate)" and korce[3][1].endswith(" of 12")
     assert m.title == "Population on 1 January (estimate) – County, 2023" and "County" in m.legend_html
     assert m.subtitle.startswith("12 of 12 counties have data for 2023")
     assert not m.map_spec.counties, "no county lines over the counties themselves"
@@ -235,8 +235,7 @@ def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(forme
     unit = next(f for f in features if f["properties"]["code"] == "AL34301")
     assert unit["properties"]["lau_code"] == "AL343", "a click opens the municipality the unit belongs to today"
     tip = spec.features["AL34301"]["tip"]
-    assert [row[0] for row in tip] == ["Former unit (before 2015)", "Municipality", "Turnout, parliamentary elections – Former unit (before 2015)",
-                                       "Year", "Rank"]
+    assert [row[0] for row in tip] == ["Former unit (before 2015)", "Municipality", "Turnout, parliamentary elections", "Year", "Rank"]
     assert tip[1][1] == "Korçë" and tip[3][1] == "2017" and tip[4][1].endswith(" of 370")
     html = rendered(spec)
     assert '"lnbMunicipalities"' in html and assets.layer_path("municipalities") in html
