@@ -329,6 +329,8 @@ LABELS: dict[str, dict[str, str]] = {
     "var_degurba": {"sq": "urbanizimi", "en": "urbanisation"},
     "var_coastal": {"sq": "bregdeti", "en": "coast"},
     "var_county": {"sq": "qarku", "en": "county"},
+    # --- former ---
+    "level_former_unit": {"sq": "Njësi të mëparshme (para 2015)", "en": "Former units (before 2015)"},
 }
 
 
