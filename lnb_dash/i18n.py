@@ -349,6 +349,8 @@ LABELS: dict[str, dict[str, str]] = {
     "ranked_bar_county": {"sq": "Renditja e 12 qarqeve", "en": "All 12 counties ranked"},
     "ranked_bar_former_unit": {"sq": "Renditja e njësive vendore", "en": "Former units ranked"},
     "legend_municipality_line": {"sq": "Kufi bashkie (sot)", "en": "Municipality border (today)"},
+    # --- former ---
+    "level_former_unit": {"sq": "Njësi të mëparshme (para 2015)", "en": "Former units (before 2015)"},
 }
 
 

@@ -373,7 +373,7 @@ def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lan
     if coverage.empty:
         return pd.DataFrame(columns=columns)
     names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
-    order = {level: i for i, level in enumerate(("municipality", "county", "national"))}
+    order = {level: i for i, level in enumerate(("former_unit", "municipality", "county", "national"))}
     cells = coverage.assign(cell=coverage.n_areas.astype(str) + "/" + coverage.n_possible.astype(str))
     table = cells.pivot_table(index=["indicator_id", "area_level"], columns="year", values="cell", aggfunc="first").reset_index()
     table = table.sort_values(["indicator_id", "area_level"], key=lambda s: s.map(order) if s.name == "area_level" else s)
