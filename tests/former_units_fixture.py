@@ -1,5 +1,6 @@
-"""A synthetic former-unit indicator for tests (never in data/): the shipped database plus made-up turnout figures
-for the 373 units before the 2015 reform, so the map's finest level is tested before (and apart from) real data."""
+"""A synthetic former-unit year for tests (never in data/): the shipped database plus made-up turnout figures for the
+373 units before the 2015 reform in a year no source gives by former unit (2013), with a few units missing, so the
+map's finest level is tested apart from the real data (2017, all 373 reported)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pandas as pd
 
 from lnb_dash import config
 
-INDICATOR, YEAR = "parl_turnout", 2017
+INDICATOR, YEAR = "parl_turnout", 2013
 N_MISSING = 3  # the first units say "not reported", to test the missing-value style at this level
 
 
@@ -24,13 +25,12 @@ def synthetic_values() -> pd.DataFrame:
 
 
 def add_synthetic_former_units(source_db: Path, target_db: Path) -> Path:
-    """A copy of ``source_db`` with the synthetic values at ``area_level = 'former_unit'`` (unless it has real ones)."""
+    """A copy of ``source_db`` with the synthetic values at ``area_level = 'former_unit'`` (replacing any of that year)."""
     shutil.copy(source_db, target_db)
     frame = synthetic_values()
     with duckdb.connect(str(target_db)) as con:
-        if con.execute("SELECT count(*) FROM observations WHERE area_level = 'former_unit' AND indicator_id = $i AND year = $y",
-                       {"i": INDICATOR, "y": YEAR}).fetchall()[0][0]:
-            return target_db
+        con.execute("DELETE FROM observations WHERE area_level = 'former_unit' AND indicator_id = $i AND year = $y",
+                    {"i": INDICATOR, "y": YEAR})
         source = con.execute("SELECT source_id FROM indicators WHERE indicator_id = $i", {"i": INDICATOR}).fetchall()[0][0]
         con.register("synthetic", frame)
         con.execute("""INSERT INTO observations (area_code, area_level, indicator_id, breakdown, year, value, status, break_in_series,

@@ -227,7 +227,7 @@ def test_a_saved_county_map_draws_the_12_counties_without_a_network(con):
 
 
 def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(former_con):
-    m = level_model(former_con, "parl_turnout", 2017, "former_unit")
+    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
     spec = m.map_spec
     assert len(spec.features) == 373 and spec.layer == "former_units" and spec.municipality_lines and not spec.counties
     features = features_of(spec)
@@ -236,7 +236,7 @@ def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(forme
     assert unit["properties"]["lau_code"] == "AL343", "a click opens the municipality the unit belongs to today"
     tip = spec.features["AL34301"]["tip"]
     assert [row[0] for row in tip] == ["Former unit (before 2015)", "Municipality", "Turnout, parliamentary elections", "Year", "Rank"]
-    assert tip[1][1] == "Korçë" and tip[3][1] == "2017" and tip[4][1].endswith(" of 370")
+    assert tip[1][1] == "Korçë" and tip[3][1] == "2013" and tip[4][1].endswith(" of 370")
     html = rendered(spec)
     assert '"lnbMunicipalities"' in html and assets.layer_path("municipalities") in html
     assert maps.MUNICIPALITY_LINE_STYLE["color"] in html
@@ -245,7 +245,7 @@ def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(forme
 
 
 def test_the_former_unit_download_carries_unit_municipality_and_county_codes(former_con):
-    m = level_model(former_con, "parl_turnout", 2017, "former_unit")
+    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
     d = m.download
     assert len(d) == 373 and d.unit_code.is_unique and set(d.level) == {"former_unit"}
     row = d[d.unit_code == "AL34301"].iloc[0]
@@ -255,6 +255,14 @@ def test_the_former_unit_download_carries_unit_municipality_and_county_codes(for
 
 
 def test_a_saved_former_unit_map_embeds_the_municipality_lines(former_con):
-    m = level_model(former_con, "parl_turnout", 2017, "former_unit")
+    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
     page = maps.standalone_html(m.map_spec, "en", title=m.title, subtitle=m.subtitle, legend_html=m.legend_html, source_text="x")
     assert page.count('"code":"AL') == 373 and "lnbMunicipalities" in page and "fetch(" not in page
+
+
+def test_the_2017_election_maps_all_373_former_units_with_its_own_source(con):
+    m = level_model(con, "parl_turnout", 2017, "former_unit")
+    assert len(m.map_spec.features) == 373 and (m.download.status == "value").sum() == 373
+    assert set(m.download.source) == {indicators.list_sources(con).set_index("source_id").title["cec_parliament_2017_former_units"]}
+    assert m.subtitle.startswith("373 of 373 former units (before 2015) have data for 2017")
+    assert views.view_file_name(MapView(indicator="parl_turnout", year=2017, level="former_unit")) == "parl_turnout_former_unit_2017"
