@@ -76,7 +76,7 @@ def first_visit_bytes(url: str, level: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     indicator, year, n = VIEWS[level]
-    totals = {"http": 0, "websocket": 0}
+    totals = {"http": 0, "http_wire": 0, "geo_wire": 0, "websocket": 0}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
         page = browser.new_context().new_page()
@@ -93,10 +93,14 @@ def first_visit_bytes(url: str, level: str) -> dict:
         for response in responses:
             try:
                 totals["http"] += len(response.body())
+                totals["http_wire"] += response.request.sizes()["responseBodySize"]  # as sent (gzip where the server compresses)
+                if "/geo/" in response.url:
+                    totals["geo_wire"] += response.request.sizes()["responseBodySize"]
             except Exception:  # redirects and aborted requests have no body
                 pass
         browser.close()
-    return {"to_polygons_s": round(seconds, 2), "http_kb": round(totals["http"] / 1000, 1), "websocket_kb": round(totals["websocket"] / 1000, 1)}
+    return {"to_polygons_s": round(seconds, 2), "http_kb": round(totals["http"] / 1000, 1), "http_wire_kb": round(totals["http_wire"] / 1000, 1),
+            "boundary_files_wire_kb": round(totals["geo_wire"] / 1000, 1), "websocket_kb": round(totals["websocket"] / 1000, 1)}
 
 
 def main() -> None:

@@ -284,14 +284,35 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
     return m
 
 
-def values_layer(spec: MapSpec) -> folium.FeatureGroup:
+# Layers whose shapes the browser fetches from the app's static files (hash-named, gzip-compressed, kept by the
+# browser) instead of receiving them with every view: the 373 former units are 184 KB of coordinates, 40 KB gzipped.
+FETCHED_LAYERS = {"former_units": "unit_code"}
+_EMPTY_SHAPE = {"type": "Polygon", "coordinates": []}  # Leaflet makes an (empty) area for it, with its style, tooltip and links
+
+_SHAPES_JS = """
+fetch(%(url)s).then(function (r) { return r.json(); }).then(function (shapes) {
+  var byCode = {};
+  shapes.features.forEach(function (f) { byCode[f.properties[%(key)s]] = f.geometry; });
+  {{ parent }}.eachLayer(function (area) {
+    var shape = byCode[area.feature.properties.code];
+    if (!shape) return;
+    area.feature.geometry = shape;
+    area.setLatLngs(L.GeoJSON.coordsToLatLngs(shape.coordinates, shape.type === "Polygon" ? 1 : 2));
+  });
+}).catch(function () {});
+"""
+
+
+def values_layer(spec: MapSpec, *, static_url: str = STATIC_URL, embed_shapes: bool = False) -> folium.FeatureGroup:
     """The areas styled for one view, with tooltips, keyboard access and the highlight outlines.
 
     Each area carries what a click reports: ``lau_code`` for a municipality or a former unit (the municipality
-    it belongs to today), ``code`` alone for a county (see ``_ACCESS_JS``).
+    it belongs to today), ``code`` alone for a county (see ``_ACCESS_JS``). The shapes of a layer in
+    ``FETCHED_LAYERS`` come from the static files, unless ``embed_shapes`` (a saved file has no server).
     """
     features, styles = [], {}
     municipal = spec.layer == "municipalities"
+    fetched = spec.layer in FETCHED_LAYERS and not embed_shapes
     for code, geometry in geometries(spec.layer):
         feature = spec.features.get(code) or {"style": STATUS_STYLES["not_reported"], "tip": [], "label": ""}
         styles[code] = dict(feature["style"])
@@ -302,7 +323,7 @@ def values_layer(spec: MapSpec) -> folium.FeatureGroup:
         ids = {"lau_code": code} if municipal else {"code": code, **({"lau_code": feature["lau_code"]} if feature.get("lau_code") else {})}
         properties = {**ids, "label": feature["label"], "front": front}
         properties.update({f"t{i}": html.escape(str(text)) for i, (_, text) in enumerate(feature["tip"])})
-        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
+        features.append({"type": "Feature", "properties": properties, "geometry": _EMPTY_SHAPE if fetched else geometry})
     n_rows = max((len(f["tip"]) for f in spec.features.values()), default=0)
     labels = [html.escape(str(label)) if label else "" for label in spec.tooltip_labels[:n_rows]] or [""] * n_rows
     group = folium.FeatureGroup(name=VALUES_ID, control=False)
@@ -313,6 +334,9 @@ def values_layer(spec: MapSpec) -> folium.FeatureGroup:
                            if spec.interactive and n_rows else None)
     if spec.interactive:
         layer.add_child(_Script(_ACCESS_JS % {"hover": json.dumps(HOVER_STYLE), "clickable": json.dumps(spec.clickable)}))
+    if fetched:
+        layer.add_child(_Script(_SHAPES_JS % {"url": json.dumps(static_url + assets.layer_path(spec.layer)),
+                                              "key": json.dumps(FETCHED_LAYERS[spec.layer])}))
     layer.add_to(group)
     return group
 
@@ -326,7 +350,7 @@ def standalone_html(spec: MapSpec, lang: str, *, title: str, subtitle: str, lege
     header.add_child(Element(f"<style>{(leaflet_dir / 'leaflet.css').read_text(encoding='utf-8')}</style>"), name="leaflet_css")
     header.add_child(Element(f"<script>{(leaflet_dir / 'leaflet.js').read_text(encoding='utf-8')}</script>"), name="leaflet_js")
     header.add_child(Element(f"<title>{html.escape(title)}</title><style>{_PAGE_CSS}</style>"), name="lnb_page")
-    values_layer(spec.with_options(clickable=False)).add_to(m)
+    values_layer(spec.with_options(clickable=False), embed_shapes=True).add_to(m)
     html_root = m.get_root().html
     html_root.add_child(Element(f"<header class='lnb-head'><h1>{html.escape(title)}</h1><p>{html.escape(subtitle)}</p></header>"),
                         name="lnb_title", index=0)

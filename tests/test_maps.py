@@ -239,6 +239,9 @@ def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(forme
     assert tip[1][1] == "Korçë" and tip[3][1] == "2013" and tip[4][1].endswith(" of 370")
     html = rendered(spec)
     assert '"lnbMunicipalities"' in html and assets.layer_path("municipalities") in html
+    assert assets.layer_path("former_units") in html and all(f["geometry"]["coordinates"] == [] for f in features), \
+        "the 373 shapes come from the browser's cached static file, not with every view"
+    assert len(html.encode()) < 120_000
     assert maps.MUNICIPALITY_LINE_STYLE["color"] in html
     assert "Municipality border (today)" in m.legend_html and "County border" not in m.legend_html
     assert sum(f["style"].get("dashArray") == "4 3" for f in features) == 3, "units without a value are drawn as missing"

@@ -10,6 +10,8 @@ from tests.browser.conftest import MAP_AREAS, Visit
 pytestmark = pytest.mark.browser
 
 MUNICIPALITY_LINES = ".leaflet-lnbMunicipalities-pane path"
+# An area waiting for its shape is drawn as "M0 0" (maps._EMPTY_SHAPE).
+SHAPED = "[...document.querySelectorAll('path.leaflet-interactive')].filter(p => (p.getAttribute('d') || 'M0 0') !== 'M0 0').length >= %d"
 # Click an area by its label inside the map's frame and read what the map reports to the dashboard (maps._ACCESS_JS).
 CLICK_REPORTS = """label => {
   const area = [...document.querySelectorAll("path.leaflet-interactive")].find(p => p.getAttribute("aria-label").startsWith(label));
@@ -50,6 +52,7 @@ def test_a_former_unit_map_draws_the_373_units_under_the_61_municipalities(brows
     frame = visit.wait_for_map(polygons=373, timeout=90)
     frame.wait_for_selector(MUNICIPALITY_LINES, state="attached", timeout=30_000)
     assert frame.locator(MAP_AREAS).count() == 373 and frame.locator(MUNICIPALITY_LINES).count() == 61
+    frame.wait_for_function(SHAPED % 373, timeout=30_000)  # the shapes arrive from the static file
     assert frame.evaluate(CLICK_REPORTS, "Voskop:") == "AL343", "a unit opens the profile of its municipality today"
     assert visit.blocked == [] and visit.real_console_errors() == []
     visit.close()
