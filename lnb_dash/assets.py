@@ -20,7 +20,8 @@ from lnb_dash import config
 STATIC_DIR = config.ROOT / "static"
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
-LAYERS = {"municipalities": (config.MUNICIPALITIES_GEOJSON, "lau_code"), "counties": (config.COUNTIES_GEOJSON, "qark")}
+LAYERS = {"municipalities": (config.MUNICIPALITIES_GEOJSON, "lau_code"), "counties": (config.COUNTIES_GEOJSON, "qark"),
+          "former_units": (config.FORMER_UNITS_GEOJSON, "unit_code")}
 
 
 def layer_path(layer: str) -> str:

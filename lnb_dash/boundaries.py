@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from lnb_dash import config
+from lnb_dash import config, names
 
 
 def read_municipalities() -> gpd.GeoDataFrame:
@@ -15,8 +15,42 @@ def read_municipalities() -> gpd.GeoDataFrame:
 
 
 def read_counties() -> gpd.GeoDataFrame:
-    """Returns columns: qark, geometry (EPSG:4326)."""
-    return gpd.read_file(config.COUNTIES_GEOJSON).set_crs(config.CRS, allow_override=True)
+    """Returns columns: qark, county_code, geometry (EPSG:4326), sorted by county_code.
+
+    The file names each county (``qark``); its code comes from the one alias table, so maps join on codes.
+    """
+    gdf = gpd.read_file(config.COUNTIES_GEOJSON).set_crs(config.CRS, allow_override=True)
+    resolver = names.load_resolver()
+    gdf.insert(1, "county_code", [resolver.code(name, level="county") for name in gdf.qark])
+    return gdf.sort_values("county_code").reset_index(drop=True)
+
+
+def read_former_units() -> gpd.GeoDataFrame:
+    """The 373 units before the 2015 reform. Returns columns: unit_code, name, lau_code, geometry (EPSG:4326),
+    sorted by unit_code; ``lau_code`` is the municipality each lies in today."""
+    gdf = gpd.read_file(config.FORMER_UNITS_GEOJSON)
+    return gdf.set_crs(config.CRS, allow_override=True).sort_values("unit_code").reset_index(drop=True)
+
+
+# Each map level's boundaries and the column that carries its code (see lnb_dash.map_levels).
+LEVEL_LAYERS = {"municipality": (read_municipalities, "lau_code"), "county": (read_counties, "county_code"),
+                "former_unit": (read_former_units, "unit_code")}
+
+
+def read_level(level: str) -> gpd.GeoDataFrame:
+    """The polygons of one map level. Returns columns: area_code, geometry, sorted by area_code."""
+    read, key = LEVEL_LAYERS[level]
+    gdf = read()
+    return gpd.GeoDataFrame({"area_code": gdf[key]}, geometry=gdf.geometry, crs=gdf.crs)
+
+
+def join_area_values(areas: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
+    """:func:`join_values` for any level: a values frame keyed by ``area_code`` onto :func:`read_level`'s polygons,
+    every polygon kept, codes required to match exactly."""
+    missing = set(values.area_code) ^ set(areas.area_code)
+    if missing:
+        raise ValueError(f"boundaries and values disagree on area codes: {sorted(missing)[:10]}")
+    return areas[["area_code", "geometry"]].merge(values, on="area_code", how="left", validate="one_to_one")
 
 
 def join_values(municipalities: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:

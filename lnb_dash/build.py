@@ -17,6 +17,7 @@ import pandas as pd
 
 from lnb_dash import config
 from lnb_dash.check import CheckResult, area_level, check_data
+from lnb_dash.former_units import AGGREGATED_NOTE, complete_sums
 from lnb_dash.sources import CITATION_COLUMNS
 
 SCHEMA = """
@@ -59,12 +60,13 @@ class BuildError(RuntimeError):
 
 
 def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """Load the sources' observations and add the county and national aggregates that are valid.
+    """Load the sources' observations and add the municipal, county and national aggregates that are valid.
 
     Returns columns: area_code, area_level, indicator_id, breakdown, year, value, status,
     break_in_series, source_id, note, computed, and the per-value citation (citation_url, citation_title,
     citation_text, citation_retrieved; empty unless the source gives one). A value a source reports
-    for a county or Albania always wins over a sum computed from municipalities.
+    for a municipality, a county or Albania always wins over a sum computed from smaller areas; municipal
+    values summed from former units then count towards county and national sums like reported ones.
     """
     # Load inputs.
     frames = [s.observations.assign(source_id=s.source_id) for s in result.sources if s.observations is not None]
@@ -81,6 +83,8 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     municipalities = result.reference["municipalities"][["lau_code", "county_code"]]
     sensitive = set(catalogue.loc[catalogue.sensitive, "indicator_id"])
     obs = suppress_small_counts(obs, sensitive, municipalities, config.SUPPRESSION_THRESHOLD)
+    from_units = aggregate_former_units(obs, result.reference["former_units"], catalogue)
+    obs = pd.concat([obs, _not_reported(from_units, obs).reindex(columns=obs.columns)], ignore_index=True)
     aggregates = aggregate_observations(obs, municipalities, catalogue)
     reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
     keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
@@ -88,6 +92,13 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     aggregates = aggregates.reindex(columns=OBSERVATION_TABLE_COLUMNS)
     out = pd.concat([obs[OBSERVATION_TABLE_COLUMNS], gaps[OBSERVATION_TABLE_COLUMNS], aggregates[keep]], ignore_index=True)
     return out.sort_values(["indicator_id", "breakdown", "year", "area_code"]).reset_index(drop=True)
+
+
+def _not_reported(aggregates: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
+    """The aggregates whose area, indicator, breakdown and year no source reports (a reported value always wins)."""
+    reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
+    keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
+    return aggregates[keep]
 
 
 def _suppress(obs: pd.DataFrame, mask: pd.Series, note: str) -> None:
@@ -101,8 +112,8 @@ def suppress_small_counts(obs: pd.DataFrame, sensitive: set[str], municipalities
 
     Primary: a count from 1 to threshold-1 becomes 'suppressed'. Secondary: where a total is shown,
     a single suppressed part could be recovered by subtraction, so one more part is suppressed: the
-    other sex when one sex is suppressed, and the smallest other municipality of a county (or of
-    Albania) whose total is shown.
+    other sex when one sex is suppressed, the smallest other municipality of a county (or of
+    Albania) whose total is shown, and the smallest other former unit of a municipality whose total is shown.
     """
     obs = obs.copy()
     if not sensitive or threshold <= 1:
@@ -123,9 +134,12 @@ def suppress_small_counts(obs: pd.DataFrame, sensitive: set[str], municipalities
         scoped = obs[obs.indicator_id.isin(sensitive)]
         for _, group in scoped.groupby(["indicator_id", "breakdown", "year"]):
             members = group[group.area_level == "municipality"]
-            totals = group[(group.area_level != "municipality") & (group.status == "value")]
+            units = group[group.area_level == "former_unit"]
+            totals = group[(group.area_level != "former_unit") & (group.status == "value")]
             for total in totals.itertuples():
-                if total.area_level == "county":
+                if total.area_level == "municipality":  # its former units, when a source gives them too
+                    part = units[units.area_code.str.startswith(total.area_code)]
+                elif total.area_level == "county":
                     part = members[members.area_code.map(groups["county"]) == total.area_code]
                 else:
                     part = members
@@ -144,10 +158,12 @@ def missing_municipalities(obs: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
     Every municipal indicator-year then has 61 rows, so tables and downloads show the gaps as gaps.
     """
     municipal = obs[obs.area_level == "municipality"]
-    groups = municipal.groupby(["indicator_id", "breakdown", "year"]).agg(source_id=("source_id", "first"), present=("area_code", set))
+    groups = municipal.groupby(["indicator_id", "breakdown", "year"]).agg(
+        source_id=("source_id", "first"), present=("area_code", set), from_units=("computed", "all"))
     rows = [
         {"area_code": code, "area_level": "municipality", "indicator_id": ind, "breakdown": brk, "year": year, "value": float("nan"),
-         "status": "not_reported", "break_in_series": False, "source_id": g.source_id, "note": "not in the source", "computed": False}
+         "status": "not_reported", "break_in_series": False, "source_id": g.source_id, "computed": False,
+         "note": "not every former unit of this municipality has a value in the source" if g.from_units else "not in the source"}
         for (ind, brk, year), g in groups.iterrows() for code in codes if code not in g.present
     ]
     return pd.DataFrame(rows).reindex(columns=obs.columns)
@@ -171,13 +187,34 @@ def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, cata
         agg = agg[agg.n == agg.area_code.map(size[level])]
         agg["area_level"] = level
         sums.append(agg)
-    sums_df = pd.concat(sums, ignore_index=True)
+    return apply_aggregate_rules(pd.concat(sums, ignore_index=True), catalogue, "municipalities")
+
+
+def aggregate_former_units(obs: pd.DataFrame, former_units: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Municipal sums of counts given by former unit, and ratios of such sums, where every unit of the municipality has one.
+
+    Each carries "aggregated from former units" in its note and computed = true. Rates and shares given by former
+    unit are never summed (their rule is a ratio of counts, or none).
+    """
+    values = obs[(obs.area_level == "former_unit") & (obs.status == "value")]
+    sums = complete_sums(values, former_units).assign(area_level="municipality")
+    out = apply_aggregate_rules(sums, catalogue, "former units")
+    out["note"] = AGGREGATED_NOTE + " (" + out.note.str.removeprefix("computed: ") + ")"
+    return out
+
+
+def apply_aggregate_rules(sums_df: pd.DataFrame, catalogue: pd.DataFrame, parts: str) -> pd.DataFrame:
+    """Each indicator's aggregate rule applied to complete sums of its ``parts`` (municipalities or former units).
+
+    ``sums_df``: area_code, area_level, indicator_id, breakdown, year, value, n, source_id, brk. 'sum' keeps the sum,
+    a ratio divides two sums, 'none' gives nothing.
+    """
     out = []
     for ind in catalogue.itertuples():
         rule = json.loads(ind.aggregate)
         if rule == "sum":
             part = sums_df[sums_df.indicator_id == ind.indicator_id].copy()
-            part["note"] = "computed: sum of " + part.n.astype(str) + " municipalities"
+            part["note"] = "computed: sum of " + part.n.astype(str) + f" {parts}"
         elif isinstance(rule, dict) and "ratio" in rule:
             r = rule["ratio"]
             key = ["area_code", "area_level", "breakdown", "year"]
@@ -188,7 +225,7 @@ def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, cata
             part = pd.DataFrame({
                 "value": joined.value_num / joined.value_den * r.get("scale", 1),
                 "source_id": joined.source_id_num, "brk": joined.brk_num | joined.brk_den,
-                "note": f"computed: {r['numerator']} / {r['denominator']} summed over all municipalities",
+                "note": f"computed: {r['numerator']} / {r['denominator']} summed over all {parts}",
             }).reset_index()
             part["indicator_id"] = ind.indicator_id
         else:

@@ -28,8 +28,9 @@ def localize(chart, lang: str):
 
 
 def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,
-                           selected: str | None = None) -> alt.Chart:
-    """All municipalities with a value, highest first, coloured like the map, each bar labelled.
+                           selected: str | None = None, area_title: str | None = None) -> alt.Chart:
+    """All municipalities (or the areas of the map's level, named by ``area_title``) with a value, highest first,
+    coloured like the map, each bar labelled.
 
     A rule marks Albania only for rates and shares: a national total would stretch the axis far past every municipality.
     """
@@ -44,7 +45,7 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
         y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=160, labelOverlap=False, labelFontSize=11)),
         color=alt.Color("color:N", scale=None, legend=None),
         strokeWidth=alt.condition("datum.is_selected", alt.value(2), alt.value(0)),
-        tooltip=[alt.Tooltip("name:N", title=i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
+        tooltip=[alt.Tooltip("name:N", title=area_title or i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
                  alt.Tooltip("rank_text:N", title=i18n.t("rank", lang))],
     )
     layers = [bars]

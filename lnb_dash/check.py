@@ -208,7 +208,7 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
             problems.append(Problem(file, row, column, message))
 
         if r.area_code not in area_codes:
-            add("area_code", f"{r.area_code!r} is not a LAU code, county code or 'AL'; use the codes in data/reference")
+            add("area_code", f"{r.area_code!r} is not a LAU code, county code, former-unit code or 'AL'; use the codes in data/reference")
         ind = catalogue.get(r.indicator)
         if ind is None:
             add("indicator", f"unknown indicator {r.indicator!r}; define it in an indicators.yml first")
@@ -256,10 +256,12 @@ def check_citation(row: dict, this_year: int) -> list[tuple[str, str]]:
 
 
 def area_level(code: str) -> str:
-    """municipality (AL111…AL357), county (AL-01…AL-12) or national (AL)."""
+    """former_unit (AL11101…, LAU code + index), municipality (AL111…AL357), county (AL-01…AL-12) or national (AL)."""
     if code == config.NATIONAL_CODE:
         return "national"
-    return "county" if code.startswith("AL-") else "municipality"
+    if code.startswith("AL-"):
+        return "county"
+    return "former_unit" if len(code) == len("AL11101") else "municipality"
 
 
 def coverage(observations: pd.DataFrame) -> pd.DataFrame:
@@ -308,7 +310,8 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
         problems += check_package(source, data_dir)
     indicator_problems, catalogue = check_indicators(sources, data_dir)
     problems += indicator_problems
-    area_codes = set(reference["municipalities"]["lau_code"]) | set(reference["counties"]["county_code"]) | {config.NATIONAL_CODE}
+    area_codes = (set(reference["municipalities"]["lau_code"]) | set(reference["counties"]["county_code"]) | {config.NATIONAL_CODE}
+                  | set(reference["former_units"]["unit_code"]))
     frames = []
     for source in sources:
         if source.observations is not None:
@@ -321,4 +324,27 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
         problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None,
                                 f"duplicate observation for {first.area_code} {first.indicator} {first.breakdown} {first.year}: "
                                 "keep one row per area, indicator, breakdown and year"))
+    if not problems:
+        problems += check_former_unit_sums(observations, catalogue, reference["former_units"])
     return CheckResult(problems, sources, reference, coverage(observations))
+
+
+def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict], former_units: pd.DataFrame) -> list[Problem]:
+    """A count a source reports for a municipality must equal the sum of its former units where another source has them all.
+
+    The reported value is kept either way (it is never replaced by the sum), so a disagreement would otherwise go
+    unseen; it is refused until one of the two sources is corrected or explained.
+    """
+    from lnb_dash.former_units import complete_sums
+
+    summed = {iid for iid, ind in catalogue.items() if ind["aggregate"] == "sum"}
+    valued = observations[(observations.status == "value") & observations.indicator.isin(summed)]
+    valued = valued.assign(value=pd.to_numeric(valued.value, errors="coerce"), break_in_series=False).rename(columns={"indicator": "indicator_id"})
+    sums = complete_sums(valued, former_units)
+    key = ["area_code", "indicator_id", "breakdown", "year"]
+    joined = sums.merge(valued[key + ["value", "source_id"]], on=key, suffixes=("_units", ""))
+    return [Problem(r.source_id_units, None, None,
+                    f"{r.area_code} {r.indicator_id} {r.breakdown} {r.year}: its {r.n} former units add up to {r.value_units:,.0f}, "
+                    f"but source {r.source_id!r} reports {r.value:,.0f} for the municipality; the reported value is never replaced, "
+                    "so correct or explain one of them")
+            for r in joined.itertuples() if r.value_units != r.value]

@@ -38,6 +38,21 @@ def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.Da
     return out
 
 
+def unit_values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
+    """The 373 rows `values --level former_unit` prints: unit code, name, municipality (code and name), year, value,
+    unit, status, source, note and citation."""
+    from lnb_dash.indicators import get_indicator, query_unit_values
+
+    meta = get_indicator(con, indicator)
+    frame = query_unit_values(con, indicator, year, breakdown)
+    return pd.DataFrame({
+        "unit_code": frame.unit_code, "name": frame.name, "lau_code": frame.lau_code, "municipality": frame.municipality,
+        "year": frame.year, "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
+        "source": frame.source_id.fillna(""), "note": frame.note.fillna(""),
+        **{c: frame[c].fillna("") for c in CITATION_COLUMNS},
+    })
+
+
 def cmd_build(args) -> int:
     from lnb_dash.build import build_database
     from lnb_dash.locking import data_lock
@@ -79,7 +94,8 @@ def cmd_indicators(args) -> int:
 def cmd_values(args) -> int:
     from lnb_dash.db import connect
 
-    table = values_table(connect(args.db), args.indicator, args.year, args.breakdown)
+    tables = {"municipality": values_table, "former_unit": unit_values_table}
+    table = tables[args.level](connect(args.db), args.indicator, args.year, args.breakdown)
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
@@ -180,10 +196,12 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_parser("build", help="(re)build the database from data/sources; idempotent").set_defaults(func=cmd_build)
     sub.add_parser("check", help="validate all sources and print a coverage report").set_defaults(func=cmd_check)
     sub.add_parser("indicators", help="list the indicators with their years and coverage").set_defaults(func=cmd_indicators)
-    values = sub.add_parser("values", help="one indicator for all 61 municipalities (missing ones included)")
+    values = sub.add_parser("values", help="one indicator for all 61 municipalities or all 373 former units (missing ones included)")
     values.add_argument("indicator")
     values.add_argument("--year", type=int, help="default: the latest year with data")
     values.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)
+    values.add_argument("--level", default="municipality", choices=("municipality", "former_unit"),
+                        help="municipality (61 rows) or former_unit (373 rows: the units before the 2015 reform)")
     values.add_argument("--format", default="table", choices=("csv", "table"))
     values.set_defaults(func=cmd_values)
     imp = sub.add_parser("import", help="add a table (CSV or XLSX, long or wide form) as a new source")

@@ -94,6 +94,7 @@ class MapView(View):
     k: int = 5
     priority: bool = False
     basemap: bool = False
+    level: str = "municipality"  # the geography drawn (lnb_dash.map_levels); absent from a link means municipalities
     always = ("indicator", "year")
 
 

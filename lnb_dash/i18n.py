@@ -329,6 +329,28 @@ LABELS: dict[str, dict[str, str]] = {
     "var_degurba": {"sq": "urbanizimi", "en": "urbanisation"},
     "var_coastal": {"sq": "bregdeti", "en": "coast"},
     "var_county": {"sq": "qarku", "en": "county"},
+    # --- geo ---
+    "map_level": {"sq": "Niveli", "en": "Level"},
+    "map_level_municipality": {"sq": "Bashki", "en": "Municipality"},
+    "map_level_county": {"sq": "Qark", "en": "County"},
+    "map_level_former_unit": {"sq": "Njësi vendore para 2015", "en": "Former unit (before 2015)"},
+    "former_unit": {"sq": "Njësia vendore (para 2015)", "en": "Former unit (before 2015)"},
+    "coverage_note_county": {"sq": "{n} nga 12 qarqe kanë të dhëna për {year}.", "en": "{n} of 12 counties have data for {year}."},
+    "coverage_note_former_unit": {"sq": "{n} nga 373 njësi vendore (para 2015) kanë të dhëna për {year}.",
+                                  "en": "{n} of 373 former units (before 2015) have data for {year}."},
+    "map_alt_county": {"sq": "Hartë e {indicator} sipas qarqeve, {year}. E njëjta e dhënë jepet në tabelë më poshtë.",
+                       "en": "Map of {indicator} by county, {year}. The same data is in the table below."},
+    "map_alt_former_unit": {"sq": "Hartë e {indicator} sipas njësive vendore para reformës së 2015, {year}. "
+                                  "E njëjta e dhënë jepet në tabelë më poshtë.",
+                            "en": "Map of {indicator} by former unit (before the 2015 reform), {year}. The same data is in the table below."},
+    "click_hint_county": {"sq": "Klikoni një qark në hartë për të hapur profilin e tij.", "en": "Click a county on the map to open its profile."},
+    "click_hint_former_unit": {"sq": "Klikoni një njësi në hartë për të hapur profilin e bashkisë ku bën pjesë sot.",
+                               "en": "Click a unit on the map to open the profile of the municipality it belongs to today."},
+    "ranked_bar_county": {"sq": "Renditja e 12 qarqeve", "en": "All 12 counties ranked"},
+    "ranked_bar_former_unit": {"sq": "Renditja e njësive vendore", "en": "Former units ranked"},
+    "legend_municipality_line": {"sq": "Kufi bashkie (sot)", "en": "Municipality border (today)"},
+    # --- former ---
+    "level_former_unit": {"sq": "Njësi të mëparshme (para 2015)", "en": "Former units (before 2015)"},
 }
 
 

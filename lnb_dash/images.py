@@ -44,9 +44,10 @@ def frame_chart(chart, title: str, subtitle: str, source_text: str, lang: str, w
 
 def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, statuses: pd.Series, width: int = 520,
                      counties: gpd.GeoDataFrame | None = None, highlight: frozenset[str] = frozenset(),
-                     title: str | None = None) -> alt.HConcatChart:
+                     title: str | None = None, lines_label: str | None = None) -> alt.HConcatChart:
     """The choropleth as a Vega-Lite picture with what the live map shows: the same classes and colours, county
-    borders, the priority outlines when highlighted, and a legend entry for each of them."""
+    borders (or, with ``lines_label``, other lines such as today's municipalities over the former units), the priority
+    outlines when highlighted, and a legend entry for each of them."""
     fills = [classes.color_of(int(i)) or STATUS_STYLES.get(s, STATUS_STYLES["not_reported"])["fillColor"]
              for i, s in zip(classes.class_index, statuses)]
     missing = [i < 0 for i in classes.class_index]
@@ -72,7 +73,7 @@ def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, s
         if n:
             rows.append({"color": style["fillColor"], "label": f"{i18n.status_label(status, lang)} ({n})", "dash": "dashed"})
     if counties is not None:
-        rows.append({"color": "#ffffff", "label": i18n.t("legend_county_line", lang), "dash": "line"})
+        rows.append({"color": "#ffffff", "label": lines_label or i18n.t("legend_county_line", lang), "dash": "line"})
     if highlight:
         rows.append({"color": "#ffffff", "label": f"{i18n.t('legend_priority_outline', lang)} ({len(highlight)})", "dash": "thick"})
     legend_data = pd.DataFrame(rows).assign(i=range(len(rows)))

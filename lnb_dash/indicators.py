@@ -124,6 +124,26 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
     return frame
 
 
+def query_unit_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None = None, breakdown: str = "total") -> pd.DataFrame:
+    """All 373 former units (before the 2015 reform) for one indicator, year and breakdown; the latest year when ``year`` is None.
+
+    Returns columns: unit_code, name, lau_code, municipality, year, value, status, break_in_series, source_id, note,
+    citation_url, citation_title, citation_text, citation_retrieved, unit. Units without data have status 'not_reported'.
+    """
+    _kind, unit = _require_indicator(con, indicator)
+    if breakdown not in config.BREAKDOWNS:
+        raise ValueError(f"Unknown breakdown {breakdown!r}; use one of {', '.join(config.BREAKDOWNS)}")
+    if year is None:
+        row = cursor(con).execute("SELECT max(year) FROM observations WHERE indicator_id = $i AND breakdown = $b "
+                                  "AND area_level = 'former_unit' AND status = 'value'", {"i": indicator, "b": breakdown}).fetchone()
+        if row[0] is None:
+            raise ValueError(f"Indicator {indicator!r} has no data by former unit; `python -m lnb_dash check` lists its levels and years")
+        year = int(row[0])
+    frame = query_df(con, "unit_values", indicator=indicator, year=int(year), breakdown=breakdown)
+    frame["unit"] = unit
+    return frame
+
+
 def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
     """County and national figures for the same view (only those that exist and are valid).
 
@@ -228,3 +248,32 @@ def query_area_series(con: duckdb.DuckDBPyConnection, area_code: str) -> dict[st
         "ORDER BY indicator_id, year", {"a": area_code}).df()
     series = frame.groupby("indicator_id").value.apply(list)
     return {k: v for k, v in series.items() if len(v) > 1}
+
+
+MAP_LEVELS = ("municipality", "county", "former_unit")
+
+
+def query_level_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total",
+                       level: str = "county") -> pd.DataFrame:
+    """Every area of a map level other than municipalities ('county': 12, 'former_unit': 373) for one view.
+
+    Returns columns: area_code, name, lau_code, municipality, qark, county_code, year, value, status,
+    break_in_series, source_id, note, citation_url, citation_title, citation_text, citation_retrieved,
+    rank, n_ranked, unit. ``lau_code`` and ``municipality`` are the municipality a former unit belongs to
+    today (empty for counties). Areas without data have status 'not_reported' and no value.
+    """
+    kind, unit = _require_indicator(con, indicator)
+    if level not in MAP_LEVELS[1:]:
+        raise ValueError(f"Unknown map level {level!r}; use one of {', '.join(MAP_LEVELS)}")
+    frame = query_df(con, "level_values", indicator=indicator, year=int(year), breakdown=breakdown, level=level)
+    if kind == "category":
+        frame["rank"] = pd.NA
+    frame["rank"] = frame["rank"].astype("Int64")
+    frame["unit"] = unit
+    return frame
+
+
+def query_map_levels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What a map can draw: areas with a value per indicator, breakdown, level (municipality, county,
+    former_unit) and year. Returns columns: indicator_id, breakdown, area_level, year, n_areas."""
+    return query_df(con, "map_levels")

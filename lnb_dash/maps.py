@@ -29,11 +29,13 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from lnb_dash import assets, boundaries, i18n
+from lnb_dash.map_levels import LAYER, area_label
 from lnb_dash.classify import STATUS_STYLES, Classes
 
 ALBANIA_BOUNDS = [[39.64, 19.26], [42.67, 21.07]]
 HOVER_STYLE = {"weight": 3, "color": "#000000"}
 COUNTY_STYLE = {"fill": False, "color": "#303030", "weight": 1.6}
+MUNICIPALITY_LINE_STYLE = {"fill": False, "color": "#1a1a1a", "weight": 0.9, "opacity": 0.9}  # over the 373 former units
 HIGHLIGHT_STYLE = {"color": "#000000", "weight": 3.2}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -59,6 +61,8 @@ class MapSpec:
     basemap: bool = False
     focus: str | None = None  # zoom to this municipality (the profile's locator)
     tooltip_labels: tuple[str, ...] = field(default=())
+    layer: str = "municipalities"  # the boundary layer coloured (geometries): municipalities, counties or former_units
+    municipality_lines: bool = False  # today's 61 municipalities drawn over a finer layer
 
     def with_options(self, **changes) -> MapSpec:
         return MapSpec(**{**self.__dict__, **changes})
@@ -83,27 +87,33 @@ def feature_style(status: str, fill: str) -> dict:
 
 
 def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
-                    basemap: bool = False, clickable: bool = True, height: int = 560, value_label: str | None = None) -> MapSpec:
-    """The 61 municipalities coloured by class, county borders over them, an optional highlight.
+                    basemap: bool = False, clickable: bool = True, height: int = 560, value_label: str | None = None,
+                    level: str = "municipality") -> MapSpec:
+    """The areas of one level coloured by class, an optional highlight, and the lines of the level above:
+    county borders over the 61 municipalities, today's municipalities over the 373 former units, none over counties.
 
-    ``gdf`` needs lau_code, name, value, status, year, rank and n_ranked (the map model's frame).
-    Tooltip rows: municipality, value (or why it is missing), year, rank.
+    ``gdf`` needs name, value, status, year, rank and n_ranked, and lau_code (municipalities) or area_code (the
+    map model's frame). Tooltip rows: the area, its municipality (former units), value (or why it is missing), year, rank.
     """
-    labels = (i18n.t("municipality", lang), value_label or meta.name[lang], i18n.t("year", lang), i18n.t("rank", lang))
+    former = level == "former_unit"
+    labels = (area_label(level, lang), *((i18n.t("municipality", lang),) if former else ()), value_label or meta.name[lang],
+              i18n.t("year", lang), i18n.t("rank", lang))
     ranked = "rank" in gdf
+    codes = gdf.lau_code if level == "municipality" else gdf.area_code
     features = {}
-    for row, class_index in zip(gdf.itertuples(), classes.class_index):
+    for code, row, class_index in zip(codes, gdf.itertuples(), classes.class_index):
         fill = classes.color_of(int(class_index)) or ""
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
         rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
         year = "" if pd.isna(row.year) else str(int(row.year))
-        features[row.lau_code] = {
-            "style": feature_style(row.status, fill),
-            "tip": [[labels[0], row.name], [labels[1], value_text], [labels[2], year], [labels[3], rank_text]],
-            "label": f"{row.name}: {value_text}",
-        }
-    return MapSpec(features, label, height=height, clickable=clickable, counties=True, highlight=frozenset(highlight or ()),
-                   basemap=basemap, tooltip_labels=labels)
+        texts = (row.name, *((row.municipality,) if former else ()), value_text, year, rank_text)
+        features[code] = {"style": feature_style(row.status, fill), "tip": [list(pair) for pair in zip(labels, texts)],
+                          "label": f"{row.name}: {value_text}"}
+        if former:
+            features[code]["lau_code"] = row.lau_code  # a click opens the profile of the municipality it belongs to today
+    return MapSpec(features, label, height=height, clickable=clickable, counties=level == "municipality",
+                   highlight=frozenset(highlight or ()) if level == "municipality" else frozenset(), basemap=basemap,
+                   tooltip_labels=labels, layer=LAYER[level], municipality_lines=former)
 
 
 def locator_spec(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 260) -> MapSpec:
@@ -125,16 +135,18 @@ def highlight_spec(gdf: gpd.GeoDataFrame, codes: set[str], lang: str, label: str
     return MapSpec(features, label, height=height)
 
 
+_LAYER_LEVELS = {"municipalities": "municipality", "counties": "county", "former_units": "former_unit"}
+
+
 @functools.lru_cache(maxsize=4)
 def _geometries(layer: str, _stamp: str) -> tuple[tuple[str, dict], ...]:
-    read = boundaries.read_municipalities if layer == "municipalities" else boundaries.read_counties
-    gdf = read()
-    key = "lau_code" if layer == "municipalities" else "qark"
-    return tuple((code, json.loads(gpd.GeoSeries([geom]).to_json())["features"][0]["geometry"]) for code, geom in zip(gdf[key], gdf.geometry))
+    gdf = boundaries.read_level(_LAYER_LEVELS[layer])
+    collection = json.loads(gpd.GeoSeries(gdf.geometry.values).to_json())  # one conversion: 373 separate ones took a second
+    return tuple((code, feature["geometry"]) for code, feature in zip(gdf.area_code, collection["features"]))
 
 
 def geometries(layer: str) -> tuple[tuple[str, dict], ...]:
-    """(code, GeoJSON geometry) pairs of a boundary layer, read once per file version."""
+    """(code, GeoJSON geometry) pairs of a boundary layer (LAU, county or former-unit codes), read once per file version."""
     return _geometries(layer, assets.layer_path(layer))
 
 
@@ -188,7 +200,8 @@ _ACCESS_JS = """
   });
   layer.on("click", function (event) {
     var data = window.__GLOBAL_DATA__;
-    if (clickable && data) data.last_object_clicked_popup = event.sourceTarget.feature.properties.lau_code;
+    var props = event.sourceTarget.feature.properties;
+    if (clickable && data) data.last_object_clicked_popup = props.lau_code || props.code;
   });
 })({{ parent }}, %(hover)s, %(clickable)s);
 """
@@ -218,9 +231,9 @@ _REFIT_JS = """
 })({{ parent }}, %(bounds)s);
 """
 
-_COUNTIES_JS = """
+_LINES_JS = """
 fetch(%(url)s).then(function (r) { return r.json(); }).then(function (data) {
-  L.geoJSON(data, {interactive: false, pane: "lnbCounties", style: function () { return %(style)s; }}).addTo({{ parent }});
+  L.geoJSON(data, {interactive: false, pane: %(pane)s, style: function () { return %(style)s; }}).addTo({{ parent }});
 }).catch(function () {});
 """
 
@@ -256,40 +269,74 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
     m.add_child(_Script(f"{{{{ parent }}}}.attributionControl.setPrefix(false).addAttribution({json.dumps(attribution)});"))
     if spec.basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, opacity=0.5, name="osm").add_to(m)
-    if spec.counties:
-        folium.map.CustomPane("lnbCounties", z_index=450, pointer_events=False).add_to(m)
+    lines = [("counties", "lnbCounties", COUNTY_STYLE)] if spec.counties else []
+    if spec.municipality_lines:
+        lines.append(("municipalities", "lnbMunicipalities", MUNICIPALITY_LINE_STYLE))
+    for layer, pane, style in lines:
+        folium.map.CustomPane(pane, z_index=450, pointer_events=False).add_to(m)
         if embed_counties:
             folium.GeoJson({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": g}
-                                                                      for _, g in geometries("counties")]},
-                           style_function=lambda _: COUNTY_STYLE, interactive=False, pane="lnbCounties").add_to(m)
+                                                                      for _, g in geometries(layer)]},
+                           style_function=lambda _, style=style: style, interactive=False, pane=pane).add_to(m)
         else:
-            m.add_child(_Script(_COUNTIES_JS % {"url": json.dumps(static_url + assets.layer_path("counties")),
-                                                "style": json.dumps(COUNTY_STYLE)}))
+            m.add_child(_Script(_LINES_JS % {"url": json.dumps(static_url + assets.layer_path(layer)), "pane": json.dumps(pane),
+                                             "style": json.dumps(style)}))
     return m
 
 
-def values_layer(spec: MapSpec) -> folium.FeatureGroup:
-    """The municipalities styled for one view, with tooltips, keyboard access and the highlight outlines."""
+# Layers whose shapes the browser fetches from the app's static files (hash-named, gzip-compressed, kept by the
+# browser) instead of receiving them with every view: the 373 former units are 184 KB of coordinates, 40 KB gzipped.
+FETCHED_LAYERS = {"former_units": "unit_code"}
+_EMPTY_SHAPE = {"type": "Polygon", "coordinates": []}  # Leaflet makes an (empty) area for it, with its style, tooltip and links
+
+_SHAPES_JS = """
+fetch(%(url)s).then(function (r) { return r.json(); }).then(function (shapes) {
+  var byCode = {};
+  shapes.features.forEach(function (f) { byCode[f.properties[%(key)s]] = f.geometry; });
+  {{ parent }}.eachLayer(function (area) {
+    var shape = byCode[area.feature.properties.code];
+    if (!shape) return;
+    area.feature.geometry = shape;
+    area.setLatLngs(L.GeoJSON.coordsToLatLngs(shape.coordinates, shape.type === "Polygon" ? 1 : 2));
+  });
+}).catch(function () {});
+"""
+
+
+def values_layer(spec: MapSpec, *, static_url: str = STATIC_URL, embed_shapes: bool = False) -> folium.FeatureGroup:
+    """The areas styled for one view, with tooltips, keyboard access and the highlight outlines.
+
+    Each area carries what a click reports: ``lau_code`` for a municipality or a former unit (the municipality
+    it belongs to today), ``code`` alone for a county (see ``_ACCESS_JS``). The shapes of a layer in
+    ``FETCHED_LAYERS`` come from the static files, unless ``embed_shapes`` (a saved file has no server).
+    """
     features, styles = [], {}
-    for code, geometry in geometries("municipalities"):
+    municipal = spec.layer == "municipalities"
+    fetched = spec.layer in FETCHED_LAYERS and not embed_shapes
+    for code, geometry in geometries(spec.layer):
         feature = spec.features.get(code) or {"style": STATUS_STYLES["not_reported"], "tip": [], "label": ""}
         styles[code] = dict(feature["style"])
         front = code in spec.highlight
         if front:
             styles[code].update(HIGHLIGHT_STYLE)
         # Styles stay out of the properties: folium writes each distinct style once, in the layer's style function.
-        properties = {"lau_code": code, "label": feature["label"], "front": front}
+        ids = {"lau_code": code} if municipal else {"code": code, **({"lau_code": feature["lau_code"]} if feature.get("lau_code") else {})}
+        properties = {**ids, "label": feature["label"], "front": front}
         properties.update({f"t{i}": html.escape(str(text)) for i, (_, text) in enumerate(feature["tip"])})
-        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
+        features.append({"type": "Feature", "properties": properties, "geometry": _EMPTY_SHAPE if fetched else geometry})
     n_rows = max((len(f["tip"]) for f in spec.features.values()), default=0)
     labels = [html.escape(str(label)) if label else "" for label in spec.tooltip_labels[:n_rows]] or [""] * n_rows
     group = folium.FeatureGroup(name=VALUES_ID, control=False)
     layer = folium.GeoJson({"type": "FeatureCollection", "features": features}, name=VALUES_ID, interactive=spec.interactive,
-                           style_function=lambda f: styles[f["properties"]["lau_code"]], highlight_function=None, zoom_on_click=False,
+                           style_function=lambda f: styles[f["properties"]["lau_code" if municipal else "code"]], highlight_function=None,
+                           zoom_on_click=False,
                            tooltip=folium.GeoJsonTooltip([f"t{i}" for i in range(n_rows)], aliases=labels, labels=any(labels), sticky=True)
                            if spec.interactive and n_rows else None)
     if spec.interactive:
         layer.add_child(_Script(_ACCESS_JS % {"hover": json.dumps(HOVER_STYLE), "clickable": json.dumps(spec.clickable)}))
+    if fetched:
+        layer.add_child(_Script(_SHAPES_JS % {"url": json.dumps(static_url + assets.layer_path(spec.layer)),
+                                              "key": json.dumps(FETCHED_LAYERS[spec.layer])}))
     layer.add_to(group)
     return group
 
@@ -303,7 +350,7 @@ def standalone_html(spec: MapSpec, lang: str, *, title: str, subtitle: str, lege
     header.add_child(Element(f"<style>{(leaflet_dir / 'leaflet.css').read_text(encoding='utf-8')}</style>"), name="leaflet_css")
     header.add_child(Element(f"<script>{(leaflet_dir / 'leaflet.js').read_text(encoding='utf-8')}</script>"), name="leaflet_js")
     header.add_child(Element(f"<title>{html.escape(title)}</title><style>{_PAGE_CSS}</style>"), name="lnb_page")
-    values_layer(spec.with_options(clickable=False)).add_to(m)
+    values_layer(spec.with_options(clickable=False), embed_shapes=True).add_to(m)
     html_root = m.get_root().html
     html_root.add_child(Element(f"<header class='lnb-head'><h1>{html.escape(title)}</h1><p>{html.escape(subtitle)}</p></header>"),
                         name="lnb_title", index=0)
@@ -338,9 +385,9 @@ def _line(color: str, width: float) -> str:
 
 
 def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, national_text: str | None = None,
-                      title: str | None = None, counties: bool = True, highlighted: int = 0) -> str:
+                      title: str | None = None, counties: bool = True, highlighted: int = 0, municipality_lines: bool = False) -> str:
     """Legend rows with counts: one per class, one per kind of missing value present, then every line drawn
-    over the areas (county borders, the outline of highlighted municipalities), so no symbol is left unexplained."""
+    over the areas (county or municipality borders, the outline of highlighted municipalities), so no symbol is left unexplained."""
     title = html.escape(title or meta.name[lang]) + (f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else "")
     rows = []
     for color, label, count in zip(classes.colors, class_labels(classes, meta, lang), classes.counts):
@@ -351,6 +398,9 @@ def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, na
             rows.append(f"<li>{_swatch(style)}{html.escape(i18n.status_label(status, lang))} <small>({n})</small></li>")
     if counties:
         rows.append(f"<li>{_line(COUNTY_STYLE['color'], COUNTY_STYLE['weight'])}{html.escape(i18n.t('legend_county_line', lang))}</li>")
+    if municipality_lines:
+        rows.append(f"<li>{_line(MUNICIPALITY_LINE_STYLE['color'], MUNICIPALITY_LINE_STYLE['weight'])}"
+                    f"{html.escape(i18n.t('legend_municipality_line', lang))}</li>")
     if highlighted:
         rows.append(f"<li>{_line(HIGHLIGHT_STYLE['color'], HIGHLIGHT_STYLE['weight'])}"
                     f"{html.escape(i18n.t('legend_priority_outline', lang))} <small>({highlighted})</small></li>")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from lnb_dash import boundaries, i18n
+from lnb_dash import boundaries, i18n, map_levels
 from lnb_dash.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
@@ -40,9 +40,14 @@ def national_of(area_values: pd.DataFrame) -> float | None:
     return float(national.value.iloc[0]) if len(national) else None
 
 
-def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.DataFrame, municipalities: gpd.GeoDataFrame,
+def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.DataFrame, areas: gpd.GeoDataFrame,
                     lang: str, sources: pd.DataFrame, priority_codes: frozenset[str] = frozenset()) -> MapModel:
-    """Classes, legend, title, map and tables for one map view."""
+    """Classes, legend, title, map and tables for one map view.
+
+    ``values`` and ``areas`` are the view's level: query_values and the 61 municipalities, or
+    query_level_values and boundaries.read_level (counties, former units).
+    """
+    level = view.level
     national = national_of(area_values)
     if meta.is_category:
         classes = classify_categories(values.value, meta.categories, lang)
@@ -50,20 +55,74 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
         scheme = view.scheme if view.scheme in schemes_for(meta) else schemes_for(meta)[0]
         classes = classify(values.value, scheme, view.k, center=national if scheme == "diverging" else None)
     n_with = int((values.status == "value").sum())
-    name = indicator_name(meta, view.breakdown, lang)
+    name = map_name(meta, view, lang)
     title = f"{name}, {view.year}"
-    subtitle = i18n.t("coverage_note", lang, n=n_with, year=view.year)
+    subtitle = i18n.t(map_levels.level_key("coverage_note", level), lang, n=n_with, year=view.year)
     if not meta.is_category:
         subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {class_count_text(classes.k, view.k, lang)}."
     national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
-    legend = build_legend_html(classes, meta, lang, values.status, national_text, title=name,
-                               highlighted=len(priority_codes) if view.priority else 0)
-    gdf = boundaries.join_values(municipalities, values)
-    alt_text = i18n.t("map_alt", lang, indicator=name, year=view.year)
-    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap, value_label=name,
-                               highlight=set(priority_codes) if view.priority else None)
-    return MapModel(title, subtitle, gdf, classes, legend, national, values_table(values, meta, lang),
-                    values_download(values, meta, lang, sources, view.breakdown), alt_text, map_spec)
+    municipal = level == "municipality"
+    highlight = set(priority_codes) if view.priority and municipal else None
+    legend = build_legend_html(classes, meta, lang, values.status, national_text, title=name, counties=municipal,
+                               highlighted=len(highlight or ()), municipality_lines=level == "former_unit")
+    gdf = boundaries.join_values(areas, values) if municipal else boundaries.join_area_values(areas, values)
+    alt_text = i18n.t(map_levels.level_key("map_alt", level), lang, indicator=name, year=view.year)
+    # The tooltip's first row names the level ("County: Korçë"), so its value row keeps the shorter indicator name.
+    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
+                               value_label=indicator_name(meta, view.breakdown, lang), highlight=highlight, level=level)
+    if municipal:
+        table, download = values_table(values, meta, lang), values_download(values, meta, lang, sources, view.breakdown)
+    else:
+        table, download = level_values_table(values, meta, lang, level), level_values_download(values, meta, lang, sources, view)
+    return MapModel(title, subtitle, gdf, classes, legend, national, table, download, alt_text, map_spec)
+
+
+def map_name(meta, view: MapView, lang: str) -> str:
+    """The indicator as a map names it: with its breakdown, and its level when that is not the municipalities
+    ('Population on 1 January – County'): titles, legends, tooltips and pictures."""
+    name = indicator_name(meta, view.breakdown, lang)
+    return name if view.level == "municipality" else f"{name} – {map_levels.level_label(view.level, lang)}"
+
+
+def level_values_table(values: pd.DataFrame, meta, lang: str, level: str) -> pd.DataFrame:
+    """:func:`values_table` for counties or former units (with the municipality and county each belongs to today)."""
+    area = map_levels.area_label(level, lang)
+    columns = {area: values.name}
+    if level == "former_unit":
+        columns |= {i18n.t("municipality", lang): values.municipality, i18n.t("county", lang): values.qark}
+    columns |= {
+        i18n.t("value", lang): values.value.where(values.status == "value"),
+        i18n.t("rank", lang): values["rank"],
+        i18n.t("status", lang): values.status.map(lambda s: i18n.status_label(s, lang)),
+    }
+    table = pd.DataFrame(columns)
+    if meta.is_category:
+        table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
+    return table.sort_values([i18n.t("rank", lang), area], na_position="last").reset_index(drop=True)
+
+
+def level_values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, view: MapView) -> pd.DataFrame:
+    """:func:`values_download` for counties (county_code, county) or former units (unit_code, former_unit and the
+    municipality and county each lies in today), with a ``level`` column."""
+    titles = dict(zip(sources.source_id, sources.title))
+    licenses = dict(zip(sources.source_id, sources.license))
+    if view.level == "county":
+        areas = {"county_code": values.area_code, "county": values.name}
+    else:
+        areas = {"unit_code": values.area_code, "former_unit": values.name, "lau_code": values.lau_code,
+                 "municipality": values.municipality, "county": values.qark}
+    frame = pd.DataFrame({
+        **areas, "level": view.level, "indicator": meta.indicator_id, "indicator_name": indicator_name(meta, view.breakdown, lang),
+        "breakdown": view.breakdown, "breakdown_name": i18n.breakdown_label(view.breakdown, lang),
+        "year": values.year, "value": values.value.where(values.status == "value"),
+        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
+        "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
+        "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
+        **citation_columns(values),
+    })
+    if meta.is_category:
+        frame.insert(frame.columns.get_loc("value") + 1, "label", [i18n.format_value(v, meta, lang) for v in values.value])
+    return frame
 
 
 def national_note(series: pd.DataFrame, meta, lang: str, indexed: bool) -> str | None:
@@ -314,7 +373,7 @@ def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lan
     if coverage.empty:
         return pd.DataFrame(columns=columns)
     names = dict(zip(catalogue.indicator_id, catalogue[f"name_{lang}"]))
-    order = {level: i for i, level in enumerate(("municipality", "county", "national"))}
+    order = {level: i for i, level in enumerate(("former_unit", "municipality", "county", "national"))}
     cells = coverage.assign(cell=coverage.n_areas.astype(str) + "/" + coverage.n_possible.astype(str))
     table = cells.pivot_table(index=["indicator_id", "area_level"], columns="year", values="cell", aggfunc="first").reset_index()
     table = table.sort_values(["indicator_id", "area_level"], key=lambda s: s.map(order) if s.name == "area_level" else s)
@@ -336,9 +395,11 @@ def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:
 
 
 def view_file_name(view: MapView) -> str:
-    """The base of every download's file name: indicator, breakdown (when not the total) and year."""
+    """The base of every download's file name: indicator, breakdown (when not the total), level (when not the
+    municipalities) and year: ``population_1jan_county_2023``."""
     breakdown = "" if view.breakdown == "total" else f"_{view.breakdown}"
-    return f"{view.indicator}{breakdown}_{view.year}"
+    level = "" if view.level == "municipality" else f"_{view.level}"
+    return f"{view.indicator}{breakdown}{level}_{view.year}"
 
 
 def interactive_map_html(model: MapModel, source_ids, sources: pd.DataFrame, lang: str) -> str:

@@ -172,3 +172,100 @@ def test_a_changed_boundary_file_gets_a_new_name(tmp_path, monkeypatch):
     before = assets.layer_path("municipalities")
     source.write_text(source.read_text().replace("20.", "20.0", 1))
     assert assets.layer_path("municipalities") != before
+
+
+def level_model(con, indicator, year, level, lang="en", **options):
+    meta = indicators.get_indicator(con, indicator)
+    values = indicators.query_level_values(con, indicator, year, "total", level)
+    view = MapView(indicator=indicator, year=year, level=level, **options)
+    return views.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), boundaries.read_level(level),
+                                 lang, indicators.list_sources(con))
+
+
+@pytest.fixture(scope="module")
+def former_con(shipped_db, tmp_path_factory):
+    from lnb_dash import db
+    from tests.former_units_fixture import add_synthetic_former_units
+
+    path = add_synthetic_former_units(shipped_db, tmp_path_factory.mktemp("former") / "lnb.duckdb")
+    connection = db.connect(path)
+    yield connection
+    connection.close()
+
+
+def test_a_county_map_colours_the_12_counties_by_code_with_the_level_in_every_tooltip(con):
+    m = level_model(con, "population_1jan", 2023, "county")
+    assert sorted(m.map_spec.features) == [f"AL-{i:02d}" for i in range(1, 13)] and m.map_spec.layer == "counties"
+    features = features_of(m.map_spec)
+    assert len(features) == 12 and {f["properties"]["code"] for f in features} == set(m.map_spec.features)
+    assert not any("lau_code" in f["properties"] for f in features), "a click on a county never opens a municipality"
+    korce = m.map_spec.features["AL-06"]["tip"]
+    assert korce[0] == ["County", "Korçë"] and korce[1][0] == "Population on 1 January (estimate)" and korce[3][1].endswith(" of 12")
+    assert m.title == "Population on 1 January (estimate) – County, 2023" and "County" in m.legend_html
+    assert m.subtitle.startswith("12 of 12 counties have data for 2023")
+    assert not m.map_spec.counties, "no county lines over the counties themselves"
+
+
+def test_county_rank_says_of_12_in_albanian_and_the_level_is_named(con):
+    m = level_model(con, "population_1jan", 2023, "county", lang="sq")
+    assert m.map_spec.features["AL-11"]["tip"][3][1].endswith("nga 12")
+    assert "Qark" in m.title and "Qark" in m.legend_html and m.map_spec.features["AL-11"]["tip"][0][0] == "Qarku"
+
+
+def test_the_county_table_and_download_have_one_row_per_county_with_codes(con):
+    m = level_model(con, "population_1jan", 2023, "county")
+    assert len(m.table) == 12 and m.table.iloc[0]["County"] == "Tiranë" and m.table.iloc[0]["Rank"] == 1
+    assert sorted(m.download.county_code) == [f"AL-{i:02d}" for i in range(1, 13)] and set(m.download.level) == {"county"}
+    assert "lau_code" not in m.download
+    assert views.view_file_name(MapView(indicator="population_1jan", year=2023, level="county")) == "population_1jan_county_2023"
+
+
+def test_a_saved_county_map_draws_the_12_counties_without_a_network(con):
+    m = level_model(con, "population_1jan", 2023, "county")
+    page = views.interactive_map_html(m, ["instat_population_1jan"], indicators.list_sources(con), "en")
+    assert page.count('"code":"AL-') == 12 and "County" in page
+
+
+def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(former_con):
+    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
+    spec = m.map_spec
+    assert len(spec.features) == 373 and spec.layer == "former_units" and spec.municipality_lines and not spec.counties
+    features = features_of(spec)
+    assert len(features) == 373
+    unit = next(f for f in features if f["properties"]["code"] == "AL34301")
+    assert unit["properties"]["lau_code"] == "AL343", "a click opens the municipality the unit belongs to today"
+    tip = spec.features["AL34301"]["tip"]
+    assert [row[0] for row in tip] == ["Former unit (before 2015)", "Municipality", "Turnout, parliamentary elections", "Year", "Rank"]
+    assert tip[1][1] == "Korçë" and tip[3][1] == "2013" and tip[4][1].endswith(" of 370")
+    html = rendered(spec)
+    assert '"lnbMunicipalities"' in html and assets.layer_path("municipalities") in html
+    assert assets.layer_path("former_units") in html and all(f["geometry"]["coordinates"] == [] for f in features), \
+        "the 373 shapes come from the browser's cached static file, not with every view"
+    assert len(html.encode()) < 120_000
+    assert maps.MUNICIPALITY_LINE_STYLE["color"] in html
+    assert "Municipality border (today)" in m.legend_html and "County border" not in m.legend_html
+    assert sum(f["style"].get("dashArray") == "4 3" for f in features) == 3, "units without a value are drawn as missing"
+
+
+def test_the_former_unit_download_carries_unit_municipality_and_county_codes(former_con):
+    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
+    d = m.download
+    assert len(d) == 373 and d.unit_code.is_unique and set(d.level) == {"former_unit"}
+    row = d[d.unit_code == "AL34301"].iloc[0]
+    assert row.lau_code == "AL343" and row.municipality == "Korçë" and row.county == "Korçë"
+    assert d.value.isna().sum() == 3, "missing is missing, never 0"
+    assert list(m.table.columns[:3]) == ["Former unit (before 2015)", "Municipality", "County"]
+
+
+def test_a_saved_former_unit_map_embeds_the_municipality_lines(former_con):
+    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
+    page = maps.standalone_html(m.map_spec, "en", title=m.title, subtitle=m.subtitle, legend_html=m.legend_html, source_text="x")
+    assert page.count('"code":"AL') == 373 and "lnbMunicipalities" in page and "fetch(" not in page
+
+
+def test_the_2017_election_maps_all_373_former_units_with_its_own_source(con):
+    m = level_model(con, "parl_turnout", 2017, "former_unit")
+    assert len(m.map_spec.features) == 373 and (m.download.status == "value").sum() == 373
+    assert set(m.download.source) == {indicators.list_sources(con).set_index("source_id").title["cec_parliament_2017_former_units"]}
+    assert m.subtitle.startswith("373 of 373 former units (before 2015) have data for 2017")
+    assert views.view_file_name(MapView(indicator="parl_turnout", year=2017, level="former_unit")) == "parl_turnout_former_unit_2017"

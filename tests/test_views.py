@@ -68,3 +68,39 @@ def test_the_compare_download_holds_numbers_in_their_own_columns(con):
     turnout = frame[(frame.indicator == "local_turnout") & (frame.lau_code == "AL343")].iloc[0]
     assert turnout.value == pytest.approx(41.52) and turnout.year == 2015 and turnout.unit == "%"
     assert frame[frame.status != "value"].value.isna().all(), "missing is empty, never 0"
+
+
+def test_old_map_links_without_a_level_mean_municipalities():
+    view = MapView.from_query_params({"indicator": "population", "year": "2011"})
+    assert view.level == "municipality" and "level" not in view.to_query_params()
+    county = MapView.from_query_params({"indicator": "population_1jan", "year": "2023", "level": "county"})
+    assert county.level == "county" and county.to_query_params()["level"] == "county"
+
+
+def test_the_level_settles_to_one_with_data_for_the_year(con):
+    from lnb_dash import map_levels
+
+    frame = indicators.query_map_levels(con)
+    assert map_levels.levels_of(frame, "population", "total", 2023) == ["municipality", "county"]
+    assert map_levels.levels_of(frame, "population", "total", 1989) == ["county"]
+    view, years = map_levels.settle(MapView(indicator="population", year=1989), frame)
+    assert view.level == "county" and years[0] == 1989
+    view, _ = map_levels.settle(MapView(indicator="population_1jan"), frame)
+    assert view.level == "county" and view.year == 2023
+    view, _ = map_levels.settle(MapView(indicator="population", year=2011), frame)
+    assert view.level == "municipality", "a link without a level keeps the municipalities where they have data"
+    assert "population_1jan" in map_levels.mappable_indicators(frame)
+
+
+def test_the_ranked_bar_names_counties_for_a_county_map(con):
+    from lnb_dash import map_levels
+
+    meta = indicators.get_indicator(con, "population_1jan")
+    values = indicators.query_level_values(con, "population_1jan", 2023, "total", "county")
+    view = MapView(indicator="population_1jan", year=2023, level="county")
+    m = views.build_map_model(meta, view, values, indicators.query_area_values(con, "population_1jan", 2023),
+                              boundaries.read_level("county"), "en", indicators.list_sources(con))
+    spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", area_title=map_levels.area_label("county", "en")).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == 12 and {r["rank_text"].split(" of ")[1] for r in rows} == {"12"}
+    assert '"County"' in json.dumps(spec)

@@ -1,7 +1,8 @@
 -- For each indicator, level and year: how many areas (any breakdown) have a value, how many of them are
--- computed sums, and how many areas the level has (61 municipalities, 12 counties, Albania).
+-- computed sums, and how many areas the level has (373 former units, 61 municipalities, 12 counties, Albania).
 WITH levels AS (
-    SELECT 'municipality' AS area_level, (SELECT count(*) FROM municipalities) AS n_possible, 1 AS level_order
+    SELECT 'former_unit' AS area_level, (SELECT count(*) FROM former_units) AS n_possible, 0 AS level_order
+    UNION ALL SELECT 'municipality', (SELECT count(*) FROM municipalities), 1
     UNION ALL SELECT 'county', (SELECT count(*) FROM counties), 2
     UNION ALL SELECT 'national', 1, 3
 ),

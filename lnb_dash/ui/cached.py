@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from lnb_dash import boundaries, charts, config, db, indicators, programme, views
+from lnb_dash import boundaries, charts, config, db, indicators, map_levels, programme, views
 from lnb_dash.filters import MapView
 
 
@@ -60,6 +60,22 @@ def municipalities_gdf_cached() -> gpd.GeoDataFrame:
 @st.cache_resource
 def counties_gdf_cached() -> gpd.GeoDataFrame:
     return boundaries.read_counties()
+
+
+@st.cache_resource
+def level_gdf_cached(level: str) -> gpd.GeoDataFrame:
+    """The polygons of a map level other than the municipalities (boundaries.read_level), read once per process."""
+    return boundaries.read_level(level)
+
+
+@st.cache_data
+def map_levels_cached() -> pd.DataFrame:
+    return indicators.query_map_levels(get_connection())
+
+
+@st.cache_data
+def level_values_cached(indicator: str, year: int, breakdown: str, level: str) -> pd.DataFrame:
+    return indicators.query_level_values(get_connection(), indicator, year, breakdown, level)
 
 
 @st.cache_data
@@ -156,10 +172,12 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapM
     A resource, not data: the model is read, never changed, so no copy is made on each rerun.
     """
     meta = indicator_meta_cached(view.indicator)
-    values = values_cached(view.indicator, view.year, view.breakdown)
+    if view.level == "municipality":
+        values, areas = values_cached(view.indicator, view.year, view.breakdown), municipalities_gdf_cached()
+    else:
+        values, areas = level_values_cached(view.indicator, view.year, view.breakdown, view.level), level_gdf_cached(view.level)
     area_values = area_values_cached(view.indicator, view.year, view.breakdown)
-    return values, views.build_map_model(meta, view, values, area_values, municipalities_gdf_cached(), lang, sources_cached(),
-                                         priority_codes_cached())
+    return values, views.build_map_model(meta, view, values, area_values, areas, lang, sources_cached(), priority_codes_cached())
 
 
 @st.cache_resource(max_entries=128)
@@ -167,7 +185,8 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     """The map page's ranked bar chart as Vega-Lite JSON, built and validated once per view and language
     (building it with Altair is most of a rerun's time otherwise)."""
     values, model = map_model_cached(view, lang)
-    chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value)
+    chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value,
+                                          area_title=map_levels.area_label(view.level, lang))
     return charts.localize(chart, lang).to_json()
 
 

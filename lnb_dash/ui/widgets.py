@@ -116,12 +116,20 @@ def render_frame_style(mode: str) -> None:
 
 
 def settled_map_view(view):
-    """The view with a breakdown and a year the indicator has: a link may name neither, or ones it lacks."""
+    """The view with a breakdown, a year and a level the indicator has: a link may name none of them, or ones it lacks.
+
+    Returns the view, the indicator's metadata and the years to offer (a frame with a ``year`` column), at every
+    level a map can draw (municipalities, counties, former units; see lnb_dash.map_levels).
+    """
+    from lnb_dash import map_levels
+
     meta = cached.indicator_meta_cached(view.indicator)
-    breakdown = view.breakdown if view.breakdown in meta.breakdowns else ("total" if "total" in meta.breakdowns else meta.breakdowns[0])
-    coverage = cached.year_coverage_cached(view.indicator, breakdown)
-    year = view.year if view.year in coverage.year.tolist() else choose_default_year(coverage)
-    return dataclasses.replace(view, breakdown=breakdown, year=year), meta, coverage
+    settled, years = map_levels.settle(view, cached.map_levels_cached())
+    if not years:  # nothing a map can draw: the municipal coverage, as before
+        coverage = cached.year_coverage_cached(view.indicator, settled.breakdown)
+        year = view.year if view.year in coverage.year.tolist() else choose_default_year(coverage)
+        return dataclasses.replace(view, year=year, level="municipality"), meta, coverage
+    return settled, meta, pd.DataFrame({"year": years})
 
 
 def settle_map_widgets(page: str, available: pd.DataFrame):
@@ -134,6 +142,7 @@ def settle_map_widgets(page: str, available: pd.DataFrame):
     view, meta, coverage = settled_map_view(view_from_widgets(page, MapView, MapView()))
     st.session_state[key(page, "breakdown")] = view.breakdown
     st.session_state[key(page, "year")] = view.year
+    st.session_state[key(page, "level")] = view.level
     ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
     ensure_option(page, "k", CLASS_COUNTS, 5)
     return meta, coverage
@@ -158,7 +167,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
         if not top_level:
             render_source_note(sources, lang)
     with map_col:
-        follow_map_click(render_map(model.map_spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang)
+        follow_map_click(render_map(model.map_spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang, view.level)
 
 
 def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:
@@ -195,10 +204,15 @@ def render_classification_controls(page: str, lang: str, meta) -> None:
     st.selectbox(i18n.t("classes", lang), CLASS_COUNTS, key=key(page, "k"))
 
 
-def follow_map_click(code: str | None, lang: str) -> None:
-    """A click on a municipality opens its profile (a click is reported once, so the way back stays on the map)."""
+def follow_map_click(code: str | None, lang: str, level: str = "municipality") -> None:
+    """A click on a municipality opens its profile (a click is reported once, so the way back stays on the map).
+
+    A former unit reports the municipality it belongs to today; a county opens ``profile?county=<code>`` (the county
+    profile), never a municipality's.
+    """
     if code:
-        st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
+        place = {"county": code} if level == "county" else {"m": code}
+        st.switch_page("pages/profile.py", query_params={**place, "lang": lang})
 
 
 def render_programme_facts(facts: pd.DataFrame, lang: str) -> None:
