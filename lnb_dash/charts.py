@@ -117,7 +117,7 @@ def build_compare_chart(chart, meta, lang: str, with_title: bool = True) -> alt.
     (the same in every chart), Albania as a dashed rule only for rates and shares; for counts Albania's figure is in
     the subtitle, never on the axis (a national total would dwarf every bar).
 
-    ``with_title=False`` leaves the title to images.frame_chart (the PNG/SVG).
+    ``with_title=False`` leaves the title to images.frame_chart (the PNG/SVG), which also sizes the whole.
     """
     data = chart.data.copy()
     drawn = [*data.value, *([chart.national_value] if chart.national_drawn else [])]
@@ -137,7 +137,8 @@ def build_compare_chart(chart, meta, lang: str, with_title: bool = True) -> alt.
             x="value:Q", tooltip=[alt.Tooltip("label:N", title="")]))
     subtitle = [line for note in chart.notes for line in textwrap.wrap(note, SUBTITLE_CHARS)]
     properties = {"height": 34 * max(len(data), 1), "width": "container"}
-    if with_title:
+    if with_title:  # on screen: the height is the bars' alone, the title and axis come on top (Streamlit would fit all in it)
+        properties["autosize"] = alt.AutoSizeParams(type="fit-x", contains="padding")
         properties["title"] = alt.TitleParams(text=textwrap.wrap(chart.title, TITLE_CHARS), subtitle=subtitle, anchor="start", fontSize=14,
                                               subtitleFontSize=12, subtitleColor="#444444")
     return alt.layer(*layers).properties(**properties)

@@ -47,7 +47,7 @@ for pair in (compare_charts[i:i + 2] for i in range(0, len(compare_charts), 2)):
     for column, (chart, spec) in zip(st.columns(2), pair):  # side by side on a wide screen, stacked on a phone
         meta = cached.indicator_meta_cached(chart.indicator_id)
         column.vega_lite_chart(json.loads(spec), width="stretch")
-        column.caption(" ".join([i18n.t("compare_chart_alt", lang, indicator=chart.title, n=len(chart.data)), *chart.notes]))
+        column.caption(i18n.t("compare_chart_alt", lang, indicator=chart.title, n=len(chart.data)))
         with column:
             widgets.render_downloads(f"compare.chart.{chart.indicator_id}", lang, base_name=f"compare_{chart.indicator_id}_{chart.year}", pictures={
                 i18n.t("picture_chart", lang): lambda chart=chart, meta=meta: images.build_compare_picture(
