@@ -444,3 +444,13 @@ def compare_no_chart_note(profile: pd.DataFrame, drawn_ids, lang: str) -> str:
     and are only in the table)."""
     skipped = [r[f"name_{lang}"] for _, r in profile.iterrows() if r.kind != "category" and r.indicator_id not in set(drawn_ids)]
     return i18n.t("compare_no_chart", lang, names="; ".join(skipped)) if skipped else ""
+
+
+COMPARE_MAX = 6  # the compare page's limit: a profile and its five similar municipalities
+
+
+def compare_url(codes, lang: str) -> str:
+    """The compare page's address for municipalities picked elsewhere (the map): each once, at most COMPARE_MAX, in
+    the order picked; the page resolves them through the alias table like any link."""
+    chosen = list(dict.fromkeys(codes))[:COMPARE_MAX]
+    return f"/compare?m={','.join(chosen)}&lang={i18n.normalize_lang(lang)}"

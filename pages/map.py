@@ -61,6 +61,7 @@ with side_controls:
         widgets.render_classification_controls(PAGE, lang, meta)
     st.checkbox(i18n.t("highlight_priority", lang), key=state.key(PAGE, "priority"))
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
+    widgets.render_compare_picker(PAGE, view, lang)
 
 bar_tab, table_tab = st.tabs([i18n.t("ranked_bar", lang), i18n.t("table", lang)], key="map.tab", on_change="rerun")
 if bar_tab.open:

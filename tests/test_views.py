@@ -68,3 +68,8 @@ def test_the_compare_download_holds_numbers_in_their_own_columns(con):
     turnout = frame[(frame.indicator == "local_turnout") & (frame.lau_code == "AL343")].iloc[0]
     assert turnout.value == pytest.approx(41.52) and turnout.year == 2015 and turnout.unit == "%"
     assert frame[frame.status != "value"].value.isna().all(), "missing is empty, never 0"
+
+
+def test_the_compare_link_from_the_map_keeps_the_order_picked_each_once_and_six_at_most():
+    assert views.compare_url(["AL343", "AL221", "AL343"], "en") == "/compare?m=AL343,AL221&lang=en"
+    assert views.compare_url([f"AL11{i}" for i in range(1, 9)], "xx") == "/compare?m=AL111,AL112,AL113,AL114,AL115,AL116&lang=sq"
