@@ -10,7 +10,7 @@ from lnb_dash.filters import CompareView
 from lnb_dash.ui import cached, state, widgets
 
 PAGE = "compare"
-MAX_AREAS = 6
+MAX_AREAS = views.COMPARE_MAX
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
