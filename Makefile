@@ -13,7 +13,7 @@ help:  ## List the commands
 	@echo 'make test    Install, build the data and run the whole test suite (unit, pages, browser)'
 	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
 	@echo 'make check   Validate data/sources and print the coverage report'
-	@echo 'make bench   Measure speed against an empty page and the common folium recipe (bench/results.json)'
+	@echo 'make bench   Measure speed against an empty page and the common folium recipe, and each page'\''s first-visit bytes (bench/results.json)'
 	@echo 'make bench-imports  20 rounds of 4 concurrent imports from 2 processes: lost updates and torn reads'
 	@echo 'make clean   Remove the virtualenv and the built database'
 

@@ -2,7 +2,7 @@
 
 Starts four servers on free local ports (the dashboard, an empty Streamlit page, the common folium
 recipe on full-resolution boundaries, the dashboard's folium map alone with 61 or 373 areas) and drives
-headless Chromium against them. Every map lives in streamlit-folium's iframe: times run from the page's
+headless Chromium against them; it also reports every page's first-visit bytes (bench/page_bytes.py). Every map lives in streamlit-folium's iframe: times run from the page's
 navigation start (or the key press) to the polygons in that frame, noted by the page itself. Every figure
 is the median of BENCH_RUNS runs (default 5) with min and max; results go to bench/results.json with the
 load average. Absolute times vary between machines and with other work on the machine: the ratios are what count.
@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
+from bench.page_bytes import first_visit_bytes, print_table  # noqa: E402
 from lnb_dash import assets, config  # noqa: E402 (after the path is set)
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -480,6 +481,7 @@ async def browser_measures(app_url: str, floor_url: str, reference_url: str, ser
         out["switch_rerun_kb"] = summary([s["received_bytes_rerun"] / 1024 for s in switches])
         out["pan_zoom"] = await pan_zoom(browser, app_url)
         out["bytes"] = await page_bytes(browser, app_url)
+        out["first_visit"] = await first_visit_bytes(browser, app_url)
         for sessions in CONCURRENT:
             try:
                 is_server = lambda pid, cmd: int(pid) == server_pid  # noqa: E731
@@ -593,6 +595,8 @@ def print_report(r: dict) -> None:
         "memory at 20 sessions ≤ 600 MB": r.get("concurrent20", {}).get("memory_mb", float("inf")) <= BUDGETS["memory20_mb"],
     }
     print("\nother budgets: " + "; ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks.items()))
+    if "first_visit" in r:
+        print_table(r["first_visit"])
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -104,6 +106,43 @@ def build_programme_chart(results: pd.DataFrame, lang: str, row_height: int = 40
     return alt.layer(bars, labels, data=data).properties(height=row_height, width=420).facet(
         row=alt.Row("name:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelLimit=380)), spacing=4,
     ).resolve_scale(x="independent")
+
+
+COMPARE_COLOR = "#3a6ea5"
+# Title lines short enough for a 390 px phone, where the chart is about 350 px wide.
+TITLE_CHARS, SUBTITLE_CHARS = 42, 56
+
+
+def build_compare_chart(chart, meta, lang: str, with_title: bool = True) -> alt.LayerChart:
+    """One indicator for the compared municipalities (views.CompareChart): a labelled bar each, in the order chosen
+    (the same in every chart), Albania as a dashed rule only for rates and shares; for counts Albania's figure is in
+    the subtitle, never on the axis (a national total would dwarf every bar).
+
+    ``with_title=False`` leaves the title to images.frame_chart (the PNG/SVG), which also sizes the whole.
+    """
+    data = chart.data.copy()
+    drawn = [*data.value, *([chart.national_value] if chart.national_drawn else [])]
+    low, high = min(0.0, *drawn), max(0.0, *drawn)
+    domain = [low, high * 1.3 if high > 0 else 1.0]  # room for the value labels right of the longest bar
+    y = alt.Y("name:N", sort=data.name.tolist(), title=None, axis=alt.Axis(labelLimit=130, labelFontSize=12, labelOverlap=False))
+    x = alt.X("value:Q", title=meta.unit[lang], scale=alt.Scale(domain=domain, nice=False),
+              axis=alt.Axis(format=",.0f" if high >= 10 else _number_format(meta, lang), tickCount=4, labelFlush=True))
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
+               alt.Tooltip("year:O", title=i18n.t("year", lang))]
+    base = alt.Chart(data).encode(y=y, x=x, tooltip=tooltip)
+    layers = [base.mark_bar(color=COMPARE_COLOR, height={"band": 0.7}),
+              base.mark_text(align="left", dx=4, fontSize=12, color="#1a1a1a").encode(text="value_text:N")]
+    if chart.national_drawn:
+        national = pd.DataFrame({"value": [chart.national_value], "label": [f"{i18n.t('albania', lang)}: {i18n.format_value(chart.national_value, meta, lang)}"]})
+        layers.append(alt.Chart(national).mark_rule(color=NATIONAL_COLOR, strokeDash=[5, 3], strokeWidth=2).encode(
+            x="value:Q", tooltip=[alt.Tooltip("label:N", title="")]))
+    subtitle = [line for note in chart.notes for line in textwrap.wrap(note, SUBTITLE_CHARS)]
+    properties = {"height": 34 * max(len(data), 1), "width": "container"}
+    if with_title:  # on screen: the height is the bars' alone, the title and axis come on top (Streamlit would fit all in it)
+        properties["autosize"] = alt.AutoSizeParams(type="fit-x", contains="padding")
+        properties["title"] = alt.TitleParams(text=textwrap.wrap(chart.title, TITLE_CHARS), subtitle=subtitle, anchor="start", fontSize=14,
+                                              subtitleFontSize=12, subtitleColor="#444444")
+    return alt.layer(*layers).properties(**properties)
 
 
 def spine_svg(row, width: int = 200, height: int = 26) -> str:

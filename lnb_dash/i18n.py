@@ -351,6 +351,25 @@ LABELS: dict[str, dict[str, str]] = {
     "legend_municipality_line": {"sq": "Kufi bashkie (sot)", "en": "Municipality border (today)"},
     # --- former ---
     "level_former_unit": {"sq": "Njësi të mëparshme (para 2015)", "en": "Former units (before 2015)"},
+    # --- compare ---
+    "compare_charts_heading": {"sq": "Çdo tregues në një grafik", "en": "Each indicator as a chart"},
+    "compare_charts_intro": {"sq": "Çdo grafik tregon një vit për të gjitha bashkitë: vitin me vlera për më shumë prej tyre. "
+                                   "Tabela më sipër ka vlerën më të fundit të secilës.",
+                             "en": "Each chart shows one year for every municipality: the year most of them have a value. "
+                                   "The table above has each one's latest value."},
+    "compare_albania_rule": {"sq": "Vija e ndërprerë: Shqipëria ({value}).", "en": "Dashed line: Albania ({value})."},
+    "compare_albania_total": {"sq": "Shqipëria gjithsej: {value}; nuk vizatohet, sepse totali kombëtar nuk është në të njëjtën shkallë me bashkitë.",
+                              "en": "Albania in total: {value}; not drawn, as the national total is not on the same scale as municipalities."},
+    "compare_chart_missing": {"sq": "Pa vlerë për {year}: {names}.", "en": "No value for {year}: {names}."},
+    "compare_no_chart": {"sq": "Pa grafik, sepse asnjë nga bashkitë e zgjedhura nuk ka vlerë: {names}.",
+                         "en": "No chart, as none of the chosen municipalities has a value: {names}."},
+    "compare_chart_alt": {"sq": "Grafik me shtylla: {indicator} ({n} nga bashkitë e zgjedhura); të njëjtat shifra janë te të dhënat e grafikëve.",
+                          "en": "Bar chart: {indicator} ({n} of the chosen municipalities); the same figures are in the charts' data."},
+    "compare_chart_data": {"sq": "Të dhënat e grafikëve", "en": "The charts' data"},
+    "compare_from_map": {"sq": "Krahaso këto", "en": "Compare these"},
+    "compare_from_map_help": {"sq": "Zgjidhni 2 deri në 6 bashki dhe hapini krahas njëra-tjetrës te Krahaso.",
+                              "en": "Choose 2 to 6 municipalities and open them side by side in Compare."},
+    "compare_open": {"sq": "Hap krahasimin", "en": "Open the comparison"},
 }
 
 

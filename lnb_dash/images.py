@@ -111,3 +111,12 @@ def build_locator_picture(gdf: gpd.GeoDataFrame, lau_code: str, width: int = 220
     return alt.Chart(alt.Data(values=shapes.__geo_interface__["features"])).mark_geoshape(stroke="#ffffff", strokeWidth=0.5).encode(
         color=alt.condition("datum.properties.on", alt.value("#0072B2"), alt.value("#d9d9d9")),
     ).project(type="mercator").properties(width=width, height=int(width * 1.45)).configure_view(stroke=None)
+
+
+def build_compare_picture(chart, meta, source_text: str, lang: str):
+    """One compare chart (views.CompareChart) as a picture: its full title, its notes (Albania's figure, who has no
+    value) as the subtitle, the whole source line and the date."""
+    from lnb_dash.charts import build_compare_chart
+
+    notes = [line for note in chart.notes for line in wrap_lines(note, WIDTH, 13)]
+    return frame_chart(build_compare_chart(chart, meta, lang, with_title=False).properties(width=WIDTH), chart.title, notes, source_text, lang)

@@ -1,15 +1,16 @@
 """Compare: 2 to 6 municipalities side by side across every indicator (a profile and its five most similar fit)."""
 
 import dataclasses
+import json
 
 import streamlit as st
 
-from lnb_dash import i18n, views
+from lnb_dash import i18n, images, views
 from lnb_dash.filters import CompareView
 from lnb_dash.ui import cached, state, widgets
 
 PAGE = "compare"
-MAX_AREAS = 6
+MAX_AREAS = views.COMPARE_MAX
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
@@ -37,4 +38,25 @@ st.dataframe(table, hide_index=True, width="stretch")
 widgets.render_downloads("compare.downloads", lang, views.compare_download(profiles, names, lang, cached.sources_cached()),
                          next(iter(profiles.values())).indicator_id.tolist(),
                          base_name="compare_" + "_".join(view.m))
+
+st.header(i18n.t("compare_charts_heading", lang))
+st.caption(i18n.t("compare_charts_intro", lang))
+compare_charts = cached.compare_charts_cached(tuple(view.m), lang)
+sources = cached.sources_cached()
+for pair in (compare_charts[i:i + 2] for i in range(0, len(compare_charts), 2)):
+    for column, (chart, spec) in zip(st.columns(2), pair):  # side by side on a wide screen, stacked on a phone
+        meta = cached.indicator_meta_cached(chart.indicator_id)
+        column.vega_lite_chart(json.loads(spec), width="stretch")
+        column.caption(i18n.t("compare_chart_alt", lang, indicator=chart.title, n=len(chart.data)))
+        with column:
+            widgets.render_downloads(f"compare.chart.{chart.indicator_id}", lang, base_name=f"compare_{chart.indicator_id}_{chart.year}", pictures={
+                i18n.t("picture_chart", lang): lambda chart=chart, meta=meta: images.build_compare_picture(
+                    chart, meta, views.source_text(chart.source_ids, sources, lang), lang)})
+note = views.compare_no_chart_note(next(iter(profiles.values())), [c.indicator_id for c, _ in compare_charts], lang)
+if note:
+    st.caption(note)
+st.subheader(i18n.t("compare_chart_data", lang))
+widgets.render_downloads("compare.chart_data", lang, views.compare_charts_download(
+    [c for c, _ in compare_charts], {c.indicator_id: cached.indicator_meta_cached(c.indicator_id) for c, _ in compare_charts}, lang, sources),
+    [c.indicator_id for c, _ in compare_charts], base_name="compare_charts_" + "_".join(view.m))
 widgets.render_source_note([s for p in profiles.values() for s in p.source_id], lang)

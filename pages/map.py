@@ -67,6 +67,7 @@ with side_controls:
     if view.level == "municipality":
         st.checkbox(i18n.t("highlight_priority", lang), key=state.key(PAGE, "priority"))
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
+    widgets.render_compare_picker(PAGE, view, lang)
 
 bar_tab, table_tab = st.tabs([i18n.t(map_levels.level_key("ranked_bar", view.level), lang), i18n.t("table", lang)], key="map.tab",
                              on_change="rerun")

@@ -104,3 +104,8 @@ def test_the_ranked_bar_names_counties_for_a_county_map(con):
     rows = next(iter(spec["datasets"].values()))
     assert len(rows) == 12 and {r["rank_text"].split(" of ")[1] for r in rows} == {"12"}
     assert '"County"' in json.dumps(spec)
+
+
+def test_the_compare_link_from_the_map_keeps_the_order_picked_each_once_and_six_at_most():
+    assert views.compare_url(["AL343", "AL221", "AL343"], "en") == "/compare?m=AL343,AL221&lang=en"
+    assert views.compare_url([f"AL11{i}" for i in range(1, 9)], "xx") == "/compare?m=AL111,AL112,AL113,AL114,AL115,AL116&lang=sq"

@@ -48,7 +48,7 @@ def reload_if_rebuilt() -> bool:
 def clear_database_caches() -> None:
     """Forget everything read from the database (the boundaries and static files stay)."""
     st.cache_data.clear()
-    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached):
+    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached):
         resource.clear()
 
 
@@ -215,3 +215,17 @@ def similar_cached(lau_code: str) -> pd.DataFrame:
     from lnb_dash import similar
 
     return similar.most_similar(similar.query_features(get_connection()), lau_code)
+
+
+@st.cache_resource(max_entries=64)
+def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[views.CompareChart, str]]:
+    """Compare's chart per indicator (views.compare_chart_model) with its Vega-Lite JSON, in the table's order,
+    built once per choice and language for every session (a dozen Altair builds would otherwise be each rerun's time)."""
+    names = municipalities_cached().set_index("lau_code").name.to_dict()
+    out = []
+    for indicator in dict.fromkeys(profile_cached(codes[0]).indicator_id):
+        meta = indicator_meta_cached(indicator)
+        chart = views.compare_chart_model(timeseries_cached(indicator, (*codes, "AL"), "total"), meta, codes, names, lang)
+        if chart is not None:
+            out.append((chart, charts.localize(charts.build_compare_chart(chart, meta, lang), lang).to_json()))
+    return out

@@ -390,3 +390,19 @@ def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> No
     code = chosen if chosen in codes else resolve_or_warn(chosen, lang) if chosen else None
     if code:
         st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
+
+
+def render_compare_picker(page: str, view, lang: str) -> None:
+    """Municipalities picked beside the map open Compare with them in one click (only where the map shows municipalities);
+    a plain link, as the profile's to its similar municipalities, so it can also be opened in a new tab or copied."""
+    from lnb_dash import profile_html, views
+
+    if getattr(view, "level", "municipality") != "municipality":
+        return
+    municipalities = cached.municipalities_cached()
+    chosen = st.multiselect(i18n.t("compare_from_map", lang), municipalities.lau_code.tolist(), max_selections=views.COMPARE_MAX,
+                            format_func=municipality_label(municipalities), help=i18n.t("compare_from_map_help", lang), key=f"{page}.compare")
+    if len(chosen) < 2:
+        st.caption(i18n.t("compare_help", lang))
+        return
+    st.html(profile_html.compare_link_html(views.compare_url(chosen, lang), i18n.t("compare_open", lang)))
