@@ -1,0 +1,124 @@
+"""Trends at county level: which series exist for the 12 counties, and how they are prepared for a chart.
+
+Rules the chart (charts.build_county_trend_chart) relies on:
+
+- a break in series is never joined: each area's line is cut into segments at every value flagged
+  ``break_in_series``, so no segment runs from the last value before a break to the first after it;
+- census counts are points, never a line: a census is a count on one day, ten or more years from the next, and
+  never part of the 1 January estimates' line (``population`` and ``population_1jan`` are separate indicators);
+- Albania is drawn beside counties only on an index (each area's base year = 100); its counts are stated in words.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lnb_dash import i18n
+
+LEVELS = ("municipality", "county")
+COUNTY_CODES = tuple(f"AL-{i:02d}" for i in range(1, 13))
+DEFAULT_AREAS = ("AL-11", "AL-02", "AL-09")  # Tiranë and Durrës grew, Dibër shrank: the spread in three lines
+MAX_HIGHLIGHTED = 6
+# Counts taken on census day: drawn as points (see the module docstring).
+CENSUS_INDICATORS = frozenset({"population"})
+
+
+def county_series_ids(coverage: pd.DataFrame) -> list[str]:
+    """Indicators with a county value in more than one year (from indicators.query_coverage_by_level)."""
+    county = coverage[(coverage.area_level == "county") & (coverage.n_areas > 0)]
+    years = county.groupby("indicator_id").year.nunique()
+    return sorted(years[years > 1].index)
+
+
+def settle_level(level: str, indicator: str, county_ids: list[str], municipal_ids: list[str]) -> str:
+    """The level a view can show: the one asked for if the indicator has a series there, else the other."""
+    if indicator in county_ids and (level == "county" or indicator not in municipal_ids):
+        return "county"
+    return "municipality"
+
+
+def highlighted_areas(areas: tuple[str, ...]) -> tuple[str, ...]:
+    """The counties to colour: those asked for (known codes, at most MAX_HIGHLIGHTED), else the default few."""
+    known = tuple(a for a in areas if a in COUNTY_CODES)[:MAX_HIGHLIGHTED]
+    return known or DEFAULT_AREAS
+
+
+def chart_areas(national: bool) -> tuple[str, ...]:
+    """Every county (all 12 are drawn, the chosen ones in colour) and Albania when asked for."""
+    return COUNTY_CODES + (("AL",) if national else ())
+
+
+def with_segments(series: pd.DataFrame) -> pd.DataFrame:
+    """Values only, each with ``segment``: a running count of breaks per area, so a line never crosses a break,
+    and ``line``, one id per area and segment (what a line mark groups by)."""
+    data = series[series.status == "value"].dropna(subset=["value"]).sort_values(["area_code", "year"]).copy()
+    data["break_in_series"] = data.break_in_series.fillna(False).astype(bool)
+    data["segment"] = data.groupby("area_code").break_in_series.cumsum().astype(int)
+    data["line"] = data.area_code + "/" + data.segment.astype(str)
+    return data
+
+
+def base_year(data: pd.DataFrame) -> int | None:
+    """The first year in which every county drawn has a value: the common base of an index (base year = 100)."""
+    counties = data[data.area_level == "county"]
+    if counties.empty:
+        return None
+    n = counties.area_code.nunique()
+    per_year = counties.groupby("year").area_code.nunique()
+    full = per_year[per_year == n]
+    return int(full.index.min()) if len(full) else int(counties.year.min())
+
+
+def indexed(data: pd.DataFrame, base: int) -> tuple[pd.DataFrame, list[str]]:
+    """Each area's values as an index of its own ``base``-year value, only up to its first break (a value after a
+    break is not comparable with the base). Returns the indexed rows and the names of the areas left out for want
+    of a base-year value."""
+    first_segment = data[data.segment == 0]
+    bases = first_segment[first_segment.year == base].set_index("area_code").value
+    kept = first_segment[first_segment.area_code.isin(bases.index) & (first_segment.year >= base)].copy()
+    kept["value"] = kept.value / kept.area_code.map(bases) * 100
+    left_out = sorted(set(data.name) - set(kept.name))
+    return kept, left_out
+
+
+def level_label(level: str, lang: str) -> str:
+    """'Qarqe' / 'Counties': the level as titles and file names state it."""
+    return i18n.t(f"level_{level}", lang)
+
+
+def file_base(indicator: str, breakdown: str, level: str) -> str:
+    """'population_1jan_county_trend': downloads say the level ('municipality' names stay as they were)."""
+    part = "" if breakdown == "total" else f"_{breakdown}"
+    return f"{indicator}{part}_county_trend" if level == "county" else f"{indicator}{part}_trend"
+
+
+def national_text(series: pd.DataFrame, meta, lang: str) -> str | None:
+    """Albania's figures in words, when a count is not drawn beside counties: every year, a break marked."""
+    national = series[(series.area_level == "national") & (series.status == "value")].sort_values("year")
+    if national.empty:
+        return None
+    parts = [f"{int(r.year)}: {i18n.format_value(r.value, meta, lang)}" + (f" ({i18n.t('break_in_series_label', lang)})" if r.break_in_series else "")
+             for r in national.itertuples()]
+    return i18n.t("county_national_text", lang, values="; ".join(parts))
+
+
+def break_caveats(series: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[str]:
+    """The source caveats that explain the breaks in a series (in the language; English where no Albanian is given)."""
+    broken = series[series.break_in_series.fillna(False).astype(bool) & (series.status == "value")]
+    out = []
+    for source_id in dict.fromkeys(broken.source_id):
+        row = sources[sources.source_id == source_id]
+        if row.empty:
+            continue
+        row = row.iloc[0]
+        caveats = row.caveats_sq if lang == "sq" and isinstance(row.caveats_sq, str) and row.caveats_sq else row.caveats
+        marker = "ndërprerje e serisë" if caveats is row.caveats_sq else "break in series"
+        out += [c for c in str(caveats or "").split("\n") if marker in c.lower()]
+    return out
+
+
+def with_level_name(download: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The trends CSV with the level named in the language beside its code ('county' → 'Qark' / 'County')."""
+    out = download.copy()
+    out.insert(out.columns.get_loc("level") + 1, "level_name", out.level.map(lambda lv: i18n.t(f"level_one_{lv}", lang)))
+    return out
