@@ -11,6 +11,8 @@ Rules the chart (charts.build_county_trend_chart) relies on:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from lnb_dash import i18n
@@ -122,3 +124,42 @@ def with_level_name(download: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = download.copy()
     out.insert(out.columns.get_loc("level") + 1, "level_name", out.level.map(lambda lv: i18n.t(f"level_one_{lv}", lang)))
     return out
+
+
+@dataclass
+class CountyTrend:
+    """What the county trends chart draws and what its captions say."""
+
+    data: pd.DataFrame
+    y_title: str
+    points_only: bool
+    notes: list[str]
+
+
+def prepare(series: pd.DataFrame, meta, lang: str, indexed_view: bool, sources: pd.DataFrame) -> CountyTrend:
+    """The chart's rows (labelled series: views.label_series output) and every caption it needs, in the language."""
+    data = with_segments(series)
+    points_only = meta.indicator_id in CENSUS_INDICATORS
+    notes = [i18n.t("county_trend_note", lang)]
+    if points_only:
+        notes.append(i18n.t("census_points_note", lang))
+    if data.break_in_series.any():
+        notes.append(i18n.t("break_split_note", lang))
+        notes += break_caveats(series, sources, lang)
+    y_title = f"{meta.name[lang]} ({meta.unit[lang]})"
+    if indexed_view:
+        base = base_year(data)
+        if base is not None:
+            had_break = data.break_in_series.any()
+            data, left_out = indexed(data, base)
+            y_title = i18n.t("indexed_base", lang, year=base)
+            if left_out:
+                notes.append(i18n.t("indexed_left_out", lang, year=base, names=", ".join(left_out)))
+            if had_break:
+                notes.append(i18n.t("indexed_after_break", lang))
+    elif not meta.compares_with_national:
+        text = national_text(series, meta, lang)
+        data = data[data.area_level != "national"]
+        if text:
+            notes.append(text)
+    return CountyTrend(data, y_title, points_only, notes)
