@@ -4,12 +4,15 @@ import streamlit as st
 
 from lnb_dash import i18n, maps, profile_html, profiles, report, similar, views
 from lnb_dash.filters import ProfileView
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash.ui import cached, county_views, state, widgets
 from lnb_dash.ui.folium_map import render_map
 
 PAGE = "profile"
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
+if "county" in st.query_params:  # profile?county=AL-11 (the map's county clicks): the county profile
+    county_views.render_county_profile(lang)
+    st.stop()
 municipalities = cached.municipalities_cached()
 widgets.report_unknown_places(PAGE, lang, stop=True)
 view = state.read_view(PAGE, ProfileView)

@@ -98,3 +98,74 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
                                  title, trend.y_title if view.indexed else "", caption, lang)})
     st.page_link("pages/profile.py", label=i18n.t("open_county_profile", lang) + f": {names.get(highlighted[0], '')}",
                  query_params={"county": highlighted[0], "lang": lang}, icon=":material/arrow_forward:")
+
+
+def render_county_profile(lang: str) -> None:
+    """``profile?county=…``: name, figures with ranks among the 12, municipalities (linked), series, census changes,
+    sources; prints with Ctrl+P and wraps into cards on a phone."""
+    from lnb_dash import change, county_profile, profile_html
+    from lnb_dash.filters import CountyProfileView
+    from lnb_dash.ui import state
+
+    page = "county_profile"
+    report_unknown_counties("profile", "county", lang, stop=True)
+    view = state.read_view(page, CountyProfileView)
+    names = cached.counties_names_cached()
+    codes = list(names)
+    title = st.empty()
+    state.ensure_option(page, "county", codes, CountyProfileView.county)
+    st.selectbox(i18n.t("choose_county", lang), codes, format_func=county_label(lang), key=state.key(page, "county"))
+    view = state.view_from_widgets(page, CountyProfileView, view)
+    state.write_view(page, view, lang)
+    code = view.county
+    title.title(county_profile.county_title(code, lang))
+    st.html(profile_html.PROFILE_STYLE)
+
+    con = cached.get_connection()
+    sources = cached.sources_cached()
+    publishers = dict(zip(sources.source_id, sources.publisher))
+    frame = county_profile.query_indicators(con, code)
+    rows = county_profile.indicator_rows(frame, code, lang)
+    st.header(i18n.t("county_facts", lang))
+    st.caption(i18n.t("county_facts_intro", lang))
+    st.html(county_profile.indicators_html(rows, lang, county_profile.county_title(code, lang)))
+
+    st.header(i18n.t("county_municipalities", lang))
+    st.caption(i18n.t("county_municipalities_intro", lang))
+    munis = county_profile.query_municipalities(con, code)
+    st.html(county_profile.municipalities_html(munis, lang, i18n.t("county_municipalities", lang)))
+
+    st.header(i18n.t("county_series", lang))
+    for indicator in ("population_1jan", "population"):
+        series, trend = render_county_trend_figure(_SeriesView(indicator, (code,)), lang, top_level=False)
+    st.page_link("pages/trends.py", label=i18n.t("open_county_trends", lang),
+                 query_params={"indicator": "population_1jan", "level": "county", "areas": code, "lang": lang}, icon=":material/show_chart:")
+
+    st.header(i18n.t("census_change", lang))
+    st.caption(i18n.t("census_change_intro", lang))
+    changes = change.census_changes(change.query_census(con, [code]))
+    st.html(county_profile.changes_html(changes, lang, county_profile.county_title(code, lang)))
+
+    st.header(i18n.t("county_sources", lang))
+    widgets.render_source_note(frame.source_id.tolist() + ["instat_census_counties", "instat_population_1jan"], lang)
+    all_changes = change.census_changes(change.query_census(con, [code, *munis.lau_code]))
+    area_names = {code: names[code], **dict(zip(munis.lau_code, munis.name))}
+    widgets.render_downloads("county_profile.downloads", lang, county_profile.indicator_table(rows, lang, publishers),
+                             frame.indicator_id.unique().tolist(), base_name=f"{code}_county_profile",
+                             files=[(i18n.t("census_change", lang) + " CSV",
+                                     lambda: _csv(change.change_download(all_changes, area_names, lang)),
+                                     f"{code}_county_census_change.csv", "text/csv")])
+    st.caption(i18n.t("print_hint", lang))
+
+
+class _SeriesView:
+    """The few fields render_county_trend_figure reads, for the profile's own charts."""
+
+    def __init__(self, indicator: str, areas: tuple[str, ...]):
+        self.indicator, self.areas, self.national, self.indexed = indicator, areas, False, False
+
+
+def _csv(frame) -> bytes:
+    from lnb_dash import exports
+
+    return exports.to_csv_bytes(frame)
