@@ -19,6 +19,29 @@ from lnb_dash.profiles import rank_words
 from lnb_dash.views import meta_of
 
 
+# The tables' look: like the profile's spine table (profile_html), cards on a phone, whole rows on paper.
+# A class of their own, so the municipal profile's spine table and its tests stay as they are.
+STYLE = """<style>
+.lnb-cards { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.3; margin-bottom: 0.6rem; }
+.lnb-cards caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem 0; caption-side: top; }
+.lnb-cards th, .lnb-cards td { padding: 0.35rem 0.45rem; border-bottom: 1px solid #d9d9d9; vertical-align: middle; text-align: left; }
+.lnb-cards thead th { background: #eef2f8; font-weight: 600; font-size: 0.8rem; border-bottom: 2px solid #9aa9c2; }
+.lnb-cards .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; overflow-wrap: anywhere; }
+.lnb-cards .lnb-value { white-space: nowrap; font-weight: 600; }
+.lnb-cards .lnb-missing { color: #555555; font-style: italic; font-weight: 400; }
+.lnb-cards a { font-weight: 600; }
+@media (max-width: 640px) {
+  .lnb-cards, .lnb-cards tbody, .lnb-cards tr, .lnb-cards td, .lnb-cards th { display: block; width: 100%; box-sizing: border-box; }
+  .lnb-cards caption { display: block; width: 100%; }
+  .lnb-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
+  .lnb-cards tbody tr { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
+  .lnb-cards td, .lnb-cards tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
+  .lnb-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
+}
+@media print { .lnb-cards tr { break-inside: avoid; } .lnb-cards thead { display: table-header-group; } }
+</style>"""
+
+
 def county_title(code: str, lang: str) -> str:
     """'Qarku i Tiranës' / 'Tiranë County'."""
     resolver = names.load_resolver()
@@ -127,7 +150,7 @@ def indicators_html(rows: list[CountyRow], lang: str, caption: str) -> str:
                     f'<td data-label="{_e(head[2])}">{r.year}</td>'
                     f'<td class="lnb-rank" data-label="{_e(head[3])}">{_e(r.rank_text)}</td>'
                     f'<td data-label="{_e(head[4])}">{_e(r.national_text)}</td></tr>')
-    return _table("lnb-county-indicators", caption, head, body)
+    return STYLE + _table("lnb-county-indicators", caption, head, body)
 
 
 def municipalities_html(munis: pd.DataFrame, lang: str, caption: str) -> str:
@@ -151,11 +174,11 @@ def changes_html(changes: pd.DataFrame, lang: str, caption: str) -> str:
     head = list(table.columns)
     body = ["<tr>" + f'<th scope="row">{_e(row[0])}</th>' + "".join(f'<td data-label="{_e(h)}">{_e(v)}</td>' for h, v in zip(head[1:], row[1:]))
             + "</tr>" for row in table.itertuples(index=False)]
-    return _table("lnb-county-changes", caption, head, body)
+    return STYLE + _table("lnb-county-changes", caption, head, body)
 
 
 def _table(css: str, caption: str, head: list[str], body: list[str]) -> str:
     header = "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
-    return (f'<table class="lnb-spine {css}"><caption>{_e(caption)}</caption><thead><tr>{header}</tr></thead>'
+    return (f'<table class="lnb-cards {css}"><caption>{_e(caption)}</caption><thead><tr>{header}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
 

@@ -113,8 +113,9 @@ def break_caveats(series: pd.DataFrame, sources: pd.DataFrame, lang: str) -> lis
         if row.empty:
             continue
         row = row.iloc[0]
-        caveats = row.caveats_sq if lang == "sq" and isinstance(row.caveats_sq, str) and row.caveats_sq else row.caveats
-        marker = "ndërprerje e serisë" if caveats is row.caveats_sq else "break in series"
+        in_albanian = lang == "sq" and isinstance(row.caveats_sq, str) and bool(row.caveats_sq)
+        caveats = row.caveats_sq if in_albanian else row.caveats
+        marker = "ndërprerje e serisë" if in_albanian else "break in series"
         out += [c for c in str(caveats or "").split("\n") if marker in c.lower()]
     return out
 

@@ -44,6 +44,7 @@ st.caption(i18n.t("spine_intro", lang))
 rows = cached.spine_rows_cached(view.m, lang)
 st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"]))
 widgets.render_source_note(profile.source_id.tolist(), lang)
+county_views.render_municipal_change(view.m, municipality, lang)
 
 st.header(i18n.t("similar_heading", lang))
 st.markdown(widgets.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))

@@ -169,3 +169,15 @@ def _csv(frame) -> bytes:
     from lnb_dash import exports
 
     return exports.to_csv_bytes(frame)
+
+
+def render_municipal_change(lau_code: str, municipality, lang: str) -> None:
+    """The municipality's change between Census 2011 and Census 2023 (same 2015 boundaries), and its county's profile."""
+    from lnb_dash import change, county_profile
+
+    changes = change.census_changes(change.query_census(cached.get_connection(), [lau_code]))
+    st.subheader(i18n.t("census_change", lang))
+    st.caption(i18n.t("census_change_intro", lang))
+    st.html(county_profile.changes_html(changes, lang, municipality["name"]))
+    st.page_link("pages/profile.py", label=f"{i18n.t('open_county_profile', lang)}: {municipality['qark']}",
+                 query_params={"county": municipality["county_code"], "lang": lang}, icon=":material/arrow_forward:")
