@@ -142,7 +142,7 @@ BREAK_SHAPE = "circle"
 
 
 def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: tuple[str, ...], y_title: str,
-                             points_only: bool = False, indexed: bool = False) -> alt.Chart:
+                             points_only: bool = False, indexed: bool = False, height: int = 380) -> alt.Chart:
     """Every county as a thin grey line, the ``highlighted`` ones (codes) in colour, Albania dashed in black.
 
     ``data`` is county_trends.with_segments output (optionally indexed) with labelled names: lines group by its
@@ -179,5 +179,7 @@ def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: t
     layers.append(foreground.transform_filter("!datum.break_in_series").mark_point(filled=True, size=110 if points_only else 45))
     if data.break_in_series.any():
         layers.append(base.transform_filter("datum.break_in_series").mark_point(size=140, strokeWidth=2.5, fill="white", filled=False).encode(
-            shape=alt.Shape("marker:N", title=None, scale=alt.Scale(range=[BREAK_SHAPE]), legend=alt.Legend(orient="bottom"))))
-    return alt.layer(*layers).properties(height=380, width="container")
+            shape=alt.Shape("marker:N", title=None, scale=alt.Scale(range=[BREAK_SHAPE]),
+                            legend=alt.Legend(orient="bottom", symbolFillColor="white", symbolStrokeColor="#000000", symbolStrokeWidth=2.5,
+                                              symbolSize=140))))
+    return alt.layer(*layers).properties(height=height, width="container")

@@ -11,7 +11,7 @@ Rules the chart (charts.build_county_trend_chart) relies on:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -135,6 +135,8 @@ class CountyTrend:
     y_title: str
     points_only: bool
     notes: list[str]
+    # Albania's own rows when its counts are not drawn on the counties' axis (a small chart of its own).
+    national: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def prepare(series: pd.DataFrame, meta, lang: str, indexed_view: bool, sources: pd.DataFrame) -> CountyTrend:
@@ -158,9 +160,11 @@ def prepare(series: pd.DataFrame, meta, lang: str, indexed_view: bool, sources: 
                 notes.append(i18n.t("indexed_left_out", lang, year=base, names=", ".join(left_out)))
             if had_break:
                 notes.append(i18n.t("indexed_after_break", lang))
-    elif not meta.compares_with_national:
+    national = data.iloc[0:0]
+    if not indexed_view and not meta.compares_with_national:
         text = national_text(series, meta, lang)
+        national = data[data.area_level == "national"]
         data = data[data.area_level != "national"]
         if text:
             notes.append(text)
-    return CountyTrend(data, y_title, points_only, notes)
+    return CountyTrend(data, y_title, points_only, notes, national)

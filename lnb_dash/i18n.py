@@ -348,16 +348,14 @@ LABELS: dict[str, dict[str, str]] = {
                                  "10–12 years apart, and never joined to the 1 January estimates."},
     "break_split_note": {"sq": "Seria ndërpritet: vija ndahet te ndërprerja dhe vlera pas saj është një rreth i zbrazët.",
                          "en": "The series breaks: the line is cut at the break and the value after it is a hollow point."},
-    "county_national_text": {"sq": "Shqipëria nuk vizatohet në të njëjtin bosht me qarqet (totali kombëtar është shumë më i madh); "
-                                   "shifrat e saj: {values}. Zgjidhni \"Indeks\" për të krahasuar ndryshimin.",
-                             "en": "Albania is not drawn on the same axis as counties (the national total is far larger); "
-                                   "its figures: {values}. Choose \"Indexed\" to compare change."},
+    "county_national_text": {"sq": "Shqipëria nuk vizatohet në boshtin e qarqeve (totali kombëtar është shumë më i madh); "
+                                   "shifrat e saj: {values}. Zgjidhni \"Indeks\" për ta krahasuar ndryshimin me qarqet.",
+                             "en": "Albania is not drawn on the counties' axis (the national total is far larger); "
+                                   "its figures: {values}. Choose \"Indexed\" to compare its change with the counties'."},
     "indexed_left_out": {"sq": "Pa vlerë në vitin bazë {year}, nuk vizatohen në indeks: {names}.",
                          "en": "Without a value in the base year {year}, not drawn on the index: {names}."},
     "indexed_after_break": {"sq": "Në indeks nuk vizatohen vlerat pas një ndërprerjeje të serisë (nuk krahasohen me vitin bazë).",
                             "en": "Values after a break in series are not drawn on the index (they are not comparable with the base year)."},
-    "county_not_here": {"sq": "Ky tregues nuk ka seri për qarqet; tregohen bashkitë.",
-                        "en": "This indicator has no county series; municipalities are shown."},
     "page_county_profile": {"sq": "Profili i qarkut", "en": "County profile"},
     "county_title": {"sq": "Qarku i {genitive}", "en": "{name} County"},
     "choose_county": {"sq": "Qarku", "en": "County"},
@@ -380,8 +378,6 @@ LABELS: dict[str, dict[str, str]] = {
                                     "en": "Population at the 2011 and 2023 censuses (the 2015 municipal boundaries) and the change; "
                                           "\"–\" means the value is not reported."},
     "county_series": {"sq": "Popullsia ndër vite", "en": "Population over the years"},
-    "series_estimate": {"sq": "Vlerësim më 1 janar (INSTAT)", "en": "Estimate on 1 January (INSTAT)"},
-    "series_census": {"sq": "Census", "en": "Census"},
     "census_change": {"sq": "Ndryshimi i popullsisë mes censuseve", "en": "Population change between censuses"},
     "census_change_intro": {"sq": "Llogaritet vetëm kur të dy censuset kanë vlerë për të njëjtën njësi dhe me të njëjtët kufij; "
                                   "përndryshe mbetet bosh.",
@@ -401,8 +397,7 @@ LABELS: dict[str, dict[str, str]] = {
     "county_sources": {"sq": "Burimet dhe citimet", "en": "Sources and citations"},
     "open_county_trends": {"sq": "Qarqet në grafikun e tendencave", "en": "The counties on the trends chart"},
     "open_county_profile": {"sq": "Profili i qarkut", "en": "County profile"},
-    "county_series_caption": {"sq": "Vija: vlerësimet e INSTAT më 1 janar; katrorët: censuset (nuk bashkohen me vijën).",
-                              "en": "Line: INSTAT's 1 January estimates; squares: the censuses (not joined to the line)."},
+    "albania_own_axis": {"sq": "Shqipëria, në boshtin e vet", "en": "Albania, on its own axis"},
 }
 
 

@@ -53,6 +53,8 @@ def test_twelve_county_lines_are_drawn_and_the_chosen_ones_are_coloured(con, sou
     assert trend.data.area_code.nunique() == 12 and "AL" not in set(trend.data.area_code), "counts: Albania is not on the counties' axis"
     assert any("2025: 2,363,314 persons (break in series)" in n for n in trend.notes), "Albania's figures are stated in words"
     assert any(n.startswith("Break in series: the estimates up to 1 January 2023") for n in trend.notes), "the source's caveat"
+    albania = trend.national.set_index("year")
+    assert albania.loc[2023].line != albania.loc[2025].line, "Albania's own chart is cut at the break too"
     spec = json.loads(charts.build_county_trend_chart(trend.data, meta, "en", ("AL-11", "AL-09"), trend.y_title).to_json())
     color = next(layer["encoding"]["color"] for layer in _layers(spec) if "color" in layer.get("encoding", {}))
     assert color["scale"]["domain"] == ["Tiranë county", "Dibër county", "Other counties"]

@@ -220,7 +220,11 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
     series = views.label_series(timeseries_cached(indicator, county_trends.chart_areas(national), "total"), lang)
     trend = county_trends.prepare(series, meta, lang, indexed, sources_cached())
     chart = charts.build_county_trend_chart(trend.data, meta, lang, highlighted, trend.y_title, trend.points_only, indexed)
-    return series, trend, charts.localize(chart, lang).to_json()
+    national = None
+    if not trend.national.empty:
+        national = charts.localize(charts.build_county_trend_chart(trend.national, meta, lang, (), trend.y_title, trend.points_only,
+                                                                   height=200), lang).to_json()
+    return series, trend, charts.localize(chart, lang).to_json(), national
 
 
 @st.cache_data

@@ -27,11 +27,15 @@ def render_county_trend_figure(view, lang: str, top_level: bool = True):
     """Title, chart, captions and source of the county trends view (no widgets); returns (series, trend)."""
     meta = cached.indicator_meta_cached(view.indicator)
     highlighted = county_trends.highlighted_areas(view.areas)
-    series, trend, spec = cached.county_trend_cached(view.indicator, highlighted, view.national, view.indexed, lang)
+    series, trend, spec, national_spec = cached.county_trend_cached(view.indicator, highlighted, view.national, view.indexed, lang)
     (st.title if top_level else st.header)(trend_title(meta, lang))
     st.vega_lite_chart(json.loads(spec), width="stretch")
-    st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} " + " ".join(trend.notes[:2]))
-    for note in trend.notes[2:]:
+    first = 2 if trend.points_only else 1  # what the chart draws; then Albania's own chart, then the breaks and its figures
+    st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} " + " ".join(trend.notes[:first]))
+    if national_spec:
+        st.subheader(i18n.t("albania_own_axis", lang))
+        st.vega_lite_chart(json.loads(national_spec), width="stretch")
+    for note in trend.notes[first:]:
         st.caption(widgets.escape_markdown(note))
     widgets.render_source_note(series.source_id.tolist() or [meta.source_id], lang)
     return series, trend
