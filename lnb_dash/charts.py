@@ -166,7 +166,8 @@ def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: t
     tooltip = [alt.Tooltip("name:N", title=""), alt.Tooltip("year:Q", title=i18n.t("year", lang), format="d"),
                alt.Tooltip("value_text:N", title=i18n.t("value", lang))]
     x = alt.X("year:Q", title=i18n.t("year", lang), scale=alt.Scale(zero=False, nice=False),
-              axis=alt.Axis(format="d", labelOverlap=True, tickMinStep=1))
+              axis=alt.Axis(format="d", labelOverlap=True, tickMinStep=1,
+                            values=sorted(int(y) for y in data.year.unique()) if points_only else alt.Undefined))
     y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f" if indexed else _number_format(meta, lang)))
     base = alt.Chart(data).encode(x=x, y=y, color=color, tooltip=tooltip)
     background, foreground = base.transform_filter(f"datum.legend === {other!r}"), base.transform_filter(f"datum.legend !== {other!r}")

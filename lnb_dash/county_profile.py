@@ -67,6 +67,10 @@ def query_indicators(con: duckdb.DuckDBPyConnection, county_code: str) -> pd.Dat
         ORDER BY i.theme, o.indicator_id, o.area_code""", {"c": county_code}).df()
 
 
+# Shown first: who lives there and how large it is; the election figures follow in the catalogue's order.
+FIRST = ("population", "population_1jan", "area_km2", "parliament_seats")
+
+
 @dataclass
 class CountyRow:
     indicator_id: str
@@ -84,7 +88,8 @@ class CountyRow:
 def indicator_rows(frame: pd.DataFrame, county_code: str, lang: str) -> list[CountyRow]:
     """One row per indicator: the county's value, 'e 3-ta më e lartë nga 12', Albania's figure the same year."""
     rows = []
-    for iid, group in frame.groupby("indicator_id", sort=False):
+    order = {iid: i for i, iid in enumerate(FIRST)}
+    for iid, group in sorted(frame.groupby("indicator_id", sort=False), key=lambda g: order.get(g[0], len(FIRST))):
         own = group[group.area_code == county_code]
         if own.empty:
             continue

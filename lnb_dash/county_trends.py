@@ -149,7 +149,7 @@ def prepare(series: pd.DataFrame, meta, lang: str, indexed_view: bool, sources: 
     if data.break_in_series.any():
         notes.append(i18n.t("break_split_note", lang))
         notes += break_caveats(series, sources, lang)
-    y_title = f"{meta.name[lang]} ({meta.unit[lang]})"
+    y_title = meta.unit[lang]  # the title above names the indicator; a long axis title is cut on a phone
     if indexed_view:
         base = base_year(data)
         if base is not None:
