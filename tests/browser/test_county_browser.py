@@ -1,7 +1,10 @@
 """County views in a real browser, on a phone and a laptop, in both languages: the county profile shows its
 figures without sideways scrolling, and the trends page draws all 12 county lines."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from tests.browser.conftest import Visit
 
@@ -64,3 +67,15 @@ def test_county_views_in_albanian(browser, server):
     visit.wait_idle()
     assert _line_counts(page)[0] == 12 and "– Qarqe" in page.inner_text("body")
     visit.close()
+
+
+def test_the_county_profile_prints_every_indicator_and_municipality(visit):
+    page = visit.open("/profile?county=AL-06&lang=en")
+    page.wait_for_selector("table.lnb-county-indicators", timeout=60_000)
+    visit.wait_idle()
+    page.emulate_media(media="print")
+    rows = page.eval_on_selector_all("table.lnb-cards th[scope=row]", "hs => hs.map(h => h.firstChild.textContent)")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages).split())
+    assert "Korçë County" in text and len(rows) > 15
+    for name in rows:
+        assert " ".join(name.split()) in text, f"{name} is missing from the printout"
