@@ -107,17 +107,19 @@ def national_text(series: pd.DataFrame, meta, lang: str) -> str | None:
 def break_caveats(series: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list[str]:
     """The source caveats that explain the breaks in a series (in the language; English where no Albanian is given)."""
     broken = series[series.break_in_series.fillna(False).astype(bool) & (series.status == "value")]
-    out = []
-    for source_id in dict.fromkeys(broken.source_id):
-        row = sources[sources.source_id == source_id]
-        if row.empty:
-            continue
-        row = row.iloc[0]
-        in_albanian = lang == "sq" and isinstance(row.caveats_sq, str) and bool(row.caveats_sq)
-        caveats = row.caveats_sq if in_albanian else row.caveats
-        marker = "ndërprerje e serisë" if in_albanian else "break in series"
-        out += [c for c in str(caveats or "").split("\n") if marker in c.lower()]
-    return out
+    return [c for source_id in dict.fromkeys(broken.source_id) for c in source_break_caveats(source_id, sources, lang)]
+
+
+def source_break_caveats(source_id: str, sources: pd.DataFrame, lang: str) -> list[str]:
+    """A source's caveats about a break in series ('Break in series: …' / 'Ndërprerje e serisë: …')."""
+    row = sources[sources.source_id == source_id]
+    if row.empty:
+        return []
+    row = row.iloc[0]
+    in_albanian = lang == "sq" and isinstance(row.caveats_sq, str) and bool(row.caveats_sq)
+    caveats = row.caveats_sq if in_albanian else row.caveats
+    marker = "ndërprerje e serisë" if in_albanian else "break in series"
+    return [c for c in str(caveats or "").split("\n") if marker in c.lower()]
 
 
 def with_level_name(download: pd.DataFrame, lang: str) -> pd.DataFrame:

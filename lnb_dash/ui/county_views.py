@@ -140,8 +140,10 @@ def render_county_profile(lang: str) -> None:
     st.html(county_profile.municipalities_html(munis, lang, i18n.t("county_municipalities", lang)))
 
     st.header(i18n.t("county_series", lang))
-    for indicator in ("population_1jan", "population"):
-        series, trend = render_county_trend_figure(_SeriesView(indicator, (code,)), lang, top_level=False)
+    render_county_trend_figure(_SeriesView("population_1jan", (code,)), lang, top_level=False)
+    for caveat in county_trends.source_break_caveats("instat_population_1jan", sources, lang):  # the estimates shown predate it
+        st.caption(widgets.escape_markdown(caveat))
+    render_county_trend_figure(_SeriesView("population", (code,)), lang, top_level=False)
     st.page_link("pages/trends.py", label=i18n.t("open_county_trends", lang),
                  query_params={"indicator": "population_1jan", "level": "county", "areas": code, "lang": lang}, icon=":material/show_chart:")
 
