@@ -150,7 +150,7 @@ def indicators_html(rows: list[CountyRow], lang: str, caption: str) -> str:
     for r in rows:
         computed = f'<span class="lnb-sub">{_e(i18n.t("computed_sum", lang))}</span>' if r.computed else ""
         citation = f'<span class="lnb-sub">{_e(r.citation)}</span>' if r.citation else ""
-        body.append(f'<tr><th scope="row">{_e(r.name)}{citation}</th>'
+        body.append(f'<tr><th class="lnb-row" scope="row">{_e(r.name)}{citation}</th>'
                     f'<td class="lnb-value" data-label="{_e(head[1])}">{_e(r.value_text)}{computed}</td>'
                     f'<td data-label="{_e(head[2])}">{r.year}</td>'
                     f'<td class="lnb-rank" data-label="{_e(head[3])}">{_e(r.rank_text)}</td>'
@@ -165,7 +165,7 @@ def municipalities_html(munis: pd.DataFrame, lang: str, caption: str) -> str:
     body = []
     for m in munis.itertuples():
         link = f'<a href="/profile?m={_e(m.lau_code)}&amp;lang={_e(lang)}" target="_self">{_e(m.name)}</a>'
-        body.append(f'<tr><th scope="row">{link}</th>'
+        body.append(f'<tr><th class="lnb-row" scope="row">{link}</th>'
                     f'<td class="lnb-value" data-label="{_e(head[1])}">{_number(m.from_value, lang)}</td>'
                     f'<td class="lnb-value{" lnb-missing" if pd.isna(m.to_value) else ""}" data-label="{_e(head[2])}">{_number(m.to_value, lang)}</td>'
                     f'<td data-label="{_e(head[3])}">{_signed(m.change, 0, lang)}</td>'
@@ -177,7 +177,7 @@ def changes_html(changes: pd.DataFrame, lang: str, caption: str) -> str:
     """Census-to-census change of one area, with the method in words on every row."""
     table = change.change_table(changes, lang)
     head = list(table.columns)
-    body = ["<tr>" + f'<th scope="row">{_e(row[0])}</th>' + "".join(f'<td data-label="{_e(h)}">{_e(v)}</td>' for h, v in zip(head[1:], row[1:]))
+    body = ["<tr>" + f'<th class="lnb-row" scope="row">{_e(row[0])}</th>' + "".join(f'<td data-label="{_e(h)}">{_e(v)}</td>' for h, v in zip(head[1:], row[1:]))
             + "</tr>" for row in table.itertuples(index=False)]
     return STYLE + _table("lnb-county-changes", caption, head, body)
 

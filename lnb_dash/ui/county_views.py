@@ -182,8 +182,7 @@ def render_municipal_change(lau_code: str, municipality, lang: str) -> None:
     from lnb_dash import change, county_profile
 
     changes = change.census_changes(change.query_census(cached.get_connection(), [lau_code]))
-    st.subheader(i18n.t("census_change", lang))
+    st.html(county_profile.changes_html(changes, lang, f"{i18n.t('census_change', lang)}: {municipality['name']}"))
     st.caption(i18n.t("census_change_intro", lang))
-    st.html(county_profile.changes_html(changes, lang, municipality["name"]))
     st.page_link("pages/profile.py", label=f"{i18n.t('open_county_profile', lang)}: {municipality['qark']}",
                  query_params={"county": municipality["county_code"], "lang": lang}, icon=":material/arrow_forward:")
