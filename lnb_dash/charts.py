@@ -150,7 +150,8 @@ def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: t
     after a break is a hollow point with its own legend entry. ``points_only`` draws points and no lines (census counts).
     The x axis is the calendar year on a linear scale, so uneven gaps (1989, 2001, 2011, 2023) look uneven.
     """
-    data = data.copy()
+    # Only what is drawn or shown on hover: the series' notes and citations would multiply the page's bytes.
+    data = data[["area_code", "area_level", "name", "year", "value", "break_in_series", "line"]].copy()
     chosen = data.area_code.isin(highlighted)
     national = data.area_level == "national"
     other = i18n.t("other_counties", lang)
