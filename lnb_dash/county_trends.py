@@ -61,14 +61,15 @@ def with_segments(series: pd.DataFrame) -> pd.DataFrame:
 
 
 def base_year(data: pd.DataFrame) -> int | None:
-    """The first year in which every county drawn has a value: the common base of an index (base year = 100)."""
-    counties = data[data.area_level == "county"]
-    if counties.empty:
+    """The first year in which every line drawn (counties, and Albania when shown) has a value before any break:
+    the common base of an index (base year = 100), so every line starts at 100 in the same year."""
+    comparable = data[data.segment == 0]
+    if comparable.empty:
         return None
-    n = counties.area_code.nunique()
-    per_year = counties.groupby("year").area_code.nunique()
+    n = comparable.area_code.nunique()
+    per_year = comparable.groupby("year").area_code.nunique()
     full = per_year[per_year == n]
-    return int(full.index.min()) if len(full) else int(counties.year.min())
+    return int(full.index.min()) if len(full) else int(comparable.year.min())
 
 
 def indexed(data: pd.DataFrame, base: int) -> tuple[pd.DataFrame, list[str]]:
