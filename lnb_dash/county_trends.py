@@ -150,7 +150,8 @@ def prepare(series: pd.DataFrame, meta, lang: str, indexed_view: bool, sources: 
     if points_only:
         notes.append(i18n.t("census_points_note", lang))
     if data.break_in_series.any():
-        notes.append(i18n.t("break_split_note", lang))
+        if not indexed_view:  # an index stops at the break instead (said below)
+            notes.append(i18n.t("break_split_note", lang))
         notes += break_caveats(series, sources, lang)
     y_title = meta.unit[lang]  # the title above names the indicator; a long axis title is cut on a phone
     if indexed_view:
