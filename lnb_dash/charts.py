@@ -175,3 +175,53 @@ def spine_svg(row, width: int = 200, height: int = 26) -> str:
         parts.append(f'<circle cx="{x(row.value_pos)}" cy="{mid}" r="6.5" fill="{fill}" stroke="#000000" stroke-width="1.5"/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+OTHER_AREA_COLOR = "#b8b8b8"
+BREAK_SHAPE = "circle"
+
+
+def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: tuple[str, ...], y_title: str,
+                             points_only: bool = False, indexed: bool = False, height: int = 380) -> alt.Chart:
+    """Every county as a thin grey line, the ``highlighted`` ones (codes) in colour, Albania dashed in black.
+
+    ``data`` is county_trends.with_segments output (optionally indexed) with labelled names: lines group by its
+    ``line`` column, so a break in series starts a new line and nothing joins the values either side of it; the value
+    after a break is a hollow point with its own legend entry. ``points_only`` draws points and no lines (census counts).
+    The x axis is the calendar year on a linear scale, so uneven gaps (1989, 2001, 2011, 2023) look uneven.
+    """
+    # Only what is drawn or shown on hover: the series' notes and citations would multiply the page's bytes.
+    data = data[["area_code", "area_level", "name", "year", "value", "break_in_series", "line"]].copy()
+    chosen = data.area_code.isin(highlighted)
+    national = data.area_level == "national"
+    other = i18n.t("other_counties", lang)
+    data["legend"] = data.name.where(chosen | national, other)
+    data["value_text"] = [i18n.format_number(v, 1 if indexed else meta.decimals, lang) for v in data.value]
+    data["marker"] = i18n.t("break_in_series_label", lang)
+    names = [n for code in highlighted for n in data.loc[data.area_code == code, "name"].head(1)]
+    domain = names + ([i18n.t("albania", lang)] if national.any() else []) + ([other] if (~chosen & ~national).any() else [])
+    palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+    colors = palette[:len(names)] + ([NATIONAL_COLOR] if national.any() else []) + ([OTHER_AREA_COLOR] if (~chosen & ~national).any() else [])
+    color = alt.Color("legend:N", title=i18n.t("legend_area", lang), scale=alt.Scale(domain=domain, range=colors),
+                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=180, symbolStrokeWidth=3))
+    tooltip = [alt.Tooltip("name:N", title=""), alt.Tooltip("year:Q", title=i18n.t("year", lang), format="d"),
+               alt.Tooltip("value_text:N", title=i18n.t("value", lang))]
+    x = alt.X("year:Q", title=i18n.t("year", lang), scale=alt.Scale(zero=False, nice=False),
+              axis=alt.Axis(format="d", labelOverlap=True, tickMinStep=1,
+                            values=sorted(int(y) for y in data.year.unique()) if points_only else alt.Undefined))
+    y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f" if indexed else _number_format(meta, lang)))
+    base = alt.Chart(data).encode(x=x, y=y, color=color, tooltip=tooltip)
+    background, foreground = base.transform_filter(f"datum.legend === {other!r}"), base.transform_filter(f"datum.legend !== {other!r}")
+    layers = []
+    if not points_only:
+        layers.append(background.mark_line(strokeWidth=1.2, opacity=0.8).encode(detail="line:N"))
+        layers.append(foreground.mark_line(strokeWidth=3).encode(
+            detail="line:N", strokeDash=alt.condition("datum.area_level === 'national'", alt.value([6, 3]), alt.value([1, 0]))))
+    layers.append(background.mark_point(filled=True, size=40 if points_only else 12, opacity=0.9))
+    layers.append(foreground.transform_filter("!datum.break_in_series").mark_point(filled=True, size=110 if points_only else 45))
+    if data.break_in_series.any():
+        layers.append(base.transform_filter("datum.break_in_series").mark_point(size=140, strokeWidth=2.5, fill="white", filled=False).encode(
+            shape=alt.Shape("marker:N", title=None, scale=alt.Scale(range=[BREAK_SHAPE]),
+                            legend=alt.Legend(orient="bottom", symbolFillColor="white", symbolStrokeColor="#000000", symbolStrokeWidth=2.5,
+                                              symbolSize=140))))
+    return alt.layer(*layers).properties(height=height, width="container")

@@ -15,18 +15,33 @@ from typing import Mapping
 from lnb_dash import names
 
 PLACE_FIELDS = ("m",)
+# Fields naming counties (``areas=AL-01,tirana``, ``county=Qarku i Tiranës``): resolved at county level.
+COUNTY_FIELDS = ("areas", "county")
 
 
-def _place_code(text: str) -> str | None:
+def _place_code(text: str, level: str = "municipality") -> str | None:
     try:
-        return names.load_resolver().resolve(text.strip()).code
+        return names.load_resolver().resolve(text.strip(), level).code
     except names.UnknownName:
         return None
 
 
-def _places(raw: str) -> tuple[str, ...]:
-    codes = (_place_code(v) for v in raw.split(",") if v.strip())
+def _places(raw: str, level: str = "municipality") -> tuple[str, ...]:
+    codes = (_place_code(v, level) for v in raw.split(",") if v.strip())
     return tuple(dict.fromkeys(c for c in codes if c))
+
+
+def unknown_counties(params: Mapping[str, str], field: str) -> list[names.UnknownName]:
+    """The names in a link's county parameter (``county=`` or ``areas=``) that name no county, with the closest counties."""
+    raw = params.get(field)
+    problems = []
+    for text in (raw[-1] if isinstance(raw, list) else raw or "").split(","):
+        if text.strip():
+            try:
+                names.load_resolver().resolve(text.strip(), "county")
+            except names.UnknownName as exc:
+                problems.append(exc)
+    return problems
 
 
 def unknown_places(params: Mapping[str, str]) -> list[names.UnknownName]:
@@ -49,8 +64,8 @@ def _parse(kind: str, raw: str, default, field: str = ""):
             return raw.lower() in ("1", "true", "yes", "on")
         if kind in ("int", "int | None"):
             return int(raw)
-        if field in PLACE_FIELDS:
-            places = _places(raw)
+        if field in PLACE_FIELDS or field in COUNTY_FIELDS:
+            places = _places(raw, "county" if field in COUNTY_FIELDS else "municipality")
             if kind == "tuple[str, ...]":
                 return places or default
             return places[0] if places else default
@@ -112,7 +127,17 @@ class TrendsView(View):
     national: bool = True
     county: bool = False
     indexed: bool = False
+    level: str = "municipality"
+    areas: tuple[str, ...] = ()
     always = ("indicator", "m")
+
+
+@dataclass(frozen=True)
+class CountyProfileView(View):
+    """``profile?county=AL-11``: the county profile (a field of its own, so ``profile?m=`` links are untouched)."""
+
+    county: str = "AL-11"
+    always = ("county",)
 
 
 @dataclass(frozen=True)

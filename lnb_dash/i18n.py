@@ -370,6 +370,75 @@ LABELS: dict[str, dict[str, str]] = {
     "compare_from_map_help": {"sq": "Zgjidhni 2 deri në 6 bashki dhe hapini krahas njëra-tjetrës te Krahaso.",
                               "en": "Choose 2 to 6 municipalities and open them side by side in Compare."},
     "compare_open": {"sq": "Hap krahasimin", "en": "Open the comparison"},
+    # --- county ---
+    "level_one_municipality": {"sq": "Bashki", "en": "Municipality"},
+    "level_one_county": {"sq": "Qark", "en": "County"},
+    "level_one_national": {"sq": "Shqipëria", "en": "Albania"},
+    "trend_level": {"sq": "Niveli", "en": "Level"},
+    "choose_counties": {"sq": "Qarqet e theksuara (të 12 vizatohen)", "en": "Highlighted counties (all 12 are drawn)"},
+    "other_counties": {"sq": "Qarqet e tjera", "en": "Other counties"},
+    "legend_area": {"sq": "Qarku / Shqipëria", "en": "County / Albania"},
+    "break_in_series_label": {"sq": "ndërprerje e serisë", "en": "break in series"},
+    "indexed_base": {"sq": "Indeks ({year} = 100)", "en": "Index ({year} = 100)"},
+    "county_trend_title": {"sq": "{indicator} ({unit}) – Qarqe", "en": "{indicator} ({unit}) – Counties"},
+    "county_trend_note": {"sq": "Të 12 qarqet vizatohen me gri; qarqet e zgjedhura me ngjyrë.",
+                          "en": "All 12 counties are drawn in grey; the chosen ones in colour."},
+    "census_points_note": {"sq": "Censuset (1989, 2001, 2011, 2023) vizatohen si pika, jo si vijë: janë numërime të një dite, "
+                                 "me 10–12 vjet mes tyre, dhe nuk bashkohen me vlerësimet e 1 janarit.",
+                           "en": "The censuses (1989, 2001, 2011, 2023) are drawn as points, not a line: each is a count on one day, "
+                                 "10–12 years apart, and never joined to the 1 January estimates."},
+    "break_split_note": {"sq": "Seria ndërpritet: vija ndahet te ndërprerja dhe vlera pas saj është një rreth i zbrazët.",
+                         "en": "The series breaks: the line is cut at the break and the value after it is a hollow point."},
+    "county_national_text": {"sq": "Shqipëria nuk vizatohet në boshtin e qarqeve (totali kombëtar është shumë më i madh); "
+                                   "shifrat e saj: {values}. Zgjidhni \"Indeks\" për ta krahasuar ndryshimin me qarqet.",
+                             "en": "Albania is not drawn on the counties' axis (the national total is far larger); "
+                                   "its figures: {values}. Choose \"Indexed\" to compare its change with the counties'."},
+    "indexed_left_out": {"sq": "Pa vlerë në vitin bazë {year}, nuk vizatohen në indeks: {names}.",
+                         "en": "Without a value in the base year {year}, not drawn on the index: {names}."},
+    "indexed_after_break": {"sq": "Në indeks nuk vizatohen vlerat pas një ndërprerjeje të serisë (nuk krahasohen me vitin bazë).",
+                            "en": "Values after a break in series are not drawn on the index (they are not comparable with the base year)."},
+    "page_county_profile": {"sq": "Profili i qarkut", "en": "County profile"},
+    "county_title": {"sq": "Qarku i {genitive}", "en": "{name} County"},
+    "choose_county": {"sq": "Qarku", "en": "County"},
+    "search_county_placeholder": {"sq": "Shkruani një emër ose kod (p.sh. tirana, Qarku i Korçës, AL-06)",
+                                  "en": "Type a name or code (e.g. tirana, Korçë County, AL-06)"},
+    "unknown_county": {"sq": "„{text}” nuk është emër qarku që e njohim: nuk po tregojmë një qark tjetër në vend të tij.",
+                       "en": "“{text}” is not a county we know: we are not showing another one in its place."},
+    "unknown_county_hint": {"sq": "Shkruani emrin e qarkut (me ose pa ë, ç) ose kodin (AL-01 … AL-12).",
+                            "en": "Type the county's name (with or without ë, ç) or its code (AL-01 … AL-12)."},
+    "county_facts": {"sq": "Qarku në shifra", "en": "The county in figures"},
+    "county_facts_intro": {"sq": "Vlera më e fundit e çdo treguesi për qarkun dhe renditja e tij mes 12 qarqeve në të njëjtin vit. "
+                                 "Shumat e llogaritura nga bashkitë shënohen si të tilla.",
+                           "en": "Each indicator's latest value for the county and its rank among the 12 counties in the same year. "
+                                 "Sums computed from municipalities are marked as such."},
+    "rank_among_counties": {"sq": "Renditja mes qarqeve", "en": "Rank among counties"},
+    "computed_sum": {"sq": "shumë e bashkive", "en": "sum of municipalities"},
+    "county_municipalities": {"sq": "Bashkitë e qarkut", "en": "The county's municipalities"},
+    "county_municipalities_intro": {"sq": "Popullsia sipas censuseve 2011 dhe 2023 (kufijtë e bashkive të 2015) dhe ndryshimi; "
+                                          "\"–\" do të thotë se vlera nuk është raportuar.",
+                                    "en": "Population at the 2011 and 2023 censuses (the 2015 municipal boundaries) and the change; "
+                                          "\"–\" means the value is not reported."},
+    "county_series": {"sq": "Popullsia ndër vite", "en": "Population over the years"},
+    "census_change": {"sq": "Ndryshimi i popullsisë mes censuseve", "en": "Population change between censuses"},
+    "census_change_intro": {"sq": "Llogaritet vetëm kur të dy censuset kanë vlerë për të njëjtën njësi dhe me të njëjtët kufij; "
+                                  "përndryshe mbetet bosh.",
+                            "en": "Computed only where both censuses have a value for the same unit on the same boundaries; "
+                                  "otherwise it stays empty."},
+    "change_method": {"sq": "Censusi {end} minus Censusi {start}, me të njëjtët kufij",
+                      "en": "Census {end} minus Census {start}, same boundaries"},
+    "change_method_heading": {"sq": "Metoda", "en": "Method"},
+    "change_not_computed": {"sq": "Nuk llogaritet: mungon një census", "en": "Not computed: a census is missing"},
+    "change_period": {"sq": "Periudha", "en": "Period"},
+    "change_from": {"sq": "Censusi i parë", "en": "Earlier census"},
+    "change_to": {"sq": "Censusi i dytë", "en": "Later census"},
+    "change_abs": {"sq": "Ndryshimi (persona)", "en": "Change (persons)"},
+    "change_pct": {"sq": "Ndryshimi (%)", "en": "Change (%)"},
+    "population_2011": {"sq": "Popullsia 2011", "en": "Population 2011"},
+    "population_2023": {"sq": "Popullsia 2023", "en": "Population 2023"},
+    "county_sources": {"sq": "Burimet dhe citimet", "en": "Sources and citations"},
+    "open_county_trends": {"sq": "Qarqet në grafikun e tendencave", "en": "The counties on the trends chart"},
+    "open_county_profile": {"sq": "Profili i qarkut", "en": "County profile"},
+    "albania_own_axis": {"sq": "Shqipëria, në boshtin e vet", "en": "Albania, on its own axis"},
 }
 
 

@@ -4,12 +4,15 @@ import streamlit as st
 
 from lnb_dash import i18n, maps, profile_html, profiles, report, similar, views
 from lnb_dash.filters import ProfileView
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash.ui import cached, county_views, state, widgets
 from lnb_dash.ui.folium_map import render_map
 
 PAGE = "profile"
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
+if "county" in st.query_params:  # profile?county=AL-11 (the map's county clicks): the county profile
+    county_views.render_county_profile(lang)
+    st.stop()
 municipalities = cached.municipalities_cached()
 widgets.report_unknown_places(PAGE, lang, stop=True)
 view = state.read_view(PAGE, ProfileView)
@@ -41,6 +44,7 @@ st.caption(i18n.t("spine_intro", lang))
 rows = cached.spine_rows_cached(view.m, lang)
 st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"]))
 widgets.render_source_note(profile.source_id.tolist(), lang)
+county_views.render_municipal_change(view.m, municipality, lang)
 
 st.header(i18n.t("similar_heading", lang))
 st.markdown(widgets.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))

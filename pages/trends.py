@@ -4,27 +4,44 @@ import json
 
 import streamlit as st
 
-from lnb_dash import charts, i18n, images, views
+from lnb_dash import charts, county_trends, i18n, images, views
 from lnb_dash.filters import TrendsView
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash.ui import cached, county_views, state, widgets
 
 PAGE = "trends"
 lang = state.current_lang()
 widgets.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
 series_ids = catalogue[catalogue.years.map(len) > 1].indicator_id.tolist()
+municipal_ids = [i for i in series_ids if i not in set(catalogue[catalogue.max_municipalities.fillna(0) == 0].indicator_id)]
+county_ids = cached.county_series_ids_cached()
+series_ids += [i for i in county_ids if i not in series_ids]
 municipalities = cached.municipalities_cached()
 widgets.report_unknown_indicator(PAGE, series_ids, catalogue, lang)
 widgets.report_unknown_places(PAGE, lang)
+county_views.report_unknown_counties(PAGE, "areas", lang)
 view = state.read_view(PAGE, TrendsView)
 if state.display_mode() == "embed":
-    widgets.render_trend_figure(view, municipalities, lang)
+    if county_trends.settle_level(view.level, view.indicator, county_ids, municipal_ids) == "county":
+        county_views.render_county_trend_figure(view, lang)
+    else:
+        widgets.render_trend_figure(view, municipalities, lang)
     st.stop()
 
 st.title(i18n.t("page_trends", lang))
 pick, areas_col = st.columns([2, 3])
 state.ensure_option(PAGE, "indicator", series_ids, TrendsView.indicator)
 pick.selectbox(i18n.t("indicator", lang), series_ids, format_func=widgets.indicator_label(catalogue, lang), key=state.key(PAGE, "indicator"))
+level = county_trends.settle_level(st.session_state.get(state.key(PAGE, "level")), st.session_state[state.key(PAGE, "indicator")],
+                                   county_ids, municipal_ids)
+if level == "county":
+    st.session_state[state.key(PAGE, "level")] = level
+    county_views.render_county_trends(PAGE, view, catalogue, pick, areas_col, county_ids, municipal_ids, lang)
+    st.stop()
+st.session_state[state.key(PAGE, "level")] = level
+if st.session_state[state.key(PAGE, "indicator")] in county_ids:
+    pick.radio(i18n.t("trend_level", lang), list(county_trends.LEVELS), format_func=lambda lv: i18n.t(f"level_one_{lv}", lang),
+               key=state.key(PAGE, "level"), horizontal=True)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), TrendsView.m)
 areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=8,
                       format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"))

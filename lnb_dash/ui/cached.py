@@ -48,7 +48,8 @@ def reload_if_rebuilt() -> bool:
 def clear_database_caches() -> None:
     """Forget everything read from the database (the boundaries and static files stay)."""
     st.cache_data.clear()
-    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached):
+    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached,
+                     county_trend_cached):
         resource.clear()
 
 
@@ -229,3 +230,35 @@ def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[views
         if chart is not None:
             out.append((chart, charts.localize(charts.build_compare_chart(chart, meta, lang), lang).to_json()))
     return out
+
+
+@st.cache_data
+def county_series_ids_cached() -> list[str]:
+    """Indicators with a county series (more than one year), for the trends page's county level."""
+    from lnb_dash import county_trends
+
+    return county_trends.county_series_ids(indicators.query_coverage_by_level(get_connection()))
+
+
+@st.cache_resource(max_entries=128)
+def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: bool, indexed: bool, lang: str):
+    """The county trends chart as Vega-Lite JSON with its labelled series and captions, once per view and language."""
+    from lnb_dash import county_trends
+
+    meta = indicator_meta_cached(indicator)
+    series = views.label_series(timeseries_cached(indicator, county_trends.chart_areas(national), "total"), lang)
+    trend = county_trends.prepare(series, meta, lang, indexed, sources_cached())
+    chart = charts.build_county_trend_chart(trend.data, meta, lang, highlighted, trend.y_title, trend.points_only, indexed)
+    national = None
+    if not trend.national.empty:
+        national = charts.localize(charts.build_county_trend_chart(trend.national, meta, lang, (), trend.y_title, trend.points_only,
+                                                                   height=200), lang).to_json()
+    return series, trend, charts.localize(chart, lang).to_json(), national
+
+
+@st.cache_data
+def counties_names_cached() -> dict[str, str]:
+    """county code → official name."""
+    from lnb_dash.db import cursor
+
+    return dict(cursor(get_connection()).execute("SELECT county_code, name FROM counties ORDER BY county_code").fetchall())
