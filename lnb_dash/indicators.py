@@ -190,6 +190,11 @@ def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return cursor(con).execute("SELECT lau_code, name, name_ascii, qark, county_code FROM municipalities ORDER BY name").df()
 
 
+def list_former_units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The 373 units before the 2015 reform. Returns columns: unit_code, name, lau_code, county_code."""
+    return cursor(con).execute("SELECT unit_code, name, lau_code, county_code FROM former_units ORDER BY unit_code").df()
+
+
 def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
     reference_date, retrieved, caveats, citations, title_sq, caveats_sq."""
