@@ -115,6 +115,12 @@ def test_observations_name_former_units(con):
 
 # Importing tables keyed by former units.
 
+def fresh_build(data_dir, tmp_path):
+    """Table hashes of a new build of ``data_dir``: what the database must equal after a rejected import."""
+    build_database(data_dir, tmp_path / "fresh.duckdb")
+    return hashes(tmp_path / "fresh.duckdb")
+
+
 def write(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -137,6 +143,7 @@ def test_a_rate_by_former_unit_is_refused_with_what_to_upload_instead(tmp_path, 
     assert "Upload the numerator and denominator counts by former unit instead" in message
     assert "parl_voters" in message and "parl_registered_voters" in message
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_units").exists()
+    assert hashes(db_path) == fresh_build(data_dir, tmp_path)
 
 
 def test_a_new_share_by_former_unit_is_refused_too(tmp_path, data_copy):
@@ -232,3 +239,4 @@ def test_former_units_that_disagree_with_a_reported_municipal_value_are_refused(
         import_file(path, "population", {"source": META["source"]}, data_dir, db_path)
     assert "add up to 30" in str(info.value) and "'eurostat_lau2019' reports" in str(info.value) and "never replaced" in str(info.value)
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_units").exists()
+    assert hashes(db_path) == fresh_build(data_dir, tmp_path)
