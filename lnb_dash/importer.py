@@ -3,9 +3,9 @@
 The file is parsed, every name resolved to a code through the alias table (a municipality's LAU code, or a former
 unit's code when the table is keyed by the 373 units before the 2015 reform) and every value checked before anything
 is written. Counts by former unit are summed to a municipality at build time, only where every unit of it has a
-value; rates and shares by former unit are refused, because only their numerator and denominator can be summed. The new folder is validated together with the existing data
-in a scratch copy; only then is it moved into ``data/sources`` and the database rebuilt (itself
-atomic). Any failure removes the folder again, so the data and the database stay as they were.
+value; rates and shares by former unit are refused, because only their numerator and denominator can be summed.
+The new folder is validated together with the existing data in a scratch copy; only then is it moved into
+``data/sources`` and the database rebuilt (itself atomic). Any failure removes the folder again, so the data and the database stay as they were.
 """
 
 from __future__ import annotations
@@ -221,8 +221,9 @@ def to_long(frame: pd.DataFrame, file: str, level: str | None = None) -> tuple[p
     """
     name_col, level = find_key_column(frame, level)
     if name_col is None:
+        units = f"{' or '.join(FORMER_UNIT_COLUMNS[:2])} or komuna"
         raise ImportRejected([Problem(file, 1, None, f"no municipality column: name one column {' or '.join(NAME_COLUMNS[:5])}"
-                                                     f" (or, for the units before 2015, {' or '.join(FORMER_UNIT_COLUMNS[:2])} or komuna)")])
+                                                     f" (or, for the units before 2015, {units})")])
     lowered = {SYNONYMS.get(str(c).strip().lower(), str(c).strip().lower()): c for c in frame.columns}
     rows = frame.reset_index(drop=True)
     if "year" in lowered and "value" in lowered:

@@ -205,7 +205,8 @@ def test_a_shared_unit_name_is_settled_by_the_municipality_beside_it(tmp_path, d
     assert len(qender) > 1
     lau = qender.lau_code.iloc[0]
     municipality = read_reference(data_dir)["municipalities"].set_index("lau_code").loc[lau, "name"]
-    plan = plan_import(write(tmp_path, "t.csv", f"komuna,bashkia,viti,vlera\nQendër,{municipality},2020,4\n"), "test_count", META, data_dir)
+    table = write(tmp_path, "t.csv", f"komuna,bashkia,viti,vlera\nQendër,{municipality},2020,4\n")
+    plan = plan_import(table, "test_count", META, data_dir)
     assert plan.observations.area_code.tolist() == [qender.unit_code.iloc[0]]
     with pytest.raises(ImportRejected, match="Ambiguous former unit 'Qendër'"):
         plan_import(write(tmp_path, "t.csv", "komuna,viti,vlera\nQendër,2020,4\n"), "test_count", META, data_dir)
