@@ -114,7 +114,7 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
         coverage = query_year_coverage(con, indicator, breakdown)
         if coverage.empty:
             raise ValueError(f"Indicator {indicator!r} has no municipal data; `python -m lnb_dash check` lists the levels "
-                             "(former units, counties, national) and years it has")
+                             "(former_unit, county, national) and years it has")
         year = int(coverage.year.max())
     frame = query_df(con, "values", indicator=indicator, year=int(year), breakdown=breakdown)
     if kind == "category":
