@@ -241,3 +241,22 @@ def test_former_units_that_disagree_with_a_reported_municipal_value_are_refused(
     assert "add up to 30" in str(info.value) and "'eurostat_lau2019' reports" in str(info.value) and "never replaced" in str(info.value)
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_units").exists()
     assert hashes(db_path) == fresh_build(data_dir, tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+def test_the_filled_in_former_unit_template_imports_as_former_units(tmp_path, data_copy, lang):
+    from lnb_dash import exports
+    from lnb_dash.importer import template_frame_former_units
+
+    data_dir = data_copy[0]
+    reference = read_reference(data_dir)
+    template = template_frame_former_units(reference["former_units"], reference["municipalities"], lang)
+    assert len(template) == 373 and template.iloc[:, 0].tolist() == sorted(reference["former_units"].unit_code)
+    kamez = template.iloc[:, 0].str.startswith("AL221")
+    template.loc[kamez, template.columns[3]] = "2020"
+    template.loc[kamez, template.columns[4]] = ["7", "9"]
+    path = tmp_path / "filled.xlsx"
+    path.write_bytes(exports.to_xlsx_bytes(template, template.iloc[:0]))
+    plan = plan_import(path, "test_count", META, data_dir)
+    assert plan.level == "former_unit" and plan.observations.area_code.tolist() == ["AL22101", "AL22102"]
+    assert plan.aggregation[("total", "2020")].aggregated == ["AL221"]
