@@ -339,7 +339,8 @@ def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict
 
     summed = {iid for iid, ind in catalogue.items() if ind["aggregate"] == "sum"}
     valued = observations[(observations.status == "value") & observations.indicator.isin(summed)]
-    valued = valued.assign(value=pd.to_numeric(valued.value, errors="coerce"), break_in_series=False).rename(columns={"indicator": "indicator_id"})
+    valued = valued.assign(value=pd.to_numeric(valued.value, errors="coerce"), break_in_series=False)
+    valued = valued.rename(columns={"indicator": "indicator_id"})
     sums = complete_sums(valued, former_units)
     key = ["area_code", "indicator_id", "breakdown", "year"]
     joined = sums.merge(valued[key + ["value", "source_id"]], on=key, suffixes=("_units", ""))

@@ -107,7 +107,8 @@ def cmd_import(args) -> int:
     from lnb_dash.importer import import_file
 
     meta = yaml.safe_load(Path(args.meta).read_text(encoding="utf-8")) if args.meta else {}
-    plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run, user=args.user)
+    plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run,
+                       user=args.user, level=args.level)
     print(("dry run, nothing changed; would add\n" if args.dry_run else "imported\n") + plan.summary())
     return 0
 
@@ -211,6 +212,9 @@ def make_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="validate and show what would change, change nothing")
     imp.add_argument("--user", default="command line", help="who imports (recorded in the history)")
+    imp.add_argument("--level", choices=("municipality", "former_unit"),
+                     help="what the rows name (default: read from the columns; komuna, njësia administrative or unit_code "
+                          "mean former units)")
     imp.set_defaults(func=cmd_import)
     sub.add_parser("imports", help="the import history (who, when, file hash, rows)").set_defaults(func=cmd_imports)
     undo = sub.add_parser("undo", help="undo an import: its source folder goes to data/.trash and the database is rebuilt")

@@ -22,8 +22,21 @@ from lnb_dash.db import cursor
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 DASHBOARD_NAME = "LNB municipal dashboard"
-PACKAGE_TABLES = ("observations", "indicators", "sources", "municipalities", "counties", "aliases", "programme_results",
+PACKAGE_TABLES = ("observations", "indicators", "sources", "municipalities", "counties", "former_units", "aliases", "programme_results",
                   "priority_resolution", "programme_facts")
+ODBL = {"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/",
+        "title": "Open Database License 1.0 (© OpenStreetMap contributors)"}
+# What a table says about itself in datapackage.json, where a name alone would not; the former units are derived from
+# OpenStreetMap (via Mapzen Borders and Albania Election Data), so they carry its license.
+RESOURCE_NOTES = {
+    "former_units": {
+        "description": "The 373 administrative units before the 2015 reform (308 communes, 65 municipalities) and the crosswalk "
+                       "to today's areas: lau_code and county_code name the municipality and county each unit lies wholly "
+                       "inside. unit_code is the municipality's LAU code plus an index (AL22101); observations with "
+                       "area_level 'former_unit' use it. Boundaries: geo/albania_former_units.geojson.",
+        "licenses": [ODBL],
+    },
+}
 
 
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -108,7 +121,7 @@ def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
     tables = {name: cursor(con).execute(f'SELECT * FROM "{name}"').df() for name in PACKAGE_TABLES if name in existing}
     sources = tables["sources"]
     licenses = [{"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/",
-                 "title": "Boundaries: Open Database License (© OpenStreetMap contributors)"}]
+                 "title": "Boundaries and former units: Open Database License (© OpenStreetMap contributors)"}]
     descriptor = {
         "name": "lnb-municipal-data",
         "title": "Leave No One Behind: social-inclusion data for Albania's 61 municipalities",
@@ -120,7 +133,7 @@ def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
         "licenses": licenses,
         "sources": [{"title": t, "path": h} if isinstance(h, str) and h else {"title": t} for t, h in zip(sources.title, sources.homepage)],
         "resources": [{"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                       "schema": _schema(frame)} for name, frame in tables.items()],
+                       **RESOURCE_NOTES.get(name, {}), "schema": _schema(frame)} for name, frame in tables.items()],
     }
     readme = (f"# {descriptor['title']}\n\nExported by the {DASHBOARD_NAME} {__version__} on {dt.date.today().isoformat()}.\n\n"
               "Files: " + ", ".join(f"`{n}.csv`" for n in tables) + ", `datapackage.json` (Frictionless), and the boundaries in `geo/`.\n\n"
@@ -128,6 +141,9 @@ def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
               "Where one source's values were read on different pages, each observation also names its own page "
               "(`citation_url`, `citation_title`, `citation_text`, `citation_retrieved`). "
               "A missing value has an empty `value` and a `status` saying why; it is never 0.\n\n"
+              "`former_units.csv` lists the 373 units before the 2015 reform with the municipality (`lau_code`) and county "
+              "each lies in; observations at `area_level` `former_unit` use its `unit_code`. It is derived from OpenStreetMap "
+              "and is under the ODbL 1.0, like the boundaries.\n\n"
               f"Boundaries: {config.BOUNDARY_ATTRIBUTION}\n")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -135,6 +151,7 @@ def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
             archive.writestr(f"{name}.csv", neutralize_formulas(frame).to_csv(index=False, lineterminator="\n"))
         archive.writestr("datapackage.json", json.dumps(descriptor, ensure_ascii=False, indent=2))
         archive.writestr("README.md", readme)
-        for path in (config.MUNICIPALITIES_GEOJSON, config.COUNTIES_GEOJSON, config.GEO_DIR / "README.md"):
+        for path in (config.MUNICIPALITIES_GEOJSON, config.COUNTIES_GEOJSON, config.GEO_DIR / "albania_former_units.geojson",
+                     config.GEO_DIR / "README.md"):
             archive.write(path, f"geo/{path.name}")
     return buffer.getvalue()

@@ -439,6 +439,41 @@ LABELS: dict[str, dict[str, str]] = {
     "open_county_trends": {"sq": "Qarqet në grafikun e tendencave", "en": "The counties on the trends chart"},
     "open_county_profile": {"sq": "Profili i qarkut", "en": "County profile"},
     "albania_own_axis": {"sq": "Shqipëria, në boshtin e vet", "en": "Albania, on its own axis"},
+    "template_former_units": {
+        "sq": "Ose, për të dhëna sipas 373 njësive të mëparshme (komunat dhe bashkitë para reformës së 2015):",
+        "en": "Or, for data by the 373 former units (the communes and municipalities before the 2015 reform):",
+    },
+    "template_former_units_csv": {"sq": "Shablloni sipas njësive, CSV", "en": "Template by former unit, CSV"},
+    "template_former_units_xlsx": {"sq": "Shablloni sipas njësive, Excel", "en": "Template by former unit, Excel"},
+    "former_units_note": {
+        "sq": "Një tabelë me kolonën «komuna», «njësia administrative» ose «unit_code» lexohet sipas njësive të mëparshme. "
+              "Numërimet mblidhen në bashki vetëm kur çdo njësi e bashkisë ka vlerë, kurrë pjesërisht. Normat dhe përqindjet "
+              "nuk mblidhen: ngarkoni numëruesin dhe emëruesin.",
+        "en": "A table with a column «komuna», «njësia administrative» or «unit_code» is read by former unit. Counts are added "
+              "up to a municipality only when every unit of it has a value, never in part. Rates and shares are not added up: "
+              "upload the numerator and the denominator.",
+    },
+    "former_units_aggregation": {
+        "sq": "Sipas njësive të mëparshme ({year}): {n} bashki do të marrin shumën e njësive të tyre (me shënimin «mbledhur nga "
+              "njësitë e mëparshme»); {kept} ruajnë vlerën që raporton një burim tjetër; {incomplete} mbeten pa vlerë sepse u "
+              "mungon të paktën një njësi.",
+        "en": "By former unit ({year}): {n} municipalities will get the sum of their units (noted «aggregated from former "
+              "units»); {kept} keep the value another source reports; {incomplete} get no value because at least one of "
+              "their units is missing.",
+    },
+    "former_units_not_summed": {
+        "sq": "Sipas njësive të mëparshme: ky tregues nuk mblidhet në bashki (rregulli i përmbledhjes është «none»); vlerat "
+              "ruhen vetëm për njësitë.",
+        "en": "By former unit: this indicator is not added up to municipalities (its aggregate rule is «none»); the values "
+              "are kept for the units only.",
+    },
+    "former_unit_rates_refused": {
+        "sq": "Një normë ose përqindje sipas njësive të mëparshme nuk mund të mblidhet në bashki. Ngarkoni në vend të saj "
+              "numëruesin dhe emëruesin (p.sh. votuesit dhe zgjedhësit e regjistruar), secilin në tabelën e vet; norma "
+              "llogaritet pastaj nga shumat e tyre.",
+        "en": "A rate or share by former unit cannot be added up to municipalities. Upload the numerator and the denominator "
+              "instead (e.g. voters and registered voters), each in its own table; the rate is then computed from their sums.",
+    },
 }
 
 

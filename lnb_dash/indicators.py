@@ -114,7 +114,7 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
         coverage = query_year_coverage(con, indicator, breakdown)
         if coverage.empty:
             raise ValueError(f"Indicator {indicator!r} has no municipal data; `python -m lnb_dash check` lists the levels "
-                             "(county, national) and years it has")
+                             "(former_unit, county, national) and years it has")
         year = int(coverage.year.max())
     frame = query_df(con, "values", indicator=indicator, year=int(year), breakdown=breakdown)
     if kind == "category":
@@ -188,6 +188,11 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
 def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Returns columns: lau_code, name, name_ascii, qark, county_code."""
     return cursor(con).execute("SELECT lau_code, name, name_ascii, qark, county_code FROM municipalities ORDER BY name").df()
+
+
+def list_former_units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The 373 units before the 2015 reform. Returns columns: unit_code, name, lau_code, county_code."""
+    return cursor(con).execute("SELECT unit_code, name, lau_code, county_code FROM former_units ORDER BY unit_code").df()
 
 
 def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

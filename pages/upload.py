@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from lnb_dash import config, exports, history, i18n
-from lnb_dash.importer import ImportRejected, import_file, plan_import, template_frame
+from lnb_dash.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units
 from lnb_dash.locking import ImportInProgressError
 from lnb_dash.ui import auth, cached, state, widgets
 
@@ -29,6 +29,14 @@ cols = st.columns(2)
 cols[0].download_button(i18n.t("template_csv", lang), exports.to_csv_bytes(template), file_name=f"lnb_template_{lang}.csv", key="upload.tcsv")
 cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template.iloc[:0]), file_name=f"lnb_template_{lang}.xlsx",
                         key="upload.txlsx")
+st.caption(i18n.t("template_former_units", lang))
+units = template_frame_former_units(cached.former_units_cached(), cached.municipalities_cached(), lang)
+cols = st.columns(2)
+cols[0].download_button(i18n.t("template_former_units_csv", lang), exports.to_csv_bytes(units),
+                        file_name=f"lnb_template_former_units_{lang}.csv", key="upload.ucsv")
+cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, units.iloc[:0]),
+                        file_name=f"lnb_template_former_units_{lang}.xlsx", key="upload.uxlsx")
+st.caption(i18n.t("former_units_note", lang))
 
 st.header(i18n.t("step_upload", lang))
 upload = st.file_uploader(i18n.t("table_file", lang), type=["csv", "xlsx"], max_upload_size=20, key="upload.file")
@@ -50,9 +58,12 @@ if pending:
         plan = plan_import(path, indicator, meta, config.DATA_DIR)
     except ImportRejected as exc:
         widgets.render_problems(exc.problems, lang)
+        if isinstance(exc, RatesNotSummable):
+            st.info(i18n.t("former_unit_rates_refused", lang))
         st.session_state.pop("upload.pending")
     else:
         st.success(i18n.t("ready_to_import", lang))
+        widgets.render_former_unit_aggregation(plan, lang)
         st.code(plan.summary(), language=None)
         if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
             try:

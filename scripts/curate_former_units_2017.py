@@ -99,7 +99,8 @@ def main() -> None:
     package = dict(PACKAGE, resources=[{
         "name": "observations", "path": "observations.csv", "profile": "tabular-data-resource", "format": "csv", "encoding": "utf-8",
         "schema": {"fields": [
-            {"name": "area_code", "type": "string", "description": "former-unit code (AL11101…, LAU code + index; data/reference/former_units.csv)"},
+            {"name": "area_code", "type": "string",
+             "description": "former-unit code (AL11101…, LAU code + index; data/reference/former_units.csv)"},
             {"name": "indicator", "type": "string", "description": "parl_registered_voters, parl_voters or parl_turnout"},
             {"name": "breakdown", "type": "string", "description": "total"},
             {"name": "year", "type": "integer"},

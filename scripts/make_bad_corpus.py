@@ -61,6 +61,10 @@ TEXT_FILES: dict[str, bytes | str] = {
     "wide_no_year_columns.csv": "municipality,first,second\nBerat,1,2\n",
     "wide_text_cells.csv": "municipality,2019,2020\nBerat,n/a,5\n",
     "not_a_workbook.xlsx": b"PK\x03\x04 this is not a real workbook",
+    "unknown_former_unit.csv": "komuna,year,value\nAtlantida,2020,5\n",
+    "ambiguous_former_unit.csv": "komuna,year,value\nQendër,2020,5\n",
+    "municipality_code_as_former_unit.csv": "unit_code,year,value\nAL221,2020,5\n",
+    "duplicate_former_unit.csv": "komuna,year,value\nPaskuqan,2020,5\nKomuna Paskuqan,2020,6\n",
 }
 
 

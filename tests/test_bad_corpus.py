@@ -35,6 +35,9 @@ EXPECTED = {
     "unclosed_quote.csv": "check the quotes", "unknown_code.csv": "Unknown municipality 'AL999'", "unknown_name.csv": "Unknown municipality 'Atlantis'",
     "utf16.csv": "UTF-16", "value_with_not_reported.csv": "leave the value empty", "wide_no_year_columns.csv": "neither long form",
     "wide_text_cells.csv": "'n/a' is not a number", "wrong_unit.csv": "unit 'families' is not the indicator's unit",
+    "unknown_former_unit.csv": "Unknown former unit 'Atlantida'", "ambiguous_former_unit.csv": "Ambiguous former unit 'Qendër'",
+    "municipality_code_as_former_unit.csv": "It names the municipality Kamëz (AL221)",
+    "duplicate_former_unit.csv": "Paskuqan 2020 appears twice",
 }
 
 

@@ -52,6 +52,11 @@ def test_the_data_package_validates_and_has_every_table_and_the_boundaries(con, 
     assert {r["name"] for r in descriptor["resources"]} >= {"observations", "indicators", "sources", "municipalities"}
     assert (tmp_path / "geo" / "albania_municipalities.geojson").exists()
     assert "ODbL" in (tmp_path / "geo" / "README.md").read_text(encoding="utf-8")
+    units = next(r for r in descriptor["resources"] if r["name"] == "former_units")
+    assert units["licenses"][0]["name"] == "ODbL-1.0" and "crosswalk" in units["description"]
+    crosswalk = pd.read_csv(tmp_path / "former_units.csv", dtype=str)
+    assert len(crosswalk) == 373 and crosswalk.lau_code.nunique() == 61
+    assert len(json.loads((tmp_path / "geo" / "albania_former_units.geojson").read_text(encoding="utf-8"))["features"]) == 373
     report = validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["type", "note"])[:5]
 

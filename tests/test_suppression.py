@@ -37,6 +37,13 @@ def test_a_shown_total_gets_a_second_suppressed_municipality():
     assert out.to_dict() == {"AL311": "suppressed", "AL312": "value", "AL313": "suppressed", "AL": "value"}
 
 
+def test_a_shown_municipal_total_gets_a_second_suppressed_former_unit():
+    obs = frame([["AL22101", "former_unit", "x", "total", 2020, 3.0], ["AL22102", "former_unit", "x", "total", 2020, 8.0],
+                 ["AL221", "municipality", "x", "total", 2020, 11.0], ["AL31101", "former_unit", "x", "total", 2020, 6.0]])
+    out = suppress_small_counts(obs, {"x"}, MUNICIPALITIES, 5).set_index("area_code").status
+    assert out.to_dict() == {"AL22101": "suppressed", "AL22102": "suppressed", "AL221": "value", "AL31101": "value"}
+
+
 def test_indicators_not_marked_sensitive_are_left_alone():
     obs = frame([["AL311", "municipality", "y", "total", 2020, 3.0]])
     assert suppress_small_counts(obs, {"x"}, MUNICIPALITIES, 5).status.tolist() == ["value"]

@@ -115,6 +115,11 @@ def municipalities_cached() -> pd.DataFrame:
 
 
 @st.cache_data
+def former_units_cached() -> pd.DataFrame:
+    return indicators.list_former_units(get_connection())
+
+
+@st.cache_data
 def sources_cached() -> pd.DataFrame:
     return indicators.list_sources(get_connection())
 

@@ -304,6 +304,16 @@ def render_problems(problems, lang: str) -> None:
                  hide_index=True, width="stretch")
 
 
+def render_former_unit_aggregation(plan, lang: str) -> None:
+    """For a table keyed by former units: how many municipalities get a sum, keep a reported value, or get none."""
+    for (_breakdown, year), aggregation in (plan.aggregation or {}).items():
+        if not aggregation.summed:
+            st.info(i18n.t("former_units_not_summed", lang))
+            return
+        st.info(i18n.t("former_units_aggregation", lang, year=year, n=len(aggregation.aggregated), kept=len(aggregation.kept),
+                       incomplete=len(aggregation.incomplete)))
+
+
 def render_import_in_progress(exc, lang: str) -> None:
     """Another import holds the data folder's lock (a :class:`lnb_dash.locking.ImportInProgressError`): whose, since when."""
     st.error(i18n.t("import_in_progress", lang, user=exc.user or i18n.t("unknown_user", lang),

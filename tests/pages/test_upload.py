@@ -3,7 +3,7 @@
 import pytest
 import streamlit as st
 
-from lnb_dash import config, history
+from lnb_dash import config, db, history
 from tests.concurrency import lock_held_elsewhere
 from tests.conftest import hashes
 from tests.pages.helpers import open_page
@@ -129,3 +129,34 @@ def test_an_import_while_another_is_in_progress_says_whose_and_changes_nothing(s
     assert not at.exception and hashes(db_path) == before and history.read_history(data_dir).empty
     at.button(key="upload.confirm").click().run()  # once the other import is done, the same confirmation goes through
     assert history.read_history(data_dir).iloc[0].source_id == "staff_upload"
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Upload the numerator and the denominator instead"),
+                                        ("sq", "Ngarkoni në vend të saj numëruesin dhe emëruesin")])
+def test_a_rate_by_former_unit_is_refused_on_the_upload_page_with_what_to_upload(staff_data, tmp_path, lang, text):
+    data_dir, db_path = staff_data
+    before = hashes(db_path)
+    rates = tmp_path / "rates.csv"
+    rates.write_text("komuna,viti,vlera\nKamëz,2021,45.2\nPaskuqan,2021,50.1\n", encoding="utf-8")
+    at = signed_in(lang, **{"upload.pending": (str(rates), "parl_turnout", META)})
+    assert "numerator and denominator" in " ".join(at.dataframe[0].value.problem)
+    assert any(text in i.value for i in at.info), [i.value for i in at.info]
+    assert hashes(db_path) == before and not at.exception
+
+
+@pytest.mark.parametrize("lang, text", [("en", "By former unit (2021): 1 municipalities will get the sum of their units"),
+                                        ("sq", "Sipas njësive të mëparshme (2021): 1 bashki do të marrin shumën")])
+def test_counts_by_former_unit_go_through_the_same_upload(staff_data, tmp_path, lang, text):
+    data_dir, db_path = staff_data
+    counts = tmp_path / "units.csv"
+    counts.write_text("komuna,viti,vlera\nKamëz,2021,12\nPASKUQAN,2021,30\n", encoding="utf-8")
+    meta = {**META, "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0,
+                                  "name": {"sq": "a", "en": "b"}, "unit": {"sq": "persona", "en": "persons"},
+                                  "definition": {"sq": "a", "en": "b"}}}
+    at = signed_in(lang, **{"upload.pending": (str(counts), "staff_count", meta)})
+    assert any(text in i.value for i in at.info), [i.value for i in at.info]
+    at.button(key="upload.confirm").click().run()
+    assert not at.exception
+    with db.connect(db_path) as con:
+        row = con.execute("SELECT value, computed FROM observations WHERE source_id = 'staff_upload' AND area_code = 'AL221'").fetchone()
+    assert row == (42, True)
