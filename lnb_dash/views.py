@@ -135,36 +135,6 @@ def meta_of(row) -> IndicatorMeta:
                          {"sq": row.unit_sq, "en": row.unit_en}, {}, _categories(row.categories), "", (), ())
 
 
-def profile_table(profile: pd.DataFrame, lang: str, sparklines: dict[str, list[float]], sources: pd.DataFrame) -> pd.DataFrame:
-    """Every indicator for one municipality with its comparison sentence, sparkline and source."""
-    titles = dict(zip(sources.source_id, sources.publisher))
-    rows = []
-    for r in profile.itertuples():
-        meta = meta_of(r)
-        rows.append({
-            i18n.t("theme", lang): i18n.theme_label(r.theme, lang),
-            i18n.t("indicator", lang): meta.name[lang],
-            i18n.t("value", lang): i18n.format_value(r.value, meta, lang) if r.status == "value" else i18n.status_label(r.status, lang),
-            i18n.t("year", lang): int(r.year),
-            i18n.t("rank", lang): i18n.rank_text(r.rank, r.n_ranked, lang) if r.status == "value" else "–",
-            i18n.t("county_value", lang): _fmt_optional(r.county_value, meta, lang),
-            i18n.t("national", lang): _fmt_optional(r.national_value, meta, lang),
-            i18n.t("in_words", lang): i18n.comparison_sentence(r, lang),
-            i18n.t("trend", lang): sparklines.get(r.indicator_id),
-            i18n.t("source", lang): titles.get(r.source_id, r.source_id),
-            i18n.t("citation", lang): _citation_text(r),
-        })
-    return pd.DataFrame(rows)
-
-
-def _citation_text(row) -> str:
-    """'page title: address (read on date)' for a value read on its own page; empty otherwise."""
-    url = getattr(row, "citation_url", None)
-    if not isinstance(url, str) or not url:
-        return ""
-    return f"{row.citation_title}: {url} ({row.citation_retrieved})"
-
-
 def _fmt_optional(value, meta, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or meta.kind == "category":
         return "–"

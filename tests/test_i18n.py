@@ -7,11 +7,6 @@ import pytest
 from lnb_dash import i18n
 
 
-def test_every_label_has_albanian_and_english():
-    missing = [k for k, v in i18n.LABELS.items() if set(v) != {"sq", "en"} or not all(v.values())]
-    assert missing == []
-
-
 def test_albanian_numbers_use_a_space_and_a_decimal_comma():
     assert i18n.format_number(1234.5, 1, "sq") == "1\u00a0234,5"
     assert i18n.format_number(1234.5, 1, "en") == "1,234.5"
@@ -33,17 +28,6 @@ def test_percentages_and_categories():
 @pytest.mark.parametrize("n, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (11, "11th"), (22, "22nd"), (57, "57th")])
 def test_english_ordinals(n, text):
     assert i18n.ordinal(n, "en") == text
-
-
-def test_comparison_sentence_for_a_rate_in_both_languages():
-    row = SimpleNamespace(status="value", ratio_to_national=1.8, share_of_national=None, rank=57, n_ranked=61)
-    assert i18n.comparison_sentence(row, "en") == "1.80 times the national rate; 57th of 61 municipalities."
-    assert i18n.comparison_sentence(row, "sq") == "1,80 herë niveli kombëtar; vendi i 57 nga 61 bashki."
-
-
-def test_comparison_sentence_says_when_there_is_no_data():
-    row = SimpleNamespace(status="not_reported", ratio_to_national=None, share_of_national=None, rank=None, n_ranked=None)
-    assert i18n.comparison_sentence(row, "en") == "Not reported."
 
 
 def test_unknown_language_falls_back_to_albanian():
