@@ -78,7 +78,9 @@ def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lan
     rows = cursor(con).execute(f"""
         SELECT DISTINCT i.indicator_id, i.name_{lang} AS name, i.unit_{lang} AS unit, i.definition_{lang} AS definition,
                CASE WHEN $lang = 'sq' THEN coalesce(s.title_sq, s.title) ELSE s.title END AS source,
-               s.publisher, s.license, s.license_url, s.homepage AS url, s.reference_date, s.retrieved,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.publisher_sq, s.publisher) ELSE s.publisher END AS publisher,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.license_sq, s.license) ELSE s.license END AS license, s.license_url, s.homepage AS url,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.reference_date_sq, s.reference_date) ELSE s.reference_date END AS reference_date, s.retrieved,
                CASE WHEN $lang = 'sq' THEN coalesce(s.caveats_sq, s.caveats) ELSE s.caveats END AS caveats
         FROM indicators i
         JOIN (SELECT DISTINCT indicator_id, source_id FROM observations UNION SELECT indicator_id, source_id FROM indicators) o

@@ -57,8 +57,16 @@ def has(key: str) -> bool:
 
 
 def t(key: str, lang: str, **values) -> str:
-    """The label ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled.
+
+    Albanian templates put a place in the genitive with ``{name_gen}`` ("Vendndodhja e Kamzës"); when the caller
+    passes only ``name``, its genitive comes from the reference tables (:func:`lnb_dash.names.genitive_of_name`).
+    """
     text = labels(normalize_lang(lang))[key]
+    if "{name_gen}" in text and "name_gen" not in values and "name" in values:
+        from lnb_dash import names
+
+        values["name_gen"] = names.genitive_of_name(values["name"])
     return text.format(**values) if values else text
 
 
@@ -115,3 +123,18 @@ def rank_text(rank, n, lang: str) -> str:
 def _isna(x) -> bool:
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
+
+
+SOURCE_TEXT_COLUMNS = ("title", "description", "publisher", "license", "caveats", "reference_date")
+
+
+def localize_sources(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sources table with its texts (title, description, publisher, license, caveats) in ``lang``: the Albanian
+    columns (``title_sq``…, from each source's ``datapackage.yaml``) replace the English ones where a source gives them."""
+    if normalize_lang(lang) != "sq":
+        return sources
+    out = sources.copy()
+    for column in SOURCE_TEXT_COLUMNS:
+        if f"{column}_sq" in out:
+            out[column] = out[f"{column}_sq"].where(out[f"{column}_sq"].notna() & (out[f"{column}_sq"] != ""), out[column])
+    return out

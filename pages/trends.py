@@ -27,7 +27,8 @@ state.ensure_option(PAGE, "indicator", series_ids, TrendsView.indicator)
 pick.selectbox(i18n.t("indicator", lang), series_ids, format_func=widgets.indicator_label(catalogue, lang), key=state.key(PAGE, "indicator"))
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), TrendsView.m)
 areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=8,
-                      format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"))
+                      format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"),
+                      placeholder=i18n.t("choose_places_placeholder", lang))
 meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
 options = st.columns(4)
 state.ensure_option(PAGE, "breakdown", list(meta.breakdowns), "total" if "total" in meta.breakdowns else meta.breakdowns[0])

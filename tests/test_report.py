@@ -26,7 +26,7 @@ def test_korce_profile_in_albanian_is_two_to_four_a4_pages(korce_sq):
 def test_profile_names_the_municipality_its_facts_and_sources(korce_sq):
     text = text_of(korce_sq)
     assert "Bashkia Korçë" in text and "Faktet kryesore" in text
-    assert "Eurostat" in text and "Central Election Commission" in text and "OpenStreetMap" in text
+    assert "Eurostat" in text and "Komisioni Qendror i Zgjedhjeve" in text and "OpenStreetMap" in text
     assert "e 7-ta më e ulët nga 61" in text and "−6,3 pikë përqindjeje ndaj Shqipërisë" in text  # local turnout, rank 55 of 61
 
 

@@ -201,3 +201,12 @@ def similar_cached(lau_code: str) -> pd.DataFrame:
     from lnb_dash import similar
 
     return similar.most_similar(similar.query_features(get_connection()), lau_code)
+
+
+@st.cache_data
+def data_as_of_cached() -> tuple[tuple[int, str] | None, str | None]:
+    """The newest value's (year, source) and when the database file was built (UTC, minutes)."""
+    from lnb_dash import freshness
+
+    built = freshness.built_at(config.DB_PATH)
+    return freshness.data_as_of(get_connection()), built.strftime("%Y-%m-%d %H:%M UTC") if built else None
