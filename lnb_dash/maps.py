@@ -28,7 +28,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from lnb_dash import assets, boundaries, i18n
+from lnb_dash import assets, boundaries, caveats, i18n
 from lnb_dash.classify import STATUS_STYLES, Classes
 
 ALBANIA_BOUNDS = [[39.64, 19.26], [42.67, 21.07]]
@@ -95,11 +95,14 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
     for row, class_index in zip(gdf.itertuples(), classes.class_index):
         fill = classes.color_of(int(class_index)) or ""
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
+        own_caveat = caveats.value_caveat(getattr(row, "note", None), lang) if row.status == "value" else None
+        value_text = f"{value_text} {caveats.MARK}" if own_caveat else value_text
         rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
         year = "" if pd.isna(row.year) else str(int(row.year))
         features[row.lau_code] = {
             "style": feature_style(row.status, fill),
-            "tip": [[labels[0], row.name], [labels[1], value_text], [labels[2], year], [labels[3], rank_text]],
+            "tip": [[labels[0], row.name], [labels[1], f"{value_text}: {own_caveat}" if own_caveat else value_text], [labels[2], year],
+                    [labels[3], rank_text]],
             "label": f"{row.name}: {value_text}",
         }
     return MapSpec(features, label, height=height, clickable=clickable, counties=True, highlight=frozenset(highlight or ()),

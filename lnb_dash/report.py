@@ -23,7 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
-from lnb_dash import boundaries, i18n, images, indicators, profile_html, profiles, programme, similar, views
+from lnb_dash import boundaries, caveats, i18n, images, indicators, profile_html, profiles, programme, similar, views
 
 # ReportLab ships Bitstream Vera, which covers ë, ç and the other Albanian letters.
 _FONT_DIR = Path(reportlab.__file__).with_name("fonts")
@@ -51,7 +51,8 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
     municipality = municipalities.loc[lau_code]
     profile = indicators.query_profile(con, lau_code)
     sources = i18n.localize_sources(indicators.list_sources(con), lang)
-    rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, lau_code), lang)
+    rows = caveats.add_to_spine_rows(profiles.spine_rows(profile, profiles.query_distributions(con, profile),
+                                                         profiles.query_series(con, lau_code), lang), profile, sources, lang)
     gdf = boundaries.read_municipalities()
 
     story = [_p(f"{i18n.t('municipality', lang)} {municipality['name']}", H1),
@@ -176,8 +177,8 @@ def _spine_table(rows: list[profiles.SpineRow], lang: str, name: str) -> Table:
             style += [("SPAN", (0, last), (-1, last)), ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f3f3f3"))]
         quintile = f" ({i18n.t('quintile_n', lang, q=r.quintile)})" if r.quintile else ""
         data.append([
-            [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)],
-            _p(r.value_text + quintile, CELL), _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
+            [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)] + ([_p(f"* {r.value_caveat}", SMALL)] if r.value_caveat else []),
+            _p(r.value_text + (" *" if r.value_caveat else "") + quintile, CELL), _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
             _p(r.county_text, CELL), _p(r.national_text, CELL),
             _spine_drawing(r) if r.has_spine else _p("–", CELL),
             _sparkline_drawing(r.series) if r.series else _p("–", CELL),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from lnb_dash import boundaries, i18n
+from lnb_dash import boundaries, caveats, i18n
 from lnb_dash.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
@@ -102,6 +102,9 @@ def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
     })
     if meta.is_category:
         table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
+    own = [caveats.value_caveat(n, lang) for n in values.note] if "note" in values else []
+    if any(own):
+        table[i18n.t("caveats_heading", lang)] = [f"{caveats.MARK} {c}" if c else "" for c in own]
     return table.sort_values([i18n.t("rank", lang), i18n.t("municipality", lang)], na_position="last").reset_index(drop=True)
 
 

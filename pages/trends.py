@@ -50,6 +50,7 @@ else:
     areas = views.trend_areas(view, municipalities)
     st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)), width="stretch")
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    widgets.render_caveats(view.indicator, series.source_id.tolist(), lang)
     note = views.national_note(series, meta, lang, view.indexed)
     if note:
         st.caption(note)

@@ -155,6 +155,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
             st.subheader(model.title)
         st.caption(model.subtitle)
         st.html(model.legend_html)
+        render_caveats(view.indicator, sources, lang, view.year)
         if not top_level:
             render_source_note(sources, lang)
     with map_col:
@@ -173,6 +174,7 @@ def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level
         st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)),
                            width="stretch")
         st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    render_caveats(view.indicator, series.source_id.tolist() or [meta.source_id], lang)
     render_source_note(series.source_id.tolist() or [meta.source_id], lang)
 
 
@@ -388,3 +390,13 @@ def render_data_as_of(lang: str) -> None:
     titles = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id").title
     year, source_id = newest
     st.caption(escape_markdown(i18n.t("data_as_of", lang, year=year, source=titles.get(source_id, source_id), built=built or "–")))
+
+
+def render_caveats(indicator_id: str, source_ids, lang: str, year: int | None = None, where=None) -> None:
+    """The caveats of one view (sex split that does not add up, the sources' caveats for that year) beside its numbers,
+    in ``where`` (a column or container; the page by default)."""
+    from lnb_dash.caveats import MARK
+
+    items = cached.caveats_cached(indicator_id, tuple(dict.fromkeys(s for s in source_ids if isinstance(s, str))), lang, year)
+    if items:
+        (where or st).caption(f"{MARK} **{i18n.t('caveats_heading', lang)}:**\n" + "\n".join(f"- {escape_markdown(c)}" for c in items))
