@@ -50,3 +50,10 @@ def test_unknown_code_is_refused(con):
 def test_a_value_read_on_its_own_page_names_that_page(korce_sq):
     text = " ".join(text_of(korce_sq).split())
     assert "Popullsia (census) (2023), ku u lexua: de.wikipedia 'Korça'" in text
+
+
+def test_the_albanian_profile_has_no_english_sentence(korce_sq, con):
+    from tests.test_translations import english_sentences
+
+    text = " ".join(" ".join(page.extract_text() for page in korce_sq.pages).split())
+    assert sorted(s for s in english_sentences(con) if " ".join(s.split()) in text) == []

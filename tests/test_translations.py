@@ -1,5 +1,6 @@
 """The gettext catalogs: complete in both languages, in step with the code, and merged into in one command."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -77,3 +78,17 @@ def test_the_script_runs_from_the_command_line(tmp_path):
 def test_labels_are_read_from_the_catalogs():
     assert i18n.t("page_map", "sq") == "Harta" and i18n.t("page_map", "en") == "Map"
     assert i18n.t("step_of", "en", story="S", step=2, n=5) == "S · step 2 of 5"
+
+
+def english_sentences(con) -> set[str]:
+    """Every run of three or more words of the English catalog (placeholders cut out) that Albanian does not share,
+    and every line of the sources' English titles, publishers, descriptions, licences and caveats."""
+    en = translations.messages(translations.read_catalog("en"))
+    sq = translations.messages(translations.read_catalog("sq"))
+    found = set()
+    for key, text in en.items():
+        if text != sq.get(key):
+            found |= {p.strip(" .,;:()-–'\"“”") for p in re.split(r"\{[^}]*\}|\n|\*\*", text)}
+    for row in con.execute("SELECT title, description, publisher, license, caveats FROM sources").fetchall():
+        found |= {line for text in row for line in (text or "").split("\n")}
+    return {s for s in found if len(s.split()) >= 3}
