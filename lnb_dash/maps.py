@@ -147,6 +147,13 @@ def _bounds_of(code: str) -> list[list[float]]:
     return [[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]]
 
 
+_ZOOM_TITLES_JS = """
+[[{{ parent }}.zoomControl._zoomInButton, %(zoom_in)s], [{{ parent }}.zoomControl._zoomOutButton, %(zoom_out)s]].forEach(function (pair) {
+  pair[0].title = pair[1]; pair[0].setAttribute('aria-label', pair[1]);
+});
+"""
+
+
 class _Script(MacroElement):
     """A few lines of JavaScript run after the parent layer is created (``{{ parent }}`` is its variable)."""
 
@@ -257,6 +264,8 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
         m.add_child(_Script(_NO_SCROLL_ON_PRESS_JS + "L.control.scale({imperial: false}).addTo({{ parent }});"))
     attribution = html.escape(i18n.t("boundary_attribution_short", lang))
     m.add_child(_Script(f"{{{{ parent }}}}.attributionControl.setPrefix(false).addAttribution({json.dumps(attribution)});"))
+    if interactive:  # Leaflet titles its zoom buttons in English
+        m.add_child(_Script(_ZOOM_TITLES_JS % {"zoom_in": json.dumps(i18n.t("zoom_in", lang)), "zoom_out": json.dumps(i18n.t("zoom_out", lang))}))
     if spec.basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, opacity=0.5, name="osm").add_to(m)
     if spec.counties:

@@ -4,6 +4,7 @@ Branches written before the catalogs add their labels as a block at the end of `
 this moves such a block into ``lnb_dash/locale/{sq,en}/LC_MESSAGES/lnb.po``::
 
     .venv/bin/python scripts/labels_to_po.py --git county            # what branch county added to LABELS
+    .venv/bin/python scripts/labels_to_po.py --git county --base f6966d5   # the same after the merge commit
     .venv/bin/python scripts/labels_to_po.py path/to/file.py         # a file with a LABELS = {...} literal
     .venv/bin/python scripts/labels_to_po.py file.py --name EXTRA    # another dict name
 
@@ -38,10 +39,10 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout
 
 
-def labels_added_on_branch(ref: str, name: str = "LABELS") -> dict[str, dict[str, str]]:
-    """Labels the branch ``ref`` added or changed since it left this branch (its merge base), so keys this branch
-    removed or reworded are not brought back."""
-    base = _git("merge-base", "HEAD", ref).strip()
+def labels_added_on_branch(ref: str, name: str = "LABELS", base: str | None = None) -> dict[str, dict[str, str]]:
+    """Labels the branch ``ref`` added or changed since ``base`` (default: where it left HEAD), so keys removed or
+    reworded here are not brought back. Run it while merging (before the merge commit) or name ``base``."""
+    base = base or _git("merge-base", "HEAD", ref).strip()
     before = labels_from_source(_git("show", f"{base}:lnb_dash/i18n.py"), name)
     after = labels_from_source(_git("show", f"{ref}:lnb_dash/i18n.py"), name)
     return {key: text for key, text in after.items() if before.get(key) != text}
@@ -72,13 +73,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", help="a Python file holding the dict literal")
     parser.add_argument("--git", metavar="REF", help="read lnb_dash/i18n.py at this git ref (a branch) instead of a file")
+    parser.add_argument("--base", metavar="REF", help="with --git: compare with this commit (default: the merge base with HEAD)")
     parser.add_argument("--name", default="LABELS", help="the dict's name (default LABELS)")
     parser.add_argument("--overwrite", action="store_true", help="replace catalog texts that differ")
     args = parser.parse_args(argv)
     if bool(args.file) == bool(args.git):
         parser.error("give a file or --git REF")
     if args.git:
-        labels = labels_added_on_branch(args.git, args.name)
+        labels = labels_added_on_branch(args.git, args.name, args.base)
     else:
         labels = labels_from_source(Path(args.file).read_text(encoding="utf-8"), args.name)
     problems = merge(labels, args.overwrite)
