@@ -214,3 +214,20 @@ def test_the_data_page_sends_one_page_of_rows_and_says_how_many_there_are():
     assert any(c.value.startswith("Rows 1–200 of ") and "hold them all" in c.value for c in at.caption)
     at.number_input(key="data.page").set_value(2).run()
     assert at.dataframe[0].value["Area code"].iloc[0] != "" and any(c.value.startswith("Rows 201–400 of ") for c in at.caption)
+
+
+@pytest.mark.parametrize("lang, words", [("sq", "Gratë + burrat nuk japin totalin në 20 nga 61 bashki"),
+                                         ("en", "Women + men do not add up to the total in 20 of 61 municipalities")])
+def test_the_womens_voice_step_shows_the_sex_split_caveat(lang, words):
+    at = open_page("present", present="1", step="4", lang=lang)
+    assert words in texts(at)
+
+
+def test_the_overview_says_how_current_the_data_is():
+    at = open_page("overview", lang="sq")
+    assert "Të dhënat më të reja: 2025" in texts(at) and "Baza e të dhënave u ndërtua më" in texts(at)
+
+
+def test_the_trend_chart_has_its_caveats_beside_it():
+    at = open_page("trends", indicator="parl_turnout", m="AL343", lang="en")
+    assert "Caveats:" in texts(at) and "2013: the election took place under the pre-2015 map" in texts(at)
