@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.i18n import N_
 from lnb_dash.db import cursor
 
 MARK = "⚠"
@@ -109,3 +110,26 @@ def add_to_spine_rows(rows: list, profile: pd.DataFrame, sources: pd.DataFrame, 
         row.value_caveat = value_caveat(notes.get(row.indicator_id), lang) if row.value is not None else None
         row.caveats = tuple(source_caveats(sources, [row.source_id], lang, row.year))
     return rows
+
+
+_PROVENANCE_NOTES = (
+    (re.compile(r"^not in the source$"), N_("note_not_in_source")),
+    (re.compile(r"^computed: sum of (?P<n>\d+) municipalities$"), N_("note_sum_of")),
+    (re.compile(r"^computed: (?P<numerator>\w+) / (?P<denominator>\w+) summed over all municipalities$"), N_("note_ratio_of_sums")),
+    (re.compile(r"^cumulative to (?P<date>[\d-]+)$"), N_("note_cumulative_to")),
+)
+
+
+def note_text(note, lang: str) -> str:
+    """A note as a reader of ``lang`` sees it: a caveat in that language, the build's provenance notes worded in it;
+    anything else (a file the value came from, words quoted from a page) as written."""
+    if not isinstance(note, str) or not note:
+        return ""
+    own = value_caveat(note, lang)
+    if own:
+        return own
+    for pattern, key in _PROVENANCE_NOTES:
+        match = pattern.match(note)
+        if match:
+            return i18n.t(key, lang, **match.groupdict())
+    return note

@@ -14,6 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from lnb_dash import boundaries, caveats, i18n
+from lnb_dash.i18n import N_
 from lnb_dash.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
@@ -281,11 +282,11 @@ def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame
 
 
 OBSERVATION_COLUMN_LABELS = {
-    "area_code": "col_area_code", "area": "col_area", "level": "level", "indicator": "col_indicator_id", "indicator_name": "indicator",
+    "area_code": N_("col_area_code"), "area": N_("col_area"), "level": "level", "indicator": N_("col_indicator_id"), "indicator_name": "indicator",
     "breakdown": "breakdown", "year": "year", "value": "value", "unit": "unit", "status": "status",
-    "break_in_series": "col_break_in_series", "computed": "col_computed", "note": "col_note", "citation_url": "col_citation_url",
-    "citation_title": "col_citation_title", "citation_text": "col_citation_text", "citation_retrieved": "col_citation_retrieved",
-    "source": "source", "publisher": "publisher", "license": "license", "source_url": "col_source_url",
+    "break_in_series": N_("col_break_in_series"), "computed": N_("col_computed"), "note": N_("col_note"), "citation_url": N_("col_citation_url"),
+    "citation_title": N_("col_citation_title"), "citation_text": N_("col_citation_text"), "citation_retrieved": N_("col_citation_retrieved"),
+    "source": "source", "publisher": "publisher", "license": "license", "source_url": N_("col_source_url"),
 }
 
 
@@ -294,7 +295,8 @@ def observations_display(download: pd.DataFrame, lang: str) -> pd.DataFrame:
     ``lang`` (the files keep their stable column names and codes, so scripts read both languages alike)."""
     shown = download.assign(level=download.level.map(lambda v: i18n.t(f"level_{v}", lang)),
                             breakdown=download.breakdown.map(lambda v: i18n.breakdown_label(v, lang)),
-                            status=download.status.map(lambda v: i18n.status_label(v, lang)))
+                            status=download.status.map(lambda v: i18n.status_label(v, lang)),
+                            note=download.note.map(lambda v: caveats.note_text(v, lang)))
     return shown.rename(columns={c: i18n.t(k, lang) for c, k in OBSERVATION_COLUMN_LABELS.items()})
 
 

@@ -35,3 +35,10 @@ def test_himare_and_the_shkoder_county_values_are_marked_in_the_map_table(con):
     table = views.values_table(values, meta, "sq").set_index("Bashkia")
     assert table.loc["Himarë", "Kujdes"].startswith("⚠ Besueshmëri mesatare")
     assert table.loc["Shkodër", "Kujdes"].startswith("⚠ Kontroll i qarkut Shkodër") and table.loc["Tiranë", "Kujdes"] == ""
+
+
+def test_the_builds_provenance_notes_read_in_albanian():
+    assert caveats.note_text("computed: sum of 61 municipalities", "sq") == "llogaritur: shuma e 61 bashkive"
+    assert caveats.note_text("not in the source", "sq") == "nuk është në burim"
+    assert caveats.note_text("Besueshmëri mesatare | Medium confidence", "sq") == "Besueshmëri mesatare"
+    assert caveats.note_text("static/js/data/turnout/turnout2015bas.geojson", "sq") == "static/js/data/turnout/turnout2015bas.geojson"

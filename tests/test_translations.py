@@ -92,3 +92,9 @@ def english_sentences(con) -> set[str]:
     for row in con.execute("SELECT title, description, publisher, license, caveats FROM sources").fetchall():
         found |= {line for text in row for line in (text or "").split("\n")}
     return {s for s in found if len(s.split()) >= 3}
+
+
+def test_every_catalog_entry_is_used_in_code_so_make_translations_keeps_it():
+    used = keys_used_in_code()
+    unused = sorted(m.id for m in translations.read_catalog("en") if m.id and m.id not in used)
+    assert unused == [], "mark keys the code builds at run time with i18n.N_(...)"

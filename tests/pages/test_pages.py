@@ -134,6 +134,7 @@ def test_data_page_names_its_columns_and_statuses_in_albanian():
     at = open_page("data", indicator="population", year="2023", status="not_reported", lang="sq")
     table = at.dataframe[0].value
     assert {"Njësia", "Viti", "Statusi", "Burimi", "Licenca", "Ndarja"} <= set(table.columns) and set(table["Statusi"]) == {"Pa të dhëna"}
+    assert "nuk është në burim" in set(table["Shënim"]) and "not in the source" not in set(table["Shënim"])
 
 
 def test_trends_name_counties_apart_from_their_seat():
