@@ -78,6 +78,11 @@ def indicator_caveats(con: duckdb.DuckDBPyConnection, sources: pd.DataFrame, ind
                       year: int | None = None) -> list[str]:
     """Everything a reader of this indicator (and year; every year for a trend) should know: the computed sex-split gaps
     first, then the sources' caveats."""
+    return sex_split_caveats(con, indicator_id, lang, year) + source_caveats(sources, source_ids, lang, year)
+
+
+def sex_split_caveats(con: duckdb.DuckDBPyConnection, indicator_id: str, lang: str, year: int | None = None) -> list[str]:
+    """'Women + men do not add up to the total in 20 of 61 municipalities (2015 …)' for the year, or every year with a gap."""
     found = []
     years = [year] if year is not None else [r[0] for r in cursor(con).execute(
         "SELECT DISTINCT year FROM observations WHERE indicator_id = $i ORDER BY year", {"i": indicator_id}).fetchall()]
@@ -87,7 +92,7 @@ def indicator_caveats(con: duckdb.DuckDBPyConnection, sources: pd.DataFrame, ind
             name = cursor(con).execute(f"SELECT name_{i18n.normalize_lang(lang)} FROM indicators WHERE indicator_id = $i",
                                        {"i": gap[2]}).fetchone()
             found.append(i18n.t("caveat_sex_split", lang, n=gap[0], total=gap[1], year=y, count=name[0] if name else gap[2]))
-    return found + source_caveats(sources, source_ids, lang, year)
+    return found
 
 
 def value_caveat(note, lang: str) -> str | None:

@@ -42,3 +42,11 @@ def test_the_builds_provenance_notes_read_in_albanian():
     assert caveats.note_text("not in the source", "sq") == "nuk është në burim"
     assert caveats.note_text("Besueshmëri mesatare | Medium confidence", "sq") == "Besueshmëri mesatare"
     assert caveats.note_text("static/js/data/turnout/turnout2015bas.geojson", "sq") == "static/js/data/turnout/turnout2015bas.geojson"
+
+
+def test_the_downloads_metadata_carries_the_sex_split_caveat(con):
+    from lnb_dash import exports
+
+    meta = exports.metadata_frame(con, ["local_turnout"], "sq").set_index("indicator_id")
+    assert "Gratë + burrat nuk japin totalin në 20 nga 61 bashki (2015" in meta.loc["local_turnout", "caveats"]
+    assert "2015: votueset gra" in meta.loc["local_turnout", "caveats"]
