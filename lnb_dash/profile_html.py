@@ -27,7 +27,6 @@ PROFILE_STYLE = """<style>
 .lnb-spine .lnb-theme th { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
 .lnb-spine .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; }
 .lnb-spine .lnb-caveats { font-weight: 400; font-size: 0.78rem; color: #555555; } .lnb-spine .lnb-caveats ul { margin: 0; padding-left: 1rem; }
-@media print { .lnb-spine .lnb-caveats > ul { display: block; } }
 .lnb-spine .lnb-value { white-space: nowrap; font-weight: 600; }
 .lnb-spine .lnb-missing { color: #555555; font-style: italic; font-weight: 400; }
 .lnb-swatch { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 50%; border: 1.5px solid #000000;
