@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_FILES := $(shell find data/reference data/sources -type f 2>/dev/null)
 
-.PHONY: help run serve load test build check bench bench-imports clean
+.PHONY: help run serve load test build check bench bench-imports clean translations
 
 help:  ## List the commands
 	@echo 'make run     Install, build the data and serve the dashboard on http://127.0.0.1:8501'
@@ -15,6 +15,7 @@ help:  ## List the commands
 	@echo 'make check   Validate data/sources and print the coverage report'
 	@echo 'make bench   Measure speed against an empty page and the common folium recipe, and each page'\''s first-visit bytes (bench/results.json)'
 	@echo 'make bench-imports  20 rounds of 4 concurrent imports from 2 processes: lost updates and torn reads'
+	@echo 'make translations  Extract the label keys from the code, update both catalogs (lnb_dash/locale) and compile them'
 	@echo 'make clean   Remove the virtualenv and the built database'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -60,6 +61,15 @@ bench: data/lnb.duckdb
 bench-imports: data/lnb.duckdb
 	@echo '==> Concurrent imports (20 rounds; about a minute)'
 	$(PY) bench/imports.py
+
+# Translators edit lnb_dash/locale/{sq,en}/LC_MESSAGES/lnb.po; the app reads the .po files (no compiled file is needed).
+LOCALE := lnb_dash/locale
+translations: $(VENV)/.installed
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --no-default-keywords -k t -k N_ --no-location --sort-output \
+		--project 'LNB municipal dashboard' -o $(LOCALE)/lnb.pot .
+	$(VENV)/bin/pybabel update -i $(LOCALE)/lnb.pot -d $(LOCALE) -D lnb --no-fuzzy-matching --ignore-obsolete
+	$(PY) -m lnb_dash.translations
+	$(VENV)/bin/pybabel compile -d $(LOCALE) -D lnb --statistics
 
 clean:
 	rm -rf $(VENV) data/lnb.duckdb

@@ -31,7 +31,8 @@ CREATE TABLE former_units (unit_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL,
 CREATE TABLE aliases (alias VARCHAR NOT NULL, level VARCHAR NOT NULL, code VARCHAR NOT NULL, kind VARCHAR NOT NULL, note VARCHAR);
 CREATE TABLE sources (source_id VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, description VARCHAR, publisher VARCHAR NOT NULL,
     homepage VARCHAR, license VARCHAR NOT NULL, license_url VARCHAR, reference_date VARCHAR, retrieved VARCHAR,
-    caveats VARCHAR, citations VARCHAR, title_sq VARCHAR, caveats_sq VARCHAR);
+    caveats VARCHAR, citations VARCHAR, title_sq VARCHAR, caveats_sq VARCHAR, description_sq VARCHAR, publisher_sq VARCHAR,
+    license_sq VARCHAR, reference_date_sq VARCHAR);
 CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NULL, kind VARCHAR NOT NULL, aggregate VARCHAR,
     decimals INTEGER NOT NULL, higher_is_better BOOLEAN, name_sq VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
     unit_sq VARCHAR NOT NULL, unit_en VARCHAR NOT NULL, definition_sq VARCHAR, definition_en VARCHAR,
@@ -268,6 +269,8 @@ def sources_frame(result: CheckResult) -> pd.DataFrame:
             "reference_date": str(p.get("reference_date")), "retrieved": str(p.get("retrieved")),
             "caveats": "\n".join(p.get("caveats") or []), "citations": json.dumps(p.get("sources") or [], ensure_ascii=False),
             "title_sq": p.get("title_sq"), "caveats_sq": "\n".join(p.get("caveats_sq") or []) or None,
+            "description_sq": p.get("description_sq"), "publisher_sq": p.get("publisher_sq"), "license_sq": (p.get("licenses_sq") or [None])[0],
+            "reference_date_sq": p.get("reference_date_sq"),
         })
     return pd.DataFrame(rows)
 

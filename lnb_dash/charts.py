@@ -25,8 +25,12 @@ NUMBER_LOCALES = {
 
 
 def localize(chart, lang: str):
-    """The chart with its axes' numbers in the language's format (a top-level setting: apply last)."""
-    return chart.configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["en"])})
+    """The chart with its axes' numbers in the language's format (a top-level setting: apply last).
+
+    Vega describes axes and legends to screen readers in English only ("X-axis titled …"); in Albanian those
+    descriptions are left out (the table beside every chart is the alternative), so no English reaches the page."""
+    chart = chart.configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["en"])})
+    return chart.configure_axis(aria=False).configure_legend(aria=False) if lang == "sq" else chart
 
 
 def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,

@@ -153,6 +153,9 @@ def check_package(source: Source, data_dir: Path) -> list[Problem]:
     caveats, caveats_sq = source.package.get("caveats") or [], source.package.get("caveats_sq")
     if caveats_sq is not None and (not isinstance(caveats_sq, list) or len(caveats_sq) != len(caveats)):
         problems.append(Problem(file, None, "caveats_sq", f"give the {len(caveats)} caveats in Albanian too, one for one, in the same order"))
+    licenses, licenses_sq = source.package.get("licenses") or [], source.package.get("licenses_sq")
+    if licenses_sq is not None and (not isinstance(licenses_sq, list) or len(licenses_sq) != len(licenses)):
+        problems.append(Problem(file, None, "licenses_sq", f"give the {len(licenses)} license titles in Albanian too, one for one, in the same order"))
     return problems
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.i18n import N_
 
 LEVELS = ("municipality", "county")
 COUNTY_CODES = tuple(f"AL-{i:02d}" for i in range(1, 13))
@@ -82,6 +83,10 @@ def indexed(data: pd.DataFrame, base: int) -> tuple[pd.DataFrame, list[str]]:
     kept["value"] = kept.value / kept.area_code.map(bases) * 100
     left_out = sorted(set(data.name) - set(kept.name))
     return kept, left_out
+
+
+# The labels built from a level below, listed so `make translations` keeps them.
+LEVEL_LABEL_KEYS = (N_("level_one_municipality"), N_("level_one_county"), N_("level_one_national"), N_("level_former_unit"))
 
 
 def level_label(level: str, lang: str) -> str:

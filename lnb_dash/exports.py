@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from lnb_dash import __version__, config
+from lnb_dash import __version__, caveats, config
 from lnb_dash.db import cursor
 
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice.
@@ -91,7 +91,9 @@ def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lan
     rows = cursor(con).execute(f"""
         SELECT DISTINCT i.indicator_id, i.name_{lang} AS name, i.unit_{lang} AS unit, i.definition_{lang} AS definition,
                CASE WHEN $lang = 'sq' THEN coalesce(s.title_sq, s.title) ELSE s.title END AS source,
-               s.publisher, s.license, s.license_url, s.homepage AS url, s.reference_date, s.retrieved,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.publisher_sq, s.publisher) ELSE s.publisher END AS publisher,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.license_sq, s.license) ELSE s.license END AS license, s.license_url, s.homepage AS url,
+               CASE WHEN $lang = 'sq' THEN coalesce(s.reference_date_sq, s.reference_date) ELSE s.reference_date END AS reference_date, s.retrieved,
                CASE WHEN $lang = 'sq' THEN coalesce(s.caveats_sq, s.caveats) ELSE s.caveats END AS caveats
         FROM indicators i
         JOIN (SELECT DISTINCT indicator_id, source_id FROM observations UNION SELECT indicator_id, source_id FROM indicators) o
@@ -99,7 +101,9 @@ def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lan
         JOIN sources s ON s.source_id = o.source_id
         WHERE list_contains($ids, i.indicator_id)
         ORDER BY i.indicator_id, source""", {"ids": list(indicator_ids), "lang": lang}).df()
-    rows["caveats"] = rows.caveats.str.replace("\n", " | ")
+    computed = {iid: caveats.sex_split_caveats(con, iid, lang) for iid in rows.indicator_id.unique()}
+    rows["caveats"] = [" | ".join([*computed[iid], *(c.split("\n") if isinstance(c, str) and c else [])])
+                       for iid, c in zip(rows.indicator_id, rows.caveats)]
     footer = pd.DataFrame([
         {"indicator_id": "exported", "name": dt.date.today().isoformat()},
         {"indicator_id": "dashboard", "name": f"{DASHBOARD_NAME} {__version__}"},

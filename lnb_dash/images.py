@@ -18,7 +18,6 @@ import vl_convert as vlc
 from lnb_dash import i18n
 from lnb_dash.charts import NUMBER_LOCALES
 from lnb_dash.classify import STATUS_STYLES, Classes
-from lnb_dash.exports import DASHBOARD_NAME
 from lnb_dash.maps import COUNTY_STYLE, HIGHLIGHT_STYLE, class_labels
 
 WIDTH = 760
@@ -32,7 +31,7 @@ def wrap_lines(text: str, width: int = WIDTH, font_px: int = 11) -> list[str]:
 
 def frame_chart(chart, title: str, subtitle: str, source_text: str, lang: str, width: int = WIDTH):
     """Title and subtitle above; the whole source line (wrapped), date and dashboard name below."""
-    footer_text = [*wrap_lines(source_text, width), f"{DASHBOARD_NAME} · {dt.date.today().isoformat()}"]
+    footer_text = [*wrap_lines(source_text, width), f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()}"]
     footer = alt.Chart(pd.DataFrame({"line": footer_text, "i": range(len(footer_text))})).mark_text(
         align="left", baseline="top", fontSize=11, color="#444444").encode(
         text="line:N", y=alt.Y("i:O", axis=None), x=alt.value(0)).properties(width=width, height=16 * len(footer_text))

@@ -13,6 +13,7 @@ import dataclasses
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.i18n import N_
 from lnb_dash.indicators import MAP_LEVELS, choose_default_year
 
 # How many areas each level has: the "of 12" of ranks and coverage notes.
@@ -64,6 +65,16 @@ def settle(view, map_levels: pd.DataFrame):
     levels = levels_of(map_levels, view.indicator, breakdown, year)
     level = view.level if view.level in levels else levels[0]
     return dataclasses.replace(view, breakdown=breakdown, year=int(year), level=level), years
+
+
+# The labels level_label, area_label and level_key build, listed so `make translations` keeps them.
+LEVEL_LABEL_KEYS = (
+    N_("map_level_municipality"), N_("map_level_county"), N_("map_level_former_unit"), N_("former_unit"),
+    N_("coverage_note"), N_("coverage_note_county"), N_("coverage_note_former_unit"),
+    N_("map_alt"), N_("map_alt_county"), N_("map_alt_former_unit"),
+    N_("click_hint"), N_("click_hint_county"), N_("click_hint_former_unit"),
+    N_("ranked_bar"), N_("ranked_bar_county"), N_("ranked_bar_former_unit"),
+)
 
 
 def level_label(level: str, lang: str) -> str:

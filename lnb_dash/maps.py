@@ -28,7 +28,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from lnb_dash import assets, boundaries, i18n
+from lnb_dash import assets, boundaries, caveats, i18n
 from lnb_dash.map_levels import LAYER, area_label
 from lnb_dash.classify import STATUS_STYLES, Classes
 
@@ -104,9 +104,12 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
     for code, row, class_index in zip(codes, gdf.itertuples(), classes.class_index):
         fill = classes.color_of(int(class_index)) or ""
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
+        own_caveat = caveats.value_caveat(getattr(row, "note", None), lang) if row.status == "value" else None
+        value_text = f"{value_text} {caveats.MARK}" if own_caveat else value_text
         rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
         year = "" if pd.isna(row.year) else str(int(row.year))
-        texts = (row.name, *((row.municipality,) if former else ()), value_text, year, rank_text)
+        tip_value = f"{value_text}: {own_caveat}" if own_caveat else value_text
+        texts = (row.name, *((row.municipality,) if former else ()), tip_value, year, rank_text)
         features[code] = {"style": feature_style(row.status, fill), "tip": [list(pair) for pair in zip(labels, texts)],
                           "label": f"{row.name}: {value_text}"}
         if former:
@@ -154,6 +157,13 @@ def _bounds_of(code: str) -> list[list[float]]:
     minx, miny, maxx, maxy = shapely.geometry.shape(dict(geometries("municipalities"))[code]).bounds
     pad_x, pad_y = max(maxx - minx, 0.35), max(maxy - miny, 0.25)  # enough neighbours around a small municipality to place it
     return [[miny - pad_y, minx - pad_x], [maxy + pad_y, maxx + pad_x]]
+
+
+_ZOOM_TITLES_JS = """
+[[{{ parent }}.zoomControl._zoomInButton, %(zoom_in)s], [{{ parent }}.zoomControl._zoomOutButton, %(zoom_out)s]].forEach(function (pair) {
+  pair[0].title = pair[1]; pair[0].setAttribute('aria-label', pair[1]);
+});
+"""
 
 
 class _Script(MacroElement):
@@ -267,6 +277,8 @@ def base_map(spec: MapSpec, lang: str, *, static_url: str = STATIC_URL, embed_co
         m.add_child(_Script(_NO_SCROLL_ON_PRESS_JS + "L.control.scale({imperial: false}).addTo({{ parent }});"))
     attribution = html.escape(i18n.t("boundary_attribution_short", lang))
     m.add_child(_Script(f"{{{{ parent }}}}.attributionControl.setPrefix(false).addAttribution({json.dumps(attribution)});"))
+    if interactive:  # Leaflet titles its zoom buttons in English
+        m.add_child(_Script(_ZOOM_TITLES_JS % {"zoom_in": json.dumps(i18n.t("zoom_in", lang)), "zoom_out": json.dumps(i18n.t("zoom_out", lang))}))
     if spec.basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, opacity=0.5, name="osm").add_to(m)
     lines = [("counties", "lnbCounties", COUNTY_STYLE)] if spec.counties else []

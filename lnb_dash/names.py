@@ -306,3 +306,18 @@ def resolve(text: str, level: str = "municipality", data_dir: Path | None = None
 def search(text: str, limit: int = 10, levels: tuple[str, ...] = ("municipality",), data_dir: Path | None = None) -> list[Candidate]:
     """:meth:`NameResolver.search` with the project's alias table."""
     return load_resolver(data_dir).search(text, limit, levels)
+
+
+def genitive(code: str, data_dir: Path | None = None) -> str:
+    """The Albanian genitive of an area's name by its code ('AL221' -> 'Kamzës'), from the reference tables."""
+    return load_resolver(data_dir).genitive(code)
+
+
+def genitive_of_name(name: str, data_dir: Path | None = None) -> str:
+    """The genitive of an official municipality or county name ('Kamëz' -> 'Kamzës'); an unknown name comes back as it is."""
+    resolver = load_resolver(data_dir)
+    for level in ("municipality", "county"):
+        code = next((c for c, n in resolver.names[level].items() if n == name), None)
+        if code in resolver.genitives:
+            return resolver.genitives[code]
+    return name

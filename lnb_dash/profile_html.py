@@ -15,6 +15,7 @@ from itertools import groupby
 import pandas as pd
 
 from lnb_dash import charts, i18n
+from lnb_dash.caveats import MARK
 from lnb_dash.profiles import QUINTILE_COLORS, SpineRow
 
 PROFILE_STYLE = """<style>
@@ -25,6 +26,7 @@ PROFILE_STYLE = """<style>
 .lnb-spine tbody th[scope="row"] { font-weight: 600; }
 .lnb-spine .lnb-theme th { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
 .lnb-spine .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; }
+.lnb-spine .lnb-caveats { font-weight: 400; font-size: 0.78rem; color: #555555; } .lnb-spine .lnb-caveats ul { margin: 0; padding-left: 1rem; }
 .lnb-spine .lnb-value { white-space: nowrap; font-weight: 600; }
 .lnb-spine .lnb-missing { color: #555555; font-style: italic; font-weight: 400; }
 .lnb-swatch { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 50%; border: 1.5px solid #000000;
@@ -137,6 +139,15 @@ def _cell(label: str, content: str, css: str = "") -> str:
     return f'<td class="{css}" data-label="{_e(label)}">{content}</td>'
 
 
+def _caveats_html(r: SpineRow, lang: str) -> str:
+    """This value's own caveat in view; the source's caveats for the row's year folded under '⚠ Caveats (n)'."""
+    own = f'<span class="lnb-sub lnb-caveat">{MARK} {_e(r.value_caveat)}</span>' if r.value_caveat else ""
+    more = "".join(f"<li>{_e(c)}</li>" for c in r.caveats)
+    folded = (f'<details class="lnb-caveats"><summary>{MARK} {_e(i18n.t("caveats_heading", lang))} ({len(r.caveats)})</summary>'
+              f"<ul>{more}</ul></details>") if r.caveats else ""
+    return own + folded
+
+
 def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
     if r.value is None:
         value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
@@ -147,8 +158,8 @@ def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
     spine = f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
     trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
     return ("<tr>"
-            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year}</span></th>'
-            f'<td class="lnb-value" data-label="{_e(labels["value"])}">{value}</td>'
+            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year}</span>{_caveats_html(r, lang)}</th>'
+            f'<td class="lnb-value" data-label="{_e(labels["value"])}">{value}{" " + MARK if r.value_caveat else ""}</td>'
             + _cell(labels["rank"], _e(r.rank_text), "lnb-rank")
             + _cell(labels["comparison"], _e(r.comparison_text))
             + _cell(labels["county"], _e(r.county_text))

@@ -48,6 +48,9 @@ class SpineRow:
     national_pos: float | None = None
     series: list[tuple[int, float]] = field(default_factory=list)
     series_text: str = ""
+    # This value's own caveat, and its source's caveats for the row's year (lnb_dash.caveats.add_to_spine_rows).
+    value_caveat: str | None = None
+    caveats: tuple[str, ...] = ()
 
     @property
     def has_spine(self) -> bool:

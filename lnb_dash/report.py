@@ -23,8 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
-from lnb_dash import boundaries, i18n, images, indicators, profile_html, profiles, programme, similar, views
-from lnb_dash.exports import DASHBOARD_NAME
+from lnb_dash import boundaries, caveats, i18n, images, indicators, profile_html, profiles, programme, similar, views
 
 # ReportLab ships Bitstream Vera, which covers ë, ç and the other Albanian letters.
 _FONT_DIR = Path(reportlab.__file__).with_name("fonts")
@@ -51,12 +50,13 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
         raise ValueError(f"Unknown LAU code {lau_code!r}; codes run from AL111 to AL357")
     municipality = municipalities.loc[lau_code]
     profile = indicators.query_profile(con, lau_code)
-    sources = indicators.list_sources(con)
-    rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, lau_code), lang)
+    sources = i18n.localize_sources(indicators.list_sources(con), lang)
+    rows = caveats.add_to_spine_rows(profiles.spine_rows(profile, profiles.query_distributions(con, profile),
+                                                         profiles.query_series(con, lau_code), lang), profile, sources, lang)
     gdf = boundaries.read_municipalities()
 
     story = [_p(f"{i18n.t('municipality', lang)} {municipality['name']}", H1),
-             _p(f"{i18n.t('page_profile', lang)} · {DASHBOARD_NAME} · {dt.date.today().isoformat()}", SMALL), Spacer(1, 6)]
+             _p(f"{i18n.t('page_profile', lang)} · {i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()}", SMALL), Spacer(1, 6)]
     locator = Image(io.BytesIO(images.to_png(images.build_locator_picture(gdf, lau_code), scale=2)), width=45 * mm, height=65 * mm)
     facts = Table([[_p(label, CELL_BOLD), _p(text, CELL)] for label, text in views.key_facts(profile, municipality, lang)],
                   colWidths=[38 * mm, 80 * mm])
@@ -70,7 +70,8 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
     if facts_df.empty:
         story.append(_p(i18n.t("no_lnb_activities", lang)))
     for fact in facts_df.itertuples():
-        story.append(_p(f"• {fact.fact.replace('_', ' ').capitalize()} ({fact.period}): {fact.value} — {fact.url}", CELL))
+        name, period, value = programme.fact_text(fact, lang)
+        story.append(_p(f"• {name} ({period}): {value} — {fact.url}", CELL))
 
     story += [_p(i18n.t("spine_heading", lang), H2), _p(i18n.t("spine_intro", lang), SMALL), Spacer(1, 3), _quintile_legend(lang),
               Spacer(1, 4), _spine_table(rows, lang, municipality["name"])]
@@ -90,13 +91,13 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setFont("Vera", 7)
-        canvas.drawString(15 * mm, 10 * mm, f"{municipality['name']} · {DASHBOARD_NAME}")
+        canvas.drawString(15 * mm, 10 * mm, f"{municipality['name']} · {i18n.t('dashboard_name', lang)}")
         canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, str(doc.page))
         canvas.restoreState()
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
-                            title=f"{municipality['name']}: {i18n.t('page_profile', lang)}", author=DASHBOARD_NAME, lang=lang)
+                            title=f"{municipality['name']}: {i18n.t('page_profile', lang)}", author=i18n.t("dashboard_name", lang), lang=lang)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
@@ -176,8 +177,8 @@ def _spine_table(rows: list[profiles.SpineRow], lang: str, name: str) -> Table:
             style += [("SPAN", (0, last), (-1, last)), ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f3f3f3"))]
         quintile = f" ({i18n.t('quintile_n', lang, q=r.quintile)})" if r.quintile else ""
         data.append([
-            [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)],
-            _p(r.value_text + quintile, CELL), _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
+            [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)] + ([_p(f"* {r.value_caveat}", SMALL)] if r.value_caveat else []),
+            _p(r.value_text + (" *" if r.value_caveat else "") + quintile, CELL), _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
             _p(r.county_text, CELL), _p(r.national_text, CELL),
             _spine_drawing(r) if r.has_spine else _p("–", CELL),
             _sparkline_drawing(r.series) if r.series else _p("–", CELL),

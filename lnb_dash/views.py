@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from lnb_dash import boundaries, i18n, map_levels
+from lnb_dash import boundaries, caveats, i18n, map_levels
+from lnb_dash.i18n import N_
 from lnb_dash.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.filters import MapView
 from lnb_dash.indicators import IndicatorMeta
@@ -161,14 +162,17 @@ def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
     })
     if meta.is_category:
         table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
+    own = [caveats.value_caveat(n, lang) for n in values.note] if "note" in values else []
+    if any(own):
+        table[i18n.t("caveats_heading", lang)] = [f"{caveats.MARK} {c}" if c else "" for c in own]
     return table.sort_values([i18n.t("rank", lang), i18n.t("municipality", lang)], na_position="last").reset_index(drop=True)
 
 
 def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
     """The CSV of the current view: codes, names, breakdown, value, unit, year, status and source, one row per municipality,
     with each value's own note and citation (where it was read) when its source gives one."""
-    titles = dict(zip(sources.source_id, sources.title))
-    licenses = dict(zip(sources.source_id, sources.license))
+    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
+    licenses = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).license))
     frame = pd.DataFrame({
         "lau_code": values.lau_code, "municipality": values.name, "county": values.qark, "indicator": meta.indicator_id,
         "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "breakdown_name": i18n.breakdown_label(breakdown, lang),
@@ -192,36 +196,6 @@ def meta_of(row) -> IndicatorMeta:
     """Enough of an indicator's metadata to format a profile row (name, unit, kind, decimals, categories)."""
     return IndicatorMeta(row.indicator_id, row.theme, row.kind, int(row.decimals), None, {"sq": row.name_sq, "en": row.name_en},
                          {"sq": row.unit_sq, "en": row.unit_en}, {}, _categories(row.categories), "", (), ())
-
-
-def profile_table(profile: pd.DataFrame, lang: str, sparklines: dict[str, list[float]], sources: pd.DataFrame) -> pd.DataFrame:
-    """Every indicator for one municipality with its comparison sentence, sparkline and source."""
-    titles = dict(zip(sources.source_id, sources.publisher))
-    rows = []
-    for r in profile.itertuples():
-        meta = meta_of(r)
-        rows.append({
-            i18n.t("theme", lang): i18n.theme_label(r.theme, lang),
-            i18n.t("indicator", lang): meta.name[lang],
-            i18n.t("value", lang): i18n.format_value(r.value, meta, lang) if r.status == "value" else i18n.status_label(r.status, lang),
-            i18n.t("year", lang): int(r.year),
-            i18n.t("rank", lang): i18n.rank_text(r.rank, r.n_ranked, lang) if r.status == "value" else "–",
-            i18n.t("county_value", lang): _fmt_optional(r.county_value, meta, lang),
-            i18n.t("national", lang): _fmt_optional(r.national_value, meta, lang),
-            i18n.t("in_words", lang): i18n.comparison_sentence(r, lang),
-            i18n.t("trend", lang): sparklines.get(r.indicator_id),
-            i18n.t("source", lang): titles.get(r.source_id, r.source_id),
-            i18n.t("citation", lang): _citation_text(r),
-        })
-    return pd.DataFrame(rows)
-
-
-def _citation_text(row) -> str:
-    """'page title: address (read on date)' for a value read on its own page; empty otherwise."""
-    url = getattr(row, "citation_url", None)
-    if not isinstance(url, str) or not url:
-        return ""
-    return f"{row.citation_title}: {url} ({row.citation_retrieved})"
 
 
 def _fmt_optional(value, meta, lang: str) -> str:
@@ -290,7 +264,7 @@ def trend_table(series: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
 
 
 def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
-    titles = dict(zip(sources.source_id, sources.title))
+    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
     return pd.DataFrame({
         "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
         "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year, "value": series.value, "unit": meta.unit[lang],
@@ -321,7 +295,7 @@ def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang
 def compare_download(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang: str, sources: pd.DataFrame) -> pd.DataFrame:
     """The compare view as numbers a spreadsheet can use: one row per municipality and indicator, with value, year,
     rank, unit, county and national figures and the source in separate columns (missing values empty, never 0)."""
-    titles = dict(zip(sources.source_id, sources.title))
+    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
     frames = []
     for code, profile in profiles.items():
         frames.append(pd.DataFrame({
@@ -351,17 +325,38 @@ def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame
     """The observations as a reader downloads them: names, value, unit, year, status, full source, and each
     value's note and citation (where it was read) when its source gives one."""
     area = observations.area_name.where(observations.area_level != "national", i18n.t("albania", lang))
-    source = observations.source_title
+    source, publisher, license_ = observations.source_title, observations.source_publisher, observations.source_license
     if lang == "sq" and "source_title_sq" in observations:
         source = observations.source_title_sq.fillna(source)
+        publisher = observations.source_publisher_sq.fillna(publisher) if "source_publisher_sq" in observations else publisher
+        license_ = observations.source_license_sq.fillna(license_) if "source_license_sq" in observations else license_
     return pd.DataFrame({
         "area_code": observations.area_code, "area": area, "level": observations.area_level,
         "indicator": observations.indicator_id, "indicator_name": observations[f"name_{lang}"], "breakdown": observations.breakdown,
         "year": observations.year, "value": observations.value, "unit": observations[f"unit_{lang}"], "status": observations.status,
         "break_in_series": observations.break_in_series, "computed": observations.computed, **citation_columns(observations),
-        "source": source, "publisher": observations.source_publisher, "license": observations.source_license,
+        "source": source, "publisher": publisher, "license": license_,
         "source_url": observations.source_url,
     })
+
+
+OBSERVATION_COLUMN_LABELS = {
+    "area_code": N_("col_area_code"), "area": N_("col_area"), "level": "level", "indicator": N_("col_indicator_id"), "indicator_name": "indicator",
+    "breakdown": "breakdown", "year": "year", "value": "value", "unit": "unit", "status": "status",
+    "break_in_series": N_("col_break_in_series"), "computed": N_("col_computed"), "note": N_("col_note"), "citation_url": N_("col_citation_url"),
+    "citation_title": N_("col_citation_title"), "citation_text": N_("col_citation_text"), "citation_retrieved": N_("col_citation_retrieved"),
+    "source": "source", "publisher": "publisher", "license": "license", "source_url": N_("col_source_url"),
+}
+
+
+def observations_display(download: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The data page's table: :func:`observations_download` with column names, levels, breakdowns and statuses in
+    ``lang`` (the files keep their stable column names and codes, so scripts read both languages alike)."""
+    shown = download.assign(level=download.level.map(lambda v: i18n.t(f"level_{v}", lang)),
+                            breakdown=download.breakdown.map(lambda v: i18n.breakdown_label(v, lang)),
+                            status=download.status.map(lambda v: i18n.status_label(v, lang)),
+                            note=download.note.map(lambda v: caveats.note_text(v, lang)))
+    return shown.rename(columns={c: i18n.t(k, lang) for c, k in OBSERVATION_COLUMN_LABELS.items()})
 
 
 def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -381,12 +376,14 @@ def coverage_by_level_table(coverage: pd.DataFrame, catalogue: pd.DataFrame, lan
     years = [c for c in table.columns if c.isdigit()]
     out = pd.DataFrame({columns[0]: table.indicator_id.map(lambda i: names.get(i, i)),
                         columns[1]: table.area_level.map(lambda lv: i18n.t(f"level_{lv}", lang))})
+    latest = coverage[coverage.n_areas > 0].groupby(["indicator_id", "area_level"]).year.max()
+    out[i18n.t("latest_year", lang)] = [str(latest.get((i, lv), "")) for i, lv in zip(table.indicator_id, table.area_level)]
     return pd.concat([out, table[years].fillna("")], axis=1).reset_index(drop=True)
 
 
 def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:
     """Plain 'Source: publisher, title (date). License: …' for pictures and printouts."""
-    table = sources.set_index("source_id")
+    table = i18n.localize_sources(sources, lang).set_index("source_id")
     parts = [f"{table.loc[s].publisher}, {table.loc[s].title} ({table.loc[s].reference_date}; {i18n.t('license', lang)}: {table.loc[s].license})"
              for s in dict.fromkeys(s for s in source_ids if isinstance(s, str)) if s in table.index]
     if not parts:

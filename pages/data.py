@@ -20,14 +20,15 @@ indicator_ids = [""] + catalogue.indicator_id.tolist()
 label = widgets.indicator_label(catalogue, lang)
 state.ensure_option(PAGE, "indicator", indicator_ids, "")
 cols[0].selectbox(i18n.t("indicator", lang), indicator_ids, format_func=lambda i: label(i) if i else i18n.t("all", lang),
-                  key=state.key(PAGE, "indicator"))
+                  key=state.key(PAGE, "indicator"), placeholder=i18n.t("choose_placeholder", lang))
 years = [None] + sorted({int(y) for ys in catalogue.years for y in ys})
 state.ensure_option(PAGE, "year", years, None)
-cols[1].selectbox(i18n.t("year", lang), years, format_func=lambda y: i18n.t("all", lang) if y is None else str(y), key=state.key(PAGE, "year"))
+cols[1].selectbox(i18n.t("year", lang), years, format_func=lambda y: i18n.t("all", lang) if y is None else str(y), key=state.key(PAGE, "year"),
+                  placeholder=i18n.t("choose_placeholder", lang))
 statuses = ["", *config.STATUSES]
 state.ensure_option(PAGE, "status", statuses, "")
 cols[2].selectbox(i18n.t("status", lang), statuses, format_func=lambda s: i18n.status_label(s, lang) if s else i18n.t("all", lang),
-                  key=state.key(PAGE, "status"))
+                  key=state.key(PAGE, "status"), placeholder=i18n.t("choose_placeholder", lang))
 view = state.view_from_widgets(PAGE, DataView, view)
 state.write_view(PAGE, view, lang)
 
@@ -40,7 +41,7 @@ page = page_col.number_input(i18n.t("table_page", lang, n=n_pages), min_value=1,
 shown = download.iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
 note_col.caption(i18n.t("rows_page", lang, first=(page - 1) * PAGE_ROWS + 1 if len(download) else 0,
                         last=(page - 1) * PAGE_ROWS + len(shown), n=len(download)))
-st.dataframe(shown, hide_index=True, width="stretch", height=420)
+st.dataframe(views.observations_display(shown, lang), hide_index=True, width="stretch", height=420)
 widgets.render_downloads("data.downloads", lang, download, observations.indicator_id.unique().tolist(), base_name="lnb_observations")
 st.download_button(i18n.t("download_package", lang), lambda: exports.build_data_package(cached.get_connection()), file_name="lnb_data_package.zip",
                    mime="application/zip", key="data.package", on_click="ignore", icon=":material/folder_zip:")

@@ -46,6 +46,7 @@ with map_col:
 
 side_controls = side_col.container()
 side_col.html(model.legend_html)
+widgets.render_caveats(view.indicator, values.source_id.dropna().tolist() or [meta.source_id], lang, view.year, where=side_col)
 source_ids = values.source_id.dropna().tolist() or [meta.source_id]
 if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
     widgets.render_source_note(source_ids, lang, boundaries=True)

@@ -11,6 +11,7 @@ widgets.connection_or_stop(lang)
 state.write_view("overview", None, lang)
 st.title(i18n.t("app_title", lang))
 st.write(i18n.t("overview_intro", lang))
+widgets.render_data_as_of(lang)
 widgets.render_place_search("overview.search", cached.municipalities_cached(), lang)
 
 text_col, map_col = st.columns([3, 2])

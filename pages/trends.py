@@ -44,7 +44,8 @@ if st.session_state[state.key(PAGE, "indicator")] in county_ids:
                key=state.key(PAGE, "level"), horizontal=True)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), TrendsView.m)
 areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=8,
-                      format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"))
+                      format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"),
+                      placeholder=i18n.t("choose_places_placeholder", lang))
 meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
 options = st.columns(4)
 state.ensure_option(PAGE, "breakdown", list(meta.breakdowns), "total" if "total" in meta.breakdowns else meta.breakdowns[0])
@@ -66,6 +67,7 @@ else:
     areas = views.trend_areas(view, municipalities)
     st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)), width="stretch")
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    widgets.render_caveats(view.indicator, series.source_id.tolist(), lang)
     note = views.national_note(series, meta, lang, view.indexed)
     if note:
         st.caption(note)

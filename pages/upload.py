@@ -42,7 +42,8 @@ st.header(i18n.t("step_upload", lang))
 upload = st.file_uploader(i18n.t("table_file", lang), type=["csv", "xlsx"], max_upload_size=20, key="upload.file")
 catalogue = cached.list_indicators_cached()
 indicator = st.selectbox(i18n.t("existing_indicator", lang), catalogue.indicator_id.tolist(),
-                         format_func=widgets.indicator_label(catalogue, lang), key="upload.indicator")
+                         format_func=widgets.indicator_label(catalogue, lang), key="upload.indicator",
+                         placeholder=i18n.t("choose_placeholder", lang))
 meta = widgets.render_source_form(lang)
 
 st.header(i18n.t("step_check", lang))
@@ -85,7 +86,7 @@ else:
     st.dataframe(log, hide_index=True, width="stretch")
     undoable = history.imported_sources(config.DATA_DIR)
     if undoable:
-        source = st.selectbox(i18n.t("undo", lang), undoable, key="upload.undo_source")
+        source = st.selectbox(i18n.t("undo", lang), undoable, key="upload.undo_source", placeholder=i18n.t("choose_placeholder", lang))
         if st.button(i18n.t("undo", lang), key="upload.undo"):
             try:
                 history.undo_import(source, user, config.DATA_DIR, config.DB_PATH)

@@ -36,8 +36,13 @@ PACKAGE = {
     "description": "Registered voters, voters and turnout of the parliamentary election of 25 June 2017 for each of the 373 "
                    "administrative units before the 2015 territorial reform, as published on the Albania Election Data "
                    "platform's 2017 unit map. Keyed by the project's former-unit codes (data/reference/former_units.csv).",
+    "description_sq": "Zgjedhës të regjistruar, votues dhe pjesëmarrja në zgjedhjet parlamentare të 25 qershorit 2017 për secilën "
+                      "nga 373 njësitë vendore para reformës territoriale të 2015, siç i boton harta e njësive 2017 e platformës "
+                      "Albania Election Data. Të lidhura me kodet e njësive të projektit (data/reference/former_units.csv).",
     "publisher": "Central Election Commission of Albania (CEC); opened by the Coalition of Domestic Observers & Democracy "
                  "International (Albania Election Data)",
+    "publisher_sq": "Komisioni Qendror i Zgjedhjeve (KQZ); hapur nga Koalicioni i Vëzhguesve Vendas dhe Democracy International "
+                    "(Albania Election Data)",
     "homepage": REPOSITORY,
     "sources": [
         {"title": f"Albania Election Data, {RAW_PATH} @ {COMMIT}", "path": f"{REPOSITORY}/blob/{COMMIT}/{RAW_PATH}"},
@@ -47,6 +52,8 @@ PACKAGE = {
     "licenses": [{"name": "CC-BY-SA-4.0", "title": "Creative Commons Attribution-ShareAlike 4.0, as stated by Albania Election Data "
                                                    "for its data; the unit boundaries are OpenStreetMap data (ODbL 1.0)",
                   "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
+    "licenses_sq": ["Creative Commons Atribuim-Shpërndaj njësoj 4.0, siç e deklaron Albania Election Data për të dhënat e saj; "
+                    "kufijtë e njësive janë të dhëna të OpenStreetMap (ODbL 1.0)"],
     "reference_date": "2017-06-25",
     "retrieved": "2026-11-24",
     "caveats": [

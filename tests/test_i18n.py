@@ -7,11 +7,6 @@ import pytest
 from lnb_dash import i18n
 
 
-def test_every_label_has_albanian_and_english():
-    missing = [k for k, v in i18n.LABELS.items() if set(v) != {"sq", "en"} or not all(v.values())]
-    assert missing == []
-
-
 def test_albanian_numbers_use_a_space_and_a_decimal_comma():
     assert i18n.format_number(1234.5, 1, "sq") == "1\u00a0234,5"
     assert i18n.format_number(1234.5, 1, "en") == "1,234.5"
@@ -35,16 +30,42 @@ def test_english_ordinals(n, text):
     assert i18n.ordinal(n, "en") == text
 
 
-def test_comparison_sentence_for_a_rate_in_both_languages():
-    row = SimpleNamespace(status="value", ratio_to_national=1.8, share_of_national=None, rank=57, n_ranked=61)
-    assert i18n.comparison_sentence(row, "en") == "1.80 times the national rate; 57th of 61 municipalities."
-    assert i18n.comparison_sentence(row, "sq") == "1,80 herë niveli kombëtar; vendi i 57 nga 61 bashki."
-
-
-def test_comparison_sentence_says_when_there_is_no_data():
-    row = SimpleNamespace(status="not_reported", ratio_to_national=None, share_of_national=None, rank=None, n_ranked=None)
-    assert i18n.comparison_sentence(row, "en") == "Not reported."
-
-
 def test_unknown_language_falls_back_to_albanian():
     assert i18n.normalize_lang("fr") == "sq" and i18n.t("year", "fr") == "Viti"
+
+
+def test_albanian_templates_put_places_in_the_genitive():
+    assert i18n.t("locator_alt", "sq", name="Kamëz") == "Vendndodhja e Kamzës në Shqipëri"
+    assert i18n.t("spine_caption", "sq", name="Shkodër").startswith("Treguesit e Shkodrës")
+    assert i18n.t("locator_alt", "en", name="Kamëz") == "Location of Kamëz in Albania"
+
+
+def test_sources_read_in_albanian_where_they_give_it(con):
+    from lnb_dash import indicators
+
+    sq = i18n.localize_sources(indicators.list_sources(con), "sq").set_index("source_id")
+    assert sq.loc["cec_elections", "publisher"].startswith("Komisioni Qendror i Zgjedhjeve")
+    assert sq.loc["instat_population_1jan", "reference_date"] == "1 janari i çdo viti"
+    en = i18n.localize_sources(indicators.list_sources(con), "en").set_index("source_id")
+    assert en.loc["cec_elections", "publisher"].startswith("Central Election Commission")
+
+
+def test_every_shipped_source_has_its_texts_in_albanian(con):
+    from lnb_dash import indicators
+
+    sources = indicators.list_sources(con)
+    for column in ("title", "description", "publisher", "license"):
+        assert sources[f"{column}_sq"].notna().all(), column
+    assert sources[sources.caveats != ""].caveats_sq.notna().all()
+
+
+def test_programme_facts_are_named_and_formatted_in_both_languages(con):
+    from lnb_dash import programme
+
+    facts = programme.query_programme_facts(con, "AL").set_index("fact", drop=False)
+    funding = next(facts.loc[["lnb_phase1_sdc_funding"]].itertuples())
+    assert programme.fact_text(funding, "sq") == ("Financimi nga SDC për fazën 1 të LNB", "2017-06-01/2021-12-31", "8\u00a0000\u00a0000 CHF")
+    assert programme.fact_text(funding, "en")[2] == "8,000,000 CHF"
+    devoll = next(programme.query_programme_facts(con, "AL341").itertuples())
+    name, period, value = programme.fact_text(devoll, "sq")
+    assert name == "Marrëveshje granti e LNB2" and "data nuk jepet në faqe" in period and value.startswith("një nga 12 marrëveshjet")

@@ -5,8 +5,8 @@ import sys
 
 from tests.conftest import ROOT
 
-MODULES = ["boundaries", "build", "charts", "check", "classify", "cli", "db", "exports", "filters", "i18n", "importer", "indicators", "locking",
-           "maps", "names", "programme", "sources", "views"]
+MODULES = ["boundaries", "build", "caveats", "charts", "check", "classify", "cli", "db", "exports", "filters", "freshness", "i18n", "importer", "indicators", "locking",
+           "maps", "names", "programme", "sources", "translations", "views"]
 
 
 def test_logic_modules_do_not_import_streamlit():

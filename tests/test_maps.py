@@ -138,7 +138,7 @@ def test_locator_colours_one_municipality_and_zooms_to_it(model):
     spec = maps.locator_spec(m.gdf, "AL343", "sq")
     fills = [f["style"]["fillColor"] for f in spec.features.values()]
     assert fills.count("#0072B2") == 1 and not spec.interactive
-    assert spec.label == "Vendndodhja e Korçë në Shqipëri"
+    assert spec.label == "Vendndodhja e Korçës në Shqipëri"
     bounds = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", rendered(spec, "sq"), re.S).group(1))
     assert bounds[1][0] - bounds[0][0] < 1.5, "zoomed to Korçë, not the whole country (3 degrees tall)"
 

@@ -26,7 +26,7 @@ def test_korce_profile_in_albanian_is_two_to_four_a4_pages(korce_sq):
 def test_profile_names_the_municipality_its_facts_and_sources(korce_sq):
     text = text_of(korce_sq)
     assert "Bashkia Korçë" in text and "Faktet kryesore" in text
-    assert "Eurostat" in text and "Central Election Commission" in text and "OpenStreetMap" in text
+    assert "Eurostat" in text and "Komisioni Qendror i Zgjedhjeve" in text and "OpenStreetMap" in text
     assert "e 7-ta më e ulët nga 61" in text and "−6,3 pikë përqindjeje ndaj Shqipërisë" in text  # local turnout, rank 55 of 61
 
 
@@ -50,3 +50,10 @@ def test_unknown_code_is_refused(con):
 def test_a_value_read_on_its_own_page_names_that_page(korce_sq):
     text = " ".join(text_of(korce_sq).split())
     assert "Popullsia (census) (2023), ku u lexua: de.wikipedia 'Korça'" in text
+
+
+def test_the_albanian_profile_has_no_english_sentence(korce_sq, con):
+    from tests.test_translations import english_sentences
+
+    text = " ".join(" ".join(page.extract_text() for page in korce_sq.pages).split())
+    assert sorted(s for s in english_sentences(con) if " ".join(s.split()) in text) == []

@@ -4,6 +4,7 @@ SELECT o.area_code, coalesce(m.name, c.name, f.name, 'Shqipëri') AS area_name, 
        i.name_sq, i.name_en, o.breakdown, o.year, o.value, i.unit_sq, i.unit_en, o.status, o.break_in_series, o.computed,
        o.note, o.citation_url, o.citation_title, o.citation_text, o.citation_retrieved,
        o.source_id, s.title AS source_title, s.title_sq AS source_title_sq, s.publisher AS source_publisher, s.license AS source_license,
+       s.publisher_sq AS source_publisher_sq, s.license_sq AS source_license_sq,
        s.homepage AS source_url
 FROM observations AS o
 JOIN indicators AS i USING (indicator_id)

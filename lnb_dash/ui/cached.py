@@ -210,9 +210,12 @@ def spine_rows_cached(lau_code: str, lang: str) -> list:
     """The profile's spine rows (profiles.spine_rows) for one municipality and language."""
     from lnb_dash import profiles
 
+    from lnb_dash import caveats
+
     con = get_connection()
     profile = profile_cached(lau_code)
-    return profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, lau_code), lang)
+    rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, lau_code), lang)
+    return caveats.add_to_spine_rows(rows, profile, sources_cached(), lang)
 
 
 @st.cache_data
@@ -267,3 +270,20 @@ def counties_names_cached() -> dict[str, str]:
     from lnb_dash.db import cursor
 
     return dict(cursor(get_connection()).execute("SELECT county_code, name FROM counties ORDER BY county_code").fetchall())
+
+
+@st.cache_data
+def data_as_of_cached() -> tuple[tuple[int, str] | None, str | None]:
+    """The newest value's (year, source) and when the database file was built (UTC, minutes)."""
+    from lnb_dash import freshness
+
+    built = freshness.built_at(config.DB_PATH)
+    return freshness.data_as_of(get_connection()), built.strftime("%Y-%m-%d %H:%M UTC") if built else None
+
+
+@st.cache_data
+def caveats_cached(indicator_id: str, source_ids: tuple[str, ...], lang: str, year: int | None) -> list[str]:
+    """lnb_dash.caveats.indicator_caveats for one view."""
+    from lnb_dash import caveats
+
+    return caveats.indicator_caveats(get_connection(), sources_cached(), indicator_id, source_ids, lang, year)

@@ -29,7 +29,7 @@ def render_language_switch(lang: str) -> str:
 
 def source_line(source_ids, lang: str) -> str:
     """'Source: publisher, title (reference date). License: …' for one or more sources, as markdown."""
-    sources = cached.sources_cached().set_index("source_id")
+    sources = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id")
     parts = []
     for sid in dict.fromkeys(s for s in source_ids if isinstance(s, str)):
         if sid not in sources.index:
@@ -164,6 +164,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
             st.subheader(model.title)
         st.caption(model.subtitle)
         st.html(model.legend_html)
+        render_caveats(view.indicator, sources, lang, view.year)
         if not top_level:
             render_source_note(sources, lang)
     with map_col:
@@ -182,6 +183,7 @@ def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level
         st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)),
                            width="stretch")
         st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    render_caveats(view.indicator, series.source_id.tolist() or [meta.source_id], lang)
     render_source_note(series.source_id.tolist() or [meta.source_id], lang)
 
 
@@ -199,9 +201,10 @@ def render_classification_controls(page: str, lang: str, meta) -> None:
 
     schemes = list(schemes_for(meta))
     ensure_option(page, "scheme", schemes, schemes[0])
-    st.selectbox(i18n.t("classification", lang), schemes, format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"))
+    st.selectbox(i18n.t("classification", lang), schemes, format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"),
+                 placeholder=i18n.t("choose_placeholder", lang))
     ensure_option(page, "k", CLASS_COUNTS, 5)
-    st.selectbox(i18n.t("classes", lang), CLASS_COUNTS, key=key(page, "k"))
+    st.selectbox(i18n.t("classes", lang), CLASS_COUNTS, key=key(page, "k"), placeholder=i18n.t("choose_placeholder", lang))
 
 
 def follow_map_click(code: str | None, lang: str, level: str = "municipality") -> None:
@@ -220,22 +223,23 @@ def render_programme_facts(facts: pd.DataFrame, lang: str) -> None:
     if facts.empty:
         st.write(i18n.t("no_lnb_activities", lang))
         return
+    from lnb_dash.programme import fact_text
+
     for fact in facts.itertuples():
-        label = escape_markdown(fact.fact.replace("_", " ").capitalize())
-        value = escape_markdown(fact.value) + ("" if fact.unit == "text" else f" {escape_markdown(fact.unit)}")
-        st.markdown(f"- **{label}** ({escape_markdown(fact.period)}): {value} [{i18n.t('source', lang)}]({fact.url})")
+        label, period, value = (escape_markdown(text) for text in fact_text(fact, lang))
+        st.markdown(f"- **{label}** ({period}): {value} [{i18n.t('source', lang)}]({fact.url})")
 
 
 def render_sources(sources: pd.DataFrame, lang: str) -> None:
     """Every source with publisher, reference date, license and caveats; text from data is escaped."""
-    for s in sources.itertuples():
+    for s in i18n.localize_sources(sources, lang).itertuples():
         with st.expander(f"{s.title}"):
             link = f" ([{i18n.t('source', lang)}]({s.homepage}))" if isinstance(s.homepage, str) and s.homepage.startswith("http") else ""
             st.markdown(f"**{i18n.t('publisher', lang)}:** {escape_markdown(s.publisher)}{link}  \n"
                         f"**{i18n.t('reference_date', lang)}:** {escape_markdown(s.reference_date)} · **{i18n.t('retrieved', lang)}:** {escape_markdown(s.retrieved)}  \n"
                         f"**{i18n.t('license', lang)}:** {escape_markdown(s.license)}")
             if s.description:
-                st.write(s.description)
+                st.write(escape_markdown(s.description))
             caveats = [c for c in (s.caveats or "").split("\n") if c]
             if caveats:
                 st.markdown(f"**{i18n.t('caveats', lang)}:**\n" + "\n".join(f"- {escape_markdown(c)}" for c in caveats))
@@ -416,3 +420,22 @@ def render_compare_picker(page: str, view, lang: str) -> None:
         st.caption(i18n.t("compare_help", lang))
         return
     st.html(profile_html.compare_link_html(views.compare_url(chosen, lang), i18n.t("compare_open", lang)))
+
+def render_data_as_of(lang: str) -> None:
+    """'Data as of 2025 (newest source: …). The database was built on …' under the overview's title."""
+    newest, built = cached.data_as_of_cached()
+    if newest is None:
+        return
+    titles = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id").title
+    year, source_id = newest
+    st.caption(escape_markdown(i18n.t("data_as_of", lang, year=year, source=titles.get(source_id, source_id), built=built or "–")))
+
+
+def render_caveats(indicator_id: str, source_ids, lang: str, year: int | None = None, where=None) -> None:
+    """The caveats of one view (sex split that does not add up, the sources' caveats for that year) beside its numbers,
+    in ``where`` (a column or container; the page by default)."""
+    from lnb_dash.caveats import MARK
+
+    items = cached.caveats_cached(indicator_id, tuple(dict.fromkeys(s for s in source_ids if isinstance(s, str))), lang, year)
+    if items:
+        (where or st).caption(f"{MARK} **{i18n.t('caveats_heading', lang)}:**\n" + "\n".join(f"- {escape_markdown(c)}" for c in items))

@@ -66,14 +66,16 @@ def test_pages_have_no_console_errors_and_no_outside_requests(visit, path):
     assert page.query_selector("h1") is not None
 
 
+@pytest.mark.parametrize("lang", ["sq", "en"])
 @pytest.mark.parametrize("path", PAGES)
-def test_pages_have_no_serious_accessibility_violations(visit, path):
-    from axe_playwright_python.sync_playwright import Axe
+def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
+    from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
 
-    page = visit.open(path)
+    page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
     visit.wait_idle()
     results = Axe().run(page)
-    serious = [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
     assert serious == []
 
 

@@ -76,9 +76,9 @@ def test_a_former_unit_link_draws_the_373_units(shipped_db, tmp_path, monkeypatc
 
     monkeypatch.setattr(config, "DB_PATH", add_synthetic_former_units(shipped_db, tmp_path / "lnb.duckdb"))
     at = open_page("map", indicator="parl_turnout", year="2013", level="former_unit", lang="sq")
-    assert at.query_params["level"] == "former_unit" and "Njësi vendore para 2015" in at.header[0].value
+    assert at.query_params["level"] == "former_unit" and "Njësi vendore (para 2015)" in at.header[0].value
     assert "370 nga 373 njësi vendore" in texts(at)
-    assert at.selectbox(key="map.level").options == ["Bashki", "Qark", "Njësi vendore para 2015"]
+    assert at.selectbox(key="map.level").options == ["Bashki", "Qark", "Njësi vendore (para 2015)"]
     at.session_state["map.tab"] = "Tabela"
     assert len(at.run().dataframe[0].value) == 373
 

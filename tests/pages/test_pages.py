@@ -125,8 +125,16 @@ def test_programme_shows_both_factsheets_and_the_change():
 def test_data_page_filters_and_offers_the_download():
     at = open_page("data", indicator="population", year="2023", status="not_reported", lang="en")
     table = at.dataframe[0].value
-    assert (table.breakdown == "total").sum() == 9 and table.value.isna().all()  # and 58 × 5 by sex and age: 3 have those
-    assert {"unit", "year", "status", "source", "license", "citation_url", "citation_text"} <= set(table.columns)
+    assert (table["Breakdown"] == "Total").sum() == 9 and table["Value"].isna().all()  # and 58 × 5 by sex and age: 3 have those
+    assert {"Unit", "Year", "Status", "Source", "License", "Page where it was read (address)", "Words on the page"} <= set(table.columns)
+    assert set(table["Status"]) == {"Not reported"}
+
+
+def test_data_page_names_its_columns_and_statuses_in_albanian():
+    at = open_page("data", indicator="population", year="2023", status="not_reported", lang="sq")
+    table = at.dataframe[0].value
+    assert {"Njësia", "Viti", "Statusi", "Burimi", "Licenca", "Ndarja"} <= set(table.columns) and set(table["Statusi"]) == {"Pa të dhëna"}
+    assert "nuk është në burim" in set(table["Shënim"]) and "not in the source" not in set(table["Shënim"])
 
 
 def test_trends_name_counties_apart_from_their_seat():
@@ -154,7 +162,7 @@ def test_presentation_deep_link_to_the_last_step():
 def test_data_page_names_albania_in_the_chosen_language():
     at = open_page("data", indicator="population", year="2011", lang="en")
     table = at.dataframe[0].value
-    assert table[table.level == "national"].area.tolist() == ["Albania"]
+    assert table[table["Level"] == "Albania"]["Area"].tolist() == ["Albania"]
 
 
 def test_map_page_sends_the_map_first_and_the_rest_once_the_map_is_drawn():
@@ -206,4 +214,21 @@ def test_the_data_page_sends_one_page_of_rows_and_says_how_many_there_are():
     assert len(at.dataframe[0].value) == 200, "a first visit stays light (about 105 KB of rows instead of 1.6 MB)"
     assert any(c.value.startswith("Rows 1–200 of ") and "hold them all" in c.value for c in at.caption)
     at.number_input(key="data.page").set_value(2).run()
-    assert at.dataframe[0].value.area_code.iloc[0] != "" and any(c.value.startswith("Rows 201–400 of ") for c in at.caption)
+    assert at.dataframe[0].value["Area code"].iloc[0] != "" and any(c.value.startswith("Rows 201–400 of ") for c in at.caption)
+
+
+@pytest.mark.parametrize("lang, words", [("sq", "Gratë + burrat nuk japin totalin në 20 nga 61 bashki"),
+                                         ("en", "Women + men do not add up to the total in 20 of 61 municipalities")])
+def test_the_womens_voice_step_shows_the_sex_split_caveat(lang, words):
+    at = open_page("present", present="1", step="4", lang=lang)
+    assert words in texts(at)
+
+
+def test_the_overview_says_how_current_the_data_is():
+    at = open_page("overview", lang="sq")
+    assert "Të dhënat më të reja: 2025" in texts(at) and "Baza e të dhënave u ndërtua më" in texts(at)
+
+
+def test_the_trend_chart_has_its_caveats_beside_it():
+    at = open_page("trends", indicator="parl_turnout", m="AL343", lang="en")
+    assert "Caveats:" in texts(at) and "2013: the election took place under the pre-2015 map" in texts(at)

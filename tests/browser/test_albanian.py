@@ -1,0 +1,48 @@
+"""Albanian pages carry no English: none of the English catalog's sentences, none of the sources' English texts.
+
+Streamlit's own accessibility labels ("Skip to main content", "Link to heading") and texts its front end hard-codes
+("No results") cannot be set from the app and are not checked.
+"""
+
+import pytest
+
+from tests.browser.conftest import Visit
+from tests.test_translations import english_sentences
+
+pytestmark = pytest.mark.browser
+
+ALBANIAN_PAGES = ["/profile?m=AL221", "/map?indicator=local_turnout&year=2015&breakdown=female", "/data", "/", "/programme"]
+
+
+def page_text(visit: Visit, path: str) -> str:
+    page = visit.open(path)
+    visit.wait_idle()
+    for summary in page.query_selector_all("details summary"):  # folded caveats and sources count too
+        summary.click()
+    page.wait_for_timeout(500)
+    texts = [page.inner_text("body")] + [f.inner_text("body") for f in page.frames[1:] if f.url.startswith("http")]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("path", ALBANIAN_PAGES)
+def test_an_albanian_page_has_no_english_sentence(visit, con, path):
+    text = page_text(visit, path + ("&" if "?" in path else "?") + "lang=sq")
+    leaks = sorted(s for s in english_sentences(con) if s in text)
+    assert leaks == []
+
+
+@pytest.mark.parametrize("lang, words", [("sq", "Gratë + burrat nuk japin totalin në 20 nga 61 bashki"),
+                                         ("en", "Women + men do not add up to the total in 20 of 61 municipalities")])
+def test_the_2015_sex_split_caveat_stands_beside_the_womens_turnout_map(visit, lang, words):
+    page = visit.open(f"/map?indicator=local_turnout&year=2015&breakdown=female&lang={lang}")
+    visit.wait_idle()
+    assert words in page.inner_text("body")
+
+
+def test_switching_to_albanian_relabels_every_picker_at_once(visit):
+    page = visit.open("/map?indicator=population&year=2011&lang=en")
+    visit.wait_idle()
+    page.get_by_text("Shqip", exact=True).click()
+    visit.wait_idle()
+    shown = page.eval_on_selector_all('[data-testid="stSelectbox"] input', "els => els.map(e => e.value + '|' + e.getAttribute('aria-label'))")
+    assert "Demografia · Popullsia (census)|Treguesi" in shown and "Kuantile|Klasifikimi" in shown

@@ -1,0 +1,52 @@
+"""Caveats beside the numbers, in both languages: a sex split that does not add up, a source's caveats for the year shown,
+a value's own caveat."""
+
+from lnb_dash import caveats, indicators, views
+
+
+def test_the_2015_sex_split_of_turnout_says_it_does_not_add_up_in_20_municipalities(con):
+    sources = indicators.list_sources(con)
+    en = caveats.indicator_caveats(con, sources, "local_turnout", ["cec_elections"], "en", 2015)
+    sq = caveats.indicator_caveats(con, sources, "local_turnout", ["cec_elections"], "sq", 2015)
+    assert en[0].startswith("Women + men do not add up to the total in 20 of 61 municipalities (2015")
+    assert sq[0].startswith("Gratë + burrat nuk japin totalin në 20 nga 61 bashki (2015")
+    assert any(c.startswith("2015: female + male voters") for c in en) and any(c.startswith("2015: votueset gra") for c in sq)
+
+
+def test_a_caveat_about_another_year_is_left_out():
+    assert caveats.caveat_years("2015: women + men …") == {2015} and caveats.caveat_years("Percentages are as published") == set()
+    assert caveats.caveat_years("2013 and 2017: …") == {2013, 2017}
+
+
+def test_the_2017_turnout_has_no_2013_or_2015_caveat(con):
+    found = caveats.indicator_caveats(con, indicators.list_sources(con), "parl_turnout", ["cec_elections"], "en", 2017)
+    assert found and not any(c.startswith(("2013", "2015")) for c in found)
+
+
+def test_a_value_has_its_own_caveat_only_when_its_note_is_written_in_both_languages():
+    assert caveats.value_caveat("Besueshmëri mesatare | Medium confidence", "en") == "Medium confidence"
+    assert caveats.value_caveat("Besueshmëri mesatare | Medium confidence", "sq") == "Besueshmëri mesatare"
+    assert caveats.value_caveat("computed: sum of 61 municipalities", "en") is None and caveats.value_caveat(None, "sq") is None
+
+
+def test_himare_and_the_shkoder_county_values_are_marked_in_the_map_table(con):
+    meta = indicators.get_indicator(con, "population")
+    values = indicators.query_values(con, "population", 2023)
+    table = views.values_table(values, meta, "sq").set_index("Bashkia")
+    assert table.loc["Himarë", "Kujdes"].startswith("⚠ Besueshmëri mesatare")
+    assert table.loc["Shkodër", "Kujdes"].startswith("⚠ Kontroll i qarkut Shkodër") and table.loc["Tiranë", "Kujdes"] == ""
+
+
+def test_the_builds_provenance_notes_read_in_albanian():
+    assert caveats.note_text("computed: sum of 61 municipalities", "sq") == "llogaritur: shuma e 61 bashkive"
+    assert caveats.note_text("not in the source", "sq") == "nuk është në burim"
+    assert caveats.note_text("Besueshmëri mesatare | Medium confidence", "sq") == "Besueshmëri mesatare"
+    assert caveats.note_text("static/js/data/turnout/turnout2015bas.geojson", "sq") == "static/js/data/turnout/turnout2015bas.geojson"
+
+
+def test_the_downloads_metadata_carries_the_sex_split_caveat(con):
+    from lnb_dash import exports
+
+    meta = exports.metadata_frame(con, ["local_turnout"], "sq").set_index("indicator_id")
+    assert "Gratë + burrat nuk japin totalin në 20 nga 61 bashki (2015" in meta.loc["local_turnout", "caveats"]
+    assert "2015: votueset gra" in meta.loc["local_turnout", "caveats"]
