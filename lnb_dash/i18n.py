@@ -36,13 +36,6 @@ KEYS_BUILT_AT_RUN_TIME = (
     N_("var_log_population"), N_("var_log_density"), N_("var_degurba"), N_("var_coastal"), N_("var_county"),
     N_("lnb_priority"),
 )
-# Labels no code uses today, kept while branches written before the catalogs are merged (they may use them).
-KEYS_KEPT_FOR_BRANCHES = (
-    N_("above_national"), N_("below_national"), N_("near_national"), N_("no_national"), N_("absolute"), N_("scale"),
-    N_("all_indicators"), N_("break_in_series"), N_("computed"), N_("definition"), N_("document"), N_("downloads"),
-    N_("embed_link"), N_("map_unavailable"), N_("municipalities"), N_("not_reported_sentence"), N_("one_year_only"),
-    N_("rows_shown"),
-)
 
 
 @functools.cache
