@@ -260,3 +260,24 @@ def test_the_filled_in_former_unit_template_imports_as_former_units(tmp_path, da
     plan = plan_import(path, "test_count", META, data_dir)
     assert plan.level == "former_unit" and plan.observations.area_code.tolist() == ["AL22101", "AL22102"]
     assert plan.aggregation[("total", "2020")].aggregated == ["AL221"]
+
+
+def test_the_2017_election_by_former_unit_imports_through_the_importer_and_adds_up_to_the_61(tmp_path, data_copy, units):
+    """The real 2017 table, uploaded as a user would (unit names with their municipality), goes through the same importer:
+    every municipality's sum equals the reported municipal figure, so all 61 keep it and none is refused."""
+    data_dir, db_path = data_copy
+    shipped = pd.read_csv(data_dir / "sources" / SOURCE / "observations.csv")
+    shutil.rmtree(data_dir / "sources" / SOURCE)
+    build_database(data_dir, db_path)
+    voters = shipped[shipped.indicator == "parl_voters"].merge(units, left_on="area_code", right_on="unit_code")
+    names = read_reference(data_dir)["municipalities"].set_index("lau_code").name
+    table = pd.DataFrame({"komuna": voters.name, "bashkia": voters.lau_code.map(names), "viti": voters.year, "vlera": voters.value})
+    path = tmp_path / "voters_2017_by_unit.csv"
+    table.to_csv(path, index=False)
+    plan = import_file(path, "parl_voters", {"source": {**META["source"], "id": "voters_2017_units"}}, data_dir, db_path)
+    result = plan.aggregation[("total", "2017")]
+    assert plan.level == "former_unit" and len(result.kept) == 61 and not result.aggregated
+    with db.connect(db_path) as con:
+        assert summed_from_units(con, "parl_voters") == pytest.approx(municipal(con, "parl_voters"))
+        assert con.execute("SELECT count(*) FROM observations WHERE source_id = 'voters_2017_units' AND area_level = 'former_unit' "
+                           "AND status = 'value'").fetchone() == (373,)
