@@ -26,6 +26,10 @@ SHOTS = {
     "programme": "/programme?lang=en",
     "data": "/data?indicator=population&year=2023&lang=en",
     "present": "/present?present=1&story=steering_committee&step=4&lang=en",
+    "map_counties": "/map?indicator=population_1jan&year=2023&level=county&lang=sq",
+    "map_former_units": "/map?indicator=parl_turnout&year=2017&level=former_unit&lang=en",
+    "county_trends": "/trends?indicator=population_1jan&level=county&lang=en",
+    "county_profile": "/profile?county=AL-11&lang=sq",
 }
 
 
