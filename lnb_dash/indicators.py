@@ -127,10 +127,10 @@ def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | Non
 def query_unit_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None = None, breakdown: str = "total") -> pd.DataFrame:
     """All 373 former units (before the 2015 reform) for one indicator, year and breakdown; the latest year when ``year`` is None.
 
-    Returns columns: unit_code, name, lau_code, municipality, year, value, status, break_in_series, source_id, note,
-    citation_url, citation_title, citation_text, citation_retrieved, unit. Units without data have status 'not_reported'.
+    Returns :func:`query_level_values`' columns with ``area_code`` named ``unit_code``. Units without data have status
+    'not_reported'.
     """
-    _kind, unit = _require_indicator(con, indicator)
+    _require_indicator(con, indicator)
     if breakdown not in config.BREAKDOWNS:
         raise ValueError(f"Unknown breakdown {breakdown!r}; use one of {', '.join(config.BREAKDOWNS)}")
     if year is None:
@@ -139,9 +139,7 @@ def query_unit_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int 
         if row[0] is None:
             raise ValueError(f"Indicator {indicator!r} has no data by former unit; `python -m lnb_dash check` lists its levels and years")
         year = int(row[0])
-    frame = query_df(con, "unit_values", indicator=indicator, year=int(year), breakdown=breakdown)
-    frame["unit"] = unit
-    return frame
+    return query_level_values(con, indicator, int(year), breakdown, "former_unit").rename(columns={"area_code": "unit_code"})
 
 
 def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
