@@ -46,3 +46,29 @@ def test_switching_to_albanian_relabels_every_picker_at_once(visit):
     visit.wait_idle()
     shown = page.eval_on_selector_all('[data-testid="stSelectbox"] input', "els => els.map(e => e.value + '|' + e.getAttribute('aria-label'))")
     assert "Demografia · Popullsia (census)|Treguesi" in shown and "Kuantile|Klasifikimi" in shown
+
+
+@pytest.mark.parametrize("lang, women", [("sq", "Gra"), ("en", "Women")])
+def test_the_womens_turnout_map_names_women_in_its_title_legend_and_downloads(visit, tmp_path, lang, women):
+    """A breakdown travels with the view: the title, the legend and both downloads say it, under a file name of its own."""
+    import openpyxl
+    import pandas as pd
+
+    page = visit.open(f"/map?indicator=local_turnout&year=2015&breakdown=female&lang={lang}")
+    visit.wait_for_map()
+    visit.wait_idle()
+    assert f"– {women}" in page.locator("h2").first.inner_text()
+    assert f"– {women}" in page.locator(".lnb-legend").first.inner_text()
+    files = {}
+    for label, suffix in (("CSV", "csv"), ("Excel", "xlsx")):
+        with page.expect_download(timeout=30_000) as download:
+            page.get_by_role("button", name=label, exact=True).first.click()
+        files[suffix] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[suffix])
+    assert sorted(p.name for p in files.values()) == ["local_turnout_female_2015.csv", "local_turnout_female_2015.xlsx"]
+    csv = pd.read_csv(files["csv"], encoding="utf-8-sig")
+    sheet = pd.DataFrame(openpyxl.load_workbook(files["xlsx"]).active.values)
+    sheet = sheet.rename(columns=sheet.iloc[0]).iloc[1:]
+    for table in (csv, sheet):
+        assert set(table["breakdown"]) == {"female"} and set(table["breakdown_name"]) == {women}
+        assert table["value"].notna().any()
