@@ -46,8 +46,8 @@ with map_col:
 
 side_controls = side_col.container()
 side_col.html(model.legend_html)
-widgets.render_caveats(view.indicator, values.source_id.dropna().tolist() or [meta.source_id], lang, view.year, where=side_col)
 source_ids = values.source_id.dropna().tolist() or [meta.source_id]
+widgets.render_caveats(view.indicator, source_ids, lang, view.year, where=side_col)
 if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
     widgets.render_source_note(source_ids, lang, boundaries=True)
     st.stop()
@@ -89,7 +89,8 @@ widgets.render_downloads("map.downloads", lang, model.download, [view.indicator]
         model.gdf, model.classes, meta, lang, values.status, counties=lines, highlight=model.map_spec.highlight,
         title=views.map_name(meta, view, lang), lines_label=lines_label),
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
-    i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value)
+    i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value,
+                                                                                         area_title=map_levels.area_label(view.level, lang))
                                                              .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang),
 })
 widgets.render_source_note(source_ids, lang, boundaries=True)
