@@ -1,5 +1,5 @@
 # The dashboard as one image for container platforms: a Streamlit replica by default, nginx in front with
-# `python -m lnb_dash.deploy proxy` (see compose.yaml). Runs as an unprivileged user; data lives in /data (a volume).
+# `python -m lnb_dash.ops.deploy proxy` (see compose.yaml). Runs as an unprivileged user; data lives in /data (a volume).
 FROM python:3.11-slim-bookworm
 RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
@@ -7,7 +7,7 @@ COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 # Leaflet and the boundaries into /app/static at build time, so nginx (same image) serves them from disk.
-RUN python -c "from lnb_dash import assets; assets.install_static_assets()" \
+RUN python -c "from lnb_dash.ops import assets; assets.install_static_assets()" \
     && useradd --uid 10001 --create-home lnb && mkdir /data && chown lnb /data
 ENV LNB_DATA_DIR=/data LNB_DB_PATH=/data/lnb.duckdb PYTHONUNBUFFERED=1 MALLOC_ARENA_MAX=2
 USER lnb

@@ -15,7 +15,7 @@ help:  ## List the commands
 	@echo 'make check   Validate data/sources and print the coverage report'
 	@echo 'make bench   Measure speed against an empty page and the common folium recipe, and each page'\''s first-visit bytes (bench/results.json)'
 	@echo 'make bench-imports  20 rounds of 4 concurrent imports from 2 processes: lost updates and torn reads'
-	@echo 'make translations  Extract the label keys from the code, update both catalogs (lnb_dash/locale) and compile them'
+	@echo 'make translations  Extract the label keys from the code, update both catalogs (lnb_dash/i18n/locale) and compile them'
 	@echo 'make clean   Remove the virtualenv and the built database'
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -36,14 +36,14 @@ check: $(VENV)/.installed
 	$(PY) -m lnb_dash check
 
 run: data/lnb.duckdb
-	@$(PY) -c "from lnb_dash import db; db.connect()" 2>/dev/null || (echo '==> The database is unreadable: rebuilding' && $(PY) -m lnb_dash build)
+	@$(PY) -c "from lnb_dash.query import db; db.connect()" 2>/dev/null || (echo '==> The database is unreadable: rebuilding' && $(PY) -m lnb_dash build)
 	@echo '==> Serving on http://127.0.0.1:8501'
 	$(PY) -m lnb_dash.ui.serve --server.port 8501 --server.address 127.0.0.1
 
 REPLICAS ?= $(shell nproc)
 PORT ?= 8080
 serve: data/lnb.duckdb
-	$(PY) -m lnb_dash.deploy serve --replicas $(REPLICAS) --port $(PORT)
+	$(PY) -m lnb_dash.ops.deploy serve --replicas $(REPLICAS) --port $(PORT)
 
 LOAD_ARGS ?=
 load: data/lnb.duckdb
@@ -62,13 +62,13 @@ bench-imports: data/lnb.duckdb
 	@echo '==> Concurrent imports (20 rounds; about a minute)'
 	$(PY) bench/imports.py
 
-# Translators edit lnb_dash/locale/{sq,en}/LC_MESSAGES/lnb.po; the app reads the .po files (no compiled file is needed).
-LOCALE := lnb_dash/locale
+# Translators edit lnb_dash/i18n/locale/{sq,en}/LC_MESSAGES/lnb.po; the app reads the .po files (no compiled file is needed).
+LOCALE := lnb_dash/i18n/locale
 translations: $(VENV)/.installed
 	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg --no-default-keywords -k t -k N_ --no-location --sort-output \
 		--project 'LNB municipal dashboard' -o $(LOCALE)/lnb.pot .
 	$(VENV)/bin/pybabel update -i $(LOCALE)/lnb.pot -d $(LOCALE) -D lnb --no-fuzzy-matching --ignore-obsolete
-	$(PY) -m lnb_dash.translations
+	$(PY) -m lnb_dash.i18n.catalog
 	$(VENV)/bin/pybabel compile -d $(LOCALE) -D lnb --statistics
 
 clean:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lnb_dash import i18n
-from lnb_dash.ui import auth, cached, state, widgets
+from lnb_dash.ui import auth, cached, chrome, state, style
 
 st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="auto")
 cached.install_static_assets_once()
@@ -26,7 +26,7 @@ pages = [
 page = st.navigation(pages, position="sidebar" if mode == "normal" else "hidden")
 if mode == "present" and page.url_path != "present":
     st.switch_page(present, query_params={k: st.query_params.get(k) for k in st.query_params})
-widgets.render_frame_style(mode)
+style.render_frame_style(mode)
 if mode == "normal":
-    widgets.render_language_switch(lang)
+    chrome.render_language_switch(lang)
 page.run()

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lnb_dash import config  # noqa: E402 (after the path is set)
-from tests.concurrency import matches_a_fresh_build, python, run_round  # noqa: E402
+from lnb_dash import config
+from tests.concurrency import matches_a_fresh_build, python, run_round
 
 
 def main() -> int:
@@ -37,7 +37,7 @@ def main() -> int:
         data_dir, work = Path(tmp) / "data", Path(tmp) / "work"
         shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
         db_path = data_dir / "lnb.duckdb"
-        build = python("import sys; from pathlib import Path; from lnb_dash.build import build_database; build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
+        build = python("import sys; from pathlib import Path; from lnb_dash.data.build import build_database; build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
                        data_dir, db_path, code_root=args.code_root)
         assert build.wait(timeout=120) == 0
         print(f"{args.rounds} rounds of {args.processes} processes × {args.per_process} imports, code from {args.code_root}")

@@ -1,6 +1,6 @@
 """`make load`: locust (headless, as a library) against the dashboard behind nginx, and the budgets of issue 12.
 
-Without ``--url`` it starts its own replicas and nginx (lnb_dash.deploy.Cluster) on loopback ports and runs:
+Without ``--url`` it starts its own replicas and nginx (lnb_dash.ops.deploy.Cluster) on loopback ports and runs:
 simultaneous first visits of the map page (200 and 500 viewers through nginx, 2 replicas), a viewer's whole
 journey held open by 250 viewers (p50/p95 per step, each replica's peak RSS from /proc), throughput with 1
 and with 2 replicas (closed loop: viewers repeat the journey for a fixed time), and a replica killed under 200
@@ -25,8 +25,8 @@ from locust.event import Events
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench.locustfile import JOURNEY, Control, StreamlitUser  # noqa: E402
-from lnb_dash.deploy import Cluster  # noqa: E402
+from bench.locustfile import JOURNEY, Control, StreamlitUser
+from lnb_dash.ops.deploy import Cluster
 
 FIRST_VISIT = ("map_first_visit", "map_drawn")
 

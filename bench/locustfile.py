@@ -20,7 +20,7 @@ from locust.exception import StopUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.stclient import FOLIUM, FOLIUM_DRAWN, ProtocolError, Session  # noqa: E402
+from bench.stclient import FOLIUM, FOLIUM_DRAWN, ProtocolError, Session
 
 JOURNEY = ("map_first_visit", "map_drawn", "indicator_switch", "profile", "trends")
 PROFILE_QUERY = "m=AL343&lang=en"

@@ -20,10 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import streamlit_folium  # noqa: E402
+import streamlit_folium
 
-from lnb_dash import boundaries, config, db, indicators, maps, views  # noqa: E402 (after the path is set)
-from lnb_dash.filters import MapView  # noqa: E402
+from lnb_dash import config, levels
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.query import boundaries, db, indicators
+from lnb_dash.render import maps
 
 VIEWS = {  # level -> (indicator, year, number of areas)
     "municipality": ("population", 2011, 61),
@@ -49,13 +52,13 @@ def server_side(con, level: str, runs: int) -> dict:
     sources = indicators.list_sources(con)
     start = time.perf_counter()
     areas = boundaries.read_municipalities() if level == "municipality" else boundaries.read_level(level)
-    maps.geometries(maps.LAYER[level])
+    maps.geometries(levels.get(level).layer)
     read_ms = (time.perf_counter() - start) * 1000
 
     def model():
         values = (indicators.query_values(con, indicator, year) if level == "municipality"
                   else indicators.query_level_values(con, indicator, year, "total", level))
-        return views.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), areas, "en", sources)
+        return map_model.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), areas, "en", sources)
 
     model_ms, m = _ms(model, runs)
 

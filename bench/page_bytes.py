@@ -131,8 +131,8 @@ async def first_visit_bytes(browser, base_url: str) -> dict:
 def print_table(results: dict) -> None:
     kb = lambda n: f"{n / 1024:,.0f}"  # noqa: E731
     print("\nfirst-visit bytes per page (KB; HTTP as sent, with headers; WebSocket messages received until the page is drawn)")
-    print(f"| page | HTML | JS/CSS/fonts/other | WebSocket | first visit | budget | ratio | repeat visit | of which WebSocket |\n"
-          f"|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    print("| page | HTML | JS/CSS/fonts/other | WebSocket | first visit | budget | ratio | repeat visit | of which WebSocket |\n"
+          "|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for name, r in results.items():
         first, repeat = r["first"], r["repeat"]
         budget = BUDGET_KB.get(name)

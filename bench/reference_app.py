@@ -12,7 +12,8 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lnb_dash import assets, config
+from lnb_dash import config
+from lnb_dash.ops import assets
 
 HERE = Path(__file__).parent
 indicator = st.query_params.get("indicator", "population")

@@ -26,11 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.page_bytes import first_visit_bytes, print_table  # noqa: E402
-from lnb_dash import assets, config  # noqa: E402 (after the path is set)
+from bench.page_bytes import first_visit_bytes, print_table
+from lnb_dash import config
+from lnb_dash.ops import assets
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 CONCURRENT = [int(n) for n in os.environ.get("BENCH_SESSIONS", "20").split(",")]
@@ -75,7 +76,7 @@ def summary(values: list[float]) -> dict:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 POLYGONS_JS = "document.querySelectorAll('path.leaflet-interactive').length >= 61"
@@ -192,7 +193,7 @@ def _size(payload) -> int:
 def _kind(payload, message) -> str:
     try:
         return message.FromString(bytes(payload)).WhichOneof("type") or "?"
-    except Exception:  # noqa: BLE001 (a frame that is not a Streamlit message)
+    except Exception:
         return "?"
 
 
@@ -363,8 +364,8 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def data_measures() -> dict:
-    from lnb_dash import db, indicators
-    from lnb_dash.build import build_database
+    from lnb_dash.data.build import build_database
+    from lnb_dash.query import db, indicators
 
     out = {}
     builds = []
@@ -397,15 +398,16 @@ def data_measures() -> dict:
 
 def payload_kb() -> dict:
     """What st_folium sends for the map page's map: the base map's script and the values layer's (the part a view change replaces)."""
-    from lnb_dash import boundaries, db, indicators, maps, views
-    from lnb_dash.filters import MapView
-
     from bench.scaling import sent_kb
+    from lnb_dash.model import map as map_model
+    from lnb_dash.model.address import MapView
+    from lnb_dash.query import boundaries, db, indicators
+    from lnb_dash.render import maps
 
     con = db.connect(config.DB_PATH)
     meta = indicators.get_indicator(con, "population")
     values = indicators.query_values(con, "population", 2011)
-    model = views.build_map_model(meta, MapView(year=2011), values, indicators.query_area_values(con, "population", 2011),
+    model = map_model.build_map_model(meta, MapView(year=2011), values, indicators.query_area_values(con, "population", 2011),
                                   boundaries.read_municipalities(), "en", indicators.list_sources(con))
     times = []
     for _ in range(20):
@@ -492,7 +494,7 @@ async def browser_measures(app_url: str, floor_url: str, reference_url: str, ser
                 out[f"concurrent{sessions}"] = {"p50": percentile(times, 0.5), "p95": percentile(times, 0.95),
                                                 "memory_mb": peak_memory_mb(server_pid), "server_cpu_s": after[0] - before[0],
                                                 "browser_cpu_s": after[1] - before[1]}
-            except Exception as exc:  # noqa: BLE001 (report what the machine could not do instead of stopping)
+            except Exception as exc:
                 out[f"concurrent{sessions}"] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
         await browser.close()
     return out
@@ -573,7 +575,7 @@ def print_report(r: dict) -> None:
     print("\nratios: " + ", ".join(f"{k} {v:.2f}" for k, v in r["ratios"].items()))
     ratios, floor, reference = r["ratios"], r["floor_s"]["median"], r["reference_s"]["median"]
     issue10 = [
-        ("map page, time to 61 polygons", f"≤ 1.5 × floor and ≤ 0.65 × the common recipe",
+        ("map page, time to 61 polygons", "≤ 1.5 × floor and ≤ 0.65 × the common recipe",
          f"{r['map_s']['median']:.2f} s = {ratios['map_over_floor']:.2f} × floor ({floor:.2f} s), {ratios['map_over_reference']:.2f} × recipe ({reference:.2f} s)",
          ratios["map_over_floor"] <= BUDGETS["map_over_floor"] and ratios["map_over_reference"] <= BUDGETS["map_over_reference"]),
         ("indicator switch, browser, to repaint", "≤ 0.25 s",
@@ -585,7 +587,7 @@ def print_report(r: dict) -> None:
                                           f"({pz['received_frames']} frames received, {pz['sent_frames']} sent)",
          pz["script_runs"] + pz["rerun_requests"] <= BUDGETS["pan_zoom_reruns"] and pz["moved"] and pz["zoomed"]),
     ]
-    print(f"\n| measure | budget | measured | |\n|---|---|---|---|")
+    print("\n| measure | budget | measured | |\n|---|---|---|---|")
     for name, budget, measured, ok in issue10:
         print(f"| {name} | {budget} | {measured} | {'met' if ok else 'NOT met'} |")
     checks = {

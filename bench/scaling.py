@@ -14,8 +14,11 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 
-from lnb_dash import assets, boundaries, i18n, maps
-from lnb_dash.classify import classify
+from lnb_dash import i18n
+from lnb_dash.model.classify import classify
+from lnb_dash.ops import assets
+from lnb_dash.query import boundaries
+from lnb_dash.render import maps
 
 HERE = Path(__file__).parent
 UNITS_LAYER = HERE / "data" / "units_373.geojson"

@@ -10,6 +10,7 @@ type, the widgets' ids and values and the query string, so a rerun looks like a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 import urllib.request
@@ -104,10 +105,8 @@ class Session:
 
     def close(self) -> None:
         if self.ws is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.ws.close()
-            except OSError:
-                pass
             self.ws = None
 
     def open(self, page: str, query_string: str = "") -> Run:

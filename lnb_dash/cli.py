@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lnb_dash import config
-from lnb_dash.sources import CITATION_COLUMNS
+from lnb_dash import config, levels
+from lnb_dash.data.sources import CITATION_COLUMNS
 
 
 def raw_number(value) -> str:
@@ -23,7 +23,7 @@ def raw_number(value) -> str:
 def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
     """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source, and each
     value's own note (caveats) and citation (page address, title, what it says, date read) where the source gives one."""
-    from lnb_dash.indicators import get_indicator, query_values
+    from lnb_dash.query.indicators import get_indicator, query_values
 
     meta = get_indicator(con, indicator)
     frame = query_values(con, indicator, year, breakdown)
@@ -41,7 +41,7 @@ def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.Da
 def unit_values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
     """The 373 rows `values --level former_unit` prints: unit code, name, municipality (code and name), year, value,
     unit, status, source, note and citation."""
-    from lnb_dash.indicators import get_indicator, query_unit_values
+    from lnb_dash.query.indicators import get_indicator, query_unit_values
 
     meta = get_indicator(con, indicator)
     frame = query_unit_values(con, indicator, year, breakdown)
@@ -54,8 +54,8 @@ def unit_values_table(con, indicator: str, year: int | None, breakdown: str) -> 
 
 
 def cmd_build(args) -> int:
-    from lnb_dash.build import build_database
-    from lnb_dash.locking import data_lock
+    from lnb_dash.data.build import build_database
+    from lnb_dash.data.locking import data_lock
 
     with data_lock(args.data_dir, "build"):
         result = build_database(args.data_dir, args.db)
@@ -64,12 +64,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from lnb_dash.check import check_data, coverage_summary
+    from lnb_dash.data.check import check_data, coverage_summary
 
     result = check_data(args.data_dir)
     municipalities = len(result.reference["municipalities"])
     joined = municipalities if not any("boundary" in p.message for p in result.problems) else 0
-    print(f"{len(result.sources)} sources, {joined}/{config.N_MUNICIPALITIES} municipalities joined to the boundaries")
+    print(f"{len(result.sources)} sources, {joined}/{levels.N_MUNICIPALITIES} municipalities joined to the boundaries")
     print("\nCoverage (areas with a value in the sources, by indicator, level and year):")
     for r in coverage_summary(result.coverage).itertuples():
         print(f"  {r.indicator:<32} {r.level:<13} {r.years:>2} year(s)  {r.areas}")
@@ -83,8 +83,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_indicators(args) -> int:
-    from lnb_dash.db import connect
-    from lnb_dash.indicators import list_indicators
+    from lnb_dash.query.db import connect
+    from lnb_dash.query.indicators import list_indicators
 
     frame = list_indicators(connect(args.db))
     print(frame[["indicator_id", "theme", "unit_en", "years", "max_municipalities", "name_en"]].to_string(index=False))
@@ -92,7 +92,7 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_values(args) -> int:
-    from lnb_dash.db import connect
+    from lnb_dash.query.db import connect
 
     tables = {"municipality": values_table, "former_unit": unit_values_table}
     table = tables[args.level](connect(args.db), args.indicator, args.year, args.breakdown)
@@ -104,7 +104,7 @@ def cmd_values(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from lnb_dash.importer import import_file
+    from lnb_dash.data.importer import import_file
 
     meta = yaml.safe_load(Path(args.meta).read_text(encoding="utf-8")) if args.meta else {}
     plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run,
@@ -114,8 +114,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from lnb_dash import exports
-    from lnb_dash.db import connect
+    from lnb_dash.query.db import connect
+    from lnb_dash.render import exports
 
     con = connect(args.db)
     if args.what == "package":
@@ -137,25 +137,27 @@ def cmd_export(args) -> int:
 
 def map_html(con, args) -> str:
     """One map view as a self-contained HTML file (the map page's "Interactive map" download)."""
-    from lnb_dash import boundaries, indicators, programme, views
-    from lnb_dash.filters import MapView
+    from lnb_dash.model import map as map_model
+    from lnb_dash.model import programme
+    from lnb_dash.model.address import MapView
+    from lnb_dash.query import boundaries, indicators
 
     if not args.indicator:
         raise ValueError("export map needs --indicator")
     meta = indicators.get_indicator(con, args.indicator)
-    year = args.year or indicators.choose_default_year(indicators.query_year_coverage(con, args.indicator, args.breakdown))
+    year = args.year or map_model.choose_default_year(indicators.query_year_coverage(con, args.indicator, args.breakdown))
     view = MapView(indicator=args.indicator, year=year, breakdown=args.breakdown)
     values = indicators.query_values(con, args.indicator, year, args.breakdown)
     sources = indicators.list_sources(con)
-    model = views.build_map_model(meta, view, values, indicators.query_area_values(con, args.indicator, year, args.breakdown),
+    model = map_model.build_map_model(meta, view, values, indicators.query_area_values(con, args.indicator, year, args.breakdown),
                                   boundaries.read_municipalities(), args.lang, sources, frozenset(programme.list_priority_codes(con)))
-    return views.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
+    return map_model.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
 
 
 def cmd_profile(args) -> int:
-    from lnb_dash.db import connect
-    from lnb_dash.indicators import list_municipalities
-    from lnb_dash.report import write_profiles
+    from lnb_dash.query.db import connect
+    from lnb_dash.query.indicators import list_municipalities
+    from lnb_dash.render.pdf import write_profiles
 
     con = connect(args.db)
     codes = list_municipalities(con).lau_code.tolist() if args.municipality == "all" else [_resolve(args.municipality, args.data_dir)]
@@ -166,15 +168,15 @@ def cmd_profile(args) -> int:
 
 
 def _resolve(name: str, data_dir: Path) -> str:
+    from lnb_dash.data.sources import read_reference
     from lnb_dash.names import NameResolver
-    from lnb_dash.sources import read_reference
 
     reference = read_reference(data_dir)
     return NameResolver.from_reference(reference).code(name)
 
 
 def cmd_imports(args) -> int:
-    from lnb_dash.history import read_history
+    from lnb_dash.data.history import read_history
 
     log = read_history(args.data_dir)
     print(log.to_string(index=False) if not log.empty else "no imports yet")
@@ -182,7 +184,7 @@ def cmd_imports(args) -> int:
 
 
 def cmd_undo(args) -> int:
-    from lnb_dash.history import undo_import
+    from lnb_dash.data.history import undo_import
 
     trash = undo_import(args.source_id, args.user, args.data_dir, args.db)
     print(f"undid {args.source_id}; its folder is kept in {trash}")
@@ -239,11 +241,11 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from lnb_dash.build import BuildError
-    from lnb_dash.db import DatabaseUnavailableError
-    from lnb_dash.importer import ImportRejected
-    from lnb_dash.indicators import UnknownIndicatorError
-    from lnb_dash.locking import ImportInProgressError
+    from lnb_dash.data.build import BuildError
+    from lnb_dash.data.importer import ImportRejected
+    from lnb_dash.data.locking import ImportInProgressError
+    from lnb_dash.query.db import DatabaseUnavailableError
+    from lnb_dash.query.indicators import UnknownIndicatorError
 
     args = make_parser().parse_args(argv)
     try:

@@ -15,13 +15,10 @@ FORMER_UNITS_GEOJSON = GEO_DIR / "albania_former_units.geojson"
 CRS = "EPSG:4326"
 
 NATIONAL_CODE = "AL"
-N_MUNICIPALITIES = 61
 
 # Observation status: a value, or why there is none. Missing is never stored or shown as 0.
 STATUSES = ("value", "not_reported", "suppressed", "not_applicable")
 BREAKDOWNS = ("total", "female", "male", "age_0_14", "age_15_64", "age_65_plus")
-# Finest first: the 373 former units (before the 2015 reform) lie wholly inside one municipality each.
-AREA_LEVELS = ("former_unit", "municipality", "county", "national")
 KINDS = ("count", "measure", "rate", "share", "category")
 THEMES = ("demography", "territory", "civic_participation", "social_protection", "municipal_budget", "lnb_programme")
 LANGS = ("sq", "en")

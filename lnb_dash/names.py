@@ -17,13 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-LEVELS = ("municipality", "county", "former_unit")
-LEVEL_LABELS = {"municipality": "municipality", "county": "county", "former_unit": "former unit"}
-LAU_CODE = re.compile(r"^AL[1-3]\d\d$")
-# The reference table and code column of each level.
-TABLES = {"municipality": ("municipalities", "lau_code"), "county": ("counties", "county_code"),
-          "former_unit": ("former_units", "unit_code")}
-CODE_PATTERNS = {"municipality": LAU_CODE, "county": re.compile(r"^AL-\d\d$"), "former_unit": re.compile(r"^AL[1-3]\d{4}$")}
+from lnb_dash import levels
+from lnb_dash.levels import CODE_PATTERNS
+
 # Alias kinds, most telling first: when several aliases fold to one key, the resolution reports the first kind.
 KINDS = ("official", "old_name", "definite", "genitive", "variant", "qualified", "eurostat", "source", "ascii", "prefixed", "english")
 
@@ -113,9 +109,9 @@ class UnknownName(ValueError):
         return [c.name for c in self.suggestions]
 
     def _message(self) -> str:
-        message = f"Unknown {LEVEL_LABELS[self.level]} {self.text!r}."
+        message = f"Unknown {levels.get(self.level).english} {self.text!r}."
         if self.elsewhere:
-            message += " It names " + "; ".join(_describe(c) for c in self.elsewhere) + f", not a {LEVEL_LABELS[self.level]}."
+            message += " It names " + "; ".join(_describe(c) for c in self.elsewhere) + f", not a {levels.get(self.level).english}."
         if self.suggestions:
             message += f" Did you mean {', '.join(str(c) for c in self.suggestions)}?"
         return message
@@ -126,14 +122,14 @@ class AmbiguousName(UnknownName):
 
     def _message(self) -> str:
         listed = ", ".join(f"{c.matched!r} ({c.code})" for c in self.suggestions)
-        return f"Ambiguous {LEVEL_LABELS[self.level]} {self.text!r}: it names {len(self.suggestions)} of them. Write one of {listed}."
+        return f"Ambiguous {levels.get(self.level).english} {self.text!r}: it names {len(self.suggestions)} of them. Write one of {listed}."
 
 
 UnknownNameError = UnknownName
 
 
 def _describe(c: Candidate) -> str:
-    return f"the {LEVEL_LABELS[c.level]} {c.name} ({c.code})" + (f" in {c.matched}" if c.matched else "")
+    return f"the {levels.get(c.level).english} {c.name} ({c.code})" + (f" in {c.matched}" if c.matched else "")
 
 
 @dataclass(frozen=True)
@@ -152,47 +148,47 @@ class NameResolver:
         return self.names["municipality"]
 
     @classmethod
-    def from_reference(cls, reference: dict[str, pd.DataFrame]) -> "NameResolver":
-        """From the frames of :func:`lnb_dash.sources.read_reference`."""
+    def from_reference(cls, reference: dict[str, pd.DataFrame]) -> NameResolver:
+        """From the frames of :func:`lnb_dash.data.sources.read_reference`."""
         return cls.from_frames(reference["municipalities"], reference["aliases"], reference.get("counties"), reference.get("former_units"))
 
     @classmethod
     def from_frames(cls, municipalities: pd.DataFrame, aliases: pd.DataFrame, counties: pd.DataFrame | None = None,
-                    former_units: pd.DataFrame | None = None) -> "NameResolver":
+                    former_units: pd.DataFrame | None = None) -> NameResolver:
         """Raises ValueError when an alias names two areas of one level or an area that does not exist."""
-        frames = dict(zip(LEVELS, (municipalities, counties, former_units)))
-        names = {lvl: dict(zip(f[TABLES[lvl][1]], f["name"])) if f is not None else {} for lvl, f in frames.items()}
+        frames = dict(zip(levels.AREA, (municipalities, counties, former_units)))
+        names = {lvl: dict(zip(f[levels.get(lvl).key], f["name"])) if f is not None else {} for lvl, f in frames.items()}
         genitives = {code: g for lvl, f in frames.items() if f is not None and "name_genitive" in f
-                     for code, g in zip(f[TABLES[lvl][1]], f["name_genitive"])}
+                     for code, g in zip(f[levels.get(lvl).key], f["name_genitive"])}
         parents = {}
         if municipalities is not None and "county_code" in municipalities:
             parents.update(zip(municipalities["lau_code"], municipalities["county_code"]))
         if former_units is not None:
             parents.update(zip(former_units["unit_code"], former_units["lau_code"]))
-        levels = aliases["level"] if "level" in aliases else pd.Series("municipality", index=aliases.index)
+        alias_levels = aliases["level"] if "level" in aliases else pd.Series("municipality", index=aliases.index)
         codes = aliases["code"] if "code" in aliases else aliases["lau_code"]
         kinds = aliases["kind"] if "kind" in aliases else pd.Series("source", index=aliases.index)
 
-        keys: dict[str, dict[str, tuple[str, str, str]]] = {lvl: {} for lvl in LEVELS}
-        official: dict[str, dict[str, set[str]]] = {lvl: {} for lvl in LEVELS}
-        for lvl in LEVELS:
+        keys: dict[str, dict[str, tuple[str, str, str]]] = {lvl: {} for lvl in levels.AREA}
+        official: dict[str, dict[str, set[str]]] = {lvl: {} for lvl in levels.AREA}
+        for lvl in levels.AREA:
             for code, name in names[lvl].items():
                 official[lvl].setdefault(normalize_name(name), set()).add(code)
-        ambiguous = {lvl: {k: tuple(sorted(v)) for k, v in official[lvl].items() if len(v) > 1} for lvl in LEVELS}
-        rows = [(lvl, code, "official", name) for lvl in LEVELS for code, name in names[lvl].items()
+        ambiguous = {lvl: {k: tuple(sorted(v)) for k, v in official[lvl].items() if len(v) > 1} for lvl in levels.AREA}
+        rows = [(lvl, code, "official", name) for lvl in levels.AREA for code, name in names[lvl].items()
                 if normalize_name(name) not in ambiguous[lvl]]
-        rows += list(zip(levels, codes, kinds, aliases["alias"]))
+        rows += list(zip(alias_levels, codes, kinds, aliases["alias"]))
         for lvl, code, kind, alias in rows:
-            if lvl not in LEVELS:
-                raise ValueError(f"alias {alias!r} has level {lvl!r}; expected one of {', '.join(LEVELS)}")
+            if lvl not in levels.AREA:
+                raise ValueError(f"alias {alias!r} has level {lvl!r}; expected one of {', '.join(levels.AREA)}")
             if not names[lvl]:
                 continue
             if code not in names[lvl]:
-                raise ValueError(f"alias {alias!r} points to {code!r}, which is not a known {LEVEL_LABELS[lvl]} code")
+                raise ValueError(f"alias {alias!r} points to {code!r}, which is not a known {levels.get(lvl).english} code")
             key = normalize_name(alias)
             previous = keys[lvl].get(key)
             if previous and previous[0] != code:
-                raise ValueError(f"alias {alias!r} points to both {previous[0]} and {code} ({LEVEL_LABELS[lvl]})")
+                raise ValueError(f"alias {alias!r} points to both {previous[0]} and {code} ({levels.get(lvl).english})")
             if previous is None or _rank(kind) < _rank(previous[1]):
                 keys[lvl][key] = (code, kind, alias)
         return cls(keys, names, ambiguous, parents, genitives)
@@ -202,8 +198,8 @@ class NameResolver:
 
         Raises :class:`UnknownName` (with suggestions) or :class:`AmbiguousName` (with the candidates).
         """
-        if level not in LEVELS:
-            raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
+        if level not in levels.AREA:
+            raise ValueError(f"unknown level {level!r}; expected one of {', '.join(levels.AREA)}")
         raw = str(text).strip()
         code = raw.upper()
         for lvl, pattern in CODE_PATTERNS.items():
@@ -219,7 +215,7 @@ class NameResolver:
                 return Resolution(hit[0], level, hit[1], self.names[level][hit[0]])
             if key in self.ambiguous[level]:
                 raise AmbiguousName(raw, level, [self._candidate(level, c, qualified=True) for c in self.ambiguous[level][key]])
-        elsewhere = [] if not key else [self._candidate(lvl, self.keys[lvl][key][0]) for lvl in LEVELS
+        elsewhere = [] if not key else [self._candidate(lvl, self.keys[lvl][key][0]) for lvl in levels.AREA
                                         if lvl != level and key in self.keys[lvl] and (marker is None or marker in _ACCEPTS[lvl])]
         raise UnknownName(raw, level, self.suggest(key, level), elsewhere)
 
@@ -255,7 +251,7 @@ class NameResolver:
                 offer(level, raw.upper(), 100.0, raw.upper())
         marker, key = split_marker(fold(raw))
         for level in levels:
-            if marker is not None and marker not in _ACCEPTS[level] or not key:
+            if (marker is not None and marker not in _ACCEPTS[level]) or not key:
                 continue
             for alias_key, (code, _kind, alias) in self.keys[level].items():
                 if alias_key == key:
@@ -280,7 +276,7 @@ class NameResolver:
     def _candidate(self, level: str, code: str, qualified: bool = False) -> Candidate:
         name = self.names[level][code]
         parent = self.parents.get(code)
-        parent_name = next((self.names[lvl][parent] for lvl in LEVELS if parent in self.names[lvl]), None) if parent else None
+        parent_name = next((self.names[lvl][parent] for lvl in levels.AREA if parent in self.names[lvl]), None) if parent else None
         where = f"{parent_name} ({parent})" if parent_name else ""
         return Candidate(code, name, level, matched=f"{name} ({parent_name})" if qualified and parent_name else where)
 
@@ -293,7 +289,7 @@ def _rank(kind: str) -> int:
 def load_resolver(data_dir: Path | None = None) -> NameResolver:
     """The resolver for a data folder (default: the project's), read once per process."""
     from lnb_dash import config
-    from lnb_dash.sources import read_reference
+    from lnb_dash.data.sources import read_reference
 
     return NameResolver.from_reference(read_reference(Path(data_dir) if data_dir else config.DATA_DIR))
 

@@ -5,16 +5,19 @@ import json
 
 import streamlit as st
 
-from lnb_dash import i18n, images, views
-from lnb_dash.filters import CompareView
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash import i18n
+from lnb_dash.model import compare
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import CompareView
+from lnb_dash.render import images
+from lnb_dash.ui import cached, chrome, citations, figures, places, state
 
 PAGE = "compare"
-MAX_AREAS = views.COMPARE_MAX
+MAX_AREAS = compare.COMPARE_MAX
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 municipalities = cached.municipalities_cached()
-widgets.report_unknown_places(PAGE, lang)
+places.report_unknown_places(PAGE, lang)
 view = state.read_view(PAGE, CompareView)
 if len(view.m) > MAX_AREAS:
     st.warning(i18n.t("compare_too_many", lang, n=MAX_AREAS))
@@ -24,7 +27,7 @@ if len(view.m) > MAX_AREAS:
 st.title(i18n.t("page_compare", lang))
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), CompareView.m)
 st.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=MAX_AREAS, help=i18n.t("compare_help", lang),
-               format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"),
+               format_func=places.municipality_label(municipalities), key=state.key(PAGE, "m"),
                placeholder=i18n.t("choose_places_placeholder", lang))
 view = state.view_from_widgets(PAGE, CompareView, view)
 state.write_view(PAGE, view, lang)
@@ -34,9 +37,9 @@ if len(view.m) < 2:
     st.stop()
 profiles = {code: cached.profile_cached(code) for code in view.m}
 names = municipalities.set_index("lau_code").name.to_dict()
-table = views.compare_table(profiles, names, lang)
+table = compare.compare_table(profiles, names, lang)
 st.dataframe(table, hide_index=True, width="stretch")
-widgets.render_downloads("compare.downloads", lang, views.compare_download(profiles, names, lang, cached.sources_cached()),
+figures.render_downloads("compare.downloads", lang, compare.compare_download(profiles, names, lang, cached.sources_cached()),
                          next(iter(profiles.values())).indicator_id.tolist(),
                          base_name="compare_" + "_".join(view.m))
 
@@ -50,14 +53,14 @@ for pair in (compare_charts[i:i + 2] for i in range(0, len(compare_charts), 2)):
         column.vega_lite_chart(json.loads(spec), width="stretch")
         column.caption(i18n.t("compare_chart_alt", lang, indicator=chart.title, n=len(chart.data)))
         with column:
-            widgets.render_downloads(f"compare.chart.{chart.indicator_id}", lang, base_name=f"compare_{chart.indicator_id}_{chart.year}", pictures={
+            figures.render_downloads(f"compare.chart.{chart.indicator_id}", lang, base_name=f"compare_{chart.indicator_id}_{chart.year}", pictures={
                 i18n.t("picture_chart", lang): lambda chart=chart, meta=meta: images.build_compare_picture(
-                    chart, meta, views.source_text(chart.source_ids, sources, lang), lang)})
-note = views.compare_no_chart_note(next(iter(profiles.values())), [c.indicator_id for c, _ in compare_charts], lang)
+                    chart, meta, map_model.source_text(chart.source_ids, sources, lang), lang)})
+note = compare.compare_no_chart_note(next(iter(profiles.values())), [c.indicator_id for c, _ in compare_charts], lang)
 if note:
     st.caption(note)
 st.subheader(i18n.t("compare_chart_data", lang))
-widgets.render_downloads("compare.chart_data", lang, views.compare_charts_download(
+figures.render_downloads("compare.chart_data", lang, compare.compare_charts_download(
     [c for c, _ in compare_charts], {c.indicator_id: cached.indicator_meta_cached(c.indicator_id) for c, _ in compare_charts}, lang, sources),
     [c.indicator_id for c, _ in compare_charts], base_name="compare_charts_" + "_".join(view.m))
-widgets.render_source_note([s for p in profiles.values() for s in p.source_id], lang)
+citations.render_source_note([s for p in profiles.values() for s in p.source_id], lang)

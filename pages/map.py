@@ -11,26 +11,28 @@ import json
 
 import streamlit as st
 
-from lnb_dash import charts, i18n, images, map_levels, views
-from lnb_dash.filters import MapView
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash import i18n, levels
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.render import charts, images
+from lnb_dash.ui import cached, chrome, citations, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
 PAGE = "map"
 CONTROLS_HEIGHT = 84  # the row of pickers, reserved on the first run so the map does not move when they arrive
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
 levels_frame = cached.map_levels_cached()
-available = catalogue[catalogue.indicator_id.isin(map_levels.mappable_indicators(levels_frame))]
-widgets.report_unknown_indicator(PAGE, available.indicator_id.tolist(), catalogue, lang)
+available = catalogue[catalogue.indicator_id.isin(map_model.mappable_indicators(levels_frame))]
+places.report_unknown_indicator(PAGE, available.indicator_id.tolist(), catalogue, lang)
 view = state.read_view(PAGE, MapView)
 if state.display_mode() == "embed":
-    widgets.render_map_figure(view, lang, key="map.embed", height=520, top_level=True)
+    figures.render_map_figure(view, lang, key="map.embed", height=520, top_level=True)
     st.stop()
 
 st.title(i18n.t("page_map", lang))
-meta, coverage = widgets.settle_map_widgets(PAGE, available)
+meta, coverage = figures.settle_map_widgets(PAGE, available)
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
 controls = st.container(height=CONTROLS_HEIGHT, border=False)
@@ -41,36 +43,36 @@ with map_col:
     st.header(model.title)
     st.caption(model.subtitle)
     events = render_map(model.map_spec, lang, key="map.folium")
-    st.caption(f"{model.alt_text} {i18n.t(map_levels.level_key('click_hint', view.level), lang)}")
-    widgets.follow_map_click(events.clicked, lang, view.level)
+    st.caption(f"{model.alt_text} {i18n.t(levels.level_key('click_hint', view.level), lang)}")
+    figures.follow_map_click(events.clicked, lang, view.level)
 
 side_controls = side_col.container()
 side_col.html(model.legend_html)
 source_ids = values.source_id.dropna().tolist() or [meta.source_id]
-widgets.render_caveats(view.indicator, source_ids, lang, view.year, where=side_col)
+citations.render_caveats(view.indicator, source_ids, lang, view.year, where=side_col)
 if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
-    widgets.render_source_note(source_ids, lang, boundaries=True)
+    citations.render_source_note(source_ids, lang, boundaries=True)
     st.stop()
 with controls:
     pick, year_col, level_col, breakdown_col = st.columns([4, 1, 2, 1])
-    pick.selectbox(i18n.t("indicator", lang), available.indicator_id.tolist(), format_func=widgets.indicator_label(available, lang),
+    pick.selectbox(i18n.t("indicator", lang), available.indicator_id.tolist(), format_func=places.indicator_label(available, lang),
                    key=state.key(PAGE, "indicator"))
     if len(meta.breakdowns) > 1:
         breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
                                 key=state.key(PAGE, "breakdown"))
     year_col.selectbox(i18n.t("year", lang), coverage.year.tolist(), key=state.key(PAGE, "year"))
-    if len(map_levels.levels_of(levels_frame, view.indicator, view.breakdown)) > 1:
-        level_col.selectbox(i18n.t("map_level", lang), map_levels.levels_of(levels_frame, view.indicator, view.breakdown, view.year),
-                            format_func=lambda level: map_levels.level_label(level, lang), key=state.key(PAGE, "level"))
+    if len(map_model.levels_of(levels_frame, view.indicator, view.breakdown)) > 1:
+        level_col.selectbox(i18n.t("map_level", lang), map_model.levels_of(levels_frame, view.indicator, view.breakdown, view.year),
+                            format_func=lambda level: levels.level_label(level, lang), key=state.key(PAGE, "level"))
 with side_controls:
     if not meta.is_category:
-        widgets.render_classification_controls(PAGE, lang, meta)
+        figures.render_classification_controls(PAGE, lang, meta)
     if view.level == "municipality":
         st.checkbox(i18n.t("highlight_priority", lang), key=state.key(PAGE, "priority"))
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
-    widgets.render_compare_picker(PAGE, view, lang)
+    places.render_compare_picker(PAGE, view, lang)
 
-bar_tab, table_tab = st.tabs([i18n.t(map_levels.level_key("ranked_bar", view.level), lang), i18n.t("table", lang)], key="map.tab",
+bar_tab, table_tab = st.tabs([i18n.t(levels.level_key("ranked_bar", view.level), lang), i18n.t("table", lang)], key="map.tab",
                              on_change="rerun")
 if bar_tab.open:
     with bar_tab:
@@ -78,19 +80,19 @@ if bar_tab.open:
 if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")
-caption = views.source_text(source_ids, cached.sources_cached(), lang)
-base_name = views.view_file_name(view)
+caption = map_model.source_text(source_ids, cached.sources_cached(), lang)
+base_name = map_model.view_file_name(view)
 lines = {"municipality": cached.counties_gdf_cached(), "former_unit": cached.municipalities_gdf_cached()}.get(view.level)
 lines_label = i18n.t("legend_municipality_line", lang) if view.level == "former_unit" else None
-map_file = (i18n.t("download_map_html", lang), lambda: views.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
+map_file = (i18n.t("download_map_html", lang), lambda: map_model.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
             f"{base_name}_map.html", "text/html")
-widgets.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=base_name, files=[map_file], pictures={
+figures.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=base_name, files=[map_file], pictures={
     i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(
         model.gdf, model.classes, meta, lang, values.status, counties=lines, highlight=model.map_spec.highlight,
-        title=views.map_name(meta, view, lang), lines_label=lines_label),
+        title=map_model.map_name(meta, view, lang), lines_label=lines_label),
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value,
-                                                                                         area_title=map_levels.area_label(view.level, lang))
+                                                                                         area_title=levels.area_label(view.level, lang))
                                                              .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang),
 })
-widgets.render_source_note(source_ids, lang, boundaries=True)
+citations.render_source_note(source_ids, lang, boundaries=True)

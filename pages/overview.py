@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from lnb_dash import i18n, maps
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash import i18n
+from lnb_dash.render import maps
+from lnb_dash.ui import cached, chrome, citations, places, state
 from lnb_dash.ui.folium_map import render_map
 
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 state.write_view("overview", None, lang)
 st.title(i18n.t("app_title", lang))
 st.write(i18n.t("overview_intro", lang))
-widgets.render_data_as_of(lang)
-widgets.render_place_search("overview.search", cached.municipalities_cached(), lang)
+citations.render_data_as_of(lang)
+places.render_place_search("overview.search", cached.municipalities_cached(), lang)
 
 text_col, map_col = st.columns([3, 2])
 with text_col:
@@ -21,12 +22,12 @@ with text_col:
     cols = st.columns(2)
     for i, r in enumerate(results.itertuples()):
         label = r._asdict()[f"name_{lang}"]
-        cols[i % 2].markdown(f"**{widgets.escape_markdown(label)}**")  # the whole label, wrapped (a metric's own label is cut)
+        cols[i % 2].markdown(f"**{citations.escape_markdown(label)}**")  # the whole label, wrapped (a metric's own label is cut)
         cols[i % 2].metric(label, i18n.format_number(r.value_2021, 0, lang), label_visibility="collapsed",
                            delta=f"+{i18n.format_number(r.change, 0, lang)} ({i18n.t('as_of', lang, year=2019)}: {i18n.format_number(r.value_2019, 0, lang)})",
                            delta_color="off", help=r.stated_2021)
     st.caption(i18n.t("programme_intro", lang))
-    widgets.render_source_note(["lnb_factsheets"], lang)
+    citations.render_source_note(["lnb_factsheets"], lang)
 with map_col:
     st.header(i18n.t("priority_map", lang))
     render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from lnb_dash import charts, i18n, stories
-from lnb_dash.filters import MapView
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash import i18n
+from lnb_dash.model import stories
+from lnb_dash.model.address import MapView
+from lnb_dash.render import charts
+from lnb_dash.ui import cached, chrome, citations, figures, state
 
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 available = cached.stories_cached()
 if not available:
     st.info(i18n.t("no_story", lang))
@@ -28,9 +30,9 @@ where.caption(i18n.t("step_of", lang, story=story.title[lang], step=number, n=le
 leave.page_link("pages/overview.py", label=i18n.t("exit_presentation", lang), query_params={"lang": lang})
 st.title(step.title[lang])
 if step.page == "map":
-    widgets.render_map_figure(MapView.from_query_params(step.params), lang, key=f"present.map.{number}", height=500)
+    figures.render_map_figure(MapView.from_query_params(step.params), lang, key=f"present.map.{number}", height=500)
 else:
     st.altair_chart(charts.localize(charts.build_programme_chart(cached.programme_results_long_cached(), lang, row_height=22), lang),
                     width="content")
-    widgets.render_source_note(["lnb_factsheets"], lang)
+    citations.render_source_note(["lnb_factsheets"], lang)
 

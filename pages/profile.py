@@ -2,24 +2,26 @@
 
 import streamlit as st
 
-from lnb_dash import i18n, maps, profile_html, profiles, report, similar, views
-from lnb_dash.filters import ProfileView
-from lnb_dash.ui import cached, county_views, state, widgets
+from lnb_dash import i18n
+from lnb_dash.model import profiles, similar
+from lnb_dash.model.address import ProfileView
+from lnb_dash.render import maps, pdf, profile_html
+from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
 PAGE = "profile"
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 if "county" in st.query_params:  # profile?county=AL-11 (the map's county clicks): the county profile
     county_views.render_county_profile(lang)
     st.stop()
 municipalities = cached.municipalities_cached()
-widgets.report_unknown_places(PAGE, lang, stop=True)
+places.report_unknown_places(PAGE, lang, stop=True)
 view = state.read_view(PAGE, ProfileView)
 title = st.empty()
-widgets.settle_typed_place(PAGE, municipalities.lau_code.tolist(), lang)
+places.settle_typed_place(PAGE, municipalities.lau_code.tolist(), lang)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
-st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=widgets.municipality_label(municipalities),
+st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=places.municipality_label(municipalities),
              key=state.key(PAGE, "m"), accept_new_options=True, placeholder=i18n.t("search_place_placeholder", lang))
 view = state.view_from_widgets(PAGE, ProfileView, view)
 state.write_view(PAGE, view, lang)
@@ -35,19 +37,19 @@ with map_col:
     st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
     st.header(i18n.t("key_facts", lang))
-    st.markdown("  \n".join(f"**{label}:** {widgets.escape_markdown(text)}" for label, text in views.key_facts(profile, municipality, lang)))
+    st.markdown("  \n".join(f"**{label}:** {citations.escape_markdown(text)}" for label, text in profiles.key_facts(profile, municipality, lang)))
     st.header(i18n.t("lnb_activities", lang))
-    widgets.render_programme_facts(cached.programme_facts_cached(view.m), lang)
+    citations.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 
 st.header(i18n.t("spine_heading", lang))
 st.caption(i18n.t("spine_intro", lang))
 rows = cached.spine_rows_cached(view.m, lang)
 st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"]))
-widgets.render_source_note(profile.source_id.tolist(), lang)
+citations.render_source_note(profile.source_id.tolist(), lang)
 county_views.render_municipal_change(view.m, municipality, lang)
 
 st.header(i18n.t("similar_heading", lang))
-st.markdown(widgets.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))
+st.markdown(citations.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))
 nearest = cached.similar_cached(view.m)
 counties = municipalities.drop_duplicates("county_code").set_index("county_code").qark.to_dict()
 categories = {iid: cached.indicator_meta_cached(iid).categories for iid in ("degurba", "coastal")}
@@ -55,14 +57,14 @@ compare_label = i18n.t("similar_compare", lang, name=municipality["name"])
 st.html(profile_html.similar_html(nearest, lang, categories, counties)
         + profile_html.compare_link_html(similar.compare_link(view.m, nearest, lang), compare_label))
 st.subheader(i18n.t("similar_method_heading", lang))
-st.caption(widgets.escape_markdown(similar.method_text(lang)))
+st.caption(citations.escape_markdown(similar.method_text(lang)))
 
 table = profiles.spine_table(rows, lang, dict(zip(sources.source_id, sources.publisher)))
 pdf_col, table_col = st.columns([1, 2])
-pdf_col.download_button(i18n.t("download_pdf", lang), lambda: report.build_profile_pdf(cached.get_connection(), view.m, lang),
+pdf_col.download_button(i18n.t("download_pdf", lang), lambda: pdf.build_profile_pdf(cached.get_connection(), view.m, lang),
                         file_name=f"{view.m}_{municipality['name_ascii'].lower().replace(' ', '_')}_{lang}.pdf", mime="application/pdf",
                         key="profile.pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
 with table_col:
-    widgets.render_downloads("profile.downloads", lang, table, profile.indicator_id.tolist(),
+    figures.render_downloads("profile.downloads", lang, table, profile.indicator_id.tolist(),
                              base_name=f"{view.m}_profile")
 st.caption(i18n.t("print_hint", lang))

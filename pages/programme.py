@@ -2,25 +2,28 @@
 
 import streamlit as st
 
-from lnb_dash import charts, i18n, images, maps, views
-from lnb_dash.ui import cached, state, widgets
+from lnb_dash import i18n
+from lnb_dash.model import map as map_model
+from lnb_dash.model import programme
+from lnb_dash.render import charts, images, maps
+from lnb_dash.ui import cached, chrome, citations, figures, state
 from lnb_dash.ui.folium_map import render_map
 
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 state.write_view("programme", None, lang)
 st.title(i18n.t("page_programme", lang))
 st.write(i18n.t("programme_intro", lang))
 
 results = cached.programme_results_cached()
-table = views.programme_table(results, lang)
+table = programme.programme_table(results, lang)
 st.dataframe(table, hide_index=True, width="stretch")
 st.altair_chart(charts.localize(charts.build_programme_chart(cached.programme_results_long_cached(), lang), lang))
-widgets.render_downloads("programme.downloads", lang, table, [], base_name="lnb_programme_results", pictures={
+figures.render_downloads("programme.downloads", lang, table, [], base_name="lnb_programme_results", pictures={
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang),
                                                              i18n.t("page_programme", lang), i18n.t("programme_intro", lang),
-                                                             views.source_text(["lnb_factsheets"], cached.sources_cached(), lang), lang)})
-widgets.render_source_note(["lnb_factsheets"], lang)
+                                                             map_model.source_text(["lnb_factsheets"], cached.sources_cached(), lang), lang)})
+citations.render_source_note(["lnb_factsheets"], lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:
@@ -34,4 +37,4 @@ with list_col:
     st.dataframe(cached.priority_resolution_cached(), hide_index=True, width="stretch")
 
 st.header(i18n.t("programme_facts", lang))
-widgets.render_programme_facts(cached.programme_facts_cached("AL"), lang)
+citations.render_programme_facts(cached.programme_facts_cached("AL"), lang)

@@ -4,35 +4,38 @@ import json
 
 import streamlit as st
 
-from lnb_dash import charts, county_trends, i18n, images, views
-from lnb_dash.filters import TrendsView
-from lnb_dash.ui import cached, county_views, state, widgets
+from lnb_dash import i18n, levels
+from lnb_dash.model import map as map_model
+from lnb_dash.model import trends
+from lnb_dash.model.address import TrendsView
+from lnb_dash.render import charts, images
+from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
 
 PAGE = "trends"
 lang = state.current_lang()
-widgets.connection_or_stop(lang)
+chrome.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
 series_ids = catalogue[catalogue.years.map(len) > 1].indicator_id.tolist()
 municipal_ids = [i for i in series_ids if i not in set(catalogue[catalogue.max_municipalities.fillna(0) == 0].indicator_id)]
 county_ids = cached.county_series_ids_cached()
 series_ids += [i for i in county_ids if i not in series_ids]
 municipalities = cached.municipalities_cached()
-widgets.report_unknown_indicator(PAGE, series_ids, catalogue, lang)
-widgets.report_unknown_places(PAGE, lang)
+places.report_unknown_indicator(PAGE, series_ids, catalogue, lang)
+places.report_unknown_places(PAGE, lang)
 county_views.report_unknown_counties(PAGE, "areas", lang)
 view = state.read_view(PAGE, TrendsView)
 if state.display_mode() == "embed":
-    if county_trends.settle_level(view.level, view.indicator, county_ids, municipal_ids) == "county":
+    if trends.settle_level(view.level, view.indicator, county_ids, municipal_ids) == "county":
         county_views.render_county_trend_figure(view, lang)
     else:
-        widgets.render_trend_figure(view, municipalities, lang)
+        figures.render_trend_figure(view, municipalities, lang)
     st.stop()
 
 st.title(i18n.t("page_trends", lang))
 pick, areas_col = st.columns([2, 3])
 state.ensure_option(PAGE, "indicator", series_ids, TrendsView.indicator)
-pick.selectbox(i18n.t("indicator", lang), series_ids, format_func=widgets.indicator_label(catalogue, lang), key=state.key(PAGE, "indicator"))
-level = county_trends.settle_level(st.session_state.get(state.key(PAGE, "level")), st.session_state[state.key(PAGE, "indicator")],
+pick.selectbox(i18n.t("indicator", lang), series_ids, format_func=places.indicator_label(catalogue, lang), key=state.key(PAGE, "indicator"))
+level = trends.settle_level(st.session_state.get(state.key(PAGE, "level")), st.session_state[state.key(PAGE, "indicator")],
                                    county_ids, municipal_ids)
 if level == "county":
     st.session_state[state.key(PAGE, "level")] = level
@@ -40,11 +43,11 @@ if level == "county":
     st.stop()
 st.session_state[state.key(PAGE, "level")] = level
 if st.session_state[state.key(PAGE, "indicator")] in county_ids:
-    pick.radio(i18n.t("trend_level", lang), list(county_trends.LEVELS), format_func=lambda lv: i18n.t(f"level_one_{lv}", lang),
+    pick.radio(i18n.t("trend_level", lang), list(levels.TREND), format_func=lambda lv: levels.level_label(lv, lang),
                key=state.key(PAGE, "level"), horizontal=True)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), TrendsView.m)
 areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=8,
-                      format_func=widgets.municipality_label(municipalities), key=state.key(PAGE, "m"),
+                      format_func=places.municipality_label(municipalities), key=state.key(PAGE, "m"),
                       placeholder=i18n.t("choose_places_placeholder", lang))
 meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
 options = st.columns(4)
@@ -58,25 +61,25 @@ options[3].toggle(i18n.t("indexed", lang), key=state.key(PAGE, "indexed"))
 view = state.view_from_widgets(PAGE, TrendsView, view)
 state.write_view(PAGE, view, lang)
 
-series = views.label_series(cached.timeseries_cached(view.indicator, views.trend_areas(view, municipalities), view.breakdown), lang)
-title = f"{views.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})"
+series = trends.label_series(cached.timeseries_cached(view.indicator, trends.trend_areas(view, municipalities), view.breakdown), lang)
+title = f"{map_model.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})"
 st.header(title)
 if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:
-    areas = views.trend_areas(view, municipalities)
+    areas = trends.trend_areas(view, municipalities)
     st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)), width="stretch")
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
-    widgets.render_caveats(view.indicator, series.source_id.tolist(), lang)
-    note = views.national_note(series, meta, lang, view.indexed)
+    citations.render_caveats(view.indicator, series.source_id.tolist(), lang)
+    note = map_model.national_note(series, meta, lang, view.indexed)
     if note:
         st.caption(note)
-    table = views.trend_table(series, meta, lang)
+    table = trends.trend_table(series, meta, lang)
     with st.expander(i18n.t("table", lang)):
         st.dataframe(table, hide_index=True, width="stretch")
-    caption = views.source_text(series.source_id, cached.sources_cached(), lang)
-    widgets.render_downloads("trends.downloads", lang, views.trend_download(series, meta, lang, cached.sources_cached(), view.breakdown), [view.indicator],
+    caption = map_model.source_text(series.source_id, cached.sources_cached(), lang)
+    figures.render_downloads("trends.downloads", lang, trends.trend_download(series, meta, lang, cached.sources_cached(), view.breakdown), [view.indicator],
                              base_name=f"{view.indicator}{'' if view.breakdown == 'total' else '_' + view.breakdown}_trend", pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
                                  charts.build_timeseries_chart(series, meta, lang, view.indexed).properties(width=images.WIDTH), title,
                                  i18n.t("indexed", lang) if view.indexed else "", caption, lang)})
-widgets.render_source_note(series.source_id.tolist() or [meta.source_id], lang)
+citations.render_source_note(series.source_id.tolist() or [meta.source_id], lang)

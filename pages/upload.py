@@ -5,10 +5,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from lnb_dash import config, exports, history, i18n
-from lnb_dash.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units
-from lnb_dash.locking import ImportInProgressError
-from lnb_dash.ui import auth, cached, state, widgets
+from lnb_dash import config, i18n
+from lnb_dash.data import history
+from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units
+from lnb_dash.data.locking import ImportInProgressError
+from lnb_dash.render import exports
+from lnb_dash.ui import auth, cached, import_forms, places, state
 
 lang = state.current_lang()
 st.title(i18n.t("page_upload", lang))
@@ -18,7 +20,7 @@ if mode == "none":
     st.stop()
 user = auth.signed_in_user()
 if user is None:
-    widgets.render_sign_in(mode, lang)
+    import_forms.render_sign_in(mode, lang)
     st.stop()
 st.caption(i18n.t("signed_in_as", lang, user=user))
 st.button(i18n.t("sign_out", lang), on_click=auth.sign_out, key="upload.sign_out")
@@ -42,9 +44,9 @@ st.header(i18n.t("step_upload", lang))
 upload = st.file_uploader(i18n.t("table_file", lang), type=["csv", "xlsx"], max_upload_size=20, key="upload.file")
 catalogue = cached.list_indicators_cached()
 indicator = st.selectbox(i18n.t("existing_indicator", lang), catalogue.indicator_id.tolist(),
-                         format_func=widgets.indicator_label(catalogue, lang), key="upload.indicator",
+                         format_func=places.indicator_label(catalogue, lang), key="upload.indicator",
                          placeholder=i18n.t("choose_placeholder", lang))
-meta = widgets.render_source_form(lang)
+meta = import_forms.render_source_form(lang)
 
 st.header(i18n.t("step_check", lang))
 if upload is not None and st.button(i18n.t("check_button", lang), key="upload.check", type="primary"):
@@ -58,24 +60,24 @@ if pending:
     try:
         plan = plan_import(path, indicator, meta, config.DATA_DIR)
     except ImportRejected as exc:
-        widgets.render_problems(exc.problems, lang)
+        import_forms.render_problems(exc.problems, lang)
         if isinstance(exc, RatesNotSummable):
             st.info(i18n.t("former_unit_rates_refused", lang))
         st.session_state.pop("upload.pending")
     else:
         st.success(i18n.t("ready_to_import", lang))
-        widgets.render_former_unit_aggregation(plan, lang)
+        import_forms.render_former_unit_aggregation(plan, lang)
         st.code(plan.summary(), language=None)
         if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
             try:
                 import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
             except ImportRejected as exc:
-                widgets.render_problems(exc.problems, lang)
+                import_forms.render_problems(exc.problems, lang)
             except ImportInProgressError as exc:
-                widgets.render_import_in_progress(exc, lang)
+                import_forms.render_import_in_progress(exc, lang)
             else:
                 st.session_state.pop("upload.pending")
-                widgets.reload_data()
+                import_forms.reload_data()
                 st.success(i18n.t("imported", lang, source=plan.source_id))
 
 st.header(i18n.t("history", lang))
@@ -91,7 +93,7 @@ else:
             try:
                 history.undo_import(source, user, config.DATA_DIR, config.DB_PATH)
             except ImportInProgressError as exc:
-                widgets.render_import_in_progress(exc, lang)
+                import_forms.render_import_in_progress(exc, lang)
             else:
-                widgets.reload_data()
+                import_forms.reload_data()
                 st.success(i18n.t("undone", lang, source=source))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
-
 from build_geo import AREA_CRS, OUT, RAW, ROOT, simplify_coverage, to_feature_collection
 
 # About twice the municipalities' budget for six times as many polygons; still small enough to send to a browser.

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from curate_data import DATA, OBSERVATION_SCHEMA, SHARED, label, write_csv, write_yaml  # noqa: E402
+from curate_data import DATA, OBSERVATION_SCHEMA, SHARED, label, write_csv, write_yaml
 
 CANDIDATES = SHARED / "data" / "indicators" / "candidates"
 RETRIEVED = "2026-11-24"  # the research pass; values carried over from the first pass keep 2026-11-23
@@ -346,7 +346,7 @@ def build_census_counties(county_of_nuts: dict[str, tuple[str, str]]) -> dict[st
             continue
         if r["area_code"] == "AL" and r["year"] == "2023":
             continue  # the national 2023 total is in census2023_municipalities
-        code, name = county_of_nuts.get(r["area_code"], ("AL", "Albania"))
+        code, _name = county_of_nuts.get(r["area_code"], ("AL", "Albania"))
         url, title, template = CENSUS_PAGES[r["source_key"]]
         breakdown = AGE_BREAKDOWN[r["breakdown"]]
         text = template.format(name=r["area_name"], value=f"{int(r['value']):,}", year=r["year"], breakdown=breakdown)

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lnb_dash.names import KINDS, LEVELS, fold, normalize_name  # noqa: E402  (the script runs from the repository root)
+from lnb_dash.levels import LEVELS
+from lnb_dash.names import KINDS, fold, normalize_name
 
 REF = ROOT / "data" / "reference"
 SHARED = ROOT.parent / "shared" / "data"

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from lnb_dash import translations  # noqa: E402  (the script runs from a checkout, not an installed package)
+from lnb_dash.i18n import catalog as po
 
 
 def labels_from_source(text: str, name: str = "LABELS") -> dict[str, dict[str, str]]:
@@ -48,11 +48,11 @@ def labels_added_on_branch(ref: str, name: str = "LABELS", base: str | None = No
     return {key: text for key, text in after.items() if before.get(key) != text}
 
 
-def merge(labels: dict[str, dict[str, str]], overwrite: bool = False, locale_dir: Path = translations.LOCALE_DIR) -> list[str]:
+def merge(labels: dict[str, dict[str, str]], overwrite: bool = False, locale_dir: Path = po.LOCALE_DIR) -> list[str]:
     """Add ``labels`` to both catalogs; returns the messages about keys left alone."""
     problems = [f"{key}: needs both 'sq' and 'en'" for key, text in labels.items() if not (text.get("sq") and text.get("en"))]
     labels = {k: v for k, v in labels.items() if v.get("sq") and v.get("en")}
-    catalogs = {lang: translations.read_catalog(lang, locale_dir) for lang in translations.LANGS}
+    catalogs = {lang: po.read_catalog(lang, locale_dir) for lang in po.LANGS}
     for key, text in labels.items():
         for lang, catalog in catalogs.items():
             old = catalog.get(key)
@@ -63,9 +63,9 @@ def merge(labels: dict[str, dict[str, str]], overwrite: bool = False, locale_dir
                 catalog.add(key, text[lang])
             else:
                 old.string, old.flags = text[lang], old.flags - {"fuzzy"}
-    translations.annotate(catalogs["sq"], catalogs["en"])
+    po.annotate(catalogs["sq"], catalogs["en"])
     for lang, catalog in catalogs.items():
-        translations.write_catalog(catalog, lang, locale_dir)
+        po.write_catalog(catalog, lang, locale_dir)
     return problems
 
 
@@ -84,7 +84,7 @@ def main(argv=None) -> int:
     else:
         labels = labels_from_source(Path(args.file).read_text(encoding="utf-8"), args.name)
     problems = merge(labels, args.overwrite)
-    print(f"{len(labels)} labels read; catalogs written to {translations.LOCALE_DIR.relative_to(ROOT)}")
+    print(f"{len(labels)} labels read; catalogs written to {po.LOCALE_DIR.relative_to(ROOT)}")
     for problem in problems:
         print("  " + problem)
     return 1 if problems else 0

@@ -1,7 +1,7 @@
 """Concurrent imports into one data folder, as replicas make them: shared by tests/test_locking.py and bench/imports.py.
 
 A round starts ``processes`` worker processes (replicas) that each run ``per_process`` imports at once in threads
-(sessions of one replica), through the real ``lnb_dash.importer.import_file``, while a reader process polls the
+(sessions of one replica), through the real ``lnb_dash.data.importer.import_file``, while a reader process polls the
 database the way a page load opens it. Workers and reader run ``python -c`` with the code under ``code_root``, so
 the same round measures any checkout (the bench compares one without the lock).
 
@@ -11,7 +11,9 @@ the history; a phantom is a source in the database without its folder (a failed 
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import os
 import subprocess
 import sys
@@ -27,7 +29,7 @@ from tests.conftest import ROOT, hashes
 WORKER = r"""
 import json, sys, threading, time
 from pathlib import Path
-from lnb_dash.importer import import_file
+from lnb_dash.data.importer import import_file
 
 data_dir, db_path, folder, go = map(Path, sys.argv[1:5])
 ids = sys.argv[5:]
@@ -69,7 +71,7 @@ for t in threads:
 READER = r"""
 import json, sys, time
 from pathlib import Path
-from lnb_dash import db
+from lnb_dash.query import db
 
 db_path, stop = Path(sys.argv[1]), Path(sys.argv[2])
 reads, torn, errors = 0, 0, []
@@ -98,7 +100,7 @@ print(json.dumps({"reads": reads, "torn": torn, "errors": errors[:5]}))
 HOLDER = r"""
 import sys, time
 from pathlib import Path
-from lnb_dash.locking import data_lock
+from lnb_dash.data.locking import data_lock
 
 with data_lock(Path(sys.argv[1]), "import held.csv", sys.argv[2]):
     print("held", flush=True)
@@ -155,15 +157,15 @@ def run_round(data_dir: Path, db_path: Path, work: Path, label: str, processes: 
     reads = json.loads(reader.communicate(timeout=60)[0])
     succeeded = [o["source_id"] for o in outcomes if o["ok"]]
     failed = {o["source_id"]: o["error"] for o in outcomes if not o["ok"]}
-    missing_ids = set(sum(ids, [])) - {o["source_id"] for o in outcomes}
-    failed.update({sid: "the worker died without reporting" for sid in missing_ids})
+    missing_ids = set(functools.reduce(operator.iadd, ids, [])) - {o["source_id"] for o in outcomes}
+    failed.update(dict.fromkeys(missing_ids, "the worker died without reporting"))
     return RoundResult(seconds, succeeded, failed, lost_updates(data_dir, db_path, succeeded), reads["reads"], reads["torn"], reads["errors"],
                        phantom_sources(data_dir, db_path))
 
 
 def phantom_sources(data_dir: Path, db_path: Path) -> list[str]:
     """Sources in the database whose folder is not in data/sources (a failed import's data left behind)."""
-    from lnb_dash import db
+    from lnb_dash.query import db
 
     with db.connect(db_path) as con:
         in_db = {r[0] for r in con.execute("SELECT source_id FROM sources").fetchall()}
@@ -172,7 +174,7 @@ def phantom_sources(data_dir: Path, db_path: Path) -> list[str]:
 
 def lost_updates(data_dir: Path, db_path: Path, succeeded: list[str]) -> dict[str, list[str]]:
     """For each import that reported success, where it is missing: 'database', 'data/sources', 'history'."""
-    from lnb_dash import db
+    from lnb_dash.query import db
 
     with db.connect(db_path) as con:
         in_db = {r[0] for r in con.execute("SELECT source_id FROM sources").fetchall()}
@@ -193,11 +195,11 @@ def matches_a_fresh_build(data_dir: Path, db_path: Path, work: Path, code_root: 
     fresh = work / "fresh.duckdb"
     fresh.unlink(missing_ok=True)
     if code_root == ROOT:
-        from lnb_dash.build import build_database
+        from lnb_dash.data.build import build_database
 
         build_database(data_dir, fresh)
         return hashes(db_path) == hashes(fresh)
-    build = python("import sys; from pathlib import Path; from lnb_dash.build import build_database; build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
+    build = python("import sys; from pathlib import Path; from lnb_dash.data.build import build_database; build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
                    data_dir, fresh, code_root=code_root)
     assert build.wait(timeout=120) == 0
     return hashes(db_path) == hashes(fresh)

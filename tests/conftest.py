@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lnb_dash import config, db
-from lnb_dash.build import build_database
+from lnb_dash import config
+from lnb_dash.data.build import build_database
+from lnb_dash.query import db
 from tests.deploy.cluster import cluster  # noqa: F401  (replicas behind nginx, for tests/deploy and tests/browser)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,10 +4,11 @@ and the database is left exactly as it was."""
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lnb_dash.cli import main
-from lnb_dash.importer import ImportRejected, import_file, read_table
+from lnb_dash.data.importer import ImportRejected, import_file, read_table
 from tests.conftest import hashes
 
 BAD = Path(__file__).with_name("data") / "bad"
@@ -103,7 +104,7 @@ def test_any_csv_text_is_either_planned_or_rejected_never_a_crash(tmp_path, rows
     import io
 
     from lnb_dash import config
-    from lnb_dash.importer import plan_import
+    from lnb_dash.data.importer import plan_import
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)

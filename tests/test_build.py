@@ -2,8 +2,8 @@
 
 import pytest
 
-from lnb_dash import db
-from lnb_dash.build import BuildError, build_database
+from lnb_dash.data.build import BuildError, build_database
+from lnb_dash.query import db
 from tests.conftest import hashes
 
 

@@ -1,7 +1,9 @@
 """Caveats beside the numbers, in both languages: a sex split that does not add up, a source's caveats for the year shown,
 a value's own caveat."""
 
-from lnb_dash import caveats, indicators, views
+from lnb_dash.model import caveats
+from lnb_dash.model import map as map_model
+from lnb_dash.query import indicators
 
 
 def test_the_2015_sex_split_of_turnout_says_it_does_not_add_up_in_20_municipalities(con):
@@ -32,7 +34,7 @@ def test_a_value_has_its_own_caveat_only_when_its_note_is_written_in_both_langua
 def test_himare_and_the_shkoder_county_values_are_marked_in_the_map_table(con):
     meta = indicators.get_indicator(con, "population")
     values = indicators.query_values(con, "population", 2023)
-    table = views.values_table(values, meta, "sq").set_index("Bashkia")
+    table = map_model.values_table(values, meta, "sq").set_index("Bashkia")
     assert table.loc["Himarë", "Kujdes"].startswith("⚠ Besueshmëri mesatare")
     assert table.loc["Shkodër", "Kujdes"].startswith("⚠ Kontroll i qarkut Shkodër") and table.loc["Tiranë", "Kujdes"] == ""
 
@@ -45,7 +47,7 @@ def test_the_builds_provenance_notes_read_in_albanian():
 
 
 def test_the_downloads_metadata_carries_the_sex_split_caveat(con):
-    from lnb_dash import exports
+    from lnb_dash.render import exports
 
     meta = exports.metadata_frame(con, ["local_turnout"], "sq").set_index("indicator_id")
     assert "Gratë + burrat nuk japin totalin në 20 nga 61 bashki (2015" in meta.loc["local_turnout", "caveats"]

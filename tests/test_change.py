@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from lnb_dash import change
+from lnb_dash.model import change
 
 
 def _census(rows):

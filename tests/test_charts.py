@@ -1,11 +1,13 @@
-"""Compare's chart per indicator (views.compare_chart_model + charts.build_compare_chart): one year, Albania only where
+"""Compare's chart per indicator (compare.compare_chart_model + charts.build_compare_chart): one year, Albania only where
 it shares the municipalities' scale, the indicator's full identity in the title."""
 
 import json
 
 import pandas as pd
 
-from lnb_dash import charts, images, indicators, views
+from lnb_dash.model import compare
+from lnb_dash.query import indicators
+from lnb_dash.render import charts, images
 
 CODES = ["AL221", "AL343", "AL345", "AL224"]
 
@@ -14,7 +16,7 @@ def compare_chart(con, indicator: str, codes=CODES, lang: str = "en", breakdown:
     meta = indicators.get_indicator(con, indicator)
     names = indicators.list_municipalities(con).set_index("lau_code").name.to_dict()
     series = indicators.query_timeseries(con, indicator, [*codes, "AL"], breakdown)
-    return views.compare_chart_model(series, meta, codes, names, lang, breakdown), meta
+    return compare.compare_chart_model(series, meta, codes, names, lang, breakdown), meta
 
 
 def drawn(chart) -> list[dict]:
@@ -72,7 +74,7 @@ def test_categories_and_indicators_without_values_get_no_chart(con):
 def test_the_charts_data_download_has_numbers_and_albania_in_its_own_row(con):
     models = [compare_chart(con, i) for i in ("parl_turnout", "parl_voters")]
     sources = indicators.list_sources(con)
-    table = views.compare_charts_download([m for m, _ in models], {m.indicator_id: meta for m, meta in models}, "en", sources)
+    table = compare.compare_charts_download([m for m, _ in models], {m.indicator_id: meta for m, meta in models}, "en", sources)
     assert pd.api.types.is_float_dtype(table.value) and table.value.notna().all()
     national = table[table.level == "national"]
     assert national.indicator.tolist() == ["parl_turnout", "parl_voters"] and national.area.tolist() == ["Albania", "Albania"]

@@ -2,7 +2,7 @@
 
 import shutil
 
-from lnb_dash.check import check_data
+from lnb_dash.data.check import check_data
 
 
 def corrupt(data_dir, old, new, source="cec_elections"):

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from lnb_dash.classify import SCHEMES, classify, classify_categories
+from lnb_dash.model.classify import SCHEMES, classify, classify_categories
 
 
 @pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "equal_interval"])

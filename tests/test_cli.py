@@ -98,7 +98,7 @@ def test_help_is_available_for_every_command(command):
 
 
 def test_profile_command_writes_a_pdf_for_a_name(capsys, shipped_db, tmp_path):
-    code, out, _ = run(capsys, "--db", str(shipped_db), "profile", "korca", "--lang", "sq", "-o", str(tmp_path / "korce.pdf"))
+    code, _out, _ = run(capsys, "--db", str(shipped_db), "profile", "korca", "--lang", "sq", "-o", str(tmp_path / "korce.pdf"))
     assert code == 0 and (tmp_path / "korce.pdf").read_bytes().startswith(b"%PDF")
 
 

@@ -1,6 +1,6 @@
 """The county profile's figures: ranks among the 12, municipalities with both censuses, titles in both languages."""
 
-from lnb_dash import county_profile
+from lnb_dash.model import county_profile
 
 
 def test_tirana_is_the_largest_county_and_ranks_are_said_in_words(con):

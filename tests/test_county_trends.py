@@ -5,8 +5,10 @@ import json
 import pandas as pd
 import pytest
 
-from lnb_dash import charts, county_trends, indicators, views
-from lnb_dash.change import CENSUS_YEARS
+from lnb_dash.model import trends
+from lnb_dash.model.change import CENSUS_YEARS
+from lnb_dash.query import indicators
+from lnb_dash.render import charts
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +17,7 @@ def sources(con):
 
 
 def _series(con, indicator, lang="en"):
-    return views.label_series(indicators.query_timeseries(con, indicator, list(county_trends.chart_areas(True))), lang)
+    return trends.label_series(indicators.query_timeseries(con, indicator, list(trends.chart_areas(True))), lang)
 
 
 def _layers(spec):
@@ -27,12 +29,12 @@ def _data(spec):
 
 
 def test_county_series_are_the_1_january_estimates_and_the_censuses(con):
-    ids = county_trends.county_series_ids(indicators.query_coverage_by_level(con))
+    ids = trends.county_series_ids(indicators.query_coverage_by_level(con))
     assert "population_1jan" in ids and "population" in ids and "parliament_seats" not in ids
 
 
 def test_a_break_starts_a_new_line_so_nothing_joins_2023_to_the_2025_value(con):
-    data = county_trends.with_segments(_series(con, "population_1jan"))
+    data = trends.with_segments(_series(con, "population_1jan"))
     albania = data[data.area_code == "AL"].set_index("year")
     assert albania.loc[2025].break_in_series and albania.loc[2023].line != albania.loc[2025].line
     assert data[data.area_code == "AL-11"].line.nunique() == 1, "a county's series has no break"
@@ -49,7 +51,7 @@ def test_a_break_starts_a_new_line_so_nothing_joins_2023_to_the_2025_value(con):
 
 def test_twelve_county_lines_are_drawn_and_the_chosen_ones_are_coloured(con, sources):
     meta = indicators.get_indicator(con, "population_1jan")
-    trend = county_trends.prepare(_series(con, "population_1jan"), meta, "en", False, sources)
+    trend = trends.prepare(_series(con, "population_1jan"), meta, "en", False, sources)
     assert trend.data.area_code.nunique() == 12 and "AL" not in set(trend.data.area_code), "counts: Albania is not on the counties' axis"
     assert any("2025: 2,363,314 persons (break in series)" in n for n in trend.notes), "Albania's figures are stated in words"
     assert any(n.startswith("Break in series: the estimates up to 1 January 2023") for n in trend.notes), "the source's caveat"
@@ -62,13 +64,13 @@ def test_twelve_county_lines_are_drawn_and_the_chosen_ones_are_coloured(con, sou
 
 def test_the_albanian_caption_quotes_the_albanian_caveat(con, sources):
     meta = indicators.get_indicator(con, "population_1jan")
-    trend = county_trends.prepare(_series(con, "population_1jan", "sq"), meta, "sq", False, sources)
+    trend = trends.prepare(_series(con, "population_1jan", "sq"), meta, "sq", False, sources)
     assert any(n.startswith("Ndërprerje e serisë:") for n in trend.notes)
 
 
 def test_census_counts_are_four_separate_points_per_county_never_a_line(con, sources):
     meta = indicators.get_indicator(con, "population")
-    trend = county_trends.prepare(_series(con, "population"), meta, "en", False, sources)
+    trend = trends.prepare(_series(con, "population"), meta, "en", False, sources)
     assert trend.points_only
     counties = trend.data[trend.data.area_level == "county"]
     assert all(tuple(sorted(g.year)) == CENSUS_YEARS for _, g in counties.groupby("area_code"))
@@ -79,27 +81,27 @@ def test_census_counts_are_four_separate_points_per_county_never_a_line(con, sou
 
 def test_an_index_starts_at_a_common_base_year_and_stops_at_a_break(con, sources):
     meta = indicators.get_indicator(con, "population")
-    trend = county_trends.prepare(_series(con, "population"), meta, "en", True, sources)
+    trend = trends.prepare(_series(con, "population"), meta, "en", True, sources)
     assert trend.y_title == "Index (1989 = 100)"
     assert (trend.data[trend.data.year == 1989].value == 100).all() and "AL" in set(trend.data.area_code)
     meta = indicators.get_indicator(con, "population_1jan")
-    trend = county_trends.prepare(_series(con, "population_1jan"), meta, "en", True, sources)
+    trend = trends.prepare(_series(con, "population_1jan"), meta, "en", True, sources)
     assert trend.y_title == "Index (2016 = 100)", "the first year Albania and every county have a value"
     albania = trend.data[trend.data.area_code == "AL"]
     assert albania.year.max() == 2023, "a value after a break is not indexed to a base before it"
     assert not any(n.startswith("Without a value in the base year") for n in trend.notes)
     assert any(n.startswith("Values after a break in series are not drawn") for n in trend.notes)
-    without_albania = county_trends.prepare(_series(con, "population_1jan")[lambda s: s.area_code != "AL"], meta, "en", True, sources)
+    without_albania = trends.prepare(_series(con, "population_1jan")[lambda s: s.area_code != "AL"], meta, "en", True, sources)
     assert without_albania.y_title == "Index (2002 = 100)"
 
 
 def test_level_choice_file_names_and_csv_columns_say_county(con, sources):
-    assert county_trends.settle_level("municipality", "population_1jan", ["population_1jan"], []) == "county"
-    assert county_trends.settle_level("county", "parl_turnout", ["population_1jan"], ["parl_turnout"]) == "municipality"
-    assert county_trends.file_base("population_1jan", "total", "county") == "population_1jan_county_trend"
-    assert county_trends.file_base("parl_turnout", "total", "municipality") == "parl_turnout_trend"
+    assert trends.settle_level("municipality", "population_1jan", ["population_1jan"], []) == "county"
+    assert trends.settle_level("county", "parl_turnout", ["population_1jan"], ["parl_turnout"]) == "municipality"
+    assert trends.file_base("population_1jan", "total", "county") == "population_1jan_county_trend"
+    assert trends.file_base("parl_turnout", "total", "municipality") == "parl_turnout_trend"
     series = _series(con, "population_1jan", "sq")
     meta = indicators.get_indicator(con, "population_1jan")
-    out = county_trends.with_level_name(views.trend_download(series, meta, "sq", sources), "sq")
+    out = trends.with_level_name(trends.trend_download(series, meta, "sq", sources), "sq")
     assert set(out[out.level == "county"].level_name) == {"Qark"} and list(out.columns).index("level_name") == 3
-    assert county_trends.highlighted_areas(("AL-99",)) == county_trends.DEFAULT_AREAS
+    assert trends.highlighted_areas(("AL-99",)) == trends.DEFAULT_AREAS

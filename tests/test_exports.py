@@ -7,8 +7,8 @@ import zipfile
 import pandas as pd
 from openpyxl import load_workbook
 
-from lnb_dash import exports
 from lnb_dash.cli import values_table
+from lnb_dash.render import exports
 
 
 def test_csv_has_a_bom_keeps_albanian_letters_and_leaves_missing_empty():
@@ -62,7 +62,9 @@ def test_the_data_package_validates_and_has_every_table_and_the_boundaries(con, 
 
 
 def test_every_download_names_where_each_value_was_read(con, tmp_path):
-    from lnb_dash import indicators, views
+    from lnb_dash.model import data_page, trends
+    from lnb_dash.model import map as map_model
+    from lnb_dash.query import indicators
 
     table = values_table(con, "population", 2023, "total")
     workbook = load_workbook(io.BytesIO(exports.to_xlsx_bytes(table, exports.metadata_frame(con, ["population"], "sq"))))
@@ -74,7 +76,7 @@ def test_every_download_names_where_each_value_was_read(con, tmp_path):
     metadata = "\n".join(str(c) for row in workbook["metadata"].values for c in row)
     assert "Popullsia sipas Censusit 2023 për bashki" in metadata and "52 nga 61 bashki" in metadata  # Albanian title and caveats
 
-    observations = views.observations_download(indicators.query_observations(con, "population", 2023), "en")
+    observations = data_page.observations_download(indicators.query_observations(con, "population", 2023), "en")
     assert {"note", "citation_url", "citation_title", "citation_text", "citation_retrieved"} <= set(observations.columns)
     assert observations[(observations.level == "municipality") & (observations.status == "value")].citation_url.notna().all()
     back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(observations)), encoding="utf-8-sig")
@@ -82,11 +84,11 @@ def test_every_download_names_where_each_value_was_read(con, tmp_path):
 
     meta = indicators.get_indicator(con, "population")
     values = indicators.query_values(con, "population", 2023)
-    download = views.values_download(values, meta, "en", indicators.list_sources(con))
+    download = map_model.values_download(values, meta, "en", indicators.list_sources(con))
     assert download.set_index("lau_code").loc["AL224", "citation_url"].startswith("https://de.m.wikipedia.org")
 
     series = indicators.query_timeseries(con, "population_1jan", ["AL", "AL-01"])
-    trend = views.trend_download(series, indicators.get_indicator(con, "population_1jan"), "en", indicators.list_sources(con))
+    trend = trends.trend_download(series, indicators.get_indicator(con, "population_1jan"), "en", indicators.list_sources(con))
     assert trend.citation_url.notna().all() and trend[trend.break_in_series].year.tolist() == [2025]
 
     with zipfile.ZipFile(io.BytesIO(exports.build_data_package(con))) as archive:

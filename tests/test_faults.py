@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from lnb_dash import db, indicators
-from lnb_dash.build import build_database
-from lnb_dash.importer import import_file
+from lnb_dash.data.build import build_database
+from lnb_dash.data.importer import import_file
+from lnb_dash.query import db, indicators
 
 
 def new_indicator_meta(source_id: str) -> dict:
@@ -30,7 +30,7 @@ def test_an_import_while_10_sessions_read_gives_each_reader_old_or_new_complete_
                     values = indicators.query_values(con, "population", 2011)
                 assert len(values) == 61 and values.value.sum() == 2_800_138
                 seen.add(len(catalogue))
-            except Exception as exc:  # noqa: BLE001 (any error fails the test below)
+            except Exception as exc:
                 errors.append(repr(exc))
 
     threads = [threading.Thread(target=reader) for _ in range(10)]
@@ -69,7 +69,7 @@ def test_a_build_killed_before_the_swap_leaves_the_database_as_it_was(data_copy,
     def crash(*args, **kwargs):
         raise KeyboardInterrupt("killed")
 
-    monkeypatch.setattr("lnb_dash.build.os.replace", crash)
+    monkeypatch.setattr("lnb_dash.data.build.os.replace", crash)
     with pytest.raises(KeyboardInterrupt):
         build_database(data_dir, db_path)
     with db.connect(db_path) as con:
@@ -125,7 +125,7 @@ def test_killing_an_import_midway_leaves_a_readable_database_with_old_or_new_dat
 WATCHER = r"""
 import sys, time
 from pathlib import Path
-from lnb_dash import db
+from lnb_dash.query import db
 
 db_path, wanted = Path(sys.argv[1]), sys.argv[2]
 print("ready", flush=True)

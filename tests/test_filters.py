@@ -1,8 +1,9 @@
 """Views round-trip through URL parameters; bad parameters fall back to defaults."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from lnb_dash.filters import CompareView, MapView, TrendsView
+from lnb_dash.model.address import CompareView, MapView, TrendsView
 
 
 def test_map_view_round_trips():

@@ -9,12 +9,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from lnb_dash import db, indicators
-from lnb_dash.build import BuildError, build_database
-from lnb_dash.check import area_level, check_data
 from lnb_dash.cli import main
-from lnb_dash.importer import ImportRejected, RatesNotSummable, import_file, plan_import
-from lnb_dash.sources import read_reference
+from lnb_dash.data.build import BuildError, build_database
+from lnb_dash.data.check import area_level, check_data
+from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import
+from lnb_dash.data.sources import read_reference
+from lnb_dash.query import db, indicators
 from tests.conftest import hashes
 
 SOURCE = "cec_parliament_2017_former_units"
@@ -245,8 +245,8 @@ def test_former_units_that_disagree_with_a_reported_municipal_value_are_refused(
 
 @pytest.mark.parametrize("lang", ["sq", "en"])
 def test_the_filled_in_former_unit_template_imports_as_former_units(tmp_path, data_copy, lang):
-    from lnb_dash import exports
-    from lnb_dash.importer import template_frame_former_units
+    from lnb_dash.data.importer import template_frame_former_units
+    from lnb_dash.render import exports
 
     data_dir = data_copy[0]
     reference = read_reference(data_dir)

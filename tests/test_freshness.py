@@ -1,6 +1,6 @@
 """How current the data is: the newest value, each indicator's latest year, the build time."""
 
-from lnb_dash import freshness
+from lnb_dash.query import freshness
 
 
 def test_the_newest_value_is_the_2025_population_estimate(con):

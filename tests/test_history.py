@@ -2,8 +2,8 @@
 
 import pytest
 
-from lnb_dash import history
-from lnb_dash.importer import import_file
+from lnb_dash.data import history
+from lnb_dash.data.importer import import_file
 from tests.conftest import hashes
 
 META = {"source": {"id": "hist_test", "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"}}

@@ -41,7 +41,7 @@ def test_albanian_templates_put_places_in_the_genitive():
 
 
 def test_sources_read_in_albanian_where_they_give_it(con):
-    from lnb_dash import indicators
+    from lnb_dash.query import indicators
 
     sq = i18n.localize_sources(indicators.list_sources(con), "sq").set_index("source_id")
     assert sq.loc["cec_elections", "publisher"].startswith("Komisioni Qendror i Zgjedhjeve")
@@ -51,7 +51,7 @@ def test_sources_read_in_albanian_where_they_give_it(con):
 
 
 def test_every_shipped_source_has_its_texts_in_albanian(con):
-    from lnb_dash import indicators
+    from lnb_dash.query import indicators
 
     sources = indicators.list_sources(con)
     for column in ("title", "description", "publisher", "license"):
@@ -60,7 +60,7 @@ def test_every_shipped_source_has_its_texts_in_albanian(con):
 
 
 def test_programme_facts_are_named_and_formatted_in_both_languages(con):
-    from lnb_dash import programme
+    from lnb_dash.model import programme
 
     facts = programme.query_programme_facts(con, "AL").set_index("fact", drop=False)
     funding = next(facts.loc[["lnb_phase1_sdc_funding"]].itertuples())

@@ -6,15 +6,17 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from lnb_dash import boundaries, charts, images, indicators, views
-from lnb_dash.filters import MapView
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.query import boundaries, indicators
+from lnb_dash.render import charts, images
 
 
 @pytest.fixture(scope="module")
 def model(con):
     meta = indicators.get_indicator(con, "population")
     values = indicators.query_values(con, "population", 2023)
-    m = views.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
+    m = map_model.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
                               boundaries.read_municipalities(), "sq", indicators.list_sources(con))
     return meta, values, m
 
@@ -49,7 +51,7 @@ def test_png_size_refuses_non_png():
 
 
 def test_chart_axes_follow_the_language(model):
-    from lnb_dash import charts
+    from lnb_dash.render import charts
 
     meta, values, m = model
     chart = charts.localize(charts.build_ranked_bar_chart(values, m.classes, meta, "sq", m.national_value).properties(width=400), "sq")
@@ -66,7 +68,7 @@ def test_the_map_picture_shows_what_the_screen_shows_and_the_whole_source(con, m
     legend_text = json.dumps(spec)
     assert "County border" in legend_text and "LNB priority municipality (thick outline) (2)" in legend_text
     assert len(spec["hconcat"][0]["layer"]) == 3, "areas, county borders, priority outlines"
-    source = views.source_text(["census2023_municipalities", "eurostat_lau2019"], indicators.list_sources(con), "en")
+    source = map_model.source_text(["census2023_municipalities", "eurostat_lau2019"], indicators.list_sources(con), "en")
     assert "License:" in source
     framed = images.frame_chart(chart, m.title, m.subtitle, source, "en").to_dict()
     footer = [row["line"] for rows in framed["datasets"].values() for row in rows if "line" in row]

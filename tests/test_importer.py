@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from lnb_dash import db
-from lnb_dash.importer import ImportRejected, import_file
+from lnb_dash.data.importer import ImportRejected, import_file
+from lnb_dash.query import db
 from tests.conftest import hashes
 
 META = {"source": {"id": "test_import", "title": "Synthetic test table", "publisher": "Test suite", "license": "CC0-1.0",
@@ -133,7 +133,7 @@ def test_a_failing_rebuild_removes_the_new_source_folder(tmp_path, data_copy, mo
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("lnb_dash.importer.build_database", fail)
+    monkeypatch.setattr("lnb_dash.data.importer.build_database", fail)
     with pytest.raises(RuntimeError):
         import_file(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\n"), "test_count", META, data_dir, db_path)
     assert not (data_dir / "sources" / "test_import").exists()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lnb_dash import indicators as q
+from lnb_dash.query import indicators as q
 
 
 def test_indicator_list_is_grouped_by_theme_with_coverage(con):
@@ -68,16 +68,16 @@ def test_coverage_by_level_counts_areas_not_rows(con):
 
 
 def test_coverage_table_shows_each_level_with_its_years(con):
-    from lnb_dash import views
+    from lnb_dash.model import data_page
 
-    table = views.coverage_by_level_table(q.query_coverage_by_level(con), q.list_indicators(con), "en")
+    table = data_page.coverage_by_level_table(q.query_coverage_by_level(con), q.list_indicators(con), "en")
     rows = table.set_index(["Indicator", "Level"])
     assert rows.loc[("Population on 1 January (estimate)", "Counties"), "2002"] == "12/12"
     assert rows.loc[("Population on 1 January (estimate)", "Counties"), "2017"] == "2/12"
     assert rows.loc[("Population (census)", "Municipalities"), "2023"] == "52/61"
     assert rows.loc[("Population (census)", "Municipalities"), "1989"] == ""
     assert ("Population on 1 January (estimate)", "Municipalities") not in rows.index
-    sq = views.coverage_by_level_table(q.query_coverage_by_level(con), q.list_indicators(con), "sq")
+    sq = data_page.coverage_by_level_table(q.query_coverage_by_level(con), q.list_indicators(con), "sq")
     assert {"Bashki", "Qarqe", "Shqipëria"} <= set(sq["Niveli"])
 
 

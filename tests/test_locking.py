@@ -10,8 +10,9 @@ import time
 
 import pytest
 
-from lnb_dash import config, history, locking
-from lnb_dash.importer import import_file
+from lnb_dash import config
+from lnb_dash.data import history, locking
+from lnb_dash.data.importer import import_file
 from tests.concurrency import lock_held_elsewhere, matches_a_fresh_build, run_round
 from tests.conftest import ROOT, hashes
 

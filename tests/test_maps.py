@@ -6,16 +6,20 @@ import re
 
 import pytest
 
-from lnb_dash import assets, boundaries, config, indicators, maps, views
-from lnb_dash.classify import STATUS_STYLES
-from lnb_dash.filters import MapView
+from lnb_dash import config
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.model.classify import STATUS_STYLES
+from lnb_dash.ops import assets
+from lnb_dash.query import boundaries, indicators
+from lnb_dash.render import maps
 
 
 @pytest.fixture(scope="module")
 def model(con):
     meta = indicators.get_indicator(con, "population")
     values = indicators.query_values(con, "population", 2023)
-    return meta, views.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
+    return meta, map_model.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
                                        boundaries.read_municipalities(), "en", indicators.list_sources(con))
 
 
@@ -78,7 +82,7 @@ def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
     meta, m = model
     from streamlit_folium import _get_map_string, generate_js_hash
 
-    other = views.build_map_model(meta, MapView(year=2011), indicators.query_values(con, "population", 2011),
+    other = map_model.build_map_model(meta, MapView(year=2011), indicators.query_values(con, "population", 2011),
                                   indicators.query_area_values(con, "population", 2011), boundaries.read_municipalities(), "en",
                                   indicators.list_sources(con))
     keys = set()
@@ -145,7 +149,7 @@ def test_locator_colours_one_municipality_and_zooms_to_it(model):
 
 def test_the_standalone_map_file_has_leaflet_inlined_and_says_what_it_shows(model, con):
     _, m = model
-    page = views.interactive_map_html(m, ["census2023_municipalities"], indicators.list_sources(con), "en")
+    page = map_model.interactive_map_html(m, ["census2023_municipalities"], indicators.list_sources(con), "en")
     assert "<script src=" not in page and '<link rel="stylesheet"' not in page
     assert "Leaflet" in page and m.title in page and "lnb-legend" in page
     assert "Source:" in page and "OpenStreetMap contributors (ODbL 1.0)" in page
@@ -178,13 +182,13 @@ def level_model(con, indicator, year, level, lang="en", **options):
     meta = indicators.get_indicator(con, indicator)
     values = indicators.query_level_values(con, indicator, year, "total", level)
     view = MapView(indicator=indicator, year=year, level=level, **options)
-    return views.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), boundaries.read_level(level),
+    return map_model.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), boundaries.read_level(level),
                                  lang, indicators.list_sources(con))
 
 
 @pytest.fixture(scope="module")
 def former_con(shipped_db, tmp_path_factory):
-    from lnb_dash import db
+    from lnb_dash.query import db
     from tests.former_units_fixture import add_synthetic_former_units
 
     path = add_synthetic_former_units(shipped_db, tmp_path_factory.mktemp("former") / "lnb.duckdb")
@@ -217,12 +221,12 @@ def test_the_county_table_and_download_have_one_row_per_county_with_codes(con):
     assert len(m.table) == 12 and m.table.iloc[0]["County"] == "Tiranë" and m.table.iloc[0]["Rank"] == 1
     assert sorted(m.download.county_code) == [f"AL-{i:02d}" for i in range(1, 13)] and set(m.download.level) == {"county"}
     assert "lau_code" not in m.download
-    assert views.view_file_name(MapView(indicator="population_1jan", year=2023, level="county")) == "population_1jan_county_2023"
+    assert map_model.view_file_name(MapView(indicator="population_1jan", year=2023, level="county")) == "population_1jan_county_2023"
 
 
 def test_a_saved_county_map_draws_the_12_counties_without_a_network(con):
     m = level_model(con, "population_1jan", 2023, "county")
-    page = views.interactive_map_html(m, ["instat_population_1jan"], indicators.list_sources(con), "en")
+    page = map_model.interactive_map_html(m, ["instat_population_1jan"], indicators.list_sources(con), "en")
     assert page.count('"code":"AL-') == 12 and "County" in page
 
 
@@ -268,4 +272,4 @@ def test_the_2017_election_maps_all_373_former_units_with_its_own_source(con):
     assert len(m.map_spec.features) == 373 and (m.download.status == "value").sum() == 373
     assert set(m.download.source) == {indicators.list_sources(con).set_index("source_id").title["cec_parliament_2017_former_units"]}
     assert m.subtitle.startswith("373 of 373 former units (before 2015) have data for 2017")
-    assert views.view_file_name(MapView(indicator="parl_turnout", year=2017, level="former_unit")) == "parl_turnout_former_unit_2017"
+    assert map_model.view_file_name(MapView(indicator="parl_turnout", year=2017, level="former_unit")) == "parl_turnout_former_unit_2017"

@@ -4,11 +4,12 @@ import unicodedata
 
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from lnb_dash import config, names
+from lnb_dash import config, levels, names
+from lnb_dash.data.sources import read_reference
 from lnb_dash.names import AmbiguousName, NameResolver, UnknownName, fold, normalize_name
-from lnb_dash.sources import read_reference
 
 REFERENCE = read_reference(config.DATA_DIR)
 RESOLVER = NameResolver.from_reference(REFERENCE)
@@ -78,7 +79,7 @@ def test_a_name_of_another_level_is_refused_and_its_level_named(text, level, els
     with pytest.raises(UnknownName) as info:
         RESOLVER.resolve(text, level=level)
     assert elsewhere in [c.code for c in info.value.elsewhere]
-    assert f"not a {names.LEVEL_LABELS[level]}" in str(info.value)
+    assert f"not a {levels.get(level).english}" in str(info.value)
 
 
 @pytest.mark.parametrize("typo, code, name", [("Tirnaa", "AL224", "Tiranë"), ("Korcha", "AL343", "Korçë"), ("Pogradecc", "AL345", "Pogradec"),
@@ -167,7 +168,7 @@ def test_every_alias_resolves_in_any_case_and_with_the_bashkia_prefix(alias, tra
     assert RESOLVER.resolve(transform(alias.alias)).code == alias.code
 
 
-@given(st.text(max_size=30), st.sampled_from(names.LEVELS))
+@given(st.text(max_size=30), st.sampled_from(levels.AREA))
 def test_resolve_either_returns_a_known_code_or_refuses_with_known_suggestions(text, level):
     try:
         assert RESOLVER.resolve(text, level).code in RESOLVER.names[level]

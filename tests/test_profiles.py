@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lnb_dash import charts, indicators, profile_html, profiles
+from lnb_dash.model import profiles
+from lnb_dash.query import indicators
+from lnb_dash.render import charts, profile_html
 
 
 def _profile_row(**overrides) -> dict:

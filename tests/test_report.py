@@ -5,12 +5,12 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from lnb_dash import report
+from lnb_dash.render import pdf
 
 
 @pytest.fixture(scope="module")
 def korce_sq(con):
-    return PdfReader(io.BytesIO(report.build_profile_pdf(con, "AL343", "sq")))
+    return PdfReader(io.BytesIO(pdf.build_profile_pdf(con, "AL343", "sq")))
 
 
 def text_of(reader) -> str:
@@ -38,13 +38,13 @@ def test_profile_has_a_spine_row_per_indicator_and_the_similar_municipalities(ko
 
 
 def test_profile_in_english(con):
-    text = text_of(PdfReader(io.BytesIO(report.build_profile_pdf(con, "AL315", "en"))))
+    text = text_of(PdfReader(io.BytesIO(pdf.build_profile_pdf(con, "AL315", "en"))))
     assert "Municipality Dimal" in text and "Key facts" in text
 
 
 def test_unknown_code_is_refused(con):
     with pytest.raises(ValueError, match="Unknown LAU code"):
-        report.build_profile_pdf(con, "AL999", "en")
+        pdf.build_profile_pdf(con, "AL999", "en")
 
 
 def test_a_value_read_on_its_own_page_names_that_page(korce_sq):

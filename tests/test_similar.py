@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lnb_dash import i18n, similar
+from lnb_dash import i18n
+from lnb_dash.model import similar
 
 
 def _features(rows: list[tuple]) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lnb_dash import stories
+from lnb_dash.model import stories
 
 
 def test_the_shipped_story_has_the_programme_and_three_maps():

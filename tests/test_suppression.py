@@ -4,9 +4,9 @@ import io
 
 import pandas as pd
 
-from lnb_dash.build import suppress_small_counts
 from lnb_dash.cli import main
-from lnb_dash.importer import import_file
+from lnb_dash.data.build import suppress_small_counts
+from lnb_dash.data.importer import import_file
 
 MUNICIPALITIES = pd.DataFrame({"lau_code": ["AL311", "AL312", "AL313"], "county_code": ["AL-01", "AL-01", "AL-01"]})
 

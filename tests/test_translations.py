@@ -8,7 +8,8 @@ import sys
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 
-from lnb_dash import i18n, translations
+from lnb_dash import i18n
+from lnb_dash.i18n import catalog
 from tests.conftest import ROOT
 
 
@@ -22,25 +23,25 @@ def keys_used_in_code() -> set[str]:
 def test_every_entry_is_translated_in_both_languages_and_every_key_in_code_is_in_a_catalog():
     used = keys_used_in_code()
     assert len(used) > 200
-    assert translations.problems(translations.read_catalog("sq"), translations.read_catalog("en"), used) == []
+    assert catalog.problems(catalog.read_catalog("sq"), catalog.read_catalog("en"), used) == []
 
 
 def test_a_missing_empty_or_fuzzy_entry_is_a_problem():
-    sq, en = translations.read_catalog("sq"), translations.read_catalog("en")
+    sq, en = catalog.read_catalog("sq"), catalog.read_catalog("en")
     sq.add("year", "Viti", flags=["fuzzy"])
     en.get("year").string = ""
-    problems = translations.problems(sq, en, used_keys={"not_in_any_catalog"})
+    problems = catalog.problems(sq, en, used_keys={"not_in_any_catalog"})
     assert {"sq: year is fuzzy", "en: year is empty", "sq: not_in_any_catalog is missing", "en: not_in_any_catalog is missing"} <= set(problems)
 
 
 def test_a_fuzzy_entry_is_never_shown():
-    sq = translations.read_catalog("sq")
+    sq = catalog.read_catalog("sq")
     sq.add("year", "Vit i dyshimtë", flags=["fuzzy"])
-    assert "year" not in translations.messages(sq)
+    assert "year" not in catalog.messages(sq)
 
 
 def test_translators_see_the_english_beside_each_albanian_entry():
-    sq = translations.read_catalog("sq")
+    sq = catalog.read_catalog("sq")
     assert sq.get("page_map").auto_comments == ["English: Map"]
     assert all(any(c.startswith("English: ") for c in m.auto_comments) for m in sq if m.id)
 
@@ -52,7 +53,7 @@ def test_calls_inside_f_strings_and_conditional_keys_are_extracted():
 
 def test_labels_written_as_a_python_dict_merge_into_both_catalogs(tmp_path):
     locale = tmp_path / "locale"
-    shutil.copytree(translations.LOCALE_DIR, locale, ignore=shutil.ignore_patterns("*.mo", "*.pot"))
+    shutil.copytree(catalog.LOCALE_DIR, locale, ignore=shutil.ignore_patterns("*.mo", "*.pot"))
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import labels_to_po
@@ -63,7 +64,7 @@ def test_labels_written_as_a_python_dict_merge_into_both_catalogs(tmp_path):
               '    "county_trend": {"sq": "Ecuria e qarkut", "en": "County trend"},\n'
               '    "page_map": {"sq": "Hartë", "en": "Map"}}\n')
     problems = labels_to_po.merge(labels_to_po.labels_from_source(source), locale_dir=locale)
-    sq, en = translations.read_catalog("sq", locale), translations.read_catalog("en", locale)
+    sq, en = catalog.read_catalog("sq", locale), catalog.read_catalog("en", locale)
     assert sq.get("county_trend").string == "Ecuria e qarkut" and en.get("county_trend").string == "County trend"
     assert sq.get("county_trend").auto_comments == ["English: County trend"]
     assert sq.get("page_map").string == "Harta" and problems == [
@@ -83,8 +84,8 @@ def test_labels_are_read_from_the_catalogs():
 def english_sentences(con) -> set[str]:
     """Every run of three or more words of the English catalog (placeholders cut out) that Albanian does not share,
     and every line of the sources' English titles, publishers, descriptions, licences and caveats."""
-    en = translations.messages(translations.read_catalog("en"))
-    sq = translations.messages(translations.read_catalog("sq"))
+    en = catalog.messages(catalog.read_catalog("en"))
+    sq = catalog.messages(catalog.read_catalog("sq"))
     found = set()
     for key, text in en.items():
         if text != sq.get(key):
@@ -96,5 +97,5 @@ def english_sentences(con) -> set[str]:
 
 def test_every_catalog_entry_is_used_in_code_so_make_translations_keeps_it():
     used = keys_used_in_code()
-    unused = sorted(m.id for m in translations.read_catalog("en") if m.id and m.id not in used)
+    unused = sorted(m.id for m in catalog.read_catalog("en") if m.id and m.id not in used)
     assert unused == [], "mark keys the code builds at run time with i18n.N_(...)"

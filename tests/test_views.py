@@ -4,15 +4,18 @@ import json
 
 import pytest
 
-from lnb_dash import boundaries, charts, indicators, views
-from lnb_dash.filters import MapView
+from lnb_dash.model import compare, trends
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.query import boundaries, indicators
+from lnb_dash.render import charts
 
 
 def model_for(con, indicator, year, breakdown="total", lang="en", **options):
     meta = indicators.get_indicator(con, indicator)
     values = indicators.query_values(con, indicator, year, breakdown)
     view = MapView(indicator=indicator, year=year, breakdown=breakdown, **options)
-    return meta, values, views.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year, breakdown),
+    return meta, values, map_model.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year, breakdown),
                                                boundaries.read_municipalities(), lang, indicators.list_sources(con))
 
 
@@ -22,21 +25,21 @@ def test_a_breakdown_is_named_in_title_legend_tooltips_and_download(con, lang, w
     assert word in m.title and word in m.legend_html
     assert all(word in f["tip"][1][0] for f in m.map_spec.features.values())
     assert set(m.download.breakdown) == {"female"} and all(word in n for n in m.download.indicator_name)
-    assert views.view_file_name(MapView(indicator="local_turnout", year=2015, breakdown="female")) == "local_turnout_female_2015"
-    assert views.view_file_name(MapView(indicator="local_turnout", year=2015)) == "local_turnout_2015"
+    assert map_model.view_file_name(MapView(indicator="local_turnout", year=2015, breakdown="female")) == "local_turnout_female_2015"
+    assert map_model.view_file_name(MapView(indicator="local_turnout", year=2015)) == "local_turnout_2015"
 
 
 def test_compared_with_albania_is_offered_only_for_rates_and_shares(con):
-    assert "diverging" in views.schemes_for(indicators.get_indicator(con, "parl_turnout"))
-    assert "diverging" not in views.schemes_for(indicators.get_indicator(con, "population"))
+    assert "diverging" in map_model.schemes_for(indicators.get_indicator(con, "parl_turnout"))
+    assert "diverging" not in map_model.schemes_for(indicators.get_indicator(con, "population"))
     _, _, m = model_for(con, "population", 2011, scheme="diverging")
     assert m.classes.scheme == "quantiles", "a link asking for it on a count gets the default, not five empty classes"
 
 
 def test_class_wording_matches_the_classes_drawn():
-    assert views.class_count_text(1, 5, "en") == "1 class (only 1 possible with these values)"
-    assert views.class_count_text(5, 5, "sq") == "5 klasa"
-    assert views.class_count_text(3, 5, "sq").startswith("3 klasa (vetëm 3")
+    assert map_model.class_count_text(1, 5, "en") == "1 class (only 1 possible with these values)"
+    assert map_model.class_count_text(5, 5, "sq") == "5 klasa"
+    assert map_model.class_count_text(3, 5, "sq").startswith("3 klasa (vetëm 3")
 
 
 def test_the_ranked_bar_of_a_count_does_not_draw_albania(con):
@@ -51,18 +54,18 @@ def test_the_ranked_bar_of_a_count_does_not_draw_albania(con):
 
 def test_a_trend_of_counts_leaves_albania_out_unless_indexed_and_says_so(con):
     meta = indicators.get_indicator(con, "parl_voters")
-    series = views.label_series(indicators.query_timeseries(con, "parl_voters", ["AL343", "AL"], "total"), "en")
+    series = trends.label_series(indicators.query_timeseries(con, "parl_voters", ["AL343", "AL"], "total"), "en")
     drawn = lambda chart: {row["name"] for row in json.loads(chart.to_json())["datasets"].popitem()[1]}  # noqa: E731
     assert "Albania" not in drawn(charts.build_timeseries_chart(series, meta, "en"))
     assert "Albania" in drawn(charts.build_timeseries_chart(series, meta, "en", indexed=True))
-    note = views.national_note(series, meta, "en", indexed=False)
+    note = map_model.national_note(series, meta, "en", indexed=False)
     assert note.startswith("Albania is not drawn") and "Indexed" in note
-    assert views.national_note(series, meta, "en", indexed=True) is None
+    assert map_model.national_note(series, meta, "en", indexed=True) is None
 
 
 def test_the_compare_download_holds_numbers_in_their_own_columns(con):
     profiles = {code: indicators.query_profile(con, code) for code in ("AL343", "AL221")}
-    frame = views.compare_download(profiles, {"AL343": "Korçë", "AL221": "Kamëz"}, "en", indicators.list_sources(con))
+    frame = compare.compare_download(profiles, {"AL343": "Korçë", "AL221": "Kamëz"}, "en", indicators.list_sources(con))
     assert {"value", "year", "rank", "n_ranked", "unit", "national_value", "source"} <= set(frame.columns)
     assert frame.value.dtype.kind == "f" and frame["rank"].dtype.name == "Int64"
     turnout = frame[(frame.indicator == "local_turnout") & (frame.lau_code == "AL343")].iloc[0]
@@ -78,34 +81,35 @@ def test_old_map_links_without_a_level_mean_municipalities():
 
 
 def test_the_level_settles_to_one_with_data_for_the_year(con):
-    from lnb_dash import map_levels
+    from lnb_dash.model import map as map_model
 
     frame = indicators.query_map_levels(con)
-    assert map_levels.levels_of(frame, "population", "total", 2023) == ["municipality", "county"]
-    assert map_levels.levels_of(frame, "population", "total", 1989) == ["county"]
-    view, years = map_levels.settle(MapView(indicator="population", year=1989), frame)
+    assert map_model.levels_of(frame, "population", "total", 2023) == ["municipality", "county"]
+    assert map_model.levels_of(frame, "population", "total", 1989) == ["county"]
+    view, years = map_model.settle(MapView(indicator="population", year=1989), frame)
     assert view.level == "county" and years[0] == 1989
-    view, _ = map_levels.settle(MapView(indicator="population_1jan"), frame)
+    view, _ = map_model.settle(MapView(indicator="population_1jan"), frame)
     assert view.level == "county" and view.year == 2023
-    view, _ = map_levels.settle(MapView(indicator="population", year=2011), frame)
+    view, _ = map_model.settle(MapView(indicator="population", year=2011), frame)
     assert view.level == "municipality", "a link without a level keeps the municipalities where they have data"
-    assert "population_1jan" in map_levels.mappable_indicators(frame)
+    assert "population_1jan" in map_model.mappable_indicators(frame)
 
 
 def test_the_ranked_bar_names_counties_for_a_county_map(con):
-    from lnb_dash import map_levels
+    from lnb_dash import levels
+    from lnb_dash.model import map as map_model
 
     meta = indicators.get_indicator(con, "population_1jan")
     values = indicators.query_level_values(con, "population_1jan", 2023, "total", "county")
     view = MapView(indicator="population_1jan", year=2023, level="county")
-    m = views.build_map_model(meta, view, values, indicators.query_area_values(con, "population_1jan", 2023),
+    m = map_model.build_map_model(meta, view, values, indicators.query_area_values(con, "population_1jan", 2023),
                               boundaries.read_level("county"), "en", indicators.list_sources(con))
-    spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", area_title=map_levels.area_label("county", "en")).to_dict()
+    spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", area_title=levels.area_label("county", "en")).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert len(rows) == 12 and {r["rank_text"].split(" of ")[1] for r in rows} == {"12"}
     assert '"County"' in json.dumps(spec)
 
 
 def test_the_compare_link_from_the_map_keeps_the_order_picked_each_once_and_six_at_most():
-    assert views.compare_url(["AL343", "AL221", "AL343"], "en") == "/compare?m=AL343,AL221&lang=en"
-    assert views.compare_url([f"AL11{i}" for i in range(1, 9)], "xx") == "/compare?m=AL111,AL112,AL113,AL114,AL115,AL116&lang=sq"
+    assert compare.compare_url(["AL343", "AL221", "AL343"], "en") == "/compare?m=AL343,AL221&lang=en"
+    assert compare.compare_url([f"AL11{i}" for i in range(1, 9)], "xx") == "/compare?m=AL111,AL112,AL113,AL114,AL115,AL116&lang=sq"

@@ -8,14 +8,18 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from lnb_dash import boundaries, charts, config, db, indicators, map_levels, programme, views
-from lnb_dash.filters import MapView
+from lnb_dash import config, levels
+from lnb_dash.model import compare, programme, trends
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.query import boundaries, db, indicators
+from lnb_dash.render import charts
 
 
 @st.cache_resource
 def install_static_assets_once() -> None:
     """Leaflet into ./static once per process (``python -m lnb_dash.ui.serve`` also does it before the server starts)."""
-    from lnb_dash import assets
+    from lnb_dash.ops import assets
 
     assets.install_static_assets()
 
@@ -166,13 +170,13 @@ def area_series_cached(area_code: str) -> dict[str, list[float]]:
 
 @st.cache_data
 def stories_cached() -> dict:
-    from lnb_dash import stories
+    from lnb_dash.model import stories
 
     return stories.list_stories()
 
 
 @st.cache_resource(max_entries=128)
-def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapModel]:
+def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.MapModel]:
     """One map view's values and model, built once per view and language and shared by every session.
 
     A resource, not data: the model is read, never changed, so no copy is made on each rerun.
@@ -183,7 +187,7 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, views.MapM
     else:
         values, areas = level_values_cached(view.indicator, view.year, view.breakdown, view.level), level_gdf_cached(view.level)
     area_values = area_values_cached(view.indicator, view.year, view.breakdown)
-    return values, views.build_map_model(meta, view, values, area_values, areas, lang, sources_cached(), priority_codes_cached())
+    return values, map_model.build_map_model(meta, view, values, area_values, areas, lang, sources_cached(), priority_codes_cached())
 
 
 @st.cache_resource(max_entries=128)
@@ -192,7 +196,7 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     (building it with Altair is most of a rerun's time otherwise)."""
     values, model = map_model_cached(view, lang)
     chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value,
-                                          area_title=map_levels.area_label(view.level, lang))
+                                          area_title=levels.area_label(view.level, lang))
     return charts.localize(chart, lang).to_json()
 
 
@@ -201,16 +205,14 @@ def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: s
     """The trends chart as Vega-Lite JSON, built once per view and language for every session
     (Altair's build and validation was most of a trends visit's server time, issue 12)."""
     meta = indicator_meta_cached(indicator)
-    series = views.label_series(timeseries_cached(indicator, areas, breakdown), lang)
+    series = trends.label_series(timeseries_cached(indicator, areas, breakdown), lang)
     return charts.localize(charts.build_timeseries_chart(series, meta, lang, indexed), lang).to_json()
 
 
 @st.cache_data
 def spine_rows_cached(lau_code: str, lang: str) -> list:
     """The profile's spine rows (profiles.spine_rows) for one municipality and language."""
-    from lnb_dash import profiles
-
-    from lnb_dash import caveats
+    from lnb_dash.model import caveats, profiles
 
     con = get_connection()
     profile = profile_cached(lau_code)
@@ -221,20 +223,20 @@ def spine_rows_cached(lau_code: str, lang: str) -> list:
 @st.cache_data
 def similar_cached(lau_code: str) -> pd.DataFrame:
     """The five municipalities most like this one (similar.most_similar)."""
-    from lnb_dash import similar
+    from lnb_dash.model import similar
 
     return similar.most_similar(similar.query_features(get_connection()), lau_code)
 
 
 @st.cache_resource(max_entries=64)
-def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[views.CompareChart, str]]:
-    """Compare's chart per indicator (views.compare_chart_model) with its Vega-Lite JSON, in the table's order,
+def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[compare.CompareChart, str]]:
+    """Compare's chart per indicator (compare.compare_chart_model) with its Vega-Lite JSON, in the table's order,
     built once per choice and language for every session (a dozen Altair builds would otherwise be each rerun's time)."""
     names = municipalities_cached().set_index("lau_code").name.to_dict()
     out = []
     for indicator in dict.fromkeys(profile_cached(codes[0]).indicator_id):
         meta = indicator_meta_cached(indicator)
-        chart = views.compare_chart_model(timeseries_cached(indicator, (*codes, "AL"), "total"), meta, codes, names, lang)
+        chart = compare.compare_chart_model(timeseries_cached(indicator, (*codes, "AL"), "total"), meta, codes, names, lang)
         if chart is not None:
             out.append((chart, charts.localize(charts.build_compare_chart(chart, meta, lang), lang).to_json()))
     return out
@@ -243,19 +245,19 @@ def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[views
 @st.cache_data
 def county_series_ids_cached() -> list[str]:
     """Indicators with a county series (more than one year), for the trends page's county level."""
-    from lnb_dash import county_trends
+    from lnb_dash.model import trends
 
-    return county_trends.county_series_ids(indicators.query_coverage_by_level(get_connection()))
+    return trends.county_series_ids(indicators.query_coverage_by_level(get_connection()))
 
 
 @st.cache_resource(max_entries=128)
 def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: bool, indexed: bool, lang: str):
     """The county trends chart as Vega-Lite JSON with its labelled series and captions, once per view and language."""
-    from lnb_dash import county_trends
+    from lnb_dash.model import trends
 
     meta = indicator_meta_cached(indicator)
-    series = views.label_series(timeseries_cached(indicator, county_trends.chart_areas(national), "total"), lang)
-    trend = county_trends.prepare(series, meta, lang, indexed, sources_cached())
+    series = trends.label_series(timeseries_cached(indicator, trends.chart_areas(national), "total"), lang)
+    trend = trends.prepare(series, meta, lang, indexed, sources_cached())
     chart = charts.build_county_trend_chart(trend.data, meta, lang, highlighted, trend.y_title, trend.points_only, indexed)
     national = None
     if not trend.national.empty:
@@ -267,7 +269,7 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
 @st.cache_data
 def counties_names_cached() -> dict[str, str]:
     """county code → official name."""
-    from lnb_dash.db import cursor
+    from lnb_dash.query.db import cursor
 
     return dict(cursor(get_connection()).execute("SELECT county_code, name FROM counties ORDER BY county_code").fetchall())
 
@@ -275,7 +277,7 @@ def counties_names_cached() -> dict[str, str]:
 @st.cache_data
 def data_as_of_cached() -> tuple[tuple[int, str] | None, str | None]:
     """The newest value's (year, source) and when the database file was built (UTC, minutes)."""
-    from lnb_dash import freshness
+    from lnb_dash.query import freshness
 
     built = freshness.built_at(config.DB_PATH)
     return freshness.data_as_of(get_connection()), built.strftime("%Y-%m-%d %H:%M UTC") if built else None
@@ -283,7 +285,7 @@ def data_as_of_cached() -> tuple[tuple[int, str] | None, str | None]:
 
 @st.cache_data
 def caveats_cached(indicator_id: str, source_ids: tuple[str, ...], lang: str, year: int | None) -> list[str]:
-    """lnb_dash.caveats.indicator_caveats for one view."""
-    from lnb_dash import caveats
+    """lnb_dash.model.caveats.indicator_caveats for one view."""
+    from lnb_dash.model import caveats
 
     return caveats.indicator_caveats(get_connection(), sources_cached(), indicator_id, source_ids, lang, year)

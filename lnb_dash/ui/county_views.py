@@ -1,6 +1,6 @@
 """Streamlit rendering for county views: the trends chart at county level and the county profile.
 
-Thin: the figures come from lnb_dash.county_trends, lnb_dash.county_profile and lnb_dash.change.
+Thin: the figures come from lnb_dash.model.trends, lnb_dash.model.county_profile and lnb_dash.model.change.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import json
 
 import streamlit as st
 
-from lnb_dash import county_trends, i18n, views
-from lnb_dash.ui import cached, widgets
+from lnb_dash import i18n, levels
+from lnb_dash.model import map as map_model
+from lnb_dash.model import trends
+from lnb_dash.ui import cached, citations, figures
 
 
 def county_label(lang: str):
@@ -26,7 +28,7 @@ def trend_title(meta, lang: str) -> str:
 def render_county_trend_figure(view, lang: str, top_level: bool = True):
     """Title, chart, captions and source of the county trends view (no widgets); returns (series, trend)."""
     meta = cached.indicator_meta_cached(view.indicator)
-    highlighted = county_trends.highlighted_areas(view.areas)
+    highlighted = trends.highlighted_areas(view.areas)
     series, trend, spec, national_spec = cached.county_trend_cached(view.indicator, highlighted, view.national, view.indexed, lang)
     (st.title if top_level else st.header)(trend_title(meta, lang))
     st.vega_lite_chart(json.loads(spec), width="stretch")
@@ -36,21 +38,21 @@ def render_county_trend_figure(view, lang: str, top_level: bool = True):
         st.subheader(i18n.t("albania_own_axis", lang))
         st.vega_lite_chart(json.loads(national_spec), width="stretch")
     for note in trend.notes[first:]:
-        st.caption(widgets.escape_markdown(note))
-    widgets.render_source_note(series.source_id.tolist() or [meta.source_id], lang)
+        st.caption(citations.escape_markdown(note))
+    citations.render_source_note(series.source_id.tolist() or [meta.source_id], lang)
     return series, trend
 
 
 def report_unknown_counties(page: str, field: str, lang: str, stop: bool = False) -> None:
     """A link naming a county the alias table does not know: the message and the closest counties as links,
     never another county in its place."""
-    from lnb_dash.filters import unknown_counties
+    from lnb_dash.model.address import unknown_counties
 
     problems = unknown_counties({k: st.query_params.get(k) for k in st.query_params}, field)
     if problems and stop:
         st.title(i18n.t("page_county_profile", lang))
     for problem in problems:
-        st.error(i18n.t("unknown_county", lang, text=widgets.escape_markdown(problem.text)))
+        st.error(i18n.t("unknown_county", lang, text=citations.escape_markdown(problem.text)))
         extra = {"level": "county"} if field == "areas" else {}
         if not problem.suggestions:  # nothing close: there are only 12, so offer them all
             st.caption(i18n.t("unknown_county_hint", lang))
@@ -65,18 +67,18 @@ def report_unknown_counties(page: str, field: str, lang: str, stop: bool = False
 def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids: list[str], municipal_ids: list[str], lang: str) -> None:
     """The trends page at county level: level switch, the counties to highlight, Albania and index, then the chart,
     its captions, table and downloads (CSV columns and file names say 'county')."""
-    from lnb_dash import charts, images
-    from lnb_dash.filters import TrendsView
+    from lnb_dash.model.address import TrendsView
+    from lnb_dash.render import charts, images
     from lnb_dash.ui import state
 
     indicator = st.session_state[state.key(page, "indicator")]
     if indicator in municipal_ids:
-        pick.radio(i18n.t("trend_level", lang), list(county_trends.LEVELS), format_func=lambda lv: i18n.t(f"level_one_{lv}", lang),
+        pick.radio(i18n.t("trend_level", lang), list(levels.TREND), format_func=lambda lv: levels.level_label(lv, lang),
                    key=state.key(page, "level"), horizontal=True)
     names = cached.counties_names_cached()
     chosen = st.session_state.get(state.key(page, "areas")) or []
-    st.session_state[state.key(page, "areas")] = list(county_trends.highlighted_areas(tuple(c for c in chosen if c in names)))
-    areas_col.multiselect(i18n.t("choose_counties", lang), list(county_trends.COUNTY_CODES), max_selections=county_trends.MAX_HIGHLIGHTED,
+    st.session_state[state.key(page, "areas")] = list(trends.highlighted_areas(tuple(c for c in chosen if c in names)))
+    areas_col.multiselect(i18n.t("choose_counties", lang), list(trends.COUNTY_CODES), max_selections=trends.MAX_HIGHLIGHTED,
                           format_func=county_label(lang), key=state.key(page, "areas"))
     options = st.columns(2)
     options[0].checkbox(i18n.t("show_national", lang), key=state.key(page, "national"))
@@ -87,15 +89,15 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
     meta = cached.indicator_meta_cached(view.indicator)
     series, trend = render_county_trend_figure(view, lang, top_level=False)
     with st.expander(i18n.t("table", lang)):
-        st.dataframe(views.trend_table(series, meta, lang),
+        st.dataframe(trends.trend_table(series, meta, lang),
                      hide_index=True, width="stretch")
     sources = cached.sources_cached()
-    caption = views.source_text(series.source_id, sources, lang)
-    download = county_trends.with_level_name(views.trend_download(series, meta, lang, sources), lang)
+    caption = map_model.source_text(series.source_id, sources, lang)
+    download = trends.with_level_name(trends.trend_download(series, meta, lang, sources), lang)
     title = trend_title(meta, lang)
-    highlighted = county_trends.highlighted_areas(view.areas)
-    widgets.render_downloads("trends.county_downloads", lang, download, [view.indicator],
-                             base_name=county_trends.file_base(view.indicator, "total", "county"),
+    highlighted = trends.highlighted_areas(view.areas)
+    figures.render_downloads("trends.county_downloads", lang, download, [view.indicator],
+                             base_name=trends.file_base(view.indicator, "total", "county"),
                              pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
                                  charts.build_county_trend_chart(trend.data, meta, lang, highlighted, trend.y_title, trend.points_only,
                                                                  view.indexed).properties(width=images.WIDTH),
@@ -107,8 +109,9 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
 def render_county_profile(lang: str) -> None:
     """``profile?county=…``: name, figures with ranks among the 12, municipalities (linked), series, census changes,
     sources; prints with Ctrl+P and wraps into cards on a phone."""
-    from lnb_dash import change, county_profile, profile_html
-    from lnb_dash.filters import CountyProfileView
+    from lnb_dash.model import change, county_profile
+    from lnb_dash.model.address import CountyProfileView
+    from lnb_dash.render import profile_html
     from lnb_dash.ui import state
 
     page = "county_profile"
@@ -141,8 +144,8 @@ def render_county_profile(lang: str) -> None:
 
     st.header(i18n.t("county_series", lang))
     render_county_trend_figure(_SeriesView("population_1jan", (code,)), lang, top_level=False)
-    for caveat in county_trends.source_break_caveats("instat_population_1jan", sources, lang):  # the estimates shown predate it
-        st.caption(widgets.escape_markdown(caveat))
+    for caveat in trends.source_break_caveats("instat_population_1jan", sources, lang):  # the estimates shown predate it
+        st.caption(citations.escape_markdown(caveat))
     render_county_trend_figure(_SeriesView("population", (code,)), lang, top_level=False)
     st.page_link("pages/trends.py", label=i18n.t("open_county_trends", lang),
                  query_params={"indicator": "population_1jan", "level": "county", "areas": code, "lang": lang}, icon=":material/show_chart:")
@@ -153,10 +156,10 @@ def render_county_profile(lang: str) -> None:
     st.html(county_profile.changes_html(changes, lang, county_profile.county_title(code, lang)))
 
     st.header(i18n.t("county_sources", lang))
-    widgets.render_source_note(frame.source_id.tolist() + ["instat_census_counties", "instat_population_1jan"], lang)
+    citations.render_source_note(frame.source_id.tolist() + ["instat_census_counties", "instat_population_1jan"], lang)
     all_changes = change.census_changes(change.query_census(con, [code, *munis.lau_code]))
     area_names = {code: names[code], **dict(zip(munis.lau_code, munis.name))}
-    widgets.render_downloads("county_profile.downloads", lang, county_profile.indicator_table(rows, lang, publishers),
+    figures.render_downloads("county_profile.downloads", lang, county_profile.indicator_table(rows, lang, publishers),
                              frame.indicator_id.unique().tolist(), base_name=f"{code}_county_profile",
                              files=[(i18n.t("census_change", lang) + " CSV",
                                      lambda: _csv(change.change_download(all_changes, area_names, lang)),
@@ -172,14 +175,14 @@ class _SeriesView:
 
 
 def _csv(frame) -> bytes:
-    from lnb_dash import exports
+    from lnb_dash.render import exports
 
     return exports.to_csv_bytes(frame)
 
 
 def render_municipal_change(lau_code: str, municipality, lang: str) -> None:
     """The municipality's change between Census 2011 and Census 2023 (same 2015 boundaries), and its county's profile."""
-    from lnb_dash import change, county_profile
+    from lnb_dash.model import change, county_profile
 
     changes = change.census_changes(change.query_census(cached.get_connection(), [lau_code]))
     st.html(county_profile.changes_html(changes, lang, f"{i18n.t('census_change', lang)}: {municipality['name']}"))

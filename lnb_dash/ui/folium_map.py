@@ -1,4 +1,4 @@
-"""Draw a :class:`lnb_dash.maps.MapSpec` with ``streamlit_folium.st_folium`` and report what the reader did.
+"""Draw a :class:`lnb_dash.render.maps.MapSpec` with ``streamlit_folium.st_folium`` and report what the reader did.
 
 The base map keeps one ``key`` per page, so streamlit-folium keeps the same Leaflet map in the
 browser and only swaps the values layer (``feature_group_to_add``) when the view changes. Only
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lnb_dash import maps
+from lnb_dash.render import maps
 
 # The LAU code of a clicked municipality (see maps._ACCESS_JS) and a click counter, so a second click on the same one counts.
 RETURNED = ["last_object_clicked_popup", "last_object_clicked_count"]

@@ -21,7 +21,8 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-from lnb_dash import assets, config
+from lnb_dash import config
+from lnb_dash.ops import assets
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

@@ -1,6 +1,6 @@
 """Language and page views ⇄ URL query parameters.
 
-Each page keeps its view (a frozen dataclass from :mod:`lnb_dash.filters`) under ``"<page>.view"``
+Each page keeps its view (a frozen dataclass from :mod:`lnb_dash.model.address`) under ``"<page>.view"``
 and its widgets under ``"<page>.<field>"``. :func:`read_view` runs before the widgets: a URL that
 differs from the last view written (a deep link, an edited address) wins and seeds the widgets.
 :func:`write_view` runs after them and puts the view in the address bar, so every view is a link.

@@ -10,8 +10,8 @@ import urllib.request
 import pytest
 
 from lnb_dash import config
-from lnb_dash.build import build_database
-from lnb_dash.importer import import_file
+from lnb_dash.data.build import build_database
+from lnb_dash.data.importer import import_file
 from tests.browser.conftest import Visit, _free_port
 from tests.conftest import ROOT
 

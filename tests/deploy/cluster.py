@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from bench.stclient import Session, open_map
-from lnb_dash import config, deploy
-from lnb_dash.build import build_database
+from lnb_dash import config
+from lnb_dash.data.build import build_database
+from lnb_dash.ops import deploy
 
 
 def require_nginx() -> None:

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import yaml
 
 from bench.stclient import FOLIUM, ProtocolError, Session, open_map
-from lnb_dash import deploy
+from lnb_dash.ops import deploy
 from lnb_dash.ui import serve
 from tests.conftest import ROOT
 from tests.deploy.cluster import require_nginx
@@ -192,7 +192,7 @@ def test_compose_runs_the_replicas_on_one_data_volume_behind_the_generated_proxy
     replicas = [name for name, s in services.items() if name != "nginx"]
     assert len(replicas) >= 2 and all(services[r]["volumes"] == ["lnb-data:/data"] for r in replicas)
     command = services["nginx"]["command"]
-    assert command[:4] == ["python", "-m", "lnb_dash.deploy", "proxy"]
+    assert command[:4] == ["python", "-m", "lnb_dash.ops.deploy", "proxy"]
     assert [command[i + 1] for i, a in enumerate(command) if a == "--upstream"] == [f"{r}:8501" for r in replicas]
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "LNB_DB_PATH=/data/lnb.duckdb" in dockerfile and "USER lnb" in dockerfile

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from lnb_dash import config
-from lnb_dash.check import check_data
+from lnb_dash.data.check import check_data
 from tests.pages.helpers import open_page, texts
 
 PAGES = ["overview", "map", "profile", "trends", "compare", "programme", "data"]

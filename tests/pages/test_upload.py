@@ -3,7 +3,9 @@
 import pytest
 import streamlit as st
 
-from lnb_dash import config, db, history
+from lnb_dash import config
+from lnb_dash.data import history
+from lnb_dash.query import db
 from tests.concurrency import lock_held_elsewhere
 from tests.conftest import hashes
 from tests.pages.helpers import open_page
@@ -66,7 +68,7 @@ def test_a_wrong_password_is_refused(staff_data):
 
 
 def test_a_rejected_upload_shows_the_report_and_changes_nothing(staff_data, tmp_path):
-    data_dir, db_path = staff_data
+    _data_dir, db_path = staff_data
     before = hashes(db_path)
     bad = tmp_path / "bad.csv"
     bad.write_text("bashkia,viti,vlera\nAtlantis,2021,1\n", encoding="utf-8")
@@ -103,7 +105,7 @@ def test_the_upload_page_is_hidden_from_viewers_in_the_navigation(staff_data):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_files_get_the_report_on_the_upload_page(staff_data, name):
-    data_dir, db_path = staff_data
+    _data_dir, db_path = staff_data
     before = hashes(db_path)
     meta = {**META, "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0,
                                   "name": {"sq": "a", "en": "b"}, "unit": {"sq": "persona", "en": "persons"},
@@ -134,7 +136,7 @@ def test_an_import_while_another_is_in_progress_says_whose_and_changes_nothing(s
 @pytest.mark.parametrize("lang, text", [("en", "Upload the numerator and the denominator instead"),
                                         ("sq", "Ngarkoni në vend të saj numëruesin dhe emëruesin")])
 def test_a_rate_by_former_unit_is_refused_on_the_upload_page_with_what_to_upload(staff_data, tmp_path, lang, text):
-    data_dir, db_path = staff_data
+    _data_dir, db_path = staff_data
     before = hashes(db_path)
     rates = tmp_path / "rates.csv"
     rates.write_text("komuna,viti,vlera\nKamëz,2021,45.2\nPaskuqan,2021,50.1\n", encoding="utf-8")
@@ -147,7 +149,7 @@ def test_a_rate_by_former_unit_is_refused_on_the_upload_page_with_what_to_upload
 @pytest.mark.parametrize("lang, text", [("en", "By former unit (2021): 1 municipalities will get the sum of their units"),
                                         ("sq", "Sipas njësive të mëparshme (2021): 1 bashki do të marrin shumën")])
 def test_counts_by_former_unit_go_through_the_same_upload(staff_data, tmp_path, lang, text):
-    data_dir, db_path = staff_data
+    _data_dir, db_path = staff_data
     counts = tmp_path / "units.csv"
     counts.write_text("komuna,viti,vlera\nKamëz,2021,12\nPASKUQAN,2021,30\n", encoding="utf-8")
     meta = {**META, "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0,

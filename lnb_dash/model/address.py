@@ -1,0 +1,153 @@
+"""Each page's view as a frozen dataclass, to and from URL query parameters (pure, no Streamlit).
+
+Parsing is lenient: a bad parameter falls back to the default instead of breaking the page. Places
+(``m=``) go through the one alias table, so ``m=korca`` or ``m=Bashkia%20Kamëz`` open the right
+municipality; a place it does not know is dropped here and reported by :func:`unknown_places`, so a
+page says so (with the closest names) instead of quietly showing another municipality.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lnb_dash import names
+
+PLACE_FIELDS = ("m",)
+# Fields naming counties (``areas=AL-01,tirana``, ``county=Qarku i Tiranës``): resolved at county level.
+COUNTY_FIELDS = ("areas", "county")
+
+
+def _place_code(text: str, level: str = "municipality") -> str | None:
+    try:
+        return names.load_resolver().resolve(text.strip(), level).code
+    except names.UnknownName:
+        return None
+
+
+def _places(raw: str, level: str = "municipality") -> tuple[str, ...]:
+    codes = (_place_code(v, level) for v in raw.split(",") if v.strip())
+    return tuple(dict.fromkeys(c for c in codes if c))
+
+
+def unknown_counties(params: Mapping[str, str], field: str) -> list[names.UnknownName]:
+    """The names in a link's county parameter (``county=`` or ``areas=``) that name no county, with the closest counties."""
+    raw = params.get(field)
+    problems = []
+    for text in (raw[-1] if isinstance(raw, list) else raw or "").split(","):
+        if text.strip():
+            try:
+                names.load_resolver().resolve(text.strip(), "county")
+            except names.UnknownName as exc:
+                problems.append(exc)
+    return problems
+
+
+def unknown_places(params: Mapping[str, str]) -> list[names.UnknownName]:
+    """The names in a link's place parameters that the alias table does not know, each with its closest names."""
+    problems = []
+    for field in PLACE_FIELDS:
+        raw = params.get(field)
+        for text in (raw[-1] if isinstance(raw, list) else raw or "").split(","):
+            if text.strip():
+                try:
+                    names.load_resolver().resolve(text.strip())
+                except names.UnknownName as exc:
+                    problems.append(exc)
+    return problems
+
+
+def _parse(kind: str, raw: str, default, field: str = ""):
+    try:
+        if kind == "bool":
+            return raw.lower() in ("1", "true", "yes", "on")
+        if kind in ("int", "int | None"):
+            return int(raw)
+        if field in PLACE_FIELDS or field in COUNTY_FIELDS:
+            places = _places(raw, "county" if field in COUNTY_FIELDS else "municipality")
+            if kind == "tuple[str, ...]":
+                return places or default
+            return places[0] if places else default
+        return raw.strip()
+    except (ValueError, AttributeError):
+        return default
+
+
+class View:
+    """Shared conversions for the page views below."""
+
+    @classmethod
+    def from_query_params(cls, params: Mapping[str, str]):
+        values = {}
+        for f in dataclasses.fields(cls):
+            default = f.default
+            raw = params.get(f.name)
+            if isinstance(raw, list):
+                raw = raw[-1] if raw else None
+            values[f.name] = default if raw in (None, "") else _parse(str(f.type), str(raw), default, f.name)
+        return cls(**values)
+
+    def to_query_params(self) -> dict[str, str]:
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == () or (value == f.default and f.name not in self.always):
+                continue
+            out[f.name] = ",".join(value) if isinstance(value, tuple) else ("1" if value is True else str(value))
+        return out
+
+    always: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapView(View):
+    indicator: str = "population"
+    year: int | None = None
+    breakdown: str = "total"
+    scheme: str = "quantiles"
+    k: int = 5
+    priority: bool = False
+    basemap: bool = False
+    level: str = "municipality"  # the geography drawn (lnb_dash.levels); absent from a link means municipalities
+    always = ("indicator", "year")
+
+
+@dataclass(frozen=True)
+class ProfileView(View):
+    m: str = "AL224"
+    always = ("m",)
+
+
+@dataclass(frozen=True)
+class TrendsView(View):
+    indicator: str = "parl_turnout"
+    m: tuple[str, ...] = ("AL224", "AL343")
+    breakdown: str = "total"
+    national: bool = True
+    county: bool = False
+    indexed: bool = False
+    level: str = "municipality"
+    areas: tuple[str, ...] = ()
+    always = ("indicator", "m")
+
+
+@dataclass(frozen=True)
+class CountyProfileView(View):
+    """``profile?county=AL-11``: the county profile (a field of its own, so ``profile?m=`` links are untouched)."""
+
+    county: str = "AL-11"
+    always = ("county",)
+
+
+@dataclass(frozen=True)
+class CompareView(View):
+    m: tuple[str, ...] = ("AL343", "AL345")
+    always = ("m",)
+
+
+@dataclass(frozen=True)
+class DataView(View):
+    indicator: str = ""
+    year: int | None = None
+    status: str = ""

@@ -1,0 +1,140 @@
+"""Caveats where the numbers are: what a reader must know about an indicator, a year or one value, in both languages.
+
+Three kinds, all from the data (never written by hand here):
+- a source's caveats (``caveats`` / ``caveats_sq`` in its ``datapackage.yaml``); one that opens with a year
+  ("2015: …") concerns that year only;
+- a sex split that does not add up: where women + men fall 5 % or more away from the total (counted on the count
+  behind a rate, e.g. voters behind turnout), computed from the values;
+- a value's own caveat: an observation ``note`` written in both languages ("Albanian | English"); notes that only
+  record provenance ("computed: …", a file path, "not in the source") are not caveats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import duckdb
+import pandas as pd
+
+from lnb_dash import i18n
+from lnb_dash.i18n import N_
+from lnb_dash.query.db import cursor
+
+MARK = "⚠"
+SPLIT_GAP = 0.05  # women + men this far from the total (as a share of it) counts as not adding up
+_LEADING_YEARS = re.compile(r"^((?:(?:19|20)\d\d)(?:\s*(?:,|and|dhe|e)\s*(?:19|20)\d\d)*)\s*:")
+
+
+def caveat_years(text: str) -> set[int]:
+    """The years a caveat opens with ('2015: …' -> {2015}); empty when it concerns every year."""
+    match = _LEADING_YEARS.match(text.strip())
+    return {int(y) for y in re.findall(r"(?:19|20)\d\d", match.group(1))} if match else set()
+
+
+def source_caveats(sources: pd.DataFrame, source_ids, lang: str, year: int | None = None) -> list[str]:
+    """The caveats of ``source_ids`` in ``lang`` (Albanian where the source gives them), those about another year left out."""
+    table = i18n.localize_sources(sources, lang).set_index("source_id")
+    found = []
+    for sid in dict.fromkeys(s for s in source_ids if isinstance(s, str)):
+        if sid not in table.index or not isinstance(table.loc[sid, "caveats"], str):
+            continue
+        for line in (c.strip() for c in table.loc[sid, "caveats"].split("\n")):
+            years = caveat_years(line)
+            if line and (year is None or not years or year in years):
+                found.append(line)
+    return found
+
+
+def _count_behind(con: duckdb.DuckDBPyConnection, indicator_id: str) -> str | None:
+    """The count whose sex split can be checked: the indicator itself when it is a summed count, else its ratio's numerator."""
+    row = cursor(con).execute("SELECT kind, aggregate FROM indicators WHERE indicator_id = $i", {"i": indicator_id}).fetchone()
+    if row is None:
+        return None
+    kind, aggregate = row[0], json.loads(row[1]) if row[1] else None
+    if isinstance(aggregate, dict) and "ratio" in aggregate:
+        return aggregate["ratio"]["numerator"]
+    return indicator_id if kind == "count" and aggregate == "sum" else None
+
+
+def sex_split_gap(con: duckdb.DuckDBPyConnection, indicator_id: str, year: int) -> tuple[int, int, str] | None:
+    """(municipalities where women + men are ≥ 5 % away from the total, municipalities with all three, the count checked),
+    or None when the indicator has no sex split that year or every split adds up."""
+    count = _count_behind(con, indicator_id)
+    if count is None:
+        return None
+    n, gaps = cursor(con).execute("""
+        WITH split AS (
+            SELECT area_code, max(value) FILTER (WHERE breakdown = 'total') AS total, max(value) FILTER (WHERE breakdown = 'female') AS f,
+                   max(value) FILTER (WHERE breakdown = 'male') AS m
+            FROM observations WHERE indicator_id = $i AND year = $y AND area_level = 'municipality' AND status = 'value' GROUP BY area_code)
+        SELECT count(*) FILTER (WHERE total > 0 AND f IS NOT NULL AND m IS NOT NULL),
+               count(*) FILTER (WHERE total > 0 AND abs(f + m - total) / total >= $gap)
+        FROM split""", {"i": count, "y": int(year), "gap": SPLIT_GAP}).fetchone()
+    return (int(gaps), int(n), count) if n and gaps else None
+
+
+def indicator_caveats(con: duckdb.DuckDBPyConnection, sources: pd.DataFrame, indicator_id: str, source_ids, lang: str,
+                      year: int | None = None) -> list[str]:
+    """Everything a reader of this indicator (and year; every year for a trend) should know: the computed sex-split gaps
+    first, then the sources' caveats."""
+    return sex_split_caveats(con, indicator_id, lang, year) + source_caveats(sources, source_ids, lang, year)
+
+
+def sex_split_caveats(con: duckdb.DuckDBPyConnection, indicator_id: str, lang: str, year: int | None = None) -> list[str]:
+    """'Women + men do not add up to the total in 20 of 61 municipalities (2015 …)' for the year, or every year with a gap."""
+    found = []
+    years = [year] if year is not None else [r[0] for r in cursor(con).execute(
+        "SELECT DISTINCT year FROM observations WHERE indicator_id = $i ORDER BY year", {"i": indicator_id}).fetchall()]
+    for y in years:
+        gap = sex_split_gap(con, indicator_id, y)
+        if gap:
+            name = cursor(con).execute(f"SELECT name_{i18n.normalize_lang(lang)} FROM indicators WHERE indicator_id = $i",
+                                       {"i": gap[2]}).fetchone()
+            found.append(i18n.t("caveat_sex_split", lang, n=gap[0], total=gap[1], year=y, count=name[0] if name else gap[2]))
+    return found
+
+
+def value_caveat(note, lang: str) -> str | None:
+    """A value's own caveat in ``lang``, from a note written as 'Albanian | English'; None for provenance notes."""
+    if not isinstance(note, str) or " | " not in note:
+        return None
+    sq, en = note.split(" | ", 1)
+    return (sq if i18n.normalize_lang(lang) == "sq" else en).strip() or None
+
+
+def marked(text: str, note, lang: str) -> str:
+    """``text`` with the caveat mark when its value has a caveat of its own ('96 137 banorë ⚠')."""
+    return f"{text} {MARK}" if value_caveat(note, lang) else text
+
+
+def add_to_spine_rows(rows: list, profile: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list:
+    """The profile's spine rows with each value's own caveat and its source's caveats for that year (same order as ``profile``)."""
+    notes = dict(zip(profile.indicator_id, profile.note))
+    for row in rows:
+        row.value_caveat = value_caveat(notes.get(row.indicator_id), lang) if row.value is not None else None
+        row.caveats = tuple(source_caveats(sources, [row.source_id], lang, row.year))
+    return rows
+
+
+_PROVENANCE_NOTES = (
+    (re.compile(r"^not in the source$"), N_("note_not_in_source")),
+    (re.compile(r"^computed: sum of (?P<n>\d+) municipalities$"), N_("note_sum_of")),
+    (re.compile(r"^computed: (?P<numerator>\w+) / (?P<denominator>\w+) summed over all municipalities$"), N_("note_ratio_of_sums")),
+    (re.compile(r"^cumulative to (?P<date>[\d-]+)$"), N_("note_cumulative_to")),
+)
+
+
+def note_text(note, lang: str) -> str:
+    """A note as a reader of ``lang`` sees it: a caveat in that language, the build's provenance notes worded in it;
+    anything else (a file the value came from, words quoted from a page) as written."""
+    if not isinstance(note, str) or not note:
+        return ""
+    own = value_caveat(note, lang)
+    if own:
+        return own
+    for pattern, key in _PROVENANCE_NOTES:
+        match = pattern.match(note)
+        if match:
+            return i18n.t(key, lang, **match.groupdict())
+    return note

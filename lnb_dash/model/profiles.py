@@ -1,0 +1,228 @@
+"""The profile's spine rows: for every indicator, where one municipality stands among the 61.
+
+One row per indicator carries the range of all municipalities (lowest, middle half, highest), the
+county's and Albania's figures where they sit on the same scale, this municipality's value with its
+quintile and rank in words, and its series. The page (HTML), the printed PDF and the table for
+screen readers all draw from these rows, so they show the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from lnb_dash import i18n
+from lnb_dash.model.map import _categories, meta_of
+from lnb_dash.query.db import cursor
+
+# ColorBrewer PuBu, 5 classes (colour-blind safe, prints in grey): quintile 1 (lowest fifth) to 5 (highest fifth).
+QUINTILE_COLORS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")
+
+
+@dataclass
+class SpineRow:
+    indicator_id: str
+    theme: str
+    name: str
+    kind: str
+    year: int
+    status: str
+    value: float | None
+    value_text: str
+    rank_text: str
+    comparison_text: str
+    county_text: str
+    national_text: str
+    range_text: str
+    quintile: int | None
+    source_id: str
+    # Positions on the row's own scale, 0 = lowest municipality, 1 = highest; None where not drawn.
+    value_pos: float | None = None
+    q1_pos: float | None = None
+    q3_pos: float | None = None
+    county_pos: float | None = None
+    national_pos: float | None = None
+    series: list[tuple[int, float]] = field(default_factory=list)
+    series_text: str = ""
+    # This value's own caveat, and its source's caveats for the row's year (lnb_dash.model.caveats.add_to_spine_rows).
+    value_caveat: str | None = None
+    caveats: tuple[str, ...] = ()
+
+    @property
+    def has_spine(self) -> bool:
+        return self.q1_pos is not None
+
+    @property
+    def color(self) -> str | None:
+        return QUINTILE_COLORS[self.quintile - 1] if self.quintile else None
+
+
+def query_distributions(con: duckdb.DuckDBPyConnection, profile: pd.DataFrame) -> pd.DataFrame:
+    """Every municipality's value for the indicator-years a profile shows.
+
+    Returns columns: indicator_id, year, value (valid values only: missing ones are neither ranked nor drawn).
+    """
+    frame = cursor(con).execute(
+        "SELECT indicator_id, year, value FROM observations WHERE area_level = 'municipality' AND breakdown = 'total' "
+        "AND status = 'value' AND indicator_id IN (SELECT unnest($ids))", {"ids": profile.indicator_id.tolist()}).df()
+    return frame.merge(profile[["indicator_id", "year"]], on=["indicator_id", "year"])
+
+
+def query_series(con: duckdb.DuckDBPyConnection, lau_code: str) -> dict[str, list[tuple[int, float]]]:
+    """indicator_id → (year, value) in year order, for indicators with more than one year (the sparklines)."""
+    frame = cursor(con).execute(
+        "SELECT indicator_id, year, value FROM observations WHERE area_code = $a AND breakdown = 'total' AND status = 'value' "
+        "ORDER BY indicator_id, year", {"a": lau_code}).df()
+    series = {iid: list(zip(g.year.astype(int), g.value.astype(float))) for iid, g in frame.groupby("indicator_id")}
+    return {k: v for k, v in series.items() if len(v) > 1}
+
+
+def quintile(rank, n) -> int | None:
+    """1 (lowest fifth of municipalities) to 5 (highest fifth), from a rank where 1 is the highest."""
+    if _isna(rank) or _isna(n) or int(n) < 2:
+        return None
+    return min(5, (int(n) - int(rank)) * 5 // int(n) + 1)
+
+
+def rank_words(value: float, values: np.ndarray, lang: str) -> str:
+    """'9th highest of 61' or, in the lower half, '3rd lowest of 61': the direction is always said."""
+    n = len(values)
+    if n < 2:
+        return "–"
+    highest = int((values > value).sum()) + 1
+    lowest = int((values < value).sum()) + 1
+    if highest <= lowest:
+        return i18n.t("rank_highest_1" if highest == 1 else "rank_highest", lang, n=n, ordinal=_ordinal(highest, lang))
+    return i18n.t("rank_lowest_1" if lowest == 1 else "rank_lowest", lang, n=n, ordinal=_ordinal(lowest, lang))
+
+
+def _ordinal(k: int, lang: str) -> str:
+    """'9th' in English; 'e 9-ta' (feminine, agreeing with 'vlera') in Albanian, 'e 1-ra' for the first."""
+    if lang == "sq":
+        return "e 1-ra" if k == 1 else f"e {k}-ta"
+    return i18n.ordinal(k, lang)
+
+
+def points_text(value: float, national: float, lang: str) -> str:
+    """A rate against Albania's in percentage points: '+5.2 points' / '+5,2 pikë përqindjeje'."""
+    diff = round(value - national, 1)
+    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    return i18n.t("points_vs_albania", lang, points=sign + i18n.format_number(abs(diff), 1, lang))
+
+
+def _isna(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
+
+
+def _pos(x, low: float, high: float) -> float | None:
+    if _isna(x):
+        return None
+    return 0.5 if high == low else min(1.0, max(0.0, (float(x) - low) / (high - low)))
+
+
+def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[str, list[tuple[int, float]]], lang: str) -> list[SpineRow]:
+    """One spine row per indicator of ``profile`` (query_profile output), in the profile's order."""
+    groups = {k: g.value.to_numpy(dtype=float) for k, g in distributions.groupby("indicator_id")}
+    rows = []
+    for r in profile.itertuples():
+        meta = meta_of(r)
+        values = groups.get(r.indicator_id, np.array([]))
+        has_value = r.status == "value" and not _isna(r.value)
+        value = float(r.value) if has_value else None
+        same_scale = meta.compares_with_national
+        row = SpineRow(
+            indicator_id=r.indicator_id, theme=r.theme, name=meta.name[lang], kind=r.kind, year=int(r.year), status=r.status,
+            value=value, value_text=i18n.format_value(value, meta, lang) if has_value else i18n.status_label(r.status, lang),
+            rank_text="–", comparison_text="", county_text="–", national_text="–", range_text="", quintile=None, source_id=r.source_id,
+        )
+        if same_scale:
+            row.county_text = _fmt(r.county_value, meta, lang)
+            row.national_text = _fmt(r.national_value, meta, lang)
+        if meta.is_category:
+            if has_value:
+                n_same = int((values == value).sum())
+                row.comparison_text = i18n.t("same_category", lang, k=n_same, n=len(values))
+        elif len(values) >= 2:  # one municipality has no range to stand in
+            low, high = float(values.min()), float(values.max())
+            q1, q3 = np.percentile(values, [25, 75])
+            row.q1_pos, row.q3_pos = _pos(q1, low, high), _pos(q3, low, high)
+            row.range_text = i18n.t("range_text", lang, low=i18n.format_value(low, meta, lang), high=i18n.format_value(high, meta, lang),
+                                    q1=i18n.format_value(q1, meta, lang), q3=i18n.format_value(q3, meta, lang), n=len(values))
+            if same_scale:
+                row.county_pos, row.national_pos = _pos(r.county_value, low, high), _pos(r.national_value, low, high)
+            if has_value:
+                row.value_pos = _pos(value, low, high)
+                row.rank_text = rank_words(value, values, lang)
+                row.quintile = quintile(r.rank, r.n_ranked)
+                row.comparison_text = _comparison(r, meta, value, lang)
+        pairs = series.get(r.indicator_id, [])
+        row.series = pairs
+        if pairs:
+            row.series_text = " → ".join(f"{y}: {i18n.format_value(v, meta, lang)}" for y, v in pairs)
+        rows.append(row)
+    return rows
+
+
+def _comparison(r, meta, value: float, lang: str) -> str:
+    """Rates in percentage points against Albania; counts as a share of the national total."""
+    national = r.national_value
+    if _isna(national):
+        return ""
+    if meta.compares_with_national:
+        if meta.unit["en"] == "%":
+            return points_text(value, float(national), lang)
+        return ""
+    if national:
+        return i18n.t("share_of_national", lang, share=i18n.format_number(value / float(national) * 100, 1, lang) + "\u00a0%")
+    return ""
+
+
+def _fmt(value, meta, lang: str) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else i18n.format_value(value, meta, lang)
+
+
+def spine_table(rows: list[SpineRow], lang: str, publishers: dict[str, str] | None = None) -> pd.DataFrame:
+    """The spine rows as a plain table (the page's CSV and Excel): every figure the chart draws, in words, with the source."""
+    publishers = publishers or {}
+    return pd.DataFrame([{
+        i18n.t("theme", lang): i18n.theme_label(r.theme, lang),
+        i18n.t("indicator", lang): r.name,
+        i18n.t("year", lang): r.year,
+        i18n.t("value", lang): r.value_text,
+        i18n.t("rank", lang): r.rank_text,
+        i18n.t("comparison", lang): r.comparison_text,
+        i18n.t("county_value", lang): r.county_text,
+        i18n.t("national", lang): r.national_text,
+        i18n.t("spine_range", lang): r.range_text,
+        i18n.t("trend", lang): r.series_text,
+        i18n.t("source", lang): publishers.get(r.source_id, r.source_id),
+    } for r in rows])
+
+
+def key_facts(profile: pd.DataFrame, municipality: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """(label, text) pairs: county, population, area, density, urbanisation, coastal, LNB priority."""
+    by_id = profile.set_index("indicator_id")
+
+    def cell(iid: str) -> tuple[float | None, int | None, object]:
+        if iid not in by_id.index or by_id.loc[iid].status != "value":
+            return None, None, None
+        row = by_id.loc[iid]
+        return float(row.value), int(row.year), row
+
+    facts = [(i18n.t("county", lang), municipality["qark"])]
+    pop, pop_year, _ = cell("population")
+    area, _, _ = cell("area_km2")
+    facts.append((i18n.t("population", lang), f"{i18n.format_number(pop, 0, lang)} ({pop_year})" if pop is not None else "–"))
+    facts.append((i18n.t("area", lang), f"{i18n.format_number(area, 1, lang)} km²" if area is not None else "–"))
+    if pop is not None and area:
+        facts.append((i18n.t("density", lang), f"{i18n.format_number(pop / area, 1, lang)} {i18n.t('density_unit', lang)} "
+                                                f"({i18n.t('density_note', lang, year=pop_year)})"))
+    for iid, label in (("degurba", "urbanisation"), ("coastal", "coastal"), ("lnb_priority", "lnb_priority")):
+        value, _, row = cell(iid)
+        text = _categories(row.categories).get(int(value), {}).get(lang, "–") if row is not None else "–"
+        facts.append((i18n.t(label, lang), text))
+    return facts

@@ -1,0 +1,92 @@
+"""LNB programme tables: results from the factsheets, facts from the web pages, the priority list."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from lnb_dash import i18n
+from lnb_dash.i18n import N_
+from lnb_dash.query.db import cursor, query_df
+
+# Each fact's name and unit come from the catalogs (keys built from the data, listed here for extraction).
+FACT_KEYS = (
+    N_("fact_lnb_supported_projects"), N_("fact_social_plan_approved"), N_("fact_lnb_day_centre_children_with_disabilities"),
+    N_("fact_lnb_youth_budgeting_local_plan"), N_("fact_lnb2_grant_agreement"), N_("fact_lnb_phase1_sdc_funding"),
+    N_("fact_lnb_phase2_sdc_funding"), N_("fact_lnb_phase2_lgus_covered"), N_("fact_lnb_phase2_lgus_targeted"),
+    N_("fact_lnb2_municipal_grant_agreements"), N_("fact_central_non_cash_social_protection_expenditure"),
+    N_("fact_cash_benefits_share_of_central_social_protection_expenditure"), N_("fact_social_pact_new_services_promised"),
+    N_("fact_social_pact_municipalities_without_prior_social_services"),
+    N_("fact_unit_projects"), N_("fact_unit_municipalities"), N_("fact_unit_services"), N_("fact_unit_million_all"),
+)
+
+
+def query_programme_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Returns columns: measure, name_sq, name_en, unit_sq, unit_en, value_2019, value_2021, stated_2019,
+    stated_2021, change."""
+    frame = query_df(con, "programme_results")
+    frame["change"] = frame.value_2021 - frame.value_2019
+    return frame
+
+
+def query_programme_results_long(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Returns columns: measure, name_sq, name_en, year, value (one row per measure and factsheet)."""
+    return cursor(con).execute(
+        "SELECT measure, name_sq, name_en, year, CAST(value AS BIGINT) AS value FROM programme_results ORDER BY measure, year").df()
+
+
+def query_programme_facts(con: duckdb.DuckDBPyConnection, area_code: str | None = None) -> pd.DataFrame:
+    """Returns columns: area_code, fact, period, value, unit, url, period_sq, value_sq (all, or those of one area)."""
+    columns = {r[0] for r in cursor(con).execute("DESCRIBE programme_facts").fetchall()}
+    sq = ", ".join(c if c in columns else f"NULL AS {c}" for c in ("period_sq", "value_sq"))
+    sql = f"SELECT area_code, fact, period, value, unit, url, {sq} FROM programme_facts"
+    if area_code is None:
+        return cursor(con).execute(sql + " ORDER BY area_code, fact").df()
+    return cursor(con).execute(sql + " WHERE area_code = $code ORDER BY fact", {"code": area_code}).df()
+
+
+def query_priority_resolution(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Returns columns: name_in_factsheet, lau_code, resolved_name, why."""
+    return cursor(con).execute("SELECT * FROM priority_resolution ORDER BY name_in_factsheet").df()
+
+
+def list_priority_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = cursor(con).execute("SELECT area_code FROM observations WHERE indicator_id = 'lnb_priority' AND value = 1").fetchall()
+    return {r[0] for r in rows}
+
+
+def fact_key(fact: str) -> str:
+    return f"fact_{fact}"
+
+
+def fact_text(fact, lang: str) -> tuple[str, str, str]:
+    """(name, period, value with its unit) of one programme fact in ``lang``: a number in the language's format,
+    a text value and a worded period in Albanian where the data gives them; a fact without a catalog name keeps its key."""
+    sq = i18n.normalize_lang(lang) == "sq"
+    name = i18n.t(fact_key(fact.fact), lang) if i18n.has(fact_key(fact.fact)) else fact.fact.replace("_", " ")
+    period = (getattr(fact, "period_sq", None) or fact.period) if sq else fact.period
+    period = period if isinstance(period, str) else fact.period
+    if fact.unit == "text":
+        value = getattr(fact, "value_sq", None) if sq else None
+        return name, period, value if isinstance(value, str) and value else fact.value
+    try:
+        number = i18n.format_number(float(fact.value), 0 if float(fact.value).is_integer() else 1, lang)
+    except ValueError:
+        value_sq = getattr(fact, "value_sq", None) if sq else None
+        number = value_sq if isinstance(value_sq, str) and value_sq else fact.value
+    unit_key = "fact_unit_" + fact.unit.lower().replace(" ", "_")
+    unit = i18n.t(unit_key, lang) if i18n.has(unit_key) else fact.unit
+    return name, period, f"{number}\u00a0%" if unit == "%" else f"{number} {unit}"
+
+
+def programme_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per measure: 2019, 2021 and the change, with the wording each document used."""
+    return pd.DataFrame({
+        i18n.t("measure", lang): results[f"name_{lang}"],
+        "2019": [i18n.format_number(v, 0, lang) for v in results.value_2019],
+        "2021": [i18n.format_number(v, 0, lang) for v in results.value_2021],
+        i18n.t("change", lang): [("+" if c > 0 else "") + i18n.format_number(c, 0, lang) for c in results.change],
+        i18n.t("unit", lang): results[f"unit_{lang}"],
+        f"{i18n.t('as_stated', lang)} (2019)": results.stated_2019,
+        f"{i18n.t('as_stated', lang)} (2021)": results.stated_2021,
+    })

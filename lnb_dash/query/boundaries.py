@@ -1,0 +1,60 @@
+"""The boundary layers, always in EPSG:4326, and their join to indicator values on LAU codes."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from lnb_dash import config, levels, names
+
+
+def read_municipalities() -> gpd.GeoDataFrame:
+    """Returns columns: lau_code, name, qark, geometry (EPSG:4326), sorted by lau_code."""
+    gdf = gpd.read_file(config.MUNICIPALITIES_GEOJSON)
+    return gdf.set_crs(config.CRS, allow_override=True).sort_values("lau_code").reset_index(drop=True)
+
+
+def read_counties() -> gpd.GeoDataFrame:
+    """Returns columns: qark, county_code, geometry (EPSG:4326), sorted by county_code.
+
+    The file names each county (``qark``); its code comes from the one alias table, so maps join on codes.
+    """
+    gdf = gpd.read_file(config.COUNTIES_GEOJSON).set_crs(config.CRS, allow_override=True)
+    resolver = names.load_resolver()
+    gdf.insert(1, "county_code", [resolver.code(name, level="county") for name in gdf.qark])
+    return gdf.sort_values("county_code").reset_index(drop=True)
+
+
+def read_former_units() -> gpd.GeoDataFrame:
+    """The 373 units before the 2015 reform. Returns columns: unit_code, name, lau_code, geometry (EPSG:4326),
+    sorted by unit_code; ``lau_code`` is the municipality each lies in today."""
+    gdf = gpd.read_file(config.FORMER_UNITS_GEOJSON)
+    return gdf.set_crs(config.CRS, allow_override=True).sort_values("unit_code").reset_index(drop=True)
+
+
+def read_level(level: str) -> gpd.GeoDataFrame:
+    """The polygons of one map level. Returns columns: area_code, geometry, sorted by area_code."""
+    read = {"municipality": read_municipalities, "county": read_counties, "former_unit": read_former_units}[levels.get(level).id]
+    gdf = read()
+    return gpd.GeoDataFrame({"area_code": gdf[levels.get(level).key]}, geometry=gdf.geometry, crs=gdf.crs)
+
+
+def join_area_values(areas: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
+    """:func:`join_values` for any level: a values frame keyed by ``area_code`` onto :func:`read_level`'s polygons,
+    every polygon kept, codes required to match exactly."""
+    missing = set(values.area_code) ^ set(areas.area_code)
+    if missing:
+        raise ValueError(f"boundaries and values disagree on area codes: {sorted(missing)[:10]}")
+    return areas[["area_code", "geometry"]].merge(values, on="area_code", how="left", validate="one_to_one")
+
+
+def join_values(municipalities: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Attach a values frame (one row per lau_code) to the 61 polygons; every polygon is kept.
+
+    A code in ``values`` without a polygon, or a polygon without a row, is an error: the join key
+    must match exactly, never silently drop a municipality.
+    """
+    missing = set(values.lau_code) ^ set(municipalities.lau_code)
+    if missing:
+        raise ValueError(f"boundaries and values disagree on LAU codes: {sorted(missing)}")
+    return municipalities[["lau_code", "geometry"]].merge(values, on="lau_code", how="left", validate="one_to_one")

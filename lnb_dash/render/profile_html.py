@@ -1,0 +1,200 @@
+"""The profile's indicator table and similar municipalities as HTML, for a wide screen, a phone and paper.
+
+One real <table> (caption, column and row headers) is the chart and its accessible alternative at once:
+each row has the figures in words and a spine picture hidden from screen readers. On a narrow screen
+the rows become cards that wrap (no sideways scrolling); printed, every row prints, the header repeats.
+Every text from data passes through html.escape.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from itertools import groupby
+
+import pandas as pd
+
+from lnb_dash import i18n
+from lnb_dash.model.caveats import MARK
+from lnb_dash.model.profiles import QUINTILE_COLORS, SpineRow
+from lnb_dash.render import charts
+
+PROFILE_STYLE = """<style>
+.lnb-spine { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.3; }
+.lnb-spine caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem 0; caption-side: top; }
+.lnb-spine th, .lnb-spine td { padding: 0.35rem 0.45rem; border-bottom: 1px solid #d9d9d9; vertical-align: middle; text-align: left; }
+.lnb-spine thead th { background: #eef2f8; font-weight: 600; font-size: 0.8rem; border-bottom: 2px solid #9aa9c2; }
+.lnb-spine tbody th[scope="row"] { font-weight: 600; }
+.lnb-spine .lnb-theme th { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
+.lnb-spine .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; }
+.lnb-spine .lnb-caveats { font-weight: 400; font-size: 0.78rem; color: #555555; } .lnb-spine .lnb-caveats ul { margin: 0; padding-left: 1rem; }
+.lnb-spine .lnb-value { white-space: nowrap; font-weight: 600; }
+.lnb-spine .lnb-missing { color: #555555; font-style: italic; font-weight: 400; }
+.lnb-swatch { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 50%; border: 1.5px solid #000000;
+              vertical-align: -0.1rem; margin-right: 0.3rem; }
+.lnb-spine-svg { display: block; max-width: 100%; height: auto; }
+.lnb-spark { display: block; }
+.lnb-icon { vertical-align: middle; }
+.lnb-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0);
+          white-space: nowrap; border: 0; }
+.lnb-spine-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: center; font-size: 0.82rem; margin: 0.3rem 0 0.6rem 0; }
+.lnb-spine-legend > span { white-space: nowrap; }
+.lnb-spine-legend > span.lnb-wrap { white-space: normal; }
+.lnb-similar { list-style: none; padding: 0 !important; margin: 0 0 0.6rem 0; display: grid; gap: 0.5rem;
+               grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
+.lnb-similar li { border: 1px solid #d0d7e2; border-radius: 0.4rem; padding: 0.4rem 0.6rem; font-size: 0.85rem; margin: 0; }
+.lnb-spine .lnb-rank { white-space: nowrap; }
+.lnb-spine .lnb-spine-cell { min-width: 200px; }
+.lnb-similar a { font-weight: 600; }
+@media (max-width: 640px) {
+  .lnb-spine, .lnb-spine tbody, .lnb-spine tr, .lnb-spine td, .lnb-spine th { display: block; width: 100%; box-sizing: border-box; }
+  .lnb-spine caption { display: block; width: 100%; }
+  .lnb-spine thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
+  .lnb-spine tbody tr:not(.lnb-theme) { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
+  .lnb-spine td, .lnb-spine tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
+  .lnb-spine td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
+  .lnb-spine td.lnb-empty { display: none; }
+  .lnb-spine .lnb-theme th { margin-top: 0.4rem; }
+}
+@media print {
+  [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"], .stApp, .stMain,
+  [data-testid="stMainBlockContainer"] { overflow: visible !important; height: auto !important; max-height: none !important;
+                                         position: static !important; }
+  [data-testid="stSelectbox"], [data-testid="stDownloadButton"], .stDownloadButton, [data-testid="stPopover"], .lnb-no-print {
+    display: none !important; }
+  [data-testid="stMain"] iframe { max-width: 100% !important; }
+  .lnb-spine { font-size: 8.5pt; }
+  .lnb-spine thead { display: table-header-group; }
+  .lnb-spine tr { break-inside: avoid; page-break-inside: avoid; }
+  .lnb-similar li { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>"""
+
+
+def _e(text) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def svg_img(svg: str, css: str = "") -> str:
+    """An SVG drawn as a decorative image: Streamlit's HTML sanitiser keeps images but removes inline SVG."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img class="{css}" src="data:image/svg+xml;base64,{data}" alt="">'
+
+
+def _icon(body: str, width: int, height: int) -> str:
+    return svg_img(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">{body}</svg>',
+                   "lnb-icon")
+
+
+def sparkline_svg(series: list[tuple[int, float]], width: int = 64, height: int = 22) -> str:
+    """The municipality's series as a small line (the years and values are in the row's hidden text)."""
+    values = [v for _, v in series]
+    low, high = min(values), max(values)
+    step = (width - 4) / (len(values) - 1)
+
+    def y(v: float) -> float:
+        return round(height - 3 - (0 if high == low else (v - low) / (high - low)) * (height - 6), 1)
+
+    points = " ".join(f"{round(2 + i * step, 1)},{y(v)}" for i, v in enumerate(values))
+    last_x, last_y = points.split(" ")[-1].split(",")
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+            f'<polyline points="{points}" fill="none" stroke="#1a4fb5" stroke-width="1.6"/>'
+            f'<circle cx="{last_x}" cy="{last_y}" r="2.2" fill="#1a4fb5"/></svg>')
+
+
+ALBANIA_ICON = '<line x1="7" y1="1" x2="7" y2="15" stroke="#000000" stroke-width="2"/>'
+COUNTY_ICON = '<path d="M7 1L13 7L7 13L1 7Z" fill="#969696" stroke="#252525"/>'
+MIDDLE_ICON = '<rect x="1" y="1" width="24" height="10" fill="#d4d4d4" stroke="#8c8c8c"/>'
+
+
+def legend_html(lang: str) -> str:
+    """What the marks mean; the quintile colours from lowest to highest fifth."""
+    swatches = "".join(f'<span class="lnb-swatch" style="background:{c}" title="{_e(i18n.t("quintile_n", lang, q=i + 1))}"></span>'
+                       for i, c in enumerate(QUINTILE_COLORS))
+    return (f'<div class="lnb-spine-legend">'
+            f'<span class="lnb-wrap">{_e(i18n.t("quintile_legend", lang))} {_e(i18n.t("quintile_1", lang))} {swatches} '
+            f'{_e(i18n.t("quintile_5", lang))}</span>'
+            f'<span>{_icon(ALBANIA_ICON, 14, 16)} {_e(i18n.t("legend_albania", lang))}</span>'
+            f'<span>{_icon(COUNTY_ICON, 14, 14)} {_e(i18n.t("legend_county", lang))}</span>'
+            f'<span>{_icon(MIDDLE_ICON, 26, 12)} {_e(i18n.t("legend_middle", lang))}</span></div>')
+
+
+def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str) -> str:
+    """The spine chart as one table: a row per indicator, grouped by theme."""
+    headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
+    labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
+    out = [f'<table class="lnb-spine"><caption>{_e(i18n.t("spine_caption", lang, name=municipality_name))}</caption><thead><tr>',
+           "".join(f'<th scope="col">{_e(h)}</th>' for h in headers), "</tr></thead><tbody>"]
+    for theme, group in groupby(rows, key=lambda r: r.theme):
+        out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup">{_e(i18n.theme_label(theme, lang))}</th></tr>')
+        for r in group:
+            out.append(_row_html(r, labels, lang))
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _cell(label: str, content: str, css: str = "") -> str:
+    if not content or content == "–":
+        return f'<td class="lnb-empty {css}">–</td>'
+    return f'<td class="{css}" data-label="{_e(label)}">{content}</td>'
+
+
+def _caveats_html(r: SpineRow, lang: str) -> str:
+    """This value's own caveat in view; the source's caveats for the row's year folded under '⚠ Caveats (n)'."""
+    own = f'<span class="lnb-sub lnb-caveat">{MARK} {_e(r.value_caveat)}</span>' if r.value_caveat else ""
+    more = "".join(f"<li>{_e(c)}</li>" for c in r.caveats)
+    folded = (f'<details class="lnb-caveats"><summary>{MARK} {_e(i18n.t("caveats_heading", lang))} ({len(r.caveats)})</summary>'
+              f"<ul>{more}</ul></details>") if r.caveats else ""
+    return own + folded
+
+
+def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
+    if r.value is None:
+        value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
+    else:
+        swatch = (f'<span class="lnb-swatch" style="background:{r.color}"></span>'
+                  f'<span class="lnb-sr">{_e(i18n.t("quintile_n", lang, q=r.quintile))}: </span>') if r.color else ""
+        value = f"{swatch}{_e(r.value_text)}"
+    spine = f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
+    trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
+    return ("<tr>"
+            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year}</span>{_caveats_html(r, lang)}</th>'
+            f'<td class="lnb-value" data-label="{_e(labels["value"])}">{value}{" " + MARK if r.value_caveat else ""}</td>'
+            + _cell(labels["rank"], _e(r.rank_text), "lnb-rank")
+            + _cell(labels["comparison"], _e(r.comparison_text))
+            + _cell(labels["county"], _e(r.county_text))
+            + _cell(labels["national"], _e(r.national_text))
+            + _cell(labels["range"], spine, "lnb-spine-cell")
+            + _cell(labels["trend"], trend)
+            + "</tr>")
+
+
+def similar_html(similar: pd.DataFrame, lang: str, categories: dict[str, dict], county_names: dict[str, str]) -> str:
+    """The nearest municipalities as cards: name (a link to its profile), distance, and the variables compared.
+
+    ``categories`` holds the labels of ``degurba`` and ``coastal`` (indicator_id → code → language → label).
+    """
+    items = []
+    for s in similar.itertuples():
+        facts = [f"{i18n.t('distance', lang)}: {i18n.format_number(s.distance, 2, lang)}",
+                 f"{i18n.t('county', lang)}: {county_names.get(s.county_code, s.county_code)}",
+                 f"{i18n.t('population', lang)} 2011: {i18n.format_number(s.population, 0, lang)}",
+                 f"{i18n.t('density', lang)}: {i18n.format_number(s.density, 0, lang)} {i18n.t('density_unit', lang)}",
+                 f"{i18n.t('urbanisation', lang)}: {category_label(categories, 'degurba', s.degurba, lang)}",
+                 f"{i18n.t('coastal', lang)}: {category_label(categories, 'coastal', s.coastal, lang)}"]
+        if s.missing:
+            facts.append(i18n.t("similar_missing", lang, variables=", ".join(i18n.t(f"var_{v}", lang) for v in s.missing.split(","))))
+        items.append(f'<li><a href="/profile?m={_e(s.lau_code)}&amp;lang={_e(lang)}" target="_self">{_e(s.name)}</a><br>'
+                     + "<br>".join(_e(f) for f in facts) + "</li>")
+    return f'<ul class="lnb-similar">{"".join(items)}</ul>'
+
+
+def compare_link_html(url: str, label: str) -> str:
+    """One click to Compare with the similar municipalities (same tab: the compare page reads ``m`` from the address)."""
+    return f'<p class="lnb-no-print"><a class="lnb-compare-link" href="{_e(url)}" target="_self">{_e(label)} →</a></p>'
+
+
+def category_label(categories: dict[str, dict], indicator: str, code, lang: str) -> str:
+    """A category's label ('Rural area'), '–' when missing."""
+    return "–" if pd.isna(code) else categories.get(indicator, {}).get(int(code), {}).get(lang, "–")

@@ -1,0 +1,137 @@
+"""The map and trend figures with their controls, map clicks and the downloads under them."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pandas as pd
+import streamlit as st
+
+from lnb_dash import i18n
+from lnb_dash.model.map import choose_default_year
+from lnb_dash.ui import cached
+from lnb_dash.ui.citations import render_caveats, render_source_note
+
+CLASS_COUNTS = [3, 4, 5, 6, 7]
+
+
+def settled_map_view(view):
+    """The view with a breakdown, a year and a level the indicator has: a link may name none of them, or ones it lacks.
+
+    Returns the view, the indicator's metadata and the years to offer (a frame with a ``year`` column), at every
+    level a map can draw (municipalities, counties, former units; see lnb_dash.levels).
+    """
+    from lnb_dash.model import map as map_model
+
+    meta = cached.indicator_meta_cached(view.indicator)
+    settled, years = map_model.settle(view, cached.map_levels_cached())
+    if not years:  # nothing a map can draw: the municipal coverage, as before
+        coverage = cached.year_coverage_cached(view.indicator, settled.breakdown)
+        year = view.year if view.year in coverage.year.tolist() else choose_default_year(coverage)
+        return dataclasses.replace(view, year=year, level="municipality"), meta, coverage
+    return settled, meta, pd.DataFrame({"year": years})
+
+
+def settle_map_widgets(page: str, available: pd.DataFrame):
+    """Give the map widgets' keys valid values before the widgets are drawn (the map is drawn first)."""
+    from lnb_dash.model.address import MapView
+    from lnb_dash.model.classify import SCHEMES
+    from lnb_dash.ui.state import ensure_option, key, view_from_widgets
+
+    ensure_option(page, "indicator", available.indicator_id.tolist(), MapView.indicator)
+    view, meta, coverage = settled_map_view(view_from_widgets(page, MapView, MapView()))
+    st.session_state[key(page, "breakdown")] = view.breakdown
+    st.session_state[key(page, "year")] = view.year
+    st.session_state[key(page, "level")] = view.level
+    ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
+    ensure_option(page, "k", CLASS_COUNTS, 5)
+    return meta, coverage
+
+
+def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False) -> None:
+    """Title, map, legend and source of one map view, without widgets (presentation steps and embeds)."""
+    from lnb_dash.ui.folium_map import render_map
+
+    view, meta, _ = settled_map_view(view)
+    values, model = cached.map_model_cached(view, lang)
+    sources = values.source_id.dropna().tolist() or [meta.source_id]
+    if top_level:  # an embed: its title and source stay in view in a small frame
+        st.title(model.title)
+        render_source_note(sources, lang)  # the map itself names its boundaries' source
+    map_col, side_col = st.columns([2, 1] if top_level else [3, 2])  # presenting: a wider side column wraps less
+    with side_col:
+        if not top_level:
+            st.subheader(model.title)
+        st.caption(model.subtitle)
+        st.html(model.legend_html)
+        render_caveats(view.indicator, sources, lang, view.year)
+        if not top_level:
+            render_source_note(sources, lang)
+    with map_col:
+        follow_map_click(render_map(model.map_spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang, view.level)
+
+
+def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:
+    """Title, chart and source of one trends view, without widgets (embeds)."""
+    from lnb_dash.model import map as map_model
+    from lnb_dash.model import trends
+
+    meta = cached.indicator_meta_cached(view.indicator)
+    areas = trends.trend_areas(view, municipalities)
+    series = trends.label_series(cached.timeseries_cached(view.indicator, areas, view.breakdown), lang)
+    (st.title if top_level else st.header)(f"{map_model.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})")
+    if not series.empty:
+        st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)),
+                           width="stretch")
+        st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
+    render_caveats(view.indicator, series.source_id.tolist() or [meta.source_id], lang)
+    render_source_note(series.source_id.tolist() or [meta.source_id], lang)
+
+
+def render_classification_controls(page: str, lang: str, meta) -> None:
+    from lnb_dash.model.map import schemes_for
+    from lnb_dash.ui.state import ensure_option, key
+
+    schemes = list(schemes_for(meta))
+    ensure_option(page, "scheme", schemes, schemes[0])
+    st.selectbox(i18n.t("classification", lang), schemes, format_func=lambda s: i18n.t(f"scheme_{s}", lang), key=key(page, "scheme"),
+                 placeholder=i18n.t("choose_placeholder", lang))
+    ensure_option(page, "k", CLASS_COUNTS, 5)
+    st.selectbox(i18n.t("classes", lang), CLASS_COUNTS, key=key(page, "k"), placeholder=i18n.t("choose_placeholder", lang))
+
+
+def follow_map_click(code: str | None, lang: str, level: str = "municipality") -> None:
+    """A click on a municipality opens its profile (a click is reported once, so the way back stays on the map).
+
+    A former unit reports the municipality it belongs to today; a county opens ``profile?county=<code>`` (the county
+    profile), never a municipality's.
+    """
+    if code:
+        place = {"county": code} if level == "county" else {"m": code}
+        st.switch_page("pages/profile.py", query_params={**place, "lang": lang})
+
+
+def render_downloads(key: str, lang: str, table: pd.DataFrame | None = None, indicator_ids: list[str] | None = None,
+                     pictures: dict | None = None, base_name: str = "lnb", files: list[tuple] | None = None) -> None:
+    """A row of download buttons: CSV and XLSX (data + metadata sheet) of ``table``, and each picture as PNG and SVG.
+
+    ``pictures`` maps a label to a callable returning a framed Altair chart; images are only made when clicked.
+    ``files`` adds (label, callable returning bytes, file name, MIME type) buttons.
+    """
+    from lnb_dash.render import exports, images
+
+    buttons = []
+    if table is not None:
+        buttons.append((i18n.t("download_csv", lang), lambda: exports.to_csv_bytes(table), f"{base_name}.csv", "text/csv"))
+        buttons.append((i18n.t("download_xlsx", lang),
+                        lambda: exports.to_xlsx_bytes(table, exports.metadata_frame(cached.get_connection(), indicator_ids or [], lang), base_name),
+                        f"{base_name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    for label, make_chart in (pictures or {}).items():
+        slug = label.lower().replace(" ", "_")
+        buttons.append((f"{label} PNG", lambda make=make_chart: images.to_png(make()), f"{base_name}_{slug}.png", "image/png"))
+        buttons.append((f"{label} SVG", lambda make=make_chart: images.to_svg(make()), f"{base_name}_{slug}.svg", "image/svg+xml"))
+    buttons.extend(files or [])
+    columns = st.columns(len(buttons)) if buttons else []
+    for column, (label, data, file_name, mime) in zip(columns, buttons):
+        column.download_button(label, data, file_name=file_name, mime=mime, key=f"{key}.{file_name}", on_click="ignore", icon=":material/download:")

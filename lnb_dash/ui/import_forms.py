@@ -1,0 +1,68 @@
+"""The upload page's forms: sign-in, the source's citation, problems, former-unit sums, the lock."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lnb_dash import i18n
+
+
+def render_sign_in(mode: str, lang: str) -> None:
+    from lnb_dash.ui import auth
+
+    if mode == "oidc":
+        if getattr(st.user, "is_logged_in", False):
+            st.error(i18n.t("not_allowed", lang))
+        st.button(i18n.t("sign_in_oidc", lang), on_click=st.login, key="upload.login")
+        return
+    with st.form("upload.sign_in"):
+        name = st.text_input(i18n.t("your_name", lang), key="upload.name")
+        password = st.text_input(i18n.t("password", lang), type="password", key="upload.password")
+        if st.form_submit_button(i18n.t("sign_in", lang)):
+            if auth.check_password(name, password):
+                st.rerun()
+            st.error(i18n.t("wrong_password", lang))
+
+
+def render_source_form(lang: str) -> dict:
+    """Source metadata for an upload, as the importer's meta dict."""
+    cols = st.columns(2)
+    source = {
+        "id": cols[0].text_input(i18n.t("source_id", lang), key="upload.source_id"),
+        "title": cols[1].text_input(i18n.t("source_title", lang), key="upload.title"),
+        "publisher": cols[0].text_input(i18n.t("source_publisher", lang), key="upload.publisher"),
+        "homepage": cols[1].text_input(i18n.t("source_url", lang), key="upload.url"),
+        "license": cols[0].text_input(i18n.t("source_license", lang), key="upload.license"),
+        "reference_date": cols[1].text_input(i18n.t("source_date", lang), key="upload.date"),
+    }
+    return {"source": {k: v.strip() for k, v in source.items() if v.strip()}}
+
+
+def render_problems(problems, lang: str) -> None:
+    """The validation report: one row per problem with file, row, column and message (shown as text, never as HTML)."""
+    st.error(i18n.t("problems_found", lang, n=len(problems)))
+    st.dataframe(pd.DataFrame([{"file": p.file, "row": p.row, "column": p.column, "problem": p.message} for p in problems]),
+                 hide_index=True, width="stretch")
+
+
+def render_former_unit_aggregation(plan, lang: str) -> None:
+    """For a table keyed by former units: how many municipalities get a sum, keep a reported value, or get none."""
+    for (_breakdown, year), aggregation in (plan.aggregation or {}).items():
+        if not aggregation.summed:
+            st.info(i18n.t("former_units_not_summed", lang))
+            return
+        st.info(i18n.t("former_units_aggregation", lang, year=year, n=len(aggregation.aggregated), kept=len(aggregation.kept),
+                       incomplete=len(aggregation.incomplete)))
+
+
+def render_import_in_progress(exc, lang: str) -> None:
+    """Another import holds the data folder's lock (a :class:`lnb_dash.data.locking.ImportInProgressError`): whose, since when."""
+    st.error(i18n.t("import_in_progress", lang, user=exc.user or i18n.t("unknown_user", lang),
+                    at=exc.started_at or i18n.t("unknown_time", lang)))
+
+
+def reload_data() -> None:
+    """After an import or undo: drop cached queries and the old connection so every page reads the new database."""
+    st.cache_data.clear()
+    st.cache_resource.clear()

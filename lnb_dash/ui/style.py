@@ -1,0 +1,48 @@
+"""CSS the pages inject: print, chromeless presentation and embedding, the map frame's height."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PRINT_STYLE = """<style>
+/* WCAG AA: Streamlit's captions are grey at 60 % opacity (3.9:1 on white); this is 7:1. */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555555 !important; opacity: 1 !important; }
+[data-testid="stCaptionContainer"] a { color: #1a4fb5 !important; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  .stDownloadButton, [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+  .block-container { padding-top: 0 !important; max-width: 100% !important; }
+  h2, h3 { break-after: avoid; } [data-testid="stDataFrame"], iframe { break-inside: avoid; }
+}
+</style>"""
+
+
+# Presenting and embedding: the map's frame takes the height the screen has left (the map inside follows it).
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+CHROMELESS_STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+.block-container { padding-top: 1rem !important; padding-bottom: 1rem !important; max-width: 100% !important; }
+</style>"""
+
+
+PRESENT_STYLE = """<style>
+html, .stMarkdown p, .stMarkdown li { font-size: 1.2rem !important; }
+[data-testid="stCaptionContainer"] p { font-size: .9rem !important; }
+h1 { font-size: 1.8rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.3rem !important; } .lnb-legend { font-size: .95rem; } .lnb-legend ul { line-height: 1.5 !important; }
+[data-testid="stDataFrame"] { font-size: 1.1rem; }
+</style>""" + (f"<style>{MAP_FRAME} {{ height: max(280px, calc(100vh - 250px)) !important; }}"
+                 # a long source line scrolls inside the legend column rather than pushing the slide off the screen
+                 "[data-testid='stColumn']:has(.lnb-legend) { max-height: calc(100vh - 220px); overflow-y: auto; }</style>")
+
+
+EMBED_STYLE = (f"<style>{MAP_FRAME} {{ height: max(240px, calc(100vh - 190px)) !important; }}"
+               "[data-testid='stColumn']:has(.lnb-legend) { max-height: calc(100vh - 190px); overflow-y: auto; }"
+               "h1 { font-size: 1.5rem !important; padding: 0 0 .4rem 0 !important; }</style>")
+
+
+def render_frame_style(mode: str) -> None:
+    """Readable captions and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
+    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else "")
+            + (EMBED_STYLE if mode == "embed" else ""))
