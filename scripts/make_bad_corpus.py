@@ -1,6 +1,6 @@
 """Write the hostile-input corpus in tests/data/bad/ (run by hand; the files are committed).
 
-Each file is one way a table can be wrong. tests/test_bad_corpus.py feeds every file to the importer
+Each file is one way a table can be wrong. tests/data/test_bad_corpus.py feeds every file to the importer
 and the CLI and expects a message naming the problem with the database unchanged. The two files
 too large to commit (50 MB, a million rows) are made by the test itself.
 """

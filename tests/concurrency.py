@@ -1,4 +1,4 @@
-"""Concurrent imports into one data folder, as replicas make them: shared by tests/test_locking.py and bench/imports.py.
+"""Concurrent imports into one data folder, as replicas make them: shared by tests/data/test_locking.py and bench/imports.py.
 
 A round starts ``processes`` worker processes (replicas) that each run ``per_process`` imports at once in threads
 (sessions of one replica), through the real ``lnb_dash.data.importer.import_file``, while a reader process polls the

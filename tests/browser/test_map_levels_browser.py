@@ -43,7 +43,7 @@ def _has_former_unit_data(db_path) -> bool:
 
 def test_a_former_unit_map_draws_the_373_units_under_the_61_municipalities(browser, server, shipped_db):
     if not _has_former_unit_data(shipped_db):
-        pytest.skip("no former-unit data in the shipped database yet (tests/test_maps.py covers the layer with a synthetic fixture)")
+        pytest.skip("no former-unit data in the shipped database yet (tests/render/test_maps.py covers the layer with a synthetic fixture)")
     with duckdb.connect(str(shipped_db), read_only=True) as con:
         indicator, year = con.execute("SELECT indicator_id, year FROM observations WHERE area_level = 'former_unit' AND status = 'value' "
                                       "ORDER BY indicator_id, year LIMIT 1").fetchall()[0]

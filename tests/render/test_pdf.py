@@ -53,7 +53,7 @@ def test_a_value_read_on_its_own_page_names_that_page(korce_sq):
 
 
 def test_the_albanian_profile_has_no_english_sentence(korce_sq, con):
-    from tests.test_translations import english_sentences
+    from tests.i18n.test_catalog import english_sentences
 
     text = " ".join(" ".join(page.extract_text() for page in korce_sq.pages).split())
     assert sorted(s for s in english_sentences(con) if " ".join(s.split()) in text) == []

@@ -11,7 +11,7 @@ from lnb_dash.cli import main
 from lnb_dash.data.importer import ImportRejected, import_file, read_table
 from tests.conftest import hashes
 
-BAD = Path(__file__).with_name("data") / "bad"
+BAD = Path(__file__).with_name("bad")
 META = {"source": {"id": "bad_test", "title": "Test", "publisher": "Test suite", "license": "CC0-1.0", "reference_date": "2020"},
         "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0, "higher_is_better": None,
                       "name": {"sq": "Provë", "en": "Test count"}, "unit": {"sq": "persona", "en": "persons"},
