@@ -124,4 +124,4 @@ def test_import_history_and_undo_from_the_command_line(capsys, tmp_path, data_co
 
 def test_a_county_only_indicator_says_where_its_data_is(capsys, shipped_db):
     code, _, err = run(capsys, "--db", str(shipped_db), "values", "population_1jan")
-    assert code == 2 and "no municipal data" in err and "county" in err
+    assert code == 2 and "no data by municipality" in err and "county" in err
