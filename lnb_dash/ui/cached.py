@@ -63,11 +63,6 @@ def municipalities_gdf_cached() -> gpd.GeoDataFrame:
 
 
 @st.cache_resource
-def counties_gdf_cached() -> gpd.GeoDataFrame:
-    return boundaries.read_counties()
-
-
-@st.cache_resource
 def level_gdf_cached(level: str) -> gpd.GeoDataFrame:
     """The polygons of a map level, keyed by area_code (boundaries.read_level), read once per process."""
     return boundaries.read_level(level)
