@@ -26,6 +26,7 @@ from lnb_dash import config, levels
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
 from lnb_dash.query import boundaries, db, indicators
+from lnb_dash.query.values import query_values
 from lnb_dash.render import maps
 
 VIEWS = {  # level -> (indicator, year, number of areas)
@@ -51,26 +52,26 @@ def server_side(con, level: str, runs: int) -> dict:
     view = MapView(indicator=indicator, year=year, level=level)
     sources = indicators.list_sources(con)
     start = time.perf_counter()
-    areas = boundaries.read_municipalities() if level == "municipality" else boundaries.read_level(level)
+    areas = boundaries.read_level(level)
     maps.geometries(levels.get(level).layer)
     read_ms = (time.perf_counter() - start) * 1000
 
     def model():
-        values = (indicators.query_values(con, indicator, year) if level == "municipality"
-                  else indicators.query_level_values(con, indicator, year, "total", level))
-        return map_model.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), areas, "en", sources)
+        values = query_values(con, indicator, year, "total", level)
+        m = map_model.build_map_model(meta, view, values, query_values(con, indicator, year, "total", "national"), areas, "en", sources)
+        return maps.map_figure(m, "en")
 
-    model_ms, m = _ms(model, runs)
+    model_ms, figure = _ms(model, runs)
 
     def folium_build():
         """What st_folium does on a rerun: the base map's script and the values layer's script."""
-        base = maps.base_map(m.map_spec, "en")
+        base = maps.base_map(figure.spec, "en")
         base.render()
         base_js = streamlit_folium.generate_leaflet_string(base)
-        return base_js, streamlit_folium._get_feature_group_string(maps.values_layer(m.map_spec), base)
+        return base_js, streamlit_folium._get_feature_group_string(maps.values_layer(figure.spec), base)
 
     build_ms, (base_js, layer_js) = _ms(folium_build, runs)
-    return {"areas": len(m.map_spec.features), "read_boundaries_ms_once": round(read_ms, 1), "model_ms": model_ms,
+    return {"areas": len(figure.spec.features), "read_boundaries_ms_once": round(read_ms, 1), "model_ms": model_ms,
             "folium_build_ms": build_ms, "base_map_kb": round(len(base_js.encode()) / 1000, 1),
             "values_layer_kb": round(len(layer_js.encode()) / 1000, 1)}
 

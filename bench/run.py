@@ -366,6 +366,7 @@ def peak_memory_mb(pid: int) -> float:
 def data_measures() -> dict:
     from lnb_dash.data.build import build_database
     from lnb_dash.query import db, indicators
+    from lnb_dash.query.values import query_values, query_year_coverage
 
     out = {}
     builds = []
@@ -378,12 +379,12 @@ def data_measures() -> dict:
     con = db.connect(config.DB_PATH)
     calls = {
         "list_indicators": lambda: indicators.list_indicators(con),
-        "query_values": lambda: indicators.query_values(con, "population", 2011),
-        "query_area_values": lambda: indicators.query_area_values(con, "population", 2011),
+        "query_values": lambda: query_values(con, "population", 2011),
+        "query_values_national": lambda: query_values(con, "population", 2011, level="national"),
         "query_profile": lambda: indicators.query_profile(con, "AL343"),
         "query_timeseries": lambda: indicators.query_timeseries(con, "parl_turnout", ["AL343", "AL-06", "AL"]),
         "query_observations": lambda: indicators.query_observations(con, "population"),
-        "query_year_coverage": lambda: indicators.query_year_coverage(con, "population"),
+        "query_year_coverage": lambda: query_year_coverage(con, "population"),
     }
     for name, call in calls.items():
         call()
@@ -402,17 +403,19 @@ def payload_kb() -> dict:
     from lnb_dash.model import map as map_model
     from lnb_dash.model.address import MapView
     from lnb_dash.query import boundaries, db, indicators
+    from lnb_dash.query.values import query_values
     from lnb_dash.render import maps
 
     con = db.connect(config.DB_PATH)
     meta = indicators.get_indicator(con, "population")
-    values = indicators.query_values(con, "population", 2011)
-    model = map_model.build_map_model(meta, MapView(year=2011), values, indicators.query_area_values(con, "population", 2011),
-                                  boundaries.read_municipalities(), "en", indicators.list_sources(con))
+    values = query_values(con, "population", 2011)
+    model = map_model.build_map_model(meta, MapView(year=2011), values, query_values(con, "population", 2011, level="national"),
+                                      boundaries.read_level("municipality"), "en", indicators.list_sources(con))
+    spec = maps.map_figure(model, "en").spec
     times = []
     for _ in range(20):
         start = time.perf_counter()
-        base, layer = maps.base_map(model.map_spec, "en"), maps.values_layer(model.map_spec)
+        base, layer = maps.base_map(spec, "en"), maps.values_layer(spec)
         sent = sent_kb(base, layer)
         times.append((time.perf_counter() - start) * 1000)
     static = assets.STATIC_DIR

@@ -20,37 +20,29 @@ def raw_number(value) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.6f}".rstrip("0")
 
 
-def values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
-    """The 61 rows the `values` command prints: code, name, county, year, value, unit, status, source, and each
-    value's own note (caveats) and citation (page address, title, what it says, date read) where the source gives one."""
-    from lnb_dash.query.indicators import get_indicator, query_values
+def values_table(con, indicator: str, year: int | None, breakdown: str, level: str = "municipality") -> pd.DataFrame:
+    """The rows the `values` command prints, one per area of the level (61 municipalities, 12 counties, 373 former
+    units): code, name, the municipality (former units) or county (municipalities) it lies in, year, value, unit,
+    status, source, and each value's own note (caveats) and citation (page address, title, what it says, date read)."""
+    from lnb_dash.query.indicators import get_indicator
+    from lnb_dash.query.values import query_values
 
     meta = get_indicator(con, indicator)
-    frame = query_values(con, indicator, year, breakdown)
+    frame = query_values(con, indicator, year, breakdown, level)
+    lv = levels.get(level)
+    areas = {lv.key: frame.area_code, "name": frame.name}
+    if lv.parent == levels.MUNICIPALITY.id:
+        areas |= {levels.MUNICIPALITY.key: frame.lau_code, "municipality": frame.municipality}
+    elif lv.parent == levels.COUNTY.id:
+        areas["qark"] = frame.qark
     out = pd.DataFrame({
-        "lau_code": frame.lau_code, "name": frame.name, "qark": frame.qark, "year": frame.year,
-        "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
+        **areas, "year": frame.year, "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
         "source": frame.source_id.fillna(""), "note": frame.note.fillna(""),
         **{c: frame[c].fillna("") for c in CITATION_COLUMNS},
     })
     if meta.is_category:
-        out.insert(5, "label", frame.value.map(lambda v: "" if pd.isna(v) else meta.categories[int(v)]["en"]))
+        out.insert(out.columns.get_loc("value") + 1, "label", frame.value.map(lambda v: "" if pd.isna(v) else meta.categories[int(v)]["en"]))
     return out
-
-
-def unit_values_table(con, indicator: str, year: int | None, breakdown: str) -> pd.DataFrame:
-    """The 373 rows `values --level former_unit` prints: unit code, name, municipality (code and name), year, value,
-    unit, status, source, note and citation."""
-    from lnb_dash.query.indicators import get_indicator, query_unit_values
-
-    meta = get_indicator(con, indicator)
-    frame = query_unit_values(con, indicator, year, breakdown)
-    return pd.DataFrame({
-        "unit_code": frame.unit_code, "name": frame.name, "lau_code": frame.lau_code, "municipality": frame.municipality,
-        "year": frame.year, "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
-        "source": frame.source_id.fillna(""), "note": frame.note.fillna(""),
-        **{c: frame[c].fillna("") for c in CITATION_COLUMNS},
-    })
 
 
 def cmd_build(args) -> int:
@@ -94,8 +86,7 @@ def cmd_indicators(args) -> int:
 def cmd_values(args) -> int:
     from lnb_dash.query.db import connect
 
-    tables = {"municipality": values_table, "former_unit": unit_values_table}
-    table = tables[args.level](connect(args.db), args.indicator, args.year, args.breakdown)
+    table = values_table(connect(args.db), args.indicator, args.year, args.breakdown, args.level)
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
@@ -125,7 +116,7 @@ def cmd_export(args) -> int:
     else:
         if not args.indicator:
             raise ValueError("export values needs --indicator")
-        table = values_table(con, args.indicator, args.year, args.breakdown)
+        table = values_table(con, args.indicator, args.year, args.breakdown, args.level)
         if args.format == "xlsx":
             data = exports.to_xlsx_bytes(table, exports.metadata_frame(con, [args.indicator], args.lang), title=args.indicator)
         else:
@@ -138,20 +129,23 @@ def cmd_export(args) -> int:
 def map_html(con, args) -> str:
     """One map view as a self-contained HTML file (the map page's "Interactive map" download)."""
     from lnb_dash.model import map as map_model
-    from lnb_dash.model import programme
     from lnb_dash.model.address import MapView
-    from lnb_dash.query import boundaries, indicators
+    from lnb_dash.query import boundaries, indicators, programme
+    from lnb_dash.query.values import query_values, query_year_coverage
+    from lnb_dash.render import maps
 
     if not args.indicator:
         raise ValueError("export map needs --indicator")
     meta = indicators.get_indicator(con, args.indicator)
-    year = args.year or map_model.choose_default_year(indicators.query_year_coverage(con, args.indicator, args.breakdown))
-    view = MapView(indicator=args.indicator, year=year, breakdown=args.breakdown)
-    values = indicators.query_values(con, args.indicator, year, args.breakdown)
+    year = args.year or map_model.choose_default_year(query_year_coverage(con, args.indicator, args.breakdown, args.level))
+    if year is None:
+        raise ValueError(f"Indicator {args.indicator!r} has no data by {levels.get(args.level).english}")
+    view = MapView(indicator=args.indicator, year=year, breakdown=args.breakdown, level=args.level)
+    values = query_values(con, args.indicator, year, args.breakdown, args.level)
     sources = indicators.list_sources(con)
-    model = map_model.build_map_model(meta, view, values, indicators.query_area_values(con, args.indicator, year, args.breakdown),
-                                  boundaries.read_municipalities(), args.lang, sources, frozenset(programme.list_priority_codes(con)))
-    return map_model.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
+    model = map_model.build_map_model(meta, view, values, query_values(con, args.indicator, year, args.breakdown, levels.NATIONAL.id),
+                                      boundaries.read_level(args.level), args.lang, sources, frozenset(programme.list_priority_codes(con)))
+    return maps.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
 
 
 def cmd_profile(args) -> int:
@@ -199,12 +193,12 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_parser("build", help="(re)build the database from data/sources; idempotent").set_defaults(func=cmd_build)
     sub.add_parser("check", help="validate all sources and print a coverage report").set_defaults(func=cmd_check)
     sub.add_parser("indicators", help="list the indicators with their years and coverage").set_defaults(func=cmd_indicators)
-    values = sub.add_parser("values", help="one indicator for all 61 municipalities or all 373 former units (missing ones included)")
+    values = sub.add_parser("values", help="one indicator for all 61 municipalities, 12 counties or 373 former units (missing ones included)")
     values.add_argument("indicator")
     values.add_argument("--year", type=int, help="default: the latest year with data")
     values.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)
-    values.add_argument("--level", default="municipality", choices=("municipality", "former_unit"),
-                        help="municipality (61 rows) or former_unit (373 rows: the units before the 2015 reform)")
+    values.add_argument("--level", default="municipality", choices=levels.AREA,
+                        help="municipality (61 rows), county (12 rows) or former_unit (373 rows: the units before the 2015 reform)")
     values.add_argument("--format", default="table", choices=("csv", "table"))
     values.set_defaults(func=cmd_values)
     imp = sub.add_parser("import", help="add a table (CSV or XLSX, long or wide form) as a new source")
@@ -228,6 +222,7 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("--indicator")
     export.add_argument("--year", type=int)
     export.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)
+    export.add_argument("--level", default="municipality", choices=levels.AREA, help="the areas of the values or the map")
     export.add_argument("--format", default="csv", choices=("csv", "xlsx"))
     export.add_argument("--lang", default="en", choices=config.LANGS)
     export.add_argument("-o", "--output", type=Path, required=True)

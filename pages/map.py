@@ -14,7 +14,7 @@ import streamlit as st
 from lnb_dash import i18n, levels
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
-from lnb_dash.render import charts, images
+from lnb_dash.render import charts, images, maps
 from lnb_dash.ui import cached, chrome, citations, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
@@ -39,15 +39,16 @@ controls = st.container(height=CONTROLS_HEIGHT, border=False)
 map_col, side_col = st.columns([3, 1])
 
 values, model = cached.map_model_cached(view, lang)
+figure = cached.map_figure_cached(view, lang)
 with map_col:
     st.header(model.title)
     st.caption(model.subtitle)
-    events = render_map(model.map_spec, lang, key="map.folium")
+    events = render_map(figure.spec, lang, key="map.folium")
     st.caption(f"{model.alt_text} {i18n.t(levels.level_key('click_hint', view.level), lang)}")
     figures.follow_map_click(events.clicked, lang, view.level)
 
 side_controls = side_col.container()
-side_col.html(model.legend_html)
+side_col.html(figure.legend_html)
 source_ids = values.source_id.dropna().tolist() or [meta.source_id]
 citations.render_caveats(view.indicator, source_ids, lang, view.year, where=side_col)
 if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
@@ -82,13 +83,14 @@ if table_tab.open:
         st.dataframe(model.table, hide_index=True, width="stretch")
 caption = map_model.source_text(source_ids, cached.sources_cached(), lang)
 base_name = map_model.view_file_name(view)
-lines = {"municipality": cached.counties_gdf_cached(), "former_unit": cached.municipalities_gdf_cached()}.get(view.level)
-lines_label = i18n.t("legend_municipality_line", lang) if view.level == "former_unit" else None
-map_file = (i18n.t("download_map_html", lang), lambda: map_model.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
+lines_layer = levels.get(view.level).lines  # the borders drawn over the areas: counties, today's municipalities or none
+lines = cached.level_gdf_cached(levels.BY_LAYER[lines_layer].id) if lines_layer else None
+lines_label = i18n.t("legend_municipality_line", lang) if lines_layer == "municipalities" else None
+map_file = (i18n.t("download_map_html", lang), lambda: maps.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
             f"{base_name}_map.html", "text/html")
 figures.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=base_name, files=[map_file], pictures={
     i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(
-        model.gdf, model.classes, meta, lang, values.status, counties=lines, highlight=model.map_spec.highlight,
+        model.gdf, model.classes, meta, lang, values.status, counties=lines, highlight=model.highlight,
         title=map_model.map_name(meta, view, lang), lines_label=lines_label),
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value,

@@ -124,4 +124,12 @@ def test_import_history_and_undo_from_the_command_line(capsys, tmp_path, data_co
 
 def test_a_county_only_indicator_says_where_its_data_is(capsys, shipped_db):
     code, _, err = run(capsys, "--db", str(shipped_db), "values", "population_1jan")
-    assert code == 2 and "no municipal data" in err and "county" in err
+    assert code == 2 and "no data by municipality" in err and "county" in err
+
+
+def test_values_and_the_map_file_at_the_county_level(capsys, shipped_db, tmp_path):
+    table = values_csv(capsys, shipped_db, "population_1jan", "--level", "county")
+    assert len(table) == 12 and table.county_code.is_unique and (table.status == "value").all() and "qark" not in table
+    assert run(capsys, "--db", str(shipped_db), "export", "map", "--indicator", "population_1jan", "--level", "county",
+               "-o", str(tmp_path / "c.html"))[0] == 0
+    assert (tmp_path / "c.html").read_text(encoding="utf-8").count('"code":"AL-') == 12

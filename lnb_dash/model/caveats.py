@@ -11,15 +11,14 @@ Three kinds, all from the data (never written by hand here):
 
 from __future__ import annotations
 
-import json
 import re
 
-import duckdb
 import pandas as pd
 
 from lnb_dash import i18n
 from lnb_dash.i18n import N_
-from lnb_dash.query.db import cursor
+from lnb_dash.query import caveats as queries
+from lnb_dash.query.db import Connection
 
 MARK = "⚠"
 SPLIT_GAP = 0.05  # women + men this far from the total (as a share of it) counts as not adding up
@@ -46,52 +45,42 @@ def source_caveats(sources: pd.DataFrame, source_ids, lang: str, year: int | Non
     return found
 
 
-def _count_behind(con: duckdb.DuckDBPyConnection, indicator_id: str) -> str | None:
+def _count_behind(con: Connection, indicator_id: str) -> str | None:
     """The count whose sex split can be checked: the indicator itself when it is a summed count, else its ratio's numerator."""
-    row = cursor(con).execute("SELECT kind, aggregate FROM indicators WHERE indicator_id = $i", {"i": indicator_id}).fetchone()
-    if row is None:
+    rule = queries.aggregation(con, indicator_id)
+    if rule is None:
         return None
-    kind, aggregate = row[0], json.loads(row[1]) if row[1] else None
+    kind, aggregate = rule
     if isinstance(aggregate, dict) and "ratio" in aggregate:
         return aggregate["ratio"]["numerator"]
     return indicator_id if kind == "count" and aggregate == "sum" else None
 
 
-def sex_split_gap(con: duckdb.DuckDBPyConnection, indicator_id: str, year: int) -> tuple[int, int, str] | None:
+def sex_split_gap(con: Connection, indicator_id: str, year: int) -> tuple[int, int, str] | None:
     """(municipalities where women + men are ≥ 5 % away from the total, municipalities with all three, the count checked),
     or None when the indicator has no sex split that year or every split adds up."""
     count = _count_behind(con, indicator_id)
     if count is None:
         return None
-    n, gaps = cursor(con).execute("""
-        WITH split AS (
-            SELECT area_code, max(value) FILTER (WHERE breakdown = 'total') AS total, max(value) FILTER (WHERE breakdown = 'female') AS f,
-                   max(value) FILTER (WHERE breakdown = 'male') AS m
-            FROM observations WHERE indicator_id = $i AND year = $y AND area_level = 'municipality' AND status = 'value' GROUP BY area_code)
-        SELECT count(*) FILTER (WHERE total > 0 AND f IS NOT NULL AND m IS NOT NULL),
-               count(*) FILTER (WHERE total > 0 AND abs(f + m - total) / total >= $gap)
-        FROM split""", {"i": count, "y": int(year), "gap": SPLIT_GAP}).fetchone()
-    return (int(gaps), int(n), count) if n and gaps else None
+    n, gaps = queries.sex_split_counts(con, count, year, SPLIT_GAP)
+    return (gaps, n, count) if n and gaps else None
 
 
-def indicator_caveats(con: duckdb.DuckDBPyConnection, sources: pd.DataFrame, indicator_id: str, source_ids, lang: str,
+def indicator_caveats(con: Connection, sources: pd.DataFrame, indicator_id: str, source_ids, lang: str,
                       year: int | None = None) -> list[str]:
     """Everything a reader of this indicator (and year; every year for a trend) should know: the computed sex-split gaps
     first, then the sources' caveats."""
     return sex_split_caveats(con, indicator_id, lang, year) + source_caveats(sources, source_ids, lang, year)
 
 
-def sex_split_caveats(con: duckdb.DuckDBPyConnection, indicator_id: str, lang: str, year: int | None = None) -> list[str]:
+def sex_split_caveats(con: Connection, indicator_id: str, lang: str, year: int | None = None) -> list[str]:
     """'Women + men do not add up to the total in 20 of 61 municipalities (2015 …)' for the year, or every year with a gap."""
     found = []
-    years = [year] if year is not None else [r[0] for r in cursor(con).execute(
-        "SELECT DISTINCT year FROM observations WHERE indicator_id = $i ORDER BY year", {"i": indicator_id}).fetchall()]
-    for y in years:
+    for y in [year] if year is not None else queries.indicator_years(con, indicator_id):
         gap = sex_split_gap(con, indicator_id, y)
         if gap:
-            name = cursor(con).execute(f"SELECT name_{i18n.normalize_lang(lang)} FROM indicators WHERE indicator_id = $i",
-                                       {"i": gap[2]}).fetchone()
-            found.append(i18n.t("caveat_sex_split", lang, n=gap[0], total=gap[1], year=y, count=name[0] if name else gap[2]))
+            name = queries.indicator_name(con, gap[2], lang)
+            found.append(i18n.t("caveat_sex_split", lang, n=gap[0], total=gap[1], year=y, count=name or gap[2]))
     return found
 
 

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import itertools
 
-import duckdb
 import pandas as pd
 
 from lnb_dash import i18n
-from lnb_dash.query.db import cursor
+from lnb_dash.query.profiles import CENSUS_INDICATOR, CENSUS_YEARS
 
-INDICATOR = "population"
-CENSUS_YEARS = (1989, 2001, 2011, 2023)
+INDICATOR = CENSUS_INDICATOR
 
 # (level, source_id) → the boundaries its census values are drawn on; values of one unit are compared only when equal.
 BOUNDARIES = {
@@ -38,17 +36,6 @@ BOUNDARIES = {
 
 COLUMNS = ["area_code", "area_level", "from_year", "to_year", "from_value", "to_value", "change", "change_pct",
            "from_source", "to_source"]
-
-
-def query_census(con: duckdb.DuckDBPyConnection, area_codes: list[str]) -> pd.DataFrame:
-    """The census counts (total population) of the given areas.
-
-    Returns columns: area_code, area_level, year, value, status, source_id.
-    """
-    return cursor(con).execute(
-        "SELECT area_code, area_level, year, value, status, source_id FROM observations WHERE indicator_id = $i "
-        "AND breakdown = 'total' AND year IN (SELECT unnest($years)) AND area_code IN (SELECT unnest($areas)) ORDER BY area_code, year",
-        {"i": INDICATOR, "years": list(CENSUS_YEARS), "areas": list(area_codes)}).df()
 
 
 def census_pairs(level: str) -> list[tuple[int, int]]:
@@ -68,7 +55,7 @@ def same_boundaries(level: str, source_a: str, source_b: str) -> bool:
 def census_changes(census: pd.DataFrame) -> pd.DataFrame:
     """One row per area and consecutive census pair (see :func:`census_pairs`), with the change where it is valid.
 
-    ``census`` is :func:`query_census` output. ``change`` (later minus earlier) and ``change_pct`` (change / earlier
+    ``census`` is lnb_dash.query.profiles.query_census output. ``change`` (later minus earlier) and ``change_pct`` (change / earlier
     × 100) are empty when either census is missing, not a value, or on other boundaries.
     Returns columns: area_code, area_level, from_year, to_year, from_value, to_value, change, change_pct,
     from_source, to_source.

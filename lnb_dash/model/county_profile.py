@@ -10,14 +10,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 
 from lnb_dash import i18n, names
 from lnb_dash.model import change
 from lnb_dash.model.map import meta_of
 from lnb_dash.model.profiles import rank_words
-from lnb_dash.query.db import cursor
 
 # The tables' look: like the profile's spine table (profile_html), cards on a phone, whole rows on paper.
 # A class of their own, so the municipal profile's spine table and its tests stay as they are.
@@ -46,25 +44,6 @@ def county_title(code: str, lang: str) -> str:
     """'Qarku i Tiranës' / 'Tiranë County'."""
     resolver = names.load_resolver()
     return i18n.t("county_title", lang, genitive=resolver.genitive(code), name=resolver.names["county"].get(code, code))
-
-
-def query_indicators(con: duckdb.DuckDBPyConnection, county_code: str) -> pd.DataFrame:
-    """For each indicator with a value for this county: its latest year, and that year's values for every county
-    and Albania (total breakdown, values only: a missing value is neither shown nor ranked).
-
-    Returns columns: area_code, area_level, indicator_id, year, value, computed, source_id, note, citation_url,
-    citation_title, citation_retrieved, plus the catalogue's theme, kind, decimals, names, units and categories.
-    """
-    return cursor(con).execute("""
-        WITH latest AS (
-            SELECT indicator_id, max(year) AS year FROM observations
-            WHERE area_code = $c AND breakdown = 'total' AND status = 'value' GROUP BY indicator_id)
-        SELECT o.area_code, o.area_level, o.indicator_id, o.year, o.value, o.computed, o.source_id, o.note,
-               o.citation_url, o.citation_title, o.citation_retrieved,
-               i.theme, i.kind, i.decimals, i.higher_is_better, i.name_sq, i.name_en, i.unit_sq, i.unit_en, i.categories
-        FROM observations AS o JOIN latest AS l USING (indicator_id, year) JOIN indicators AS i USING (indicator_id)
-        WHERE o.area_level IN ('county', 'national') AND o.breakdown = 'total' AND o.status = 'value'
-        ORDER BY i.theme, o.indicator_id, o.area_code""", {"c": county_code}).df()
 
 
 # Shown first: who lives there and how large it is; the election figures follow in the catalogue's order.
@@ -115,17 +94,16 @@ def indicator_table(rows: list[CountyRow], lang: str, publishers: dict[str, str]
     } for r in rows])
 
 
-def query_municipalities(con: duckdb.DuckDBPyConnection, county_code: str) -> pd.DataFrame:
-    """The county's municipalities with both censuses and the change between them (change.census_changes).
+def municipalities_with_change(municipalities: pd.DataFrame, census: pd.DataFrame) -> pd.DataFrame:
+    """A county's municipalities (query.profiles.list_county_municipalities) with both censuses and the change between
+    them (change.census_changes of ``census``, query.profiles.query_census output).
 
     Returns columns: lau_code, name, from_value (2011), to_value (2023), change, change_pct.
     """
-    munis = cursor(con).execute("SELECT lau_code, name FROM municipalities WHERE county_code = $c ORDER BY name",
-                                {"c": county_code}).df()
-    changes = change.census_changes(change.query_census(con, munis.lau_code.tolist()))
+    changes = change.census_changes(census[census.area_code.isin(municipalities.lau_code)])
     changes = changes[(changes.from_year == 2011) & (changes.to_year == 2023)]
-    return munis.merge(changes[["area_code", "from_value", "to_value", "change", "change_pct"]],
-                       left_on="lau_code", right_on="area_code", how="left").drop(columns="area_code")
+    return municipalities.merge(changes[["area_code", "from_value", "to_value", "change", "change_pct"]],
+                                left_on="lau_code", right_on="area_code", how="left").drop(columns="area_code")
 
 
 def _e(text) -> str:

@@ -1,4 +1,5 @@
-"""The map page's model: values of one level joined to its shapes, classes, legend, ranked table, downloads."""
+"""The map page's model: values of one level joined to its shapes, classes, title, ranked table, downloads (plain data;
+render.maps draws it)."""
 
 from __future__ import annotations
 
@@ -17,37 +18,44 @@ from lnb_dash.model.address import MapView
 from lnb_dash.model.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.query import boundaries
 from lnb_dash.query.indicators import IndicatorMeta
-from lnb_dash.render.maps import MapSpec, build_legend_html, choropleth_spec, standalone_html
 
 
 @dataclass
 class MapModel:
+    """One map view as plain data: what render.maps draws (map_figure) and what the page lists and downloads."""
+
+    meta: IndicatorMeta
+    level: str
     title: str
     subtitle: str
+    name: str  # the indicator as the legend and the pictures title it (map_name)
+    value_label: str  # the tooltip's value row (indicator_name)
     gdf: gpd.GeoDataFrame
     classes: Classes
-    legend_html: str
     national_value: float | None
+    national_text: str | None
+    highlight: frozenset[str]
+    basemap: bool
     table: pd.DataFrame
     download: pd.DataFrame
     alt_text: str
-    map_spec: MapSpec
 
 
-def national_of(area_values: pd.DataFrame) -> float | None:
-    national = area_values[(area_values.area_level == "national") & (area_values.status == "value")]
+def national_of(national_values: pd.DataFrame) -> float | None:
+    """Albania's figure from query_values at the national level (None when it has none)."""
+    national = national_values[(national_values.area_level == "national") & (national_values.status == "value")]
     return float(national.value.iloc[0]) if len(national) else None
 
 
-def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.DataFrame, areas: gpd.GeoDataFrame,
+def build_map_model(meta, view: MapView, values: pd.DataFrame, national_values: pd.DataFrame, areas: gpd.GeoDataFrame,
                     lang: str, sources: pd.DataFrame, priority_codes: frozenset[str] = frozenset()) -> MapModel:
-    """Classes, legend, title, map and tables for one map view.
+    """Classes, title, joined shapes, table and download for one map view, at any level.
 
-    ``values`` and ``areas`` are the view's level: query_values and the 61 municipalities, or
-    query_level_values and boundaries.read_level (counties, former units).
+    ``values`` is query_values at the view's level, ``national_values`` at the national one, ``areas`` the level's
+    polygons (boundaries.read_level).
     """
     level = view.level
-    national = national_of(area_values)
+    national = national_of(national_values)
     if meta.is_category:
         classes = classify_categories(values.value, meta.categories, lang)
     else:
@@ -60,20 +68,14 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, area_values: pd.D
     if not meta.is_category:
         subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {class_count_text(classes.k, view.k, lang)}."
     national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
-    municipal = level == "municipality"
-    highlight = set(priority_codes) if view.priority and municipal else None
-    legend = build_legend_html(classes, meta, lang, values.status, national_text, title=name, counties=municipal,
-                               highlighted=len(highlight or ()), municipality_lines=level == "former_unit")
-    gdf = boundaries.join_values(areas, values) if municipal else boundaries.join_area_values(areas, values)
-    alt_text = i18n.t(levels.level_key("map_alt", level), lang, indicator=name, year=view.year)
-    # The tooltip's first row names the level ("County: Korçë"), so its value row keeps the shorter indicator name.
-    map_spec = choropleth_spec(gdf, classes, meta, lang, label=alt_text, basemap=view.basemap,
-                               value_label=indicator_name(meta, view.breakdown, lang), highlight=highlight, level=level)
-    if municipal:
-        table, download = values_table(values, meta, lang), values_download(values, meta, lang, sources, view.breakdown)
-    else:
-        table, download = level_values_table(values, meta, lang, level), level_values_download(values, meta, lang, sources, view)
-    return MapModel(title, subtitle, gdf, classes, legend, national, table, download, alt_text, map_spec)
+    # Only the municipalities are on the priority list.
+    highlight = frozenset(priority_codes) if view.priority and level == levels.MUNICIPALITY.id else frozenset()
+    return MapModel(
+        meta=meta, level=level, title=title, subtitle=subtitle, name=name, value_label=indicator_name(meta, view.breakdown, lang),
+        gdf=boundaries.join_values(areas, values), classes=classes, national_value=national, national_text=national_text,
+        highlight=highlight, basemap=view.basemap, table=values_table(values, meta, lang, level),
+        download=values_download(values, meta, lang, sources, view),
+        alt_text=i18n.t(levels.level_key("map_alt", level), lang, indicator=name, year=view.year))
 
 
 def map_name(meta, view: MapView, lang: str) -> str:
@@ -81,47 +83,6 @@ def map_name(meta, view: MapView, lang: str) -> str:
     ('Population on 1 January – County'): titles, legends, tooltips and pictures."""
     name = indicator_name(meta, view.breakdown, lang)
     return name if view.level == "municipality" else f"{name} – {levels.level_label(view.level, lang)}"
-
-
-def level_values_table(values: pd.DataFrame, meta, lang: str, level: str) -> pd.DataFrame:
-    """:func:`values_table` for counties or former units (with the municipality and county each belongs to today)."""
-    area = levels.area_label(level, lang)
-    columns = {area: values.name}
-    if level == "former_unit":
-        columns |= {i18n.t("municipality", lang): values.municipality, i18n.t("county", lang): values.qark}
-    columns |= {
-        i18n.t("value", lang): values.value.where(values.status == "value"),
-        i18n.t("rank", lang): values["rank"],
-        i18n.t("status", lang): values.status.map(lambda s: i18n.status_label(s, lang)),
-    }
-    table = pd.DataFrame(columns)
-    if meta.is_category:
-        table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
-    return table.sort_values([i18n.t("rank", lang), area], na_position="last").reset_index(drop=True)
-
-
-def level_values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, view: MapView) -> pd.DataFrame:
-    """:func:`values_download` for counties (county_code, county) or former units (unit_code, former_unit and the
-    municipality and county each lies in today), with a ``level`` column."""
-    titles = dict(zip(sources.source_id, sources.title))
-    licenses = dict(zip(sources.source_id, sources.license))
-    if view.level == "county":
-        areas = {"county_code": values.area_code, "county": values.name}
-    else:
-        areas = {"unit_code": values.area_code, "former_unit": values.name, "lau_code": values.lau_code,
-                 "municipality": values.municipality, "county": values.qark}
-    frame = pd.DataFrame({
-        **areas, "level": view.level, "indicator": meta.indicator_id, "indicator_name": indicator_name(meta, view.breakdown, lang),
-        "breakdown": view.breakdown, "breakdown_name": i18n.breakdown_label(view.breakdown, lang),
-        "year": values.year, "value": values.value.where(values.status == "value"),
-        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
-        "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
-        "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
-        **citation_columns(values),
-    })
-    if meta.is_category:
-        frame.insert(frame.columns.get_loc("value") + 1, "label", [i18n.format_value(v, meta, lang) for v in values.value])
-    return frame
 
 
 def national_note(series: pd.DataFrame, meta, lang: str, indexed: bool) -> str | None:
@@ -149,31 +110,54 @@ def class_count_text(used: int, asked: int, lang: str) -> str:
     return text if used >= asked else f"{text} ({i18n.t('fewer_classes', lang, k=used)})"
 
 
-def values_table(values: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
-    """The sortable table beside the map: same order, values and ranks as the map and the bar chart."""
-    table = pd.DataFrame({
-        i18n.t("municipality", lang): values.name,
-        i18n.t("county", lang): values.qark,
+def containing_levels(level: str) -> list[str]:
+    """The levels an area of ``level`` lies in, below Albania: a former unit's municipality and county, a municipality's county."""
+    found, lv = [], levels.get(level)
+    while lv.parent and lv.parent != levels.NATIONAL.id:
+        lv = levels.get(lv.parent)
+        found.append(lv.id)
+    return found
+
+
+# The values column that names the area of a containing level a row lies in (query_values).
+_NAME_IN = {levels.MUNICIPALITY.id: "municipality", levels.COUNTY.id: "qark"}
+
+
+def values_table(values: pd.DataFrame, meta, lang: str, level: str = "municipality") -> pd.DataFrame:
+    """The sortable table beside the map, at any level: the area, the areas it lies in, value, rank (same order, values
+    and ranks as the map and the bar chart), status, and each value's own caveat where one has it."""
+    area = levels.area_label(level, lang)
+    columns = {area: values.name}
+    columns |= {levels.area_label(parent, lang): values[_NAME_IN[parent]] for parent in containing_levels(level)}
+    columns |= {
         i18n.t("value", lang): values.value.where(values.status == "value"),
         i18n.t("rank", lang): values["rank"],
         i18n.t("status", lang): values.status.map(lambda s: i18n.status_label(s, lang)),
-    })
+    }
+    table = pd.DataFrame(columns)
     if meta.is_category:
         table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
-    own = [caveats.value_caveat(n, lang) for n in values.note] if "note" in values else []
+    own = [caveats.value_caveat(n, lang) for n in values.note]
     if any(own):
         table[i18n.t("caveats_heading", lang)] = [f"{caveats.MARK} {c}" if c else "" for c in own]
-    return table.sort_values([i18n.t("rank", lang), i18n.t("municipality", lang)], na_position="last").reset_index(drop=True)
+    return table.sort_values([i18n.t("rank", lang), area], na_position="last").reset_index(drop=True)
 
 
-def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
-    """The CSV of the current view: codes, names, breakdown, value, unit, year, status and source, one row per municipality,
-    with each value's own note and citation (where it was read) when its source gives one."""
-    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
-    licenses = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).license))
+def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, view: MapView) -> pd.DataFrame:
+    """The CSV of the current view at any level: the area's code and name (lau_code, county_code or unit_code), the
+    municipality and county it lies in, the level, indicator, breakdown, year, value, unit, status, rank, and the
+    source and license in ``lang``, with each value's own note and citation (where it was read) when its source gives one."""
+    lv = levels.get(view.level)
+    localized = i18n.localize_sources(sources, lang)
+    titles, licenses = dict(zip(localized.source_id, localized.title)), dict(zip(localized.source_id, localized.license))
+    areas = {lv.key: values.area_code, lv.id: values.name}
+    for parent in containing_levels(lv.id):
+        if parent == levels.MUNICIPALITY.id:  # today's municipality by its code too
+            areas[levels.MUNICIPALITY.key] = values.lau_code
+        areas[parent] = values[_NAME_IN[parent]]
     frame = pd.DataFrame({
-        "lau_code": values.lau_code, "municipality": values.name, "county": values.qark, "indicator": meta.indicator_id,
-        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "breakdown_name": i18n.breakdown_label(breakdown, lang),
+        **areas, "level": lv.id, "indicator": meta.indicator_id, "indicator_name": indicator_name(meta, view.breakdown, lang),
+        "breakdown": view.breakdown, "breakdown_name": i18n.breakdown_label(view.breakdown, lang),
         "year": values.year, "value": values.value.where(values.status == "value"),
         "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
         "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
@@ -181,7 +165,7 @@ def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame
         **citation_columns(values),
     })
     if meta.is_category:
-        frame.insert(9, "label", [i18n.format_value(v, meta, lang) for v in values.value])
+        frame.insert(frame.columns.get_loc("value") + 1, "label", [i18n.format_value(v, meta, lang) for v in values.value])
     return frame
 
 
@@ -224,13 +208,6 @@ def view_file_name(view: MapView) -> str:
     return f"{view.indicator}{breakdown}{level}_{view.year}"
 
 
-def interactive_map_html(model: MapModel, source_ids, sources: pd.DataFrame, lang: str) -> str:
-    """The map view as one HTML file that works offline: title, coverage, legend, tooltips, sources and boundaries' license."""
-    source_line = f"{source_text(source_ids, sources, lang)} {i18n.t('boundary_attribution', lang)}".strip()
-    return standalone_html(model.map_spec, lang, title=model.title, subtitle=model.subtitle, legend_html=model.legend_html,
-                           source_text=source_line)
-
-
 def mappable(map_levels: pd.DataFrame, indicator: str, breakdown: str | None = None) -> pd.DataFrame:
     """The rows of ``query_map_levels`` for one indicator (and breakdown)."""
     rows = map_levels[map_levels.indicator_id == indicator]
@@ -268,20 +245,19 @@ def settle(view, map_levels: pd.DataFrame):
     if year not in years:
         all_levels = levels_of(map_levels, view.indicator, breakdown)
         level = view.level if view.level in all_levels else all_levels[0]
-        coverage = rows[rows.area_level == level].rename(columns={"n_areas": "municipalities"})
-        year = choose_default_year(coverage[["year", "municipalities"]])
+        year = choose_default_year(rows[rows.area_level == level][["year", "n_areas"]])
     levels = levels_of(map_levels, view.indicator, breakdown, year)
     level = view.level if view.level in levels else levels[0]
     return dataclasses.replace(view, breakdown=breakdown, year=int(year), level=level), years
 
 
 def choose_default_year(coverage: pd.DataFrame) -> int | None:
-    """The latest year that covers at least half as many municipalities as the best-covered year.
+    """The latest year that covers at least half as many areas (``n_areas``) as the best-covered year.
 
     A map should not open on a year most municipalities lack (population 2023 has 14 of 61): it opens
     on 2011, and 2023 stays one click away.
     """
     if coverage.empty:
         return None
-    good = coverage[coverage.municipalities >= coverage.municipalities.max() / 2]
+    good = coverage[coverage.n_areas >= coverage.n_areas.max() / 2]
     return int(good.year.max())

@@ -11,13 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from lnb_dash import i18n
 from lnb_dash.model.map import _categories, meta_of
-from lnb_dash.query.db import cursor
 
 # ColorBrewer PuBu, 5 classes (colour-blind safe, prints in grey): quintile 1 (lowest fifth) to 5 (highest fifth).
 QUINTILE_COLORS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")
@@ -59,26 +57,6 @@ class SpineRow:
     @property
     def color(self) -> str | None:
         return QUINTILE_COLORS[self.quintile - 1] if self.quintile else None
-
-
-def query_distributions(con: duckdb.DuckDBPyConnection, profile: pd.DataFrame) -> pd.DataFrame:
-    """Every municipality's value for the indicator-years a profile shows.
-
-    Returns columns: indicator_id, year, value (valid values only: missing ones are neither ranked nor drawn).
-    """
-    frame = cursor(con).execute(
-        "SELECT indicator_id, year, value FROM observations WHERE area_level = 'municipality' AND breakdown = 'total' "
-        "AND status = 'value' AND indicator_id IN (SELECT unnest($ids))", {"ids": profile.indicator_id.tolist()}).df()
-    return frame.merge(profile[["indicator_id", "year"]], on=["indicator_id", "year"])
-
-
-def query_series(con: duckdb.DuckDBPyConnection, lau_code: str) -> dict[str, list[tuple[int, float]]]:
-    """indicator_id → (year, value) in year order, for indicators with more than one year (the sparklines)."""
-    frame = cursor(con).execute(
-        "SELECT indicator_id, year, value FROM observations WHERE area_code = $a AND breakdown = 'total' AND status = 'value' "
-        "ORDER BY indicator_id, year", {"a": lau_code}).df()
-    series = {iid: list(zip(g.year.astype(int), g.value.astype(float))) for iid, g in frame.groupby("indicator_id")}
-    return {k: v for k, v in series.items() if len(v) > 1}
 
 
 def quintile(rank, n) -> int | None:

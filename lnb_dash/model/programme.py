@@ -1,13 +1,12 @@
-"""LNB programme tables: results from the factsheets, facts from the web pages, the priority list."""
+"""The LNB programme in words: each fact's name, period and value in the reader's language, the results table
+(the tables themselves come from lnb_dash.query.programme)."""
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 
 from lnb_dash import i18n
 from lnb_dash.i18n import N_
-from lnb_dash.query.db import cursor, query_df
 
 # Each fact's name and unit come from the catalogs (keys built from the data, listed here for extraction).
 FACT_KEYS = (
@@ -19,40 +18,6 @@ FACT_KEYS = (
     N_("fact_social_pact_municipalities_without_prior_social_services"),
     N_("fact_unit_projects"), N_("fact_unit_municipalities"), N_("fact_unit_services"), N_("fact_unit_million_all"),
 )
-
-
-def query_programme_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Returns columns: measure, name_sq, name_en, unit_sq, unit_en, value_2019, value_2021, stated_2019,
-    stated_2021, change."""
-    frame = query_df(con, "programme_results")
-    frame["change"] = frame.value_2021 - frame.value_2019
-    return frame
-
-
-def query_programme_results_long(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Returns columns: measure, name_sq, name_en, year, value (one row per measure and factsheet)."""
-    return cursor(con).execute(
-        "SELECT measure, name_sq, name_en, year, CAST(value AS BIGINT) AS value FROM programme_results ORDER BY measure, year").df()
-
-
-def query_programme_facts(con: duckdb.DuckDBPyConnection, area_code: str | None = None) -> pd.DataFrame:
-    """Returns columns: area_code, fact, period, value, unit, url, period_sq, value_sq (all, or those of one area)."""
-    columns = {r[0] for r in cursor(con).execute("DESCRIBE programme_facts").fetchall()}
-    sq = ", ".join(c if c in columns else f"NULL AS {c}" for c in ("period_sq", "value_sq"))
-    sql = f"SELECT area_code, fact, period, value, unit, url, {sq} FROM programme_facts"
-    if area_code is None:
-        return cursor(con).execute(sql + " ORDER BY area_code, fact").df()
-    return cursor(con).execute(sql + " WHERE area_code = $code ORDER BY fact", {"code": area_code}).df()
-
-
-def query_priority_resolution(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Returns columns: name_in_factsheet, lau_code, resolved_name, why."""
-    return cursor(con).execute("SELECT * FROM priority_resolution ORDER BY name_in_factsheet").df()
-
-
-def list_priority_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = cursor(con).execute("SELECT area_code FROM observations WHERE indicator_id = 'lnb_priority' AND value = 1").fetchall()
-    return {r[0] for r in rows}
 
 
 def fact_key(fact: str) -> str:

@@ -16,12 +16,13 @@ weight used, so a gap neither helps nor hurts; the page lists what was missing.
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from lnb_dash import i18n
 from lnb_dash.query import indicators
+from lnb_dash.query.db import Connection
+from lnb_dash.query.values import query_values
 
 POPULATION_YEAR = 2011
 # Weight of each variable's squared difference. A mismatch in a category counts as much as one
@@ -32,7 +33,7 @@ CATEGORICAL = ("degurba", "coastal", "county")
 K = 5
 
 
-def query_features(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def query_features(con: Connection) -> pd.DataFrame:
     """The raw variables for all 61 municipalities.
 
     Returns columns: lau_code, name, county_code, population, area_km2, density, degurba, coastal (missing stays NaN).
@@ -40,8 +41,8 @@ def query_features(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     municipalities = indicators.list_municipalities(con)[["lau_code", "name", "county_code"]]
 
     def column(indicator: str, year: int | None = None) -> pd.Series:
-        values = indicators.query_values(con, indicator, year)
-        return values.set_index("lau_code").value.where(values.set_index("lau_code").status == "value")
+        values = query_values(con, indicator, year).set_index("area_code")
+        return values.value.where(values.status == "value")
 
     frame = municipalities.set_index("lau_code")
     frame["population"] = column("population", POPULATION_YEAR)

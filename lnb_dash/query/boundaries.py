@@ -1,4 +1,4 @@
-"""The boundary layers, always in EPSG:4326, and their join to indicator values on LAU codes."""
+"""The boundary layers, always in EPSG:4326, and their join to indicator values on area codes."""
 
 from __future__ import annotations
 
@@ -39,22 +39,14 @@ def read_level(level: str) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({"area_code": gdf[levels.get(level).key]}, geometry=gdf.geometry, crs=gdf.crs)
 
 
-def join_area_values(areas: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
-    """:func:`join_values` for any level: a values frame keyed by ``area_code`` onto :func:`read_level`'s polygons,
-    every polygon kept, codes required to match exactly."""
+def join_values(areas: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Attach a values frame (query_values: one row per area_code) to :func:`read_level`'s polygons of the same level;
+    every polygon is kept.
+
+    A code in ``values`` without a polygon, or a polygon without a row, is an error: the join key must match exactly,
+    never silently drop an area.
+    """
     missing = set(values.area_code) ^ set(areas.area_code)
     if missing:
         raise ValueError(f"boundaries and values disagree on area codes: {sorted(missing)[:10]}")
     return areas[["area_code", "geometry"]].merge(values, on="area_code", how="left", validate="one_to_one")
-
-
-def join_values(municipalities: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Attach a values frame (one row per lau_code) to the 61 polygons; every polygon is kept.
-
-    A code in ``values`` without a polygon, or a polygon without a row, is an error: the join key
-    must match exactly, never silently drop a municipality.
-    """
-    missing = set(values.lau_code) ^ set(municipalities.lau_code)
-    if missing:
-        raise ValueError(f"boundaries and values disagree on LAU codes: {sorted(missing)}")
-    return municipalities[["lau_code", "geometry"]].merge(values, on="lau_code", how="left", validate="one_to_one")

@@ -1,6 +1,6 @@
 """The only module that talks to DuckDB: connections, named SQL files, bound parameters.
 
-Queries live in ``lnb_dash/sql/<name>.sql`` and take ``$name`` parameters; values never reach SQL
+Queries live in ``lnb_dash/query/sql/<name>.sql`` and take ``$name`` parameters; values never reach SQL
 text. Each query runs on its own cursor, since one DuckDB connection is not thread-safe and
 Streamlit serves every session from its own thread.
 """
@@ -23,6 +23,8 @@ class DatabaseUnavailableError(RuntimeError):
 
 
 CATALOG = "lnb"
+# The type a connection has, for the annotations of modules that pass one on without importing DuckDB.
+Connection = duckdb.DuckDBPyConnection
 
 
 def connect(db_path: Path = config.DB_PATH) -> duckdb.DuckDBPyConnection:

@@ -10,11 +10,10 @@ import difflib
 import json
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 
-from lnb_dash import config, levels
-from lnb_dash.query.db import cursor, query_df
+from lnb_dash import config
+from lnb_dash.query.db import Connection, cursor, query_df
 
 
 class UnknownIndicatorError(ValueError):
@@ -55,7 +54,7 @@ class IndicatorMeta:
         return self.years[-1] if self.years else None
 
 
-def list_indicators(con: duckdb.DuckDBPyConnection, indicator: str = "") -> pd.DataFrame:
+def list_indicators(con: Connection, indicator: str = "") -> pd.DataFrame:
     """The catalogue with coverage.
 
     Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
@@ -74,7 +73,7 @@ def _as_tuple(value) -> tuple:
     return tuple(v for v in value if v is not None)
 
 
-def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMeta:
+def get_indicator(con: Connection, indicator: str) -> IndicatorMeta:
     rows = list_indicators(con, indicator)
     if rows.empty:
         known = [r[0] for r in cursor(con).execute("SELECT indicator_id FROM indicators").fetchall()]
@@ -90,7 +89,7 @@ def get_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> IndicatorMe
     )
 
 
-def _require_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> tuple[str, str]:
+def require_indicator(con: Connection, indicator: str) -> tuple[str, str]:
     """(kind, English unit) of a known indicator; a cheap check before any data query."""
     row = cursor(con).execute("SELECT kind, unit_en FROM indicators WHERE indicator_id = $i", {"i": indicator}).fetchone()
     if row is None:
@@ -99,70 +98,17 @@ def _require_indicator(con: duckdb.DuckDBPyConnection, indicator: str) -> tuple[
     return row
 
 
-def query_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None = None, breakdown: str = "total") -> pd.DataFrame:
-    """All 61 municipalities for one indicator, year and breakdown; the latest year when ``year`` is None.
-
-    Returns columns: lau_code, name, qark, county_code, year, value, status, break_in_series,
-    source_id, note, citation_url, citation_title, citation_text, citation_retrieved, rank, n_ranked,
-    unit. The citation columns say where this very value was read, when its source gives that. Municipalities without data have status 'not_reported'
-    and no value.
-    """
-    kind, unit = _require_indicator(con, indicator)
-    if breakdown not in config.BREAKDOWNS:
-        raise ValueError(f"Unknown breakdown {breakdown!r}; use one of {', '.join(config.BREAKDOWNS)}")
-    if year is None:
-        coverage = query_year_coverage(con, indicator, breakdown)
-        if coverage.empty:
-            raise ValueError(f"Indicator {indicator!r} has no municipal data; `python -m lnb_dash check` lists the levels "
-                             "(former_unit, county, national) and years it has")
-        year = int(coverage.year.max())
-    frame = query_df(con, "values", indicator=indicator, year=int(year), breakdown=breakdown)
-    if kind == "category":
-        frame["rank"] = pd.NA
-    frame["rank"] = frame["rank"].astype("Int64")
-    frame["unit"] = unit
-    return frame
-
-
-def query_unit_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int | None = None, breakdown: str = "total") -> pd.DataFrame:
-    """All 373 former units (before the 2015 reform) for one indicator, year and breakdown; the latest year when ``year`` is None.
-
-    Returns :func:`query_level_values`' columns with ``area_code`` named ``unit_code``. Units without data have status
-    'not_reported'.
-    """
-    _require_indicator(con, indicator)
-    if breakdown not in config.BREAKDOWNS:
-        raise ValueError(f"Unknown breakdown {breakdown!r}; use one of {', '.join(config.BREAKDOWNS)}")
-    if year is None:
-        row = cursor(con).execute("SELECT max(year) FROM observations WHERE indicator_id = $i AND breakdown = $b "
-                                  "AND area_level = 'former_unit' AND status = 'value'", {"i": indicator, "b": breakdown}).fetchone()
-        if row[0] is None:
-            raise ValueError(f"Indicator {indicator!r} has no data by former unit; `python -m lnb_dash check` lists its levels and years")
-        year = int(row[0])
-    return query_level_values(con, indicator, int(year), breakdown, "former_unit").rename(columns={"area_code": "unit_code"})
-
-
-def query_area_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total") -> pd.DataFrame:
-    """County and national figures for the same view (only those that exist and are valid).
-
-    Returns columns: area_code, area_level, name, value, status, computed, source_id, note,
-    citation_url, citation_title, citation_text, citation_retrieved.
-    """
-    _require_indicator(con, indicator)
-    return query_df(con, "area_values", indicator=indicator, year=int(year), breakdown=breakdown)
-
-
-def query_timeseries(con: duckdb.DuckDBPyConnection, indicator: str, areas: list[str], breakdown: str = "total") -> pd.DataFrame:
+def query_timeseries(con: Connection, indicator: str, areas: list[str], breakdown: str = "total") -> pd.DataFrame:
     """Every year for the given area codes (LAU codes, county codes, 'AL').
 
     Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed,
     note, citation_url, citation_title, citation_text, citation_retrieved.
     """
-    _require_indicator(con, indicator)
+    require_indicator(con, indicator)
     return query_df(con, "timeseries", indicator=indicator, areas=list(areas), breakdown=breakdown)
 
 
-def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame:
+def query_profile(con: Connection, lau_code: str) -> pd.DataFrame:
     """Every indicator for one municipality, with rank and comparisons.
 
     Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
@@ -183,23 +129,28 @@ def query_profile(con: duckdb.DuckDBPyConnection, lau_code: str) -> pd.DataFrame
     return frame
 
 
-def list_municipalities(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def list_municipalities(con: Connection) -> pd.DataFrame:
     """Returns columns: lau_code, name, name_ascii, qark, county_code."""
     return cursor(con).execute("SELECT lau_code, name, name_ascii, qark, county_code FROM municipalities ORDER BY name").df()
 
 
-def list_former_units(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def list_counties(con: Connection) -> pd.DataFrame:
+    """The 12 counties. Returns columns: county_code, name."""
+    return cursor(con).execute("SELECT county_code, name FROM counties ORDER BY county_code").df()
+
+
+def list_former_units(con: Connection) -> pd.DataFrame:
     """The 373 units before the 2015 reform. Returns columns: unit_code, name, lau_code, county_code."""
     return cursor(con).execute("SELECT unit_code, name, lau_code, county_code FROM former_units ORDER BY unit_code").df()
 
 
-def list_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def list_sources(con: Connection) -> pd.DataFrame:
     """Returns columns: source_id, title, description, publisher, homepage, license, license_url,
     reference_date, retrieved, caveats, citations, title_sq, caveats_sq."""
     return cursor(con).execute("SELECT * FROM sources ORDER BY source_id").df()
 
 
-def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year: int = 0, status: str = "",
+def query_observations(con: Connection, indicator: str = "", year: int = 0, status: str = "",
                        area_level: str = "") -> pd.DataFrame:
     """Observations joined to names, units and sources; empty filters mean all.
 
@@ -209,13 +160,13 @@ def query_observations(con: duckdb.DuckDBPyConnection, indicator: str = "", year
     source_license, source_url.
     """
     if indicator:
-        _require_indicator(con, indicator)
+        require_indicator(con, indicator)
     if status and status not in config.STATUSES:
         raise ValueError(f"Unknown status {status!r}")
     return query_df(con, "observations", indicator=indicator, year=int(year or 0), status=status, area_level=area_level)
 
 
-def query_coverage_by_level(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def query_coverage_by_level(con: Connection) -> pd.DataFrame:
     """Indicator × level × year → number of areas (not rows) with a value, of how many there are.
 
     Counts reported values and the county and national sums computed from complete municipalities, so
@@ -225,43 +176,7 @@ def query_coverage_by_level(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query_df(con, "coverage_by_level")
 
 
-def query_year_coverage(con: duckdb.DuckDBPyConnection, indicator: str, breakdown: str = "total") -> pd.DataFrame:
-    """Years with at least one municipal value, ascending. Returns columns: year, municipalities."""
-    return cursor(con).execute(
-        "SELECT year, count(*) AS municipalities FROM observations WHERE indicator_id = $i AND breakdown = $b "
-        "AND area_level = 'municipality' AND status = 'value' GROUP BY year ORDER BY year", {"i": indicator, "b": breakdown}).df()
-
-
-def query_area_series(con: duckdb.DuckDBPyConnection, area_code: str) -> dict[str, list[float]]:
-    """indicator_id → values in year order, for indicators with more than one year (profile sparklines)."""
-    frame = cursor(con).execute(
-        "SELECT indicator_id, year, value FROM observations WHERE area_code = $a AND breakdown = 'total' AND status = 'value' "
-        "ORDER BY indicator_id, year", {"a": area_code}).df()
-    series = frame.groupby("indicator_id").value.apply(list)
-    return {k: v for k, v in series.items() if len(v) > 1}
-
-
-def query_level_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total",
-                       level: str = "county") -> pd.DataFrame:
-    """Every area of a map level other than municipalities ('county': 12, 'former_unit': 373) for one view.
-
-    Returns columns: area_code, name, lau_code, municipality, qark, county_code, year, value, status,
-    break_in_series, source_id, note, citation_url, citation_title, citation_text, citation_retrieved,
-    rank, n_ranked, unit. ``lau_code`` and ``municipality`` are the municipality a former unit belongs to
-    today (empty for counties). Areas without data have status 'not_reported' and no value.
-    """
-    kind, unit = _require_indicator(con, indicator)
-    if level not in levels.AREA[1:]:
-        raise ValueError(f"Unknown map level {level!r}; use one of {', '.join(levels.AREA)}")
-    frame = query_df(con, "level_values", indicator=indicator, year=int(year), breakdown=breakdown, level=level)
-    if kind == "category":
-        frame["rank"] = pd.NA
-    frame["rank"] = frame["rank"].astype("Int64")
-    frame["unit"] = unit
-    return frame
-
-
-def query_map_levels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def query_map_levels(con: Connection) -> pd.DataFrame:
     """What a map can draw: areas with a value per indicator, breakdown, level (municipality, county,
     former_unit) and year. Returns columns: indicator_id, breakdown, area_level, year, n_areas."""
     return query_df(con, "map_levels")

@@ -35,23 +35,25 @@ def localize(chart, lang: str):
 
 def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,
                            selected: str | None = None, area_title: str | None = None) -> alt.Chart:
-    """All municipalities (or the areas of the map's level, named by ``area_title``) with a value, highest first,
-    coloured like the map, each bar labelled.
+    """Every area of the map's level with a value (municipalities, or the areas ``area_title`` names), highest first,
+    coloured like the map: one bar per area, labelled so areas sharing a name are told apart ('Qendër (Librazhd)').
 
-    A rule marks Albania only for rates and shares: a national total would stretch the axis far past every municipality.
+    ``values`` is query_values output. A rule marks Albania only for rates and shares: a national total would stretch
+    the axis far past every municipality.
     """
     data = values[values.status == "value"].copy()
     data["color"] = [classes.color_of(int(i)) or "#cccccc" for i in classes.class_index.loc[data.index]]
     data["value_text"] = [i18n.format_value(v, meta, lang) for v in data.value]
     data["rank_text"] = [i18n.rank_text(r, n, lang) for r, n in zip(data["rank"], data.n_ranked)]
-    data["is_selected"] = data.lau_code == selected
+    data["is_selected"] = data.area_code == selected
+    data = data[["area_code", "label", "value", "color", "value_text", "rank_text", "is_selected"]]
     base = alt.Chart(data)
     bars = base.mark_bar(stroke="#444444").encode(
         x=alt.X("value:Q", title=f"{meta.name[lang]} ({meta.unit[lang]})", axis=alt.Axis(format=_number_format(meta, lang))),
-        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=160, labelOverlap=False, labelFontSize=11)),
+        y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=200, labelOverlap=False, labelFontSize=11)),
         color=alt.Color("color:N", scale=None, legend=None),
         strokeWidth=alt.condition("datum.is_selected", alt.value(2), alt.value(0)),
-        tooltip=[alt.Tooltip("name:N", title=area_title or i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
+        tooltip=[alt.Tooltip("label:N", title=area_title or i18n.t("municipality", lang)), alt.Tooltip("value_text:N", title=i18n.t("value", lang)),
                  alt.Tooltip("rank_text:N", title=i18n.t("rank", lang))],
     )
     layers = [bars]

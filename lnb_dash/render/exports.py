@@ -10,7 +10,6 @@ import io
 import json
 import zipfile
 
-import duckdb
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -18,7 +17,8 @@ from openpyxl.utils import get_column_letter
 
 from lnb_dash import __version__, config
 from lnb_dash.model import caveats
-from lnb_dash.query.db import cursor
+from lnb_dash.query import exports as queries
+from lnb_dash.query.db import Connection
 
 # A text cell starting with one of these is run as a formula by Excel and LibreOffice.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -84,24 +84,12 @@ def to_xlsx_bytes(data: pd.DataFrame, metadata: pd.DataFrame, title: str = "") -
     return buffer.getvalue()
 
 
-def metadata_frame(con: duckdb.DuckDBPyConnection, indicator_ids: list[str], lang: str) -> pd.DataFrame:
+def metadata_frame(con: Connection, indicator_ids: list[str], lang: str) -> pd.DataFrame:
     """One row per indicator: definition and unit in ``lang``, its sources with publisher, license, link and
     caveats (in Albanian where the source has them), then the export date, the dashboard and the boundary
     attribution. Where each value was read is in the data sheet's citation columns."""
     lang = lang if lang in config.LANGS else "en"
-    rows = cursor(con).execute(f"""
-        SELECT DISTINCT i.indicator_id, i.name_{lang} AS name, i.unit_{lang} AS unit, i.definition_{lang} AS definition,
-               CASE WHEN $lang = 'sq' THEN coalesce(s.title_sq, s.title) ELSE s.title END AS source,
-               CASE WHEN $lang = 'sq' THEN coalesce(s.publisher_sq, s.publisher) ELSE s.publisher END AS publisher,
-               CASE WHEN $lang = 'sq' THEN coalesce(s.license_sq, s.license) ELSE s.license END AS license, s.license_url, s.homepage AS url,
-               CASE WHEN $lang = 'sq' THEN coalesce(s.reference_date_sq, s.reference_date) ELSE s.reference_date END AS reference_date, s.retrieved,
-               CASE WHEN $lang = 'sq' THEN coalesce(s.caveats_sq, s.caveats) ELSE s.caveats END AS caveats
-        FROM indicators i
-        JOIN (SELECT DISTINCT indicator_id, source_id FROM observations UNION SELECT indicator_id, source_id FROM indicators) o
-             USING (indicator_id)
-        JOIN sources s ON s.source_id = o.source_id
-        WHERE list_contains($ids, i.indicator_id)
-        ORDER BY i.indicator_id, source""", {"ids": list(indicator_ids), "lang": lang}).df()
+    rows = queries.query_source_metadata(con, indicator_ids, lang)
     computed = {iid: caveats.sex_split_caveats(con, iid, lang) for iid in rows.indicator_id.unique()}
     rows["caveats"] = [" | ".join([*computed[iid], *(c.split("\n") if isinstance(c, str) and c else [])])
                        for iid, c in zip(rows.indicator_id, rows.caveats)]
@@ -120,10 +108,9 @@ def _schema(frame: pd.DataFrame) -> dict:
     return {"fields": [{"name": str(c), "type": _FRICTIONLESS_TYPES.get(frame[c].dtype.kind, "string")} for c in frame.columns]}
 
 
-def build_data_package(con: duckdb.DuckDBPyConnection) -> bytes:
+def build_data_package(con: Connection) -> bytes:
     """Every table as CSV, a Frictionless ``datapackage.json``, a README and the boundaries, as a zip."""
-    existing = {r[0] for r in cursor(con).execute("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'lnb'").fetchall()}
-    tables = {name: cursor(con).execute(f'SELECT * FROM "{name}"').df() for name in PACKAGE_TABLES if name in existing}
+    tables = queries.read_tables(con, PACKAGE_TABLES)
     sources = tables["sources"]
     licenses = [{"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/",
                  "title": "Boundaries and former units: Open Database License (© OpenStreetMap contributors)"}]

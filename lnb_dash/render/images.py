@@ -62,7 +62,7 @@ def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, s
         layers.append(alt.Chart(alt.Data(values=counties[["geometry"]].__geo_interface__["features"])).mark_geoshape(
             filled=False, stroke=COUNTY_STYLE["color"], strokeWidth=1.2))
     if highlight:
-        outlined = shapes[gdf.lau_code.isin(highlight).to_numpy()]
+        outlined = shapes[gdf.area_code.isin(highlight).to_numpy()]
         layers.append(alt.Chart(alt.Data(values=outlined[["geometry"]].__geo_interface__["features"])).mark_geoshape(
             filled=False, stroke=HIGHLIGHT_STYLE["color"], strokeWidth=2.2))
     picture = alt.layer(*layers).project(type="mercator").properties(width=width, height=int(width * 1.45))

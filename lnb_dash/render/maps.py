@@ -7,8 +7,8 @@ static files, county lines, attribution), and a **values layer** per view (``val
 tooltips and keyboard access). ``lnb_dash.ui.folium_map`` hands both to ``streamlit_folium.st_folium``
 (``feature_group_to_add``); ``standalone_html`` writes the same map as one self-contained file.
 
-What each municipality shows is plain data first (:class:`MapSpec`, built by ``choropleth_spec``,
-``locator_spec`` and ``highlight_spec``), so tests read it without a browser. Names and values
+What each area shows is plain data first (:class:`MapSpec`, built by ``choropleth_spec`` from a map model through
+``map_figure``, ``locator_spec`` and ``highlight_spec``), so tests read it without a browser. Names and values
 are HTML-escaped here: folium's tooltips insert them as markup.
 """
 
@@ -32,6 +32,7 @@ from lnb_dash import i18n, levels
 from lnb_dash.levels import area_label
 from lnb_dash.model import caveats
 from lnb_dash.model.classify import STATUS_STYLES, Classes
+from lnb_dash.model.map import MapModel, source_text
 from lnb_dash.ops import assets
 from lnb_dash.query import boundaries
 
@@ -52,7 +53,7 @@ folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {"sort_keys
 
 @dataclass(frozen=True)
 class MapSpec:
-    """One map as plain data: for each LAU code its style, tooltip rows ``[label, text]`` and accessible label."""
+    """One map as plain data: for each area code its style, tooltip rows ``[label, text]`` and accessible label."""
 
     features: dict[str, dict]
     label: str
@@ -95,16 +96,17 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
     """The areas of one level coloured by class, an optional highlight, and the lines of the level above:
     county borders over the 61 municipalities, today's municipalities over the 373 former units, none over counties.
 
-    ``gdf`` needs name, value, status, year, rank and n_ranked, and lau_code (municipalities) or area_code (the
-    map model's frame). Tooltip rows: the area, its municipality (former units), value (or why it is missing), year, rank.
+    ``gdf`` is a map model's frame (boundaries.join_values: area_code, name, value, status, year, rank, n_ranked, and
+    for former units the municipality they lie in). Tooltip rows: the area, its municipality (former units), value (or
+    why it is missing), year, rank.
     """
-    former = level == "former_unit"
-    labels = (area_label(level, lang), *((i18n.t("municipality", lang),) if former else ()), value_label or meta.name[lang],
+    lv = levels.get(level)
+    in_municipality = lv.parent == levels.MUNICIPALITY.id
+    labels = (area_label(level, lang), *((i18n.t("municipality", lang),) if in_municipality else ()), value_label or meta.name[lang],
               i18n.t("year", lang), i18n.t("rank", lang))
     ranked = "rank" in gdf
-    codes = gdf.lau_code if level == "municipality" else gdf.area_code
     features = {}
-    for code, row, class_index in zip(codes, gdf.itertuples(), classes.class_index):
+    for row, class_index in zip(gdf.itertuples(), classes.class_index):
         fill = classes.color_of(int(class_index)) or ""
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
         own_caveat = caveats.value_caveat(getattr(row, "note", None), lang) if row.status == "value" else None
@@ -112,14 +114,42 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
         rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
         year = "" if pd.isna(row.year) else str(int(row.year))
         tip_value = f"{value_text}: {own_caveat}" if own_caveat else value_text
-        texts = (row.name, *((row.municipality,) if former else ()), tip_value, year, rank_text)
-        features[code] = {"style": feature_style(row.status, fill), "tip": [list(pair) for pair in zip(labels, texts)],
-                          "label": f"{row.name}: {value_text}"}
-        if former:
-            features[code]["lau_code"] = row.lau_code  # a click opens the profile of the municipality it belongs to today
-    return MapSpec(features, label, height=height, clickable=clickable, counties=level == "municipality",
-                   highlight=frozenset(highlight or ()) if level == "municipality" else frozenset(), basemap=basemap,
-                   tooltip_labels=labels, layer=levels.get(level).layer, municipality_lines=former)
+        texts = (row.name, *((row.municipality,) if in_municipality else ()), tip_value, year, rank_text)
+        features[row.area_code] = {"style": feature_style(row.status, fill), "tip": [list(pair) for pair in zip(labels, texts)],
+                                   "label": f"{row.name}: {value_text}"}
+        if in_municipality:
+            features[row.area_code]["lau_code"] = row.lau_code  # a click opens the profile of the municipality it lies in today
+    return MapSpec(features, label, height=height, clickable=clickable, counties=lv.lines == "counties",
+                   highlight=frozenset(highlight or ()), basemap=basemap, tooltip_labels=labels, layer=lv.layer,
+                   municipality_lines=lv.lines == "municipalities")
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """What a map view draws: the map and its legend."""
+
+    spec: MapSpec
+    legend_html: str
+
+
+def map_figure(model: MapModel, lang: str) -> MapFigure:
+    """The map and legend of a map model (model.map.build_map_model), in the model's language ``lang``."""
+    lines = levels.get(model.level).lines
+    legend = build_legend_html(model.classes, model.meta, lang, model.gdf.status, model.national_text, title=model.name,
+                               counties=lines == "counties", highlighted=len(model.highlight),
+                               municipality_lines=lines == "municipalities")
+    # The tooltip's first row names the level ("County: Korçë"), so its value row keeps the shorter indicator name.
+    spec = choropleth_spec(model.gdf, model.classes, model.meta, lang, label=model.alt_text, basemap=model.basemap,
+                           value_label=model.value_label, highlight=model.highlight, level=model.level)
+    return MapFigure(spec, legend)
+
+
+def interactive_map_html(model: MapModel, source_ids, sources: pd.DataFrame, lang: str) -> str:
+    """The map view as one HTML file that works offline: title, coverage, legend, tooltips, sources and boundaries' license."""
+    figure = map_figure(model, lang)
+    source_line = f"{source_text(source_ids, sources, lang)} {i18n.t('boundary_attribution', lang)}".strip()
+    return standalone_html(figure.spec, lang, title=model.title, subtitle=model.subtitle, legend_html=figure.legend_html,
+                           source_text=source_line)
 
 
 def locator_spec(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 260) -> MapSpec:

@@ -12,7 +12,6 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import duckdb
 import reportlab
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect
 from reportlab.lib import colors
@@ -26,6 +25,9 @@ from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate
 from lnb_dash import i18n
 from lnb_dash.model import caveats, profiles, programme, similar
 from lnb_dash.query import boundaries, indicators
+from lnb_dash.query import profiles as profile_queries
+from lnb_dash.query import programme as programme_queries
+from lnb_dash.query.db import Connection
 from lnb_dash.render import images, profile_html
 
 # ReportLab ships Bitstream Vera, which covers ë, ç and the other Albanian letters.
@@ -45,7 +47,7 @@ def _p(text, style=BODY) -> Paragraph:
     return Paragraph(escape(str(text)), style)
 
 
-def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) -> bytes:
+def build_profile_pdf(con: Connection, lau_code: str, lang: str) -> bytes:
     """The profile of one municipality as PDF bytes."""
     lang = i18n.normalize_lang(lang)
     municipalities = indicators.list_municipalities(con).set_index("lau_code")
@@ -54,8 +56,8 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
     municipality = municipalities.loc[lau_code]
     profile = indicators.query_profile(con, lau_code)
     sources = i18n.localize_sources(indicators.list_sources(con), lang)
-    rows = caveats.add_to_spine_rows(profiles.spine_rows(profile, profiles.query_distributions(con, profile),
-                                                         profiles.query_series(con, lau_code), lang), profile, sources, lang)
+    rows = caveats.add_to_spine_rows(profiles.spine_rows(profile, profile_queries.query_distributions(con, profile),
+                                                         profile_queries.query_series(con, lau_code), lang), profile, sources, lang)
     gdf = boundaries.read_municipalities()
 
     story = [_p(f"{i18n.t('municipality', lang)} {municipality['name']}", H1),
@@ -69,7 +71,7 @@ def build_profile_pdf(con: duckdb.DuckDBPyConnection, lau_code: str, lang: str) 
     story += [top, _p(i18n.t("locator_alt", lang, name=municipality["name"]), SMALL)]
 
     story.append(_p(i18n.t("lnb_activities", lang), H2))
-    facts_df = programme.query_programme_facts(con, lau_code)
+    facts_df = programme_queries.query_programme_facts(con, lau_code)
     if facts_df.empty:
         story.append(_p(i18n.t("no_lnb_activities", lang)))
     for fact in facts_df.itertuples():
@@ -191,7 +193,7 @@ def _spine_table(rows: list[profiles.SpineRow], lang: str, name: str) -> Table:
     return table
 
 
-def _similar_block(con: duckdb.DuckDBPyConnection, lau_code: str, name: str, lang: str) -> list:
+def _similar_block(con: Connection, lau_code: str, name: str, lang: str) -> list:
     """The five most similar municipalities, their distance and variables, and the method in full."""
     features = similar.query_features(con)
     nearest = similar.most_similar(features, lau_code)
@@ -214,7 +216,7 @@ def _similar_block(con: duckdb.DuckDBPyConnection, lau_code: str, name: str, lan
                           Spacer(1, 3), _p(f"{i18n.t('similar_method_heading', lang)}: {similar.method_text(lang)}", SMALL)])]
 
 
-def write_profiles(con: duckdb.DuckDBPyConnection, codes: list[str], lang: str, out: Path) -> list[Path]:
+def write_profiles(con: Connection, codes: list[str], lang: str, out: Path) -> list[Path]:
     """One PDF per code; ``out`` is a file for one code, a folder for several."""
     if len(codes) == 1 and out.suffix.lower() == ".pdf":
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -3,17 +3,17 @@ per parameters. Everything here is a thin wrapper over a pure function."""
 
 from __future__ import annotations
 
-import duckdb
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
 from lnb_dash import config, levels
-from lnb_dash.model import compare, programme, trends
+from lnb_dash.model import compare, trends
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
-from lnb_dash.query import boundaries, db, indicators
-from lnb_dash.render import charts
+from lnb_dash.query import boundaries, db, indicators, programme
+from lnb_dash.query.values import query_values, query_year_coverage
+from lnb_dash.render import charts, maps
 
 
 @st.cache_resource
@@ -29,7 +29,7 @@ _opened_version: tuple | None = None
 
 
 @st.cache_resource
-def get_connection() -> duckdb.DuckDBPyConnection:
+def get_connection() -> db.Connection:
     global _opened_version
     _opened_version = db.file_version(config.DB_PATH)
     return db.connect(config.DB_PATH)
@@ -52,7 +52,7 @@ def reload_if_rebuilt() -> bool:
 def clear_database_caches() -> None:
     """Forget everything read from the database (the boundaries and static files stay)."""
     st.cache_data.clear()
-    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached,
+    for resource in (get_connection, map_model_cached, map_figure_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached,
                      county_trend_cached):
         resource.clear()
 
@@ -63,24 +63,14 @@ def municipalities_gdf_cached() -> gpd.GeoDataFrame:
 
 
 @st.cache_resource
-def counties_gdf_cached() -> gpd.GeoDataFrame:
-    return boundaries.read_counties()
-
-
-@st.cache_resource
 def level_gdf_cached(level: str) -> gpd.GeoDataFrame:
-    """The polygons of a map level other than the municipalities (boundaries.read_level), read once per process."""
+    """The polygons of a map level, keyed by area_code (boundaries.read_level), read once per process."""
     return boundaries.read_level(level)
 
 
 @st.cache_data
 def map_levels_cached() -> pd.DataFrame:
     return indicators.query_map_levels(get_connection())
-
-
-@st.cache_data
-def level_values_cached(indicator: str, year: int, breakdown: str, level: str) -> pd.DataFrame:
-    return indicators.query_level_values(get_connection(), indicator, year, breakdown, level)
 
 
 @st.cache_data
@@ -94,13 +84,8 @@ def indicator_meta_cached(indicator: str) -> indicators.IndicatorMeta:
 
 
 @st.cache_data
-def values_cached(indicator: str, year: int, breakdown: str) -> pd.DataFrame:
-    return indicators.query_values(get_connection(), indicator, year, breakdown)
-
-
-@st.cache_data
-def area_values_cached(indicator: str, year: int, breakdown: str) -> pd.DataFrame:
-    return indicators.query_area_values(get_connection(), indicator, year, breakdown)
+def values_cached(indicator: str, year: int, breakdown: str, level: str) -> pd.DataFrame:
+    return query_values(get_connection(), indicator, year, breakdown, level)
 
 
 @st.cache_data
@@ -160,12 +145,7 @@ def priority_codes_cached() -> frozenset[str]:
 
 @st.cache_data
 def year_coverage_cached(indicator: str, breakdown: str) -> pd.DataFrame:
-    return indicators.query_year_coverage(get_connection(), indicator, breakdown)
-
-
-@st.cache_data
-def area_series_cached(area_code: str) -> dict[str, list[float]]:
-    return indicators.query_area_series(get_connection(), area_code)
+    return query_year_coverage(get_connection(), indicator, breakdown)
 
 
 @st.cache_data
@@ -182,12 +162,16 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.
     A resource, not data: the model is read, never changed, so no copy is made on each rerun.
     """
     meta = indicator_meta_cached(view.indicator)
-    if view.level == "municipality":
-        values, areas = values_cached(view.indicator, view.year, view.breakdown), municipalities_gdf_cached()
-    else:
-        values, areas = level_values_cached(view.indicator, view.year, view.breakdown, view.level), level_gdf_cached(view.level)
-    area_values = area_values_cached(view.indicator, view.year, view.breakdown)
-    return values, map_model.build_map_model(meta, view, values, area_values, areas, lang, sources_cached(), priority_codes_cached())
+    values = values_cached(view.indicator, view.year, view.breakdown, view.level)
+    national = values_cached(view.indicator, view.year, view.breakdown, levels.NATIONAL.id)
+    return values, map_model.build_map_model(meta, view, values, national, level_gdf_cached(view.level), lang, sources_cached(),
+                                             priority_codes_cached())
+
+
+@st.cache_resource(max_entries=128)
+def map_figure_cached(view: MapView, lang: str) -> maps.MapFigure:
+    """The map view's map and legend (render.maps.map_figure), built once per view and language for every session."""
+    return maps.map_figure(map_model_cached(view, lang)[1], lang)
 
 
 @st.cache_resource(max_entries=128)
@@ -213,10 +197,11 @@ def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: s
 def spine_rows_cached(lau_code: str, lang: str) -> list:
     """The profile's spine rows (profiles.spine_rows) for one municipality and language."""
     from lnb_dash.model import caveats, profiles
+    from lnb_dash.query import profiles as queries
 
     con = get_connection()
     profile = profile_cached(lau_code)
-    rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, lau_code), lang)
+    rows = profiles.spine_rows(profile, queries.query_distributions(con, profile), queries.query_series(con, lau_code), lang)
     return caveats.add_to_spine_rows(rows, profile, sources_cached(), lang)
 
 
@@ -269,9 +254,8 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
 @st.cache_data
 def counties_names_cached() -> dict[str, str]:
     """county code → official name."""
-    from lnb_dash.query.db import cursor
-
-    return dict(cursor(get_connection()).execute("SELECT county_code, name FROM counties ORDER BY county_code").fetchall())
+    counties = indicators.list_counties(get_connection())
+    return dict(zip(counties.county_code, counties.name))
 
 
 @st.cache_data

@@ -111,6 +111,7 @@ def render_county_profile(lang: str) -> None:
     sources; prints with Ctrl+P and wraps into cards on a phone."""
     from lnb_dash.model import change, county_profile
     from lnb_dash.model.address import CountyProfileView
+    from lnb_dash.query import profiles as queries
     from lnb_dash.render import profile_html
     from lnb_dash.ui import state
 
@@ -131,7 +132,7 @@ def render_county_profile(lang: str) -> None:
     con = cached.get_connection()
     sources = cached.sources_cached()
     publishers = dict(zip(sources.source_id, sources.publisher))
-    frame = county_profile.query_indicators(con, code)
+    frame = queries.query_county_indicators(con, code)
     rows = county_profile.indicator_rows(frame, code, lang)
     st.header(i18n.t("county_facts", lang))
     st.caption(i18n.t("county_facts_intro", lang))
@@ -139,7 +140,9 @@ def render_county_profile(lang: str) -> None:
 
     st.header(i18n.t("county_municipalities", lang))
     st.caption(i18n.t("county_municipalities_intro", lang))
-    munis = county_profile.query_municipalities(con, code)
+    munis = queries.list_county_municipalities(con, code)
+    census = queries.query_census(con, [code, *munis.lau_code])
+    munis = county_profile.municipalities_with_change(munis, census)
     st.html(county_profile.municipalities_html(munis, lang, i18n.t("county_municipalities", lang)))
 
     st.header(i18n.t("county_series", lang))
@@ -152,12 +155,12 @@ def render_county_profile(lang: str) -> None:
 
     st.header(i18n.t("census_change", lang))
     st.caption(i18n.t("census_change_intro", lang))
-    changes = change.census_changes(change.query_census(con, [code]))
+    changes = change.census_changes(census[census.area_code == code])
     st.html(county_profile.changes_html(changes, lang, county_profile.county_title(code, lang)))
 
     st.header(i18n.t("county_sources", lang))
     citations.render_source_note(frame.source_id.tolist() + ["instat_census_counties", "instat_population_1jan"], lang)
-    all_changes = change.census_changes(change.query_census(con, [code, *munis.lau_code]))
+    all_changes = change.census_changes(census)
     area_names = {code: names[code], **dict(zip(munis.lau_code, munis.name))}
     figures.render_downloads("county_profile.downloads", lang, county_profile.indicator_table(rows, lang, publishers),
                              frame.indicator_id.unique().tolist(), base_name=f"{code}_county_profile",
@@ -183,8 +186,9 @@ def _csv(frame) -> bytes:
 def render_municipal_change(lau_code: str, municipality, lang: str) -> None:
     """The municipality's change between Census 2011 and Census 2023 (same 2015 boundaries), and its county's profile."""
     from lnb_dash.model import change, county_profile
+    from lnb_dash.query.profiles import query_census
 
-    changes = change.census_changes(change.query_census(cached.get_connection(), [lau_code]))
+    changes = change.census_changes(query_census(cached.get_connection(), [lau_code]))
     st.html(county_profile.changes_html(changes, lang, f"{i18n.t('census_change', lang)}: {municipality['name']}"))
     st.caption(i18n.t("census_change_intro", lang))
     st.page_link("pages/profile.py", label=f"{i18n.t('open_county_profile', lang)}: {municipality['qark']}",

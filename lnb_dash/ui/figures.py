@@ -55,6 +55,7 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
 
     view, meta, _ = settled_map_view(view)
     values, model = cached.map_model_cached(view, lang)
+    figure = cached.map_figure_cached(view, lang)
     sources = values.source_id.dropna().tolist() or [meta.source_id]
     if top_level:  # an embed: its title and source stay in view in a small frame
         st.title(model.title)
@@ -64,12 +65,12 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
         if not top_level:
             st.subheader(model.title)
         st.caption(model.subtitle)
-        st.html(model.legend_html)
+        st.html(figure.legend_html)
         render_caveats(view.indicator, sources, lang, view.year)
         if not top_level:
             render_source_note(sources, lang)
     with map_col:
-        follow_map_click(render_map(model.map_spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang, view.level)
+        follow_map_click(render_map(figure.spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang, view.level)
 
 
 def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:

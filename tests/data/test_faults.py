@@ -7,6 +7,7 @@ import pytest
 from lnb_dash.data.build import build_database
 from lnb_dash.data.importer import import_file
 from lnb_dash.query import db, indicators
+from lnb_dash.query.values import query_values
 
 
 def new_indicator_meta(source_id: str) -> dict:
@@ -27,7 +28,7 @@ def test_an_import_while_10_sessions_read_gives_each_reader_old_or_new_complete_
             try:
                 with db.connect(db_path) as con:
                     catalogue = indicators.list_indicators(con)
-                    values = indicators.query_values(con, "population", 2011)
+                    values = query_values(con, "population", 2011)
                 assert len(values) == 61 and values.value.sum() == 2_800_138
                 seen.add(len(catalogue))
             except Exception as exc:

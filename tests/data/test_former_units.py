@@ -15,6 +15,7 @@ from lnb_dash.data.check import area_level, check_data
 from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import
 from lnb_dash.data.sources import read_reference
 from lnb_dash.query import db, indicators
+from lnb_dash.query.values import query_values
 from tests.conftest import hashes
 
 SOURCE = "cec_parliament_2017_former_units"
@@ -104,8 +105,9 @@ def test_coverage_by_level_counts_former_units_of_373(con):
 
 
 def test_county_and_national_figures_leave_former_units_out(con):
-    areas = indicators.query_area_values(con, "parl_turnout", 2017)
-    assert set(areas.area_level) == {"county", "national"} and len(areas) == 13
+    counties = query_values(con, "parl_turnout", 2017, level="county")
+    national = query_values(con, "parl_turnout", 2017, level="national")
+    assert len(counties) == 12 and (counties.status == "value").all() and national.status.tolist() == ["value"]
 
 
 def test_observations_name_former_units(con):
@@ -174,13 +176,14 @@ def test_a_municipality_missing_one_former_unit_gets_no_value(tmp_path, data_cop
     assert aggregation.incomplete == {"AL221": ["AL22102"]} and len(aggregation.aggregated) == 60
     assert "AL221 (missing AL22102)" in plan.summary()
     with db.connect(db_path) as con:
-        values = indicators.query_values(con, "test_count", 2020).set_index("lau_code")
-        areas = indicators.query_area_values(con, "test_count", 2020).set_index("area_code")
+        values = query_values(con, "test_count", 2020).set_index("area_code")
+        areas = pd.concat([query_values(con, "test_count", 2020, level=level) for level in ("county", "national")])
+        areas = areas.set_index("area_code")
     assert values.loc["AL221", "status"] == "not_reported" and pd.isna(values.loc["AL221", "value"])
     assert "not every former unit" in values.loc["AL221", "note"]
     assert (values.drop("AL221").status == "value").all()
-    assert "AL-11" not in areas.index and "AL" not in areas.index  # Tiranë county and Albania lack Kamëz: no partial sum
-    assert "AL-02" in areas.index
+    assert areas.loc[["AL-11", "AL"], "value"].isna().all()  # Tiranë county and Albania lack Kamëz: no partial sum
+    assert areas.loc["AL-11", "status"] == "not_reported" and areas.loc["AL-02", "status"] == "value"
 
 
 @pytest.mark.parametrize("name, code", [

@@ -61,11 +61,12 @@ def test_every_shipped_source_has_its_texts_in_albanian(con):
 
 def test_programme_facts_are_named_and_formatted_in_both_languages(con):
     from lnb_dash.model import programme
+    from lnb_dash.query.programme import query_programme_facts
 
-    facts = programme.query_programme_facts(con, "AL").set_index("fact", drop=False)
+    facts = query_programme_facts(con, "AL").set_index("fact", drop=False)
     funding = next(facts.loc[["lnb_phase1_sdc_funding"]].itertuples())
     assert programme.fact_text(funding, "sq") == ("Financimi nga SDC për fazën 1 të LNB", "2017-06-01/2021-12-31", "8\u00a0000\u00a0000 CHF")
     assert programme.fact_text(funding, "en")[2] == "8,000,000 CHF"
-    devoll = next(programme.query_programme_facts(con, "AL341").itertuples())
+    devoll = next(query_programme_facts(con, "AL341").itertuples())
     name, period, value = programme.fact_text(devoll, "sq")
     assert name == "Marrëveshje granti e LNB2" and "data nuk jepet në faqe" in period and value.startswith("një nga 12 marrëveshjet")

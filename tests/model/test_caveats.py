@@ -4,6 +4,7 @@ a value's own caveat."""
 from lnb_dash.model import caveats
 from lnb_dash.model import map as map_model
 from lnb_dash.query import indicators
+from lnb_dash.query.values import query_values
 
 
 def test_the_2015_sex_split_of_turnout_says_it_does_not_add_up_in_20_municipalities(con):
@@ -33,7 +34,7 @@ def test_a_value_has_its_own_caveat_only_when_its_note_is_written_in_both_langua
 
 def test_himare_and_the_shkoder_county_values_are_marked_in_the_map_table(con):
     meta = indicators.get_indicator(con, "population")
-    values = indicators.query_values(con, "population", 2023)
+    values = query_values(con, "population", 2023)
     table = map_model.values_table(values, meta, "sq").set_index("Bashkia")
     assert table.loc["Himarë", "Kujdes"].startswith("⚠ Besueshmëri mesatare")
     assert table.loc["Shkodër", "Kujdes"].startswith("⚠ Kontroll i qarkut Shkodër") and table.loc["Tiranë", "Kujdes"] == ""

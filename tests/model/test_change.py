@@ -5,6 +5,7 @@ import math
 import pandas as pd
 
 from lnb_dash.model import change
+from lnb_dash.query.profiles import query_census
 
 
 def _census(rows):
@@ -53,8 +54,8 @@ def test_the_method_is_stated_in_both_languages_and_in_the_download():
 
 
 def test_tirana_county_from_the_shipped_database(con):
-    out = change.census_changes(change.query_census(con, ["AL-11", "AL"]))
+    out = change.census_changes(query_census(con, ["AL-11", "AL"]))
     tirana = out[out.area_code == "AL-11"]
     assert tirana.change.notna().all() and len(tirana) == 3
-    municipal = change.census_changes(change.query_census(con, ["AL224"]))
+    municipal = change.census_changes(query_census(con, ["AL224"]))
     assert len(municipal) == 1 and municipal.iloc[0].from_year == 2011 and municipal.iloc[0].change_pct > 0

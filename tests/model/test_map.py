@@ -4,26 +4,29 @@ import json
 
 import pytest
 
+from lnb_dash import levels
 from lnb_dash.model import compare, trends
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
 from lnb_dash.query import boundaries, indicators
-from lnb_dash.render import charts
+from lnb_dash.query.values import query_values
+from lnb_dash.render import charts, maps
 
 
 def model_for(con, indicator, year, breakdown="total", lang="en", **options):
     meta = indicators.get_indicator(con, indicator)
-    values = indicators.query_values(con, indicator, year, breakdown)
+    values = query_values(con, indicator, year, breakdown)
     view = MapView(indicator=indicator, year=year, breakdown=breakdown, **options)
-    return meta, values, map_model.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year, breakdown),
-                                               boundaries.read_municipalities(), lang, indicators.list_sources(con))
+    return meta, values, map_model.build_map_model(meta, view, values, query_values(con, indicator, year, breakdown, "national"),
+                                                   boundaries.read_level("municipality"), lang, indicators.list_sources(con))
 
 
 @pytest.mark.parametrize("lang, word", [("en", "Women"), ("sq", "Gra")])
 def test_a_breakdown_is_named_in_title_legend_tooltips_and_download(con, lang, word):
     _, _, m = model_for(con, "local_turnout", 2015, "female", lang)
-    assert word in m.title and word in m.legend_html
-    assert all(word in f["tip"][1][0] for f in m.map_spec.features.values())
+    figure = maps.map_figure(m, lang)
+    assert word in m.title and word in figure.legend_html
+    assert all(word in f["tip"][1][0] for f in figure.spec.features.values())
     assert set(m.download.breakdown) == {"female"} and all(word in n for n in m.download.indicator_name)
     assert map_model.view_file_name(MapView(indicator="local_turnout", year=2015, breakdown="female")) == "local_turnout_female_2015"
     assert map_model.view_file_name(MapView(indicator="local_turnout", year=2015)) == "local_turnout_2015"
@@ -96,14 +99,11 @@ def test_the_level_settles_to_one_with_data_for_the_year(con):
 
 
 def test_the_ranked_bar_names_counties_for_a_county_map(con):
-    from lnb_dash import levels
-    from lnb_dash.model import map as map_model
-
     meta = indicators.get_indicator(con, "population_1jan")
-    values = indicators.query_level_values(con, "population_1jan", 2023, "total", "county")
+    values = query_values(con, "population_1jan", 2023, "total", "county")
     view = MapView(indicator="population_1jan", year=2023, level="county")
-    m = map_model.build_map_model(meta, view, values, indicators.query_area_values(con, "population_1jan", 2023),
-                              boundaries.read_level("county"), "en", indicators.list_sources(con))
+    m = map_model.build_map_model(meta, view, values, query_values(con, "population_1jan", 2023, level="national"),
+                                  boundaries.read_level("county"), "en", indicators.list_sources(con))
     spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", area_title=levels.area_label("county", "en")).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert len(rows) == 12 and {r["rank_text"].split(" of ")[1] for r in rows} == {"12"}
@@ -113,3 +113,33 @@ def test_the_ranked_bar_names_counties_for_a_county_map(con):
 def test_the_compare_link_from_the_map_keeps_the_order_picked_each_once_and_six_at_most():
     assert compare.compare_url(["AL343", "AL221", "AL343"], "en") == "/compare?m=AL343,AL221&lang=en"
     assert compare.compare_url([f"AL11{i}" for i in range(1, 9)], "xx") == "/compare?m=AL111,AL112,AL113,AL114,AL115,AL116&lang=sq"
+
+
+@pytest.mark.parametrize("level, key", [("municipality", "lau_code"), ("county", "county_code"), ("former_unit", "unit_code")])
+def test_an_albanian_download_names_its_sources_in_albanian_at_every_level(con, level, key):
+    meta = indicators.get_indicator(con, "parl_turnout")
+    sources = indicators.list_sources(con).set_index("source_id")
+    view = MapView(indicator="parl_turnout", year=2017, level=level)
+    values = query_values(con, "parl_turnout", 2017, level=level)
+    download = map_model.values_download(values, meta, "sq", sources.reset_index(), view)
+    used = values.source_id.dropna().unique()
+    assert len(download) == levels.get(level).n_areas and download[key].is_unique and set(download.level) == {level}
+    assert set(download.source) == set(sources.loc[used, "title_sq"]) and set(download.license) == set(sources.loc[used, "license_sq"])
+    assert not set(download.source) & set(sources.title), "no English title on an Albanian page"
+    english = map_model.values_download(values, meta, "en", sources.reset_index(), view)
+    assert set(english.source) == set(sources.loc[used, "title"])
+
+
+def test_the_former_unit_ranked_chart_has_one_bar_per_unit_with_shared_names_told_apart(con):
+    meta = indicators.get_indicator(con, "parl_turnout")
+    view = MapView(indicator="parl_turnout", year=2017, level="former_unit")
+    values = query_values(con, "parl_turnout", 2017, level="former_unit")
+    m = map_model.build_map_model(meta, view, values, query_values(con, "parl_turnout", 2017, level="national"),
+                                  boundaries.read_level("former_unit"), "sq", indicators.list_sources(con))
+    spec = charts.build_ranked_bar_chart(values, m.classes, meta, "sq", area_title=levels.area_label("former_unit", "sq")).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    labels = [r["label"] for r in rows]
+    assert len(rows) == 373 and len(set(labels)) == 373, "one bar per unit: units sharing a name are not summed into one"
+    assert "Qendër (Librazhd)" in labels and "Paskuqan" in labels
+    assert spec["layer"][0]["encoding"]["y"]["field"] == "label"
+    assert max(r["value"] for r in rows) <= 100, "no bar adds up the turnouts of several units"

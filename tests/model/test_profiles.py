@@ -8,6 +8,7 @@ import pytest
 
 from lnb_dash.model import profiles
 from lnb_dash.query import indicators
+from lnb_dash.query.profiles import query_distributions, query_series
 from lnb_dash.render import charts, profile_html
 
 
@@ -84,7 +85,7 @@ def test_a_category_has_no_rank_and_says_how_many_share_it():
 
 def test_kamez_has_a_spine_row_per_indicator(con):
     profile = indicators.query_profile(con, "AL221")
-    rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, "AL221"), "en")
+    rows = profiles.spine_rows(profile, query_distributions(con, profile), query_series(con, "AL221"), "en")
     assert [r.indicator_id for r in rows] == profile.indicator_id.tolist()
     population = next(r for r in rows if r.indicator_id == "population")
     assert population.rank_text == "5th highest of 52" and population.range_text.startswith("52 municipalities: from 1,843 persons")
@@ -95,7 +96,7 @@ def test_kamez_has_a_spine_row_per_indicator(con):
 
 def test_the_table_has_a_row_per_indicator_with_labels_for_phone_cards(con):
     profile = indicators.query_profile(con, "AL221")
-    rows = profiles.spine_rows(profile, profiles.query_distributions(con, profile), profiles.query_series(con, "AL221"), "sq")
+    rows = profiles.spine_rows(profile, query_distributions(con, profile), query_series(con, "AL221"), "sq")
     html = profile_html.spine_table_html(rows, "sq", "Kamëz")
     body = html.split("<tbody>")[1]
     assert body.count('<th scope="row">') == len(profile)

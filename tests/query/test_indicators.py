@@ -12,29 +12,6 @@ def test_indicator_list_is_grouped_by_theme_with_coverage(con):
     assert catalogue.theme.is_monotonic_increasing
 
 
-def test_values_always_has_61_rows_with_rank_of_those_with_data(con):
-    values = q.query_values(con, "population", 2011)
-    assert len(values) == 61
-    tirana = values.set_index("lau_code").loc["AL224"]
-    assert tirana["rank"] == 1 and tirana.n_ranked == 61
-
-
-def test_values_for_a_partial_year_rank_only_those_reported(con):
-    values = q.query_values(con, "population", 2023)
-    assert values.n_ranked.iloc[0] == 52 and values["rank"].isna().sum() == 9
-
-
-def test_values_for_a_category_have_no_rank(con):
-    assert q.query_values(con, "lnb_priority")["rank"].isna().all()
-
-
-def test_unknown_indicator_and_breakdown_are_refused_before_sql(con):
-    with pytest.raises(q.UnknownIndicatorError):
-        q.query_values(con, "population; DROP TABLE observations")
-    with pytest.raises(ValueError, match="breakdown"):
-        q.query_values(con, "population", 2011, "children")
-
-
 def test_profile_has_every_indicator_with_comparisons(con):
     profile = q.query_profile(con, "AL343").set_index("indicator_id")
     pop = profile.loc["population"]
@@ -79,12 +56,3 @@ def test_coverage_table_shows_each_level_with_its_years(con):
     assert ("Population on 1 January (estimate)", "Municipalities") not in rows.index
     sq = data_page.coverage_by_level_table(q.query_coverage_by_level(con), q.list_indicators(con), "sq")
     assert {"Bashki", "Qarqe", "Shqipëria"} <= set(sq["Niveli"])
-
-
-def test_values_carry_each_values_citation_and_caveat(con):
-    values = q.query_values(con, "population", 2023).set_index("lau_code")
-    assert values.loc["AL153", "citation_url"].startswith("https://") and "6,202" in values.loc["AL153", "note"]
-    assert values.loc["AL214", "citation_title"].startswith("citypopulation.de")
-    assert values[values.status == "not_reported"].citation_url.isna().all()
-    women = q.query_values(con, "population", 2023, "female").set_index("lau_code")
-    assert women.loc[["AL214", "AL321", "AL344"], "value"].tolist() == [8113, 12286, 15044]

@@ -82,9 +82,12 @@ def test_every_download_names_where_each_value_was_read(con, tmp_path):
     back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(observations)), encoding="utf-8-sig")
     assert back.citation_url.notna().sum() == observations.citation_url.notna().sum()
 
+    from lnb_dash.model.address import MapView
+    from lnb_dash.query.values import query_values
+
     meta = indicators.get_indicator(con, "population")
-    values = indicators.query_values(con, "population", 2023)
-    download = map_model.values_download(values, meta, "en", indicators.list_sources(con))
+    download = map_model.values_download(query_values(con, "population", 2023), meta, "en", indicators.list_sources(con),
+                                         MapView(indicator="population", year=2023))
     assert download.set_index("lau_code").loc["AL224", "citation_url"].startswith("https://de.m.wikipedia.org")
 
     series = indicators.query_timeseries(con, "population_1jan", ["AL", "AL-01"])

@@ -9,15 +9,16 @@ import pytest
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
 from lnb_dash.query import boundaries, indicators
+from lnb_dash.query.values import query_values
 from lnb_dash.render import charts, images
 
 
 @pytest.fixture(scope="module")
 def model(con):
     meta = indicators.get_indicator(con, "population")
-    values = indicators.query_values(con, "population", 2023)
-    m = map_model.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
-                              boundaries.read_municipalities(), "sq", indicators.list_sources(con))
+    values = query_values(con, "population", 2023)
+    m = map_model.build_map_model(meta, MapView(year=2023), values, query_values(con, "population", 2023, level="national"),
+                                  boundaries.read_level("municipality"), "sq", indicators.list_sources(con))
     return meta, values, m
 
 

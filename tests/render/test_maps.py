@@ -12,15 +12,24 @@ from lnb_dash.model.address import MapView
 from lnb_dash.model.classify import STATUS_STYLES
 from lnb_dash.ops import assets
 from lnb_dash.query import boundaries, indicators
+from lnb_dash.query.values import query_values
 from lnb_dash.render import maps
+
+
+def build(con, indicator, year, level="municipality", lang="en", **options):
+    """The map model and its figure (map and legend) of one view."""
+    meta = indicators.get_indicator(con, indicator)
+    view = MapView(indicator=indicator, year=year, level=level, **options)
+    m = map_model.build_map_model(meta, view, query_values(con, indicator, year, "total", level),
+                                  query_values(con, indicator, year, "total", "national"), boundaries.read_level(level), lang,
+                                  indicators.list_sources(con))
+    return m, maps.map_figure(m, lang)
 
 
 @pytest.fixture(scope="module")
 def model(con):
-    meta = indicators.get_indicator(con, "population")
-    values = indicators.query_values(con, "population", 2023)
-    return meta, map_model.build_map_model(meta, MapView(year=2023), values, indicators.query_area_values(con, "population", 2023),
-                                       boundaries.read_municipalities(), "en", indicators.list_sources(con))
+    m, figure = build(con, "population", 2023)
+    return m.meta, m, figure
 
 
 def rendered(spec, lang="en") -> str:
@@ -38,30 +47,30 @@ def features_of(spec) -> list[dict]:
 
 
 def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
-    _, m = model
-    assert set(m.map_spec.features) == set(m.gdf.lau_code) and len(m.map_spec.features) == 61
-    korce = m.map_spec.features["AL343"]["tip"]
+    _, m, figure = model
+    assert set(figure.spec.features) == set(m.gdf.area_code) and len(figure.spec.features) == 61
+    korce = figure.spec.features["AL343"]["tip"]
     assert [row[0] for row in korce] == ["Municipality", "Population (census)", "Year", "Rank"]
     assert korce[0][1] == "Korçë"
-    features = features_of(m.map_spec)
-    assert len(features) == 61 and {f["properties"]["lau_code"] for f in features} == set(m.gdf.lau_code)
-    html = rendered(m.map_spec)
+    features = features_of(figure.spec)
+    assert len(features) == 61 and {f["properties"]["lau_code"] for f in features} == set(m.gdf.area_code)
+    html = rendered(figure.spec)
     assert "L.geoJson" in html or "L.geoJSON" in html
     assert '"Municipality"' in html and '"Rank"' in html
 
 
 def test_missing_values_get_the_status_pattern_and_values_a_class_colour(model):
-    _, m = model
-    styles = [f["style"] for f in m.map_spec.features.values()]
+    _, m, figure = model
+    styles = [f["style"] for f in figure.spec.features.values()]
     assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 9
     assert {s["fillColor"] for s in styles if s.get("dashArray") is None} <= set(m.classes.colors)
-    drawn = [f["style"] for f in features_of(m.map_spec)]
+    drawn = [f["style"] for f in features_of(figure.spec)]
     assert sum(s.get("dashArray") == "4 3" for s in drawn) == 9
 
 
 def test_the_map_asks_for_nothing_outside_the_app(model):
-    _, m = model
-    html = rendered(m.map_spec)
+    *_, figure = model
+    html = rendered(figure.spec)
     assert re.findall(r'<script src="([^"]+)"', html) == ["/app/static/leaflet/leaflet.js"]
     assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == ["/app/static/leaflet/leaflet.css"]
     assert not re.search(r"https?://(?!www\.w3\.org)", html)
@@ -69,24 +78,22 @@ def test_the_map_asks_for_nothing_outside_the_app(model):
 
 
 def test_a_view_change_sends_about_100_kb(model):
-    _, m = model
+    *_, figure = model
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
-    base = maps.base_map(m.map_spec, "en")
+    base = maps.base_map(figure.spec, "en")
     base.get_root().render()
-    sent = len(_get_map_string(base).encode()) + len(_get_feature_group_string(maps.values_layer(m.map_spec), base).encode())
+    sent = len(_get_map_string(base).encode()) + len(_get_feature_group_string(maps.values_layer(figure.spec), base).encode())
     assert sent < 120_000
 
 
 def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
-    meta, m = model
+    *_, figure = model
     from streamlit_folium import _get_map_string, generate_js_hash
 
-    other = map_model.build_map_model(meta, MapView(year=2011), indicators.query_values(con, "population", 2011),
-                                  indicators.query_area_values(con, "population", 2011), boundaries.read_municipalities(), "en",
-                                  indicators.list_sources(con))
+    _, other = build(con, "population", 2011)
     keys = set()
-    for spec in (m.map_spec, other.map_spec):
+    for spec in (figure.spec, other.spec):
         base = maps.base_map(spec, "en")
         base.get_root().render()
         keys.add(generate_js_hash(_get_map_string(base), "map"))
@@ -94,19 +101,19 @@ def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
 
 
 def test_not_reported_is_drawn_and_listed_differently_from_classes(model):
-    _, m = model
-    assert "Not reported" in m.legend_html and "(9)" in m.legend_html
-    assert "dashed" in m.legend_html
+    *_, figure = model
+    assert "Not reported" in figure.legend_html and "(9)" in figure.legend_html
+    assert "dashed" in figure.legend_html
 
 
 def test_title_discloses_year_and_coverage(model):
-    _, m = model
+    _, m, _ = model
     assert m.title == "Population (census), 2023"
     assert m.subtitle.startswith("52 of 61 municipalities have data for 2023.")
 
 
 def test_names_from_data_are_escaped_before_they_reach_folium(model):
-    meta, m = model
+    meta, m, _ = model
     gdf = m.gdf.copy()
     gdf.loc[0, "name"] = "<img src=x onerror=alert(1)>"
     spec = maps.choropleth_spec(gdf, m.classes, meta, "en", label="x")
@@ -115,30 +122,30 @@ def test_names_from_data_are_escaped_before_they_reach_folium(model):
 
 
 def test_legend_counts_add_up_to_61(model):
-    _, m = model
-    counts = [int(c) for c in re.findall(r"<small>\((\d+)\)</small>", m.legend_html)]
+    *_, figure = model
+    counts = [int(c) for c in re.findall(r"<small>\((\d+)\)</small>", figure.legend_html)]
     assert sum(counts) == 61
 
 
 def test_an_indicator_name_from_data_is_escaped_in_the_legend(model):
-    meta, m = model
+    meta, m, _ = model
     hostile = dataclasses.replace(meta, name={"en": "<img src=x onerror=alert(1)>", "sq": "x"})
     legend = maps.build_legend_html(m.classes, hostile, "en", m.gdf.status)
     assert "<img src=x" not in legend and "&lt;img src=x" in legend
 
 
 def test_priority_highlight_outlines_and_basemap_are_options(model):
-    meta, m = model
+    meta, m, figure = model
     spec = maps.choropleth_spec(m.gdf, m.classes, meta, "en", label="x", highlight={"AL343", "AL111"}, basemap=True)
     outlined = [f["properties"]["lau_code"] for f in features_of(spec) if f["properties"]["front"]]
     assert outlined == ["AL111", "AL343"]
     assert all(f["style"]["weight"] == maps.HIGHLIGHT_STYLE["weight"] for f in features_of(spec) if f["properties"]["front"])
     assert "https://tile.openstreetmap.org/" in rendered(spec)
-    assert "tile.openstreetmap.org" not in rendered(m.map_spec)
+    assert "tile.openstreetmap.org" not in rendered(figure.spec)
 
 
 def test_locator_colours_one_municipality_and_zooms_to_it(model):
-    _, m = model
+    _, m, _ = model
     spec = maps.locator_spec(m.gdf, "AL343", "sq")
     fills = [f["style"]["fillColor"] for f in spec.features.values()]
     assert fills.count("#0072B2") == 1 and not spec.interactive
@@ -148,8 +155,8 @@ def test_locator_colours_one_municipality_and_zooms_to_it(model):
 
 
 def test_the_standalone_map_file_has_leaflet_inlined_and_says_what_it_shows(model, con):
-    _, m = model
-    page = map_model.interactive_map_html(m, ["census2023_municipalities"], indicators.list_sources(con), "en")
+    _, m, _ = model
+    page = maps.interactive_map_html(m, ["census2023_municipalities"], indicators.list_sources(con), "en")
     assert "<script src=" not in page and '<link rel="stylesheet"' not in page
     assert "Leaflet" in page and m.title in page and "lnb-legend" in page
     assert "Source:" in page and "OpenStreetMap contributors (ODbL 1.0)" in page
@@ -179,11 +186,7 @@ def test_a_changed_boundary_file_gets_a_new_name(tmp_path, monkeypatch):
 
 
 def level_model(con, indicator, year, level, lang="en", **options):
-    meta = indicators.get_indicator(con, indicator)
-    values = indicators.query_level_values(con, indicator, year, "total", level)
-    view = MapView(indicator=indicator, year=year, level=level, **options)
-    return map_model.build_map_model(meta, view, values, indicators.query_area_values(con, indicator, year), boundaries.read_level(level),
-                                 lang, indicators.list_sources(con))
+    return build(con, indicator, year, level, lang, **options)
 
 
 @pytest.fixture(scope="module")
@@ -198,26 +201,26 @@ def former_con(shipped_db, tmp_path_factory):
 
 
 def test_a_county_map_colours_the_12_counties_by_code_with_the_level_in_every_tooltip(con):
-    m = level_model(con, "population_1jan", 2023, "county")
-    assert sorted(m.map_spec.features) == [f"AL-{i:02d}" for i in range(1, 13)] and m.map_spec.layer == "counties"
-    features = features_of(m.map_spec)
-    assert len(features) == 12 and {f["properties"]["code"] for f in features} == set(m.map_spec.features)
+    m, figure = level_model(con, "population_1jan", 2023, "county")
+    assert sorted(figure.spec.features) == [f"AL-{i:02d}" for i in range(1, 13)] and figure.spec.layer == "counties"
+    features = features_of(figure.spec)
+    assert len(features) == 12 and {f["properties"]["code"] for f in features} == set(figure.spec.features)
     assert not any("lau_code" in f["properties"] for f in features), "a click on a county never opens a municipality"
-    korce = m.map_spec.features["AL-06"]["tip"]
+    korce = figure.spec.features["AL-06"]["tip"]
     assert korce[0] == ["County", "Korçë"] and korce[1][0] == "Population on 1 January (estimate)" and korce[3][1].endswith(" of 12")
-    assert m.title == "Population on 1 January (estimate) – County, 2023" and "County" in m.legend_html
+    assert m.title == "Population on 1 January (estimate) – County, 2023" and "County" in figure.legend_html
     assert m.subtitle.startswith("12 of 12 counties have data for 2023")
-    assert not m.map_spec.counties, "no county lines over the counties themselves"
+    assert not figure.spec.counties, "no county lines over the counties themselves"
 
 
 def test_county_rank_says_of_12_in_albanian_and_the_level_is_named(con):
-    m = level_model(con, "population_1jan", 2023, "county", lang="sq")
-    assert m.map_spec.features["AL-11"]["tip"][3][1].endswith("nga 12")
-    assert "Qark" in m.title and "Qark" in m.legend_html and m.map_spec.features["AL-11"]["tip"][0][0] == "Qarku"
+    m, figure = level_model(con, "population_1jan", 2023, "county", lang="sq")
+    assert figure.spec.features["AL-11"]["tip"][3][1].endswith("nga 12")
+    assert "Qark" in m.title and "Qark" in figure.legend_html and figure.spec.features["AL-11"]["tip"][0][0] == "Qarku"
 
 
 def test_the_county_table_and_download_have_one_row_per_county_with_codes(con):
-    m = level_model(con, "population_1jan", 2023, "county")
+    m, _ = level_model(con, "population_1jan", 2023, "county")
     assert len(m.table) == 12 and m.table.iloc[0]["County"] == "Tiranë" and m.table.iloc[0]["Rank"] == 1
     assert sorted(m.download.county_code) == [f"AL-{i:02d}" for i in range(1, 13)] and set(m.download.level) == {"county"}
     assert "lau_code" not in m.download
@@ -225,14 +228,14 @@ def test_the_county_table_and_download_have_one_row_per_county_with_codes(con):
 
 
 def test_a_saved_county_map_draws_the_12_counties_without_a_network(con):
-    m = level_model(con, "population_1jan", 2023, "county")
-    page = map_model.interactive_map_html(m, ["instat_population_1jan"], indicators.list_sources(con), "en")
+    m, _ = level_model(con, "population_1jan", 2023, "county")
+    page = maps.interactive_map_html(m, ["instat_population_1jan"], indicators.list_sources(con), "en")
     assert page.count('"code":"AL-') == 12 and "County" in page
 
 
 def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(former_con):
-    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
-    spec = m.map_spec
+    _, figure = level_model(former_con, "parl_turnout", 2013, "former_unit")
+    spec = figure.spec
     assert len(spec.features) == 373 and spec.layer == "former_units" and spec.municipality_lines and not spec.counties
     features = features_of(spec)
     assert len(features) == 373
@@ -247,12 +250,12 @@ def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(forme
         "the 373 shapes come from the browser's cached static file, not with every view"
     assert len(html.encode()) < 120_000
     assert maps.MUNICIPALITY_LINE_STYLE["color"] in html
-    assert "Municipality border (today)" in m.legend_html and "County border" not in m.legend_html
+    assert "Municipality border (today)" in figure.legend_html and "County border" not in figure.legend_html
     assert sum(f["style"].get("dashArray") == "4 3" for f in features) == 3, "units without a value are drawn as missing"
 
 
 def test_the_former_unit_download_carries_unit_municipality_and_county_codes(former_con):
-    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
+    m, _ = level_model(former_con, "parl_turnout", 2013, "former_unit")
     d = m.download
     assert len(d) == 373 and d.unit_code.is_unique and set(d.level) == {"former_unit"}
     row = d[d.unit_code == "AL34301"].iloc[0]
@@ -262,14 +265,14 @@ def test_the_former_unit_download_carries_unit_municipality_and_county_codes(for
 
 
 def test_a_saved_former_unit_map_embeds_the_municipality_lines(former_con):
-    m = level_model(former_con, "parl_turnout", 2013, "former_unit")
-    page = maps.standalone_html(m.map_spec, "en", title=m.title, subtitle=m.subtitle, legend_html=m.legend_html, source_text="x")
+    m, figure = level_model(former_con, "parl_turnout", 2013, "former_unit")
+    page = maps.standalone_html(figure.spec, "en", title=m.title, subtitle=m.subtitle, legend_html=figure.legend_html, source_text="x")
     assert page.count('"code":"AL') == 373 and "lnbMunicipalities" in page and "fetch(" not in page
 
 
 def test_the_2017_election_maps_all_373_former_units_with_its_own_source(con):
-    m = level_model(con, "parl_turnout", 2017, "former_unit")
-    assert len(m.map_spec.features) == 373 and (m.download.status == "value").sum() == 373
+    m, figure = level_model(con, "parl_turnout", 2017, "former_unit")
+    assert len(figure.spec.features) == 373 and (m.download.status == "value").sum() == 373
     assert set(m.download.source) == {indicators.list_sources(con).set_index("source_id").title["cec_parliament_2017_former_units"]}
     assert m.subtitle.startswith("373 of 373 former units (before 2015) have data for 2017")
     assert map_model.view_file_name(MapView(indicator="parl_turnout", year=2017, level="former_unit")) == "parl_turnout_former_unit_2017"
