@@ -1,0 +1,158 @@
+"""The dashboard as an installed package: built from a copy of the repository into a fresh virtualenv, then run from
+another folder, as a new user would (`pip install .`, `lnb-dash build`, `lnb-dash serve`, `lnb-dash init`).
+
+The virtualenv gets the dependencies from the environment running the tests (a .pth file), so nothing but the build
+backend is fetched, through pip's own build isolation.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import sysconfig
+import time
+import tomllib
+import urllib.request
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from tests.browser import conftest as browser_conftest
+from tests.conftest import ROOT
+
+# The session's Debian chromium (skipped without it, except in CI), as in tests/browser.
+browser = browser_conftest.browser
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+# Not part of a repository copy: the environment, history, build output, the built database and written static files.
+NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "*.duckdb*",
+                                    ".write.lock", ".trash", "static")
+
+
+def test_dependency_ranges_admit_the_pinned_versions_make_installs():
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pin = Requirement(line)
+            pins[pin.name.lower()] = next(iter(pin.specifier)).version
+    ranges = {r.name.lower(): r.specifier for r in map(Requirement, PYPROJECT["project"]["dependencies"])}
+    assert ranges.keys() == pins.keys()
+    assert {name: version for name, version in pins.items() if version not in ranges[name]} == {}
+
+
+def test_the_wheel_lists_every_sub_package():
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "lnb_dash").rglob("__init__.py")}
+    assert on_disk <= set(PYPROJECT["tool"]["setuptools"]["packages"])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Installed:
+    """A fresh virtualenv with the package installed, and a working folder outside the repository."""
+
+    def __init__(self, base: Path):
+        self.venv, self.work, self.home = base / "venv", base / "elsewhere", base / "home"
+        self.work.mkdir()
+        source = base / "repository"
+        shutil.copytree(ROOT, source, ignore=NOT_COPIED)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(self.venv)], check=True)
+        site = Path(subprocess.run([str(self.venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                   check=True, capture_output=True, text=True).stdout.strip())
+        shared = dict.fromkeys([sysconfig.get_path("purelib"), sysconfig.get_path("platlib")])
+        (site / "shared_environment.pth").write_text("\n".join(shared) + "\n", encoding="utf-8")
+        self.run_python("-m", "pip", "install", "--no-deps", "--quiet", str(source))
+        self.package = site / "lnb_dash"
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("LNB_", "XDG_", "STREAMLIT_"))}
+        self.env |= {"HOME": str(self.home), "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def run_python(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(self.venv / "bin" / "python"), *args], cwd=self.work, check=True, capture_output=True, text=True)
+
+    def lnb_dash(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([str(self.venv / "bin" / "lnb-dash"), *args], cwd=self.work, env={**self.env, **(env or {})},
+                              capture_output=True, text=True, timeout=120)
+
+    def files(self) -> dict[str, int]:
+        """The installed package's files and sizes (byte code aside): nothing may write into it."""
+        return {p.relative_to(self.package).as_posix(): p.stat().st_size for p in self.package.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts}
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Installed:
+    return Installed(tmp_path_factory.mktemp("package"))
+
+
+@pytest.mark.slow
+def test_installed_package_builds_serves_the_map_and_imports_into_its_own_folder(installed, browser, tmp_path):
+    assert installed.run_python("-c", "import lnb_dash; print(lnb_dash.__file__)").stdout.startswith(str(installed.venv))
+    shipped = installed.files()
+    assert {"_shipped/app.py", "_shipped/pages/map.py", "_shipped/.streamlit/config.toml", "_shipped/geo/albania_municipalities.geojson",
+            "_shipped/data/reference/municipalities.csv", "_shipped/data/stories/steering_committee.yml", "query/sql/values.sql",
+            "i18n/locale/sq/LC_MESSAGES/lnb.po"} <= shipped.keys()
+    assert sum(k.startswith("_shipped/data/sources/") for k in shipped) >= 20 and not any("duckdb" in k for k in shipped)
+
+    helped = installed.lnb_dash("--help")
+    assert helped.returncode == 0 and "usage: lnb-dash" in helped.stdout and all(c in helped.stdout for c in ("init", "build", "serve", "import"))
+
+    state = installed.home / ".local" / "share" / "lnb-dash"
+    built = installed.lnb_dash("build")
+    assert built.returncode == 0 and f"built {state / 'lnb.duckdb'}" in built.stdout
+
+    port = _free_port()
+    server = subprocess.Popen([str(installed.venv / "bin" / "lnb-dash"), "serve", "--server.port", str(port)], cwd=installed.work,
+                              env=installed.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.5)
+        else:
+            server.kill()
+        assert server.poll() is None, "lnb-dash serve did not start: " + server.stdout.read().decode(errors="replace")[-2000:]
+        visit = browser_conftest.Visit(browser, url)
+        try:
+            visit.open("/map?indicator=population&year=2011&lang=en")
+            visit.wait_for_map(61)
+            assert visit.blocked == []  # offline: Leaflet and the boundaries come from the app's own static folder
+        finally:
+            visit.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert (state / "app" / "static" / "leaflet" / "leaflet.js").is_file() and list((state / "app" / "static" / "geo").glob("municipalities.*.json"))
+
+    (tmp_path / "t.csv").write_text("municipality,year,value\nKolonjë,2020,7\n", encoding="utf-8")
+    (tmp_path / "meta.yml").write_text("source: {id: package_test, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n",
+                                       encoding="utf-8")
+    upload = ["import", str(tmp_path / "t.csv"), "--indicator", "covid19_families_assisted", "--meta", str(tmp_path / "meta.yml"), "--user", "ana"]
+    refused = installed.lnb_dash(*upload)
+    assert refused.returncode == 2 and "lnb-dash init" in refused.stderr
+
+    folder = tmp_path / "lnb-data"
+    assert installed.lnb_dash("init", str(folder)).returncode == 0
+    assert {p.name for p in folder.iterdir()} == {"reference", "sources", "stories"}
+    staff = {"LNB_DATA_DIR": str(folder)}
+    imported = installed.lnb_dash(*upload, env=staff)
+    assert imported.returncode == 0 and "imported" in imported.stdout, imported.stderr
+    assert (folder / "sources" / "package_test").is_dir() and (folder / "lnb.duckdb").is_file()
+    values = installed.lnb_dash("values", "covid19_families_assisted", "--year", "2020", "--format", "csv", env=staff)
+    assert values.returncode == 0, values.stderr
+    kolonje = [line for line in values.stdout.splitlines() if ",Kolonjë," in line]
+    assert len(kolonje) == 1 and ",7," in kolonje[0] and "package_test" in kolonje[0]
+    assert "package_test" in installed.lnb_dash("imports", env=staff).stdout
+
+    assert installed.files() == shipped  # build, serve, init and import wrote nothing into the installed package
