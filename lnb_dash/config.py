@@ -7,9 +7,8 @@ from pathlib import Path
 
 
 def _env_path(name: str) -> Path | None:
-    """A folder or file named by an environment variable, made absolute (the server later runs from the app folder)."""
     value = os.environ.get(name)
-    return Path(value).expanduser().absolute() if value else None
+    return Path(value) if value else None
 
 
 # What the repository ships (app.py, pages/, .streamlit/, data/, geo/): the repository itself in a checkout; inside the

@@ -2,11 +2,13 @@
 another folder, as a new user would (`pip install .`, `lnb-dash build`, `lnb-dash serve`, `lnb-dash init`).
 
 The virtualenv gets the dependencies from the environment running the tests (a .pth file), so nothing but the build
-backend is fetched, through pip's own build isolation.
+backend is fetched, through pip's own build isolation. The map is checked in Debian's chromium with tests/browser's
+Visit, in a child process: one process can hold only one Playwright session, and tests/browser's is open all session.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -21,11 +23,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from tests.browser import conftest as browser_conftest
 from tests.conftest import ROOT
-
-# The session's Debian chromium (skipped without it, except in CI), as in tests/browser.
-browser = browser_conftest.browser
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # Not part of a repository copy: the environment, history, build output, the built database and written static files.
@@ -47,6 +45,20 @@ def test_dependency_ranges_admit_the_pinned_versions_make_installs():
 def test_the_wheel_lists_every_sub_package():
     on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "lnb_dash").rglob("__init__.py")}
     assert on_disk <= set(PYPROJECT["tool"]["setuptools"]["packages"])
+
+
+# Opens a page of a running dashboard in chromium; prints the requests that tried to leave 127.0.0.1 (one a line).
+SEE_MAP = """
+import shutil, sys
+from playwright.sync_api import sync_playwright
+from tests.browser.conftest import CHROMIUM_ARGS, Visit
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+    visit = Visit(browser, sys.argv[1])
+    visit.open(sys.argv[2])
+    visit.wait_for_map(int(sys.argv[3]))
+    print("\\n".join(visit.blocked))
+"""
 
 
 def _free_port() -> int:
@@ -72,6 +84,8 @@ class Installed:
         self.package = site / "lnb_dash"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("LNB_", "XDG_", "STREAMLIT_"))}
         self.env |= {"HOME": str(self.home), "PYTHONDONTWRITEBYTECODE": "1"}
+        self.shipped = self.files()
+        self.state = self.home / ".local" / "share" / "lnb-dash"
 
     def run_python(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(self.venv / "bin" / "python"), *args], cwd=self.work, check=True, capture_output=True, text=True)
@@ -91,21 +105,30 @@ def installed(tmp_path_factory) -> Installed:
     return Installed(tmp_path_factory.mktemp("package"))
 
 
-@pytest.mark.slow
-def test_installed_package_builds_serves_the_map_and_imports_into_its_own_folder(installed, browser, tmp_path):
+
+def _need_chromium() -> None:
+    if shutil.which("chromium") is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI (.ci/run should have installed it)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+
+
+def test_the_package_carries_the_app_pages_data_geo_sql_and_catalogs(installed):
     assert installed.run_python("-c", "import lnb_dash; print(lnb_dash.__file__)").stdout.startswith(str(installed.venv))
-    shipped = installed.files()
+    shipped = installed.shipped
     assert {"_shipped/app.py", "_shipped/pages/map.py", "_shipped/.streamlit/config.toml", "_shipped/geo/albania_municipalities.geojson",
             "_shipped/data/reference/municipalities.csv", "_shipped/data/stories/steering_committee.yml", "query/sql/values.sql",
             "i18n/locale/sq/LC_MESSAGES/lnb.po"} <= shipped.keys()
     assert sum(k.startswith("_shipped/data/sources/") for k in shipped) >= 20 and not any("duckdb" in k for k in shipped)
-
     helped = installed.lnb_dash("--help")
     assert helped.returncode == 0 and "usage: lnb-dash" in helped.stdout and all(c in helped.stdout for c in ("init", "build", "serve", "import"))
 
-    state = installed.home / ".local" / "share" / "lnb-dash"
+
+@pytest.mark.slow
+def test_installed_command_builds_and_serves_the_map_from_another_folder(installed):
+    _need_chromium()
     built = installed.lnb_dash("build")
-    assert built.returncode == 0 and f"built {state / 'lnb.duckdb'}" in built.stdout
+    assert built.returncode == 0 and f"built {installed.state / 'lnb.duckdb'}" in built.stdout
 
     port = _free_port()
     server = subprocess.Popen([str(installed.venv / "bin" / "lnb-dash"), "serve", "--server.port", str(port)], cwd=installed.work,
@@ -120,21 +143,25 @@ def test_installed_package_builds_serves_the_map_and_imports_into_its_own_folder
                 if server.poll() is not None:
                     break
                 time.sleep(0.5)
-        else:
-            server.kill()
         assert server.poll() is None, "lnb-dash serve did not start: " + server.stdout.read().decode(errors="replace")[-2000:]
-        visit = browser_conftest.Visit(browser, url)
-        try:
-            visit.open("/map?indicator=population&year=2011&lang=en")
-            visit.wait_for_map(61)
-            assert visit.blocked == []  # offline: Leaflet and the boundaries come from the app's own static folder
-        finally:
-            visit.close()
+        # Streamlit serves the static files written beside the app's copy (with the shipped config: static serving on).
+        layer = next((installed.state / "app" / "static" / "geo").glob("municipalities.*.json")).name
+        with urllib.request.urlopen(f"{url}/app/static/geo/{layer}", timeout=10) as served:
+            assert served.headers.get_content_type() == "application/json", "the static folder is not served"
+            assert len(json.loads(served.read())["features"]) == 61
+        assert b"Leaflet" in urllib.request.urlopen(f"{url}/app/static/leaflet/leaflet.js", timeout=10).read(2000)
+        seen = subprocess.run([sys.executable, "-c", SEE_MAP, url, "/map?indicator=population&year=2011&lang=en", "61"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert seen.returncode == 0, seen.stderr[-2000:]
+        assert seen.stdout.strip() == ""  # offline: Leaflet and the boundaries come from the app's own static folder
     finally:
         server.terminate()
         server.wait(timeout=20)
-    assert (state / "app" / "static" / "leaflet" / "leaflet.js").is_file() and list((state / "app" / "static" / "geo").glob("municipalities.*.json"))
+    assert installed.files() == installed.shipped  # nothing was written into the installed package
 
+
+@pytest.mark.slow
+def test_installed_command_imports_into_a_folder_made_by_init(installed, tmp_path):
     (tmp_path / "t.csv").write_text("municipality,year,value\nKolonjë,2020,7\n", encoding="utf-8")
     (tmp_path / "meta.yml").write_text("source: {id: package_test, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n",
                                        encoding="utf-8")
@@ -145,6 +172,8 @@ def test_installed_package_builds_serves_the_map_and_imports_into_its_own_folder
     folder = tmp_path / "lnb-data"
     assert installed.lnb_dash("init", str(folder)).returncode == 0
     assert {p.name for p in folder.iterdir()} == {"reference", "sources", "stories"}
+    again = installed.lnb_dash("init", str(folder))
+    assert again.returncode == 2 and "already holds" in again.stderr
     staff = {"LNB_DATA_DIR": str(folder)}
     imported = installed.lnb_dash(*upload, env=staff)
     assert imported.returncode == 0 and "imported" in imported.stdout, imported.stderr
@@ -154,5 +183,4 @@ def test_installed_package_builds_serves_the_map_and_imports_into_its_own_folder
     kolonje = [line for line in values.stdout.splitlines() if ",Kolonjë," in line]
     assert len(kolonje) == 1 and ",7," in kolonje[0] and "package_test" in kolonje[0]
     assert "package_test" in installed.lnb_dash("imports", env=staff).stdout
-
-    assert installed.files() == shipped  # build, serve, init and import wrote nothing into the installed package
+    assert installed.files() == installed.shipped  # nothing was written into the installed package

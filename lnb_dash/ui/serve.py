@@ -1,9 +1,8 @@
 """Start the dashboard: ``python -m lnb_dash.ui.serve [streamlit options]`` (what ``make run`` and ``lnb-dash serve`` do).
 
-Streamlit reads its config from the working folder's ``.streamlit/`` and serves ``static/`` from beside the main
-script, so the server runs from the app folder (``config.ROOT``) wherever it is started. In a checkout that is the
-repository; an installed package ships its app read-only, so the app, pages and config are copied to a writable
-folder (``STATE_DIR/app``) at every start, next to the static files written there.
+Streamlit serves ``static/`` and reads ``.streamlit/`` (config, secrets) from beside the main script, the app folder
+``config.ROOT``. In a checkout that is the repository; an installed package ships its app read-only, so the app, pages
+and config are copied to a writable folder (``STATE_DIR/app``) at every start, next to the static files written there.
 
 Streamlit treats an app with a ``pages/`` folder as a v1 multipage app until some session has
 called ``st.navigation``; until then a deep link such as ``/profile?m=AL343`` would run the page
@@ -87,7 +86,6 @@ def main(argv: list[str]) -> int:
     install_app()
     assets.install_static_assets()  # before the server starts, so /app/static exists from the first request
     watch_database(config.DB_PATH)
-    os.chdir(config.ROOT)  # Streamlit reads ./.streamlit/config.toml (static serving, no file watcher, no statistics)
     sys.argv = ["streamlit", "run", str(config.ROOT / "app.py"), *argv]
     return cli.main()
 
