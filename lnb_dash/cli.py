@@ -1,8 +1,10 @@
-"""Command line: python -m lnb_dash {build,check,indicators,values,import} (see --help)."""
+"""Command line: ``lnb-dash`` (installed) or ``python -m lnb_dash`` {init,build,serve,check,values,import,...} (see --help)."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -45,14 +47,53 @@ def values_table(con, indicator: str, year: int | None, breakdown: str, level: s
     return out
 
 
+def _is_shipped(data_dir: Path) -> bool:
+    """Whether ``data_dir`` is the data folder inside an installed package, which nothing may write."""
+    return config.INSTALLED and Path(data_dir).resolve() == config.SHIPPED_DATA_DIR.resolve()
+
+
+def _writable(data_dir: Path) -> Path:
+    if _is_shipped(data_dir):
+        raise ValueError(f"the shipped data folder ({data_dir}) belongs to the installed package and is never changed: "
+                         "copy it with `lnb-dash init DIR`, then set LNB_DATA_DIR=DIR")
+    return data_dir
+
+
 def cmd_build(args) -> int:
     from lnb_dash.data.build import build_database
     from lnb_dash.data.locking import data_lock
 
-    with data_lock(args.data_dir, "build"):
+    # The shipped folder of an installed package is read-only: builds from it take their lock beside the database.
+    with data_lock(args.db.parent if _is_shipped(args.data_dir) else args.data_dir, "build"):
         result = build_database(args.data_dir, args.db)
     print(f"built {args.db} from {len(result.sources)} sources")
     return 0
+
+
+SHIPPED_FOLDERS = ("reference", "sources", "stories")
+
+
+def cmd_init(args) -> int:
+    target = args.directory.absolute()
+    present = [name for name in SHIPPED_FOLDERS if (target / name).exists()]
+    if present:
+        raise ValueError(f"{target} already holds {', '.join(present)}: choose an empty or new folder (nothing was copied)")
+    for name in SHIPPED_FOLDERS:
+        shutil.copytree(config.SHIPPED_DATA_DIR / name, target / name, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    print(f"copied the shipped sources, reference tables and stories into {target}\n"
+          f"use it with LNB_DATA_DIR={target} (the database goes to {target / 'lnb.duckdb'}), e.g.\n"
+          f"  LNB_DATA_DIR={target} {args.prog} build\n  LNB_DATA_DIR={target} {args.prog} serve")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Build the database if there is none, then replace this process by the dashboard's server (lnb_dash.ui.serve)."""
+    if not args.db.exists():
+        print(f"no database at {args.db}: building it from {args.data_dir}")
+        cmd_build(args)
+    env = {**os.environ, "LNB_DATA_DIR": str(args.data_dir.absolute()), "LNB_DB_PATH": str(args.db.absolute())}
+    sys.stdout.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "lnb_dash.ui.serve", *args.streamlit_args], env)
 
 
 def cmd_check(args) -> int:
@@ -98,7 +139,8 @@ def cmd_import(args) -> int:
     from lnb_dash.data.importer import import_file
 
     meta = yaml.safe_load(Path(args.meta).read_text(encoding="utf-8")) if args.meta else {}
-    plan = import_file(Path(args.file), args.indicator, meta, args.data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run,
+    data_dir = args.data_dir if args.dry_run else _writable(args.data_dir)
+    plan = import_file(Path(args.file), args.indicator, meta, data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run,
                        user=args.user, level=args.level)
     print(("dry run, nothing changed; would add\n" if args.dry_run else "imported\n") + plan.summary())
     return 0
@@ -180,17 +222,27 @@ def cmd_imports(args) -> int:
 def cmd_undo(args) -> int:
     from lnb_dash.data.history import undo_import
 
-    trash = undo_import(args.source_id, args.user, args.data_dir, args.db)
+    trash = undo_import(args.source_id, args.user, _writable(args.data_dir), args.db)
     print(f"undid {args.source_id}; its folder is kept in {trash}")
     return 0
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m lnb_dash", description="LNB municipal dashboard: data tools.")
+def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="LNB municipal dashboard: serve it, and the data tools.",
+                                     epilog="Data folder: LNB_DATA_DIR, else the shipped one. Database: LNB_DB_PATH, else "
+                                            "lnb.duckdb in the data folder, or, for the shipped folder of an installed package, "
+                                            "in LNB_STATE_DIR (default ~/.local/share/lnb-dash). See the README, 'Install as a package'.")
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: %(default)s)")
     parser.add_argument("--db", type=Path, default=config.DB_PATH, help="DuckDB file (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True)
+    about_init = "copy the shipped sources, reference tables and stories into DIR, a data folder for staff uploads (then set LNB_DATA_DIR=DIR)"
+    init = sub.add_parser("init", help=about_init, description=about_init)
+    init.add_argument("directory", type=Path, metavar="DIR")
+    init.set_defaults(func=cmd_init)
     sub.add_parser("build", help="(re)build the database from data/sources; idempotent").set_defaults(func=cmd_build)
+    about_serve = ("serve the dashboard on http://127.0.0.1:8501 (building the database if there is none); "
+                   "further options go to Streamlit, e.g. --server.port 8502 --server.address 0.0.0.0")
+    sub.add_parser("serve", help=about_serve, description=about_serve).set_defaults(func=cmd_serve)
     sub.add_parser("check", help="validate all sources and print a coverage report").set_defaults(func=cmd_check)
     sub.add_parser("indicators", help="list the indicators with their years and coverage").set_defaults(func=cmd_indicators)
     values = sub.add_parser("values", help="one indicator for all 61 municipalities, 12 counties or 373 former units (missing ones included)")
@@ -242,7 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     from lnb_dash.query.db import DatabaseUnavailableError
     from lnb_dash.query.indicators import UnknownIndicatorError
 
-    args = make_parser().parse_args(argv)
+    parser = make_parser("lnb-dash" if Path(sys.argv[0]).name == "lnb-dash" else "python -m lnb_dash")
+    parser.set_defaults(prog=parser.prog)
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "serve":
+        args.streamlit_args = extra
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.func(args)
     except BrokenPipeError:  # output piped into `head`: not an error

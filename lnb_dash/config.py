@@ -5,10 +5,27 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = Path(os.environ.get("LNB_DATA_DIR", ROOT / "data"))
-DB_PATH = Path(os.environ.get("LNB_DB_PATH", DATA_DIR / "lnb.duckdb"))
-GEO_DIR = ROOT / "geo"
+
+def _env_path(name: str) -> Path | None:
+    value = os.environ.get(name)
+    return Path(value) if value else None
+
+
+# What the repository ships (app.py, pages/, .streamlit/, data/, geo/): the repository itself in a checkout; inside the
+# package as lnb_dash/_shipped once installed (pyproject.toml maps the repository root there), where it is never written.
+_PACKAGE_DIR = Path(__file__).resolve().parent
+INSTALLED = (_PACKAGE_DIR / "_shipped" / "app.py").is_file()
+SHIPPED_DIR = _PACKAGE_DIR / "_shipped" if INSTALLED else _PACKAGE_DIR.parent
+SHIPPED_DATA_DIR = SHIPPED_DIR / "data"
+# Where an installed package writes: the database built from the shipped data, and the app folder Streamlit serves.
+STATE_DIR = _env_path("LNB_STATE_DIR") or (
+    (_env_path("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "lnb-dash" if INSTALLED else SHIPPED_DIR)
+# The folder Streamlit runs app.py from (its .streamlit/ config, pages/ and the static/ files it serves at /app/static/):
+# the repository in a checkout; a copy under STATE_DIR/app when installed (lnb_dash.ui.serve writes it at every start).
+ROOT = STATE_DIR / "app" if INSTALLED else SHIPPED_DIR
+DATA_DIR = _env_path("LNB_DATA_DIR") or SHIPPED_DATA_DIR
+DB_PATH = _env_path("LNB_DB_PATH") or (STATE_DIR if INSTALLED and DATA_DIR == SHIPPED_DATA_DIR else DATA_DIR) / "lnb.duckdb"
+GEO_DIR = SHIPPED_DIR / "geo"
 MUNICIPALITIES_GEOJSON = GEO_DIR / "albania_municipalities.geojson"
 COUNTIES_GEOJSON = GEO_DIR / "albania_counties.geojson"
 FORMER_UNITS_GEOJSON = GEO_DIR / "albania_former_units.geojson"
