@@ -1,7 +1,24 @@
-"""The only @st.cache_* definitions: one connection and one boundary set per process, queries cached
-per parameters. Everything here is a thin wrapper over a pure function."""
+"""The only @st.cache_* definitions, and the one place that knows when what they hold is out of date.
+
+Two lifetimes, because the inputs change at two speeds:
+
+- **per process**: what comes from files shipped with the app (boundaries, static assets; below ``ui`` the
+  reference names and the label catalogs). They change only with a new release, which restarts the process.
+- **per database version**: the connection, every query (``st.cache_data``) and every model built from them
+  (``@database_resource``). The version is the database file's identity (:func:`lnb_dash.query.db.file_version`):
+  a build, import or undo, in this process or another (the command line, another replica), moves a new file in.
+
+:func:`drop_if_rebuilt` compares the version at the start of every run (``app.py``; one stat) and drops the
+per-database caches when it changed. So an import elsewhere shows on the next page load of every replica, and the
+upload page's own import at once (it calls the same function). No thread watches the file: nothing is shown
+without a run, and a run checks first. The models are resources, built once per view and language for every
+session and never copied; everything here is a thin wrapper over a pure function.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 import geopandas as gpd
@@ -15,6 +32,39 @@ from lnb_dash.model.address import MapView
 from lnb_dash.query import boundaries, db, indicators
 from lnb_dash.render import charts
 
+# The identity of the database file the caches were filled from (db.file_version); None before the first run.
+_version: tuple | None = None
+# The resources built from the database, dropped with the queries (database_resource).
+_database_resources: list = []
+
+
+def database_resource(max_entries: int) -> Callable:
+    """``st.cache_resource`` for something built from the database: shared by every session, dropped on a rebuild."""
+
+    def register(function: Callable) -> Callable:
+        cached = st.cache_resource(max_entries=max_entries)(function)
+        _database_resources.append(cached)
+        return cached
+
+    return register
+
+
+def drop_if_rebuilt(db_path: Path | None = None) -> bool:
+    """Drop every cache filled from the database when its file is not the one they were filled from.
+
+    Returns whether they were dropped. The first call of a process (or after a test points the app at another
+    database) drops them too, which costs nothing when they are empty.
+    """
+    global _version
+    now = db.file_version(db_path or config.DB_PATH)
+    if now == _version:
+        return False
+    _version = now
+    st.cache_data.clear()
+    for resource in _database_resources:
+        resource.clear()
+    return True
+
 
 @st.cache_resource
 def install_static_assets_once() -> None:
@@ -24,37 +74,9 @@ def install_static_assets_once() -> None:
     assets.install_static_assets()
 
 
-# The identity of the database file the cached connection opened (db.file_version), to notice a rebuild.
-_opened_version: tuple | None = None
-
-
-@st.cache_resource
+@database_resource(max_entries=1)
 def get_connection() -> duckdb.DuckDBPyConnection:
-    global _opened_version
-    _opened_version = db.file_version(config.DB_PATH)
     return db.connect(config.DB_PATH)
-
-
-def reload_if_rebuilt() -> bool:
-    """Drop the connection and every cached query when the database file was rebuilt since it was opened.
-
-    Another replica or the command line may have imported: the app's caches would otherwise show the old data
-    until a restart. One stat per page load; returns whether the caches were dropped.
-    """
-    global _opened_version
-    if _opened_version is None or db.file_version(config.DB_PATH) == _opened_version:
-        return False
-    _opened_version = None
-    clear_database_caches()
-    return True
-
-
-def clear_database_caches() -> None:
-    """Forget everything read from the database (the boundaries and static files stay)."""
-    st.cache_data.clear()
-    for resource in (get_connection, map_model_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached,
-                     county_trend_cached):
-        resource.clear()
 
 
 @st.cache_resource
@@ -164,18 +186,13 @@ def year_coverage_cached(indicator: str, breakdown: str) -> pd.DataFrame:
 
 
 @st.cache_data
-def area_series_cached(area_code: str) -> dict[str, list[float]]:
-    return indicators.query_area_series(get_connection(), area_code)
-
-
-@st.cache_data
 def stories_cached() -> dict:
     from lnb_dash.model import stories
 
     return stories.list_stories()
 
 
-@st.cache_resource(max_entries=128)
+@database_resource(max_entries=128)
 def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.MapModel]:
     """One map view's values and model, built once per view and language and shared by every session.
 
@@ -190,7 +207,7 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.
     return values, map_model.build_map_model(meta, view, values, area_values, areas, lang, sources_cached(), priority_codes_cached())
 
 
-@st.cache_resource(max_entries=128)
+@database_resource(max_entries=128)
 def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     """The map page's ranked bar chart as Vega-Lite JSON, built and validated once per view and language
     (building it with Altair is most of a rerun's time otherwise)."""
@@ -200,7 +217,7 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     return charts.localize(chart, lang).to_json()
 
 
-@st.cache_resource(max_entries=256)
+@database_resource(max_entries=256)
 def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: str, indexed: bool, lang: str) -> str:
     """The trends chart as Vega-Lite JSON, built once per view and language for every session
     (Altair's build and validation was most of a trends visit's server time, issue 12)."""
@@ -228,7 +245,7 @@ def similar_cached(lau_code: str) -> pd.DataFrame:
     return similar.most_similar(similar.query_features(get_connection()), lau_code)
 
 
-@st.cache_resource(max_entries=64)
+@database_resource(max_entries=64)
 def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[compare.CompareChart, str]]:
     """Compare's chart per indicator (compare.compare_chart_model) with its Vega-Lite JSON, in the table's order,
     built once per choice and language for every session (a dozen Altair builds would otherwise be each rerun's time)."""
@@ -250,7 +267,7 @@ def county_series_ids_cached() -> list[str]:
     return trends.county_series_ids(indicators.query_coverage_by_level(get_connection()))
 
 
-@st.cache_resource(max_entries=128)
+@database_resource(max_entries=128)
 def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: bool, indexed: bool, lang: str):
     """The county trends chart as Vega-Lite JSON with its labelled series and captions, once per view and language."""
     from lnb_dash.model import trends
