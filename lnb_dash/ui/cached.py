@@ -260,11 +260,14 @@ def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[compa
 
 
 @st.cache_data
-def county_series_ids_cached() -> list[str]:
-    """Indicators with a county series (more than one year), for the trends page's county level."""
-    from lnb_dash.model import trends
+def coverage_by_level_cached() -> pd.DataFrame:
+    return indicators.query_coverage_by_level(get_connection())
 
-    return trends.county_series_ids(indicators.query_coverage_by_level(get_connection()))
+
+@st.cache_data
+def series_indicators_cached() -> trends.SeriesIndicators:
+    """The trends page's indicators (trends.series_indicators)."""
+    return trends.series_indicators(list_indicators_cached(), coverage_by_level_cached())
 
 
 @database_resource(max_entries=128)
