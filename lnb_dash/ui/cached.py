@@ -287,6 +287,30 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
 
 
 @st.cache_data
+def county_indicators_cached(county_code: str) -> pd.DataFrame:
+    """The county profile's indicators (county_profile.query_indicators)."""
+    from lnb_dash.model import county_profile
+
+    return county_profile.query_indicators(get_connection(), county_code)
+
+
+@st.cache_data
+def county_municipalities_cached(county_code: str) -> pd.DataFrame:
+    """The county profile's municipalities with their census change (county_profile.query_municipalities)."""
+    from lnb_dash.model import county_profile
+
+    return county_profile.query_municipalities(get_connection(), county_code)
+
+
+@st.cache_data
+def census_changes_cached(area_codes: tuple[str, ...]) -> pd.DataFrame:
+    """The change between censuses of some areas (change.census_changes), for the profiles."""
+    from lnb_dash.model import change
+
+    return change.census_changes(change.query_census(get_connection(), list(area_codes)))
+
+
+@st.cache_data
 def counties_names_cached() -> dict[str, str]:
     """county code → official name."""
     from lnb_dash.query.db import cursor

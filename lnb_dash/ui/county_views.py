@@ -128,10 +128,9 @@ def render_county_profile(lang: str) -> None:
     title.title(county_profile.county_title(code, lang))
     st.html(profile_html.PROFILE_STYLE)
 
-    con = cached.get_connection()
     sources = cached.sources_cached()
     publishers = dict(zip(sources.source_id, sources.publisher))
-    frame = county_profile.query_indicators(con, code)
+    frame = cached.county_indicators_cached(code)
     rows = county_profile.indicator_rows(frame, code, lang)
     st.header(i18n.t("county_facts", lang))
     st.caption(i18n.t("county_facts_intro", lang))
@@ -139,7 +138,7 @@ def render_county_profile(lang: str) -> None:
 
     st.header(i18n.t("county_municipalities", lang))
     st.caption(i18n.t("county_municipalities_intro", lang))
-    munis = county_profile.query_municipalities(con, code)
+    munis = cached.county_municipalities_cached(code)
     st.html(county_profile.municipalities_html(munis, lang, i18n.t("county_municipalities", lang)))
 
     st.header(i18n.t("county_series", lang))
@@ -152,12 +151,12 @@ def render_county_profile(lang: str) -> None:
 
     st.header(i18n.t("census_change", lang))
     st.caption(i18n.t("census_change_intro", lang))
-    changes = change.census_changes(change.query_census(con, [code]))
+    all_changes = cached.census_changes_cached((code, *munis.lau_code))
+    changes = all_changes[all_changes.area_code == code].reset_index(drop=True)
     st.html(county_profile.changes_html(changes, lang, county_profile.county_title(code, lang)))
 
     st.header(i18n.t("county_sources", lang))
     citations.render_source_note(frame.source_id.tolist() + ["instat_census_counties", "instat_population_1jan"], lang)
-    all_changes = change.census_changes(change.query_census(con, [code, *munis.lau_code]))
     area_names = {code: names[code], **dict(zip(munis.lau_code, munis.name))}
     figures.render_downloads("county_profile.downloads", lang, county_profile.indicator_table(rows, lang, publishers),
                              frame.indicator_id.unique().tolist(), base_name=f"{code}_county_profile",
@@ -182,9 +181,9 @@ def _csv(frame) -> bytes:
 
 def render_municipal_change(lau_code: str, municipality, lang: str) -> None:
     """The municipality's change between Census 2011 and Census 2023 (same 2015 boundaries), and its county's profile."""
-    from lnb_dash.model import change, county_profile
+    from lnb_dash.model import county_profile
 
-    changes = change.census_changes(change.query_census(cached.get_connection(), [lau_code]))
+    changes = cached.census_changes_cached((lau_code,))
     st.html(county_profile.changes_html(changes, lang, f"{i18n.t('census_change', lang)}: {municipality['name']}"))
     st.caption(i18n.t("census_change_intro", lang))
     st.page_link("pages/profile.py", label=f"{i18n.t('open_county_profile', lang)}: {municipality['qark']}",
