@@ -28,9 +28,9 @@ from lnb_dash.data.build import build_database
 from lnb_dash.data.check import Problem, check_data
 from lnb_dash.data.former_units import complete_sums, incomplete_municipalities
 from lnb_dash.data.locking import data_lock
-from lnb_dash.data.sources import OBSERVATION_COLUMNS, read_reference, read_sources
+from lnb_dash.data.sources import OBSERVATION_COLUMNS, read_sources
 from lnb_dash.levels import CODE_PATTERNS
-from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError
+from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, read_reference
 
 # Column names of the Albanian template.
 SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit"}

@@ -51,14 +51,10 @@ def has(key: str) -> bool:
 def t(key: str, lang: str, **values) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled.
 
-    Albanian templates put a place in the genitive with ``{name_gen}`` ("Vendndodhja e Kamzës"); when the caller
-    passes only ``name``, its genitive comes from the reference tables (:func:`lnb_dash.names.genitive_of_name`).
+    Albanian templates put a place in the genitive with ``{name_gen}`` ("Vendndodhja e Kamzës"): the caller passes
+    it with the name (:func:`lnb_dash.names.genitive`), since place names are not the catalogs' to know.
     """
     text = labels(normalize_lang(lang))[key]
-    if "{name_gen}" in text and "name_gen" not in values and "name" in values:
-        from lnb_dash import names
-
-        values["name_gen"] = names.genitive_of_name(values["name"])
     return text.format(**values) if values else text
 
 

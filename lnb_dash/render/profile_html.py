@@ -120,11 +120,13 @@ def legend_html(lang: str) -> str:
             f'<span>{_icon(MIDDLE_ICON, 26, 12)} {_e(i18n.t("legend_middle", lang))}</span></div>')
 
 
-def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str) -> str:
-    """The spine chart as one table: a row per indicator, grouped by theme."""
+def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, municipality_genitive: str) -> str:
+    """The spine chart as one table: a row per indicator, grouped by theme; the caption names the municipality
+    (in the genitive in Albanian)."""
     headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
     labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
-    out = [f'<table class="lnb-spine"><caption>{_e(i18n.t("spine_caption", lang, name=municipality_name))}</caption><thead><tr>',
+    caption = i18n.t("spine_caption", lang, name=municipality_name, name_gen=municipality_genitive)
+    out = [f'<table class="lnb-spine"><caption>{_e(caption)}</caption><thead><tr>',
            "".join(f'<th scope="col">{_e(h)}</th>' for h in headers), "</tr></thead><tbody>"]
     for theme, group in groupby(rows, key=lambda r: r.theme):
         out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup">{_e(i18n.theme_label(theme, lang))}</th></tr>')
