@@ -194,10 +194,6 @@ def read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
                         columns=header)
 
 
-def find_name_column(frame: pd.DataFrame) -> str | None:
-    return find_key_column(frame)[0]
-
-
 def find_key_column(frame: pd.DataFrame, level: str | None = None) -> tuple[str | None, str]:
     """(column naming the areas, level): a former-unit column ('komuna', 'njësia administrative', 'unit_code') first,
     then a municipality column; a generic code column whose codes are all former-unit codes (AL22101) means former units.

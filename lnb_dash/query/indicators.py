@@ -50,10 +50,6 @@ class IndicatorMeta:
         """Rates and shares sit on one scale with Albania's figure; a national total of a count or an area does not."""
         return self.kind in ("rate", "share")
 
-    @property
-    def latest_year(self) -> int | None:
-        return self.years[-1] if self.years else None
-
 
 def list_indicators(con: duckdb.DuckDBPyConnection, indicator: str = "") -> pd.DataFrame:
     """The catalogue with coverage.
@@ -230,15 +226,6 @@ def query_year_coverage(con: duckdb.DuckDBPyConnection, indicator: str, breakdow
     return cursor(con).execute(
         "SELECT year, count(*) AS municipalities FROM observations WHERE indicator_id = $i AND breakdown = $b "
         "AND area_level = 'municipality' AND status = 'value' GROUP BY year ORDER BY year", {"i": indicator, "b": breakdown}).df()
-
-
-def query_area_series(con: duckdb.DuckDBPyConnection, area_code: str) -> dict[str, list[float]]:
-    """indicator_id → values in year order, for indicators with more than one year (profile sparklines)."""
-    frame = cursor(con).execute(
-        "SELECT indicator_id, year, value FROM observations WHERE area_code = $a AND breakdown = 'total' AND status = 'value' "
-        "ORDER BY indicator_id, year", {"a": area_code}).df()
-    series = frame.groupby("indicator_id").value.apply(list)
-    return {k: v for k, v in series.items() if len(v) > 1}
 
 
 def query_level_values(con: duckdb.DuckDBPyConnection, indicator: str, year: int, breakdown: str = "total",
