@@ -30,6 +30,10 @@ def test_english_ordinals(n, text):
     assert i18n.ordinal(n, "en") == text
 
 
+def test_albanian_ordinals_agree_with_the_value():
+    assert (i18n.ordinal(1, "sq"), i18n.ordinal(9, "sq")) == ("e 1-ra", "e 9-ta")
+
+
 def test_unknown_language_falls_back_to_albanian():
     assert i18n.normalize_lang("fr") == "sq" and i18n.t("year", "fr") == "Viti"
 
