@@ -226,40 +226,6 @@ class NameResolver:
                     out.append(self._candidate(level, code, qualified=len(codes) > 1))
         return out[:n]
 
-    def search(self, text: str, limit: int = 10, levels: tuple[str, ...] = ("municipality",)) -> list[Candidate]:
-        """Ranked areas for a search box: exact alias or code, then prefix, word prefix, substring, then fuzzy matches."""
-        raw = str(text).strip()
-        if not raw:
-            return []
-        best: dict[tuple[str, str], Candidate] = {}
-
-        def offer(level: str, code: str, score: float, matched: str) -> None:
-            if (level, code) not in best or best[(level, code)].score < score:
-                best[(level, code)] = Candidate(code, self.names[level][code], level, score, matched)
-
-        for level in levels:
-            if CODE_PATTERNS[level].match(raw.upper()) and raw.upper() in self.names[level]:
-                offer(level, raw.upper(), 100.0, raw.upper())
-        marker, key = split_marker(fold(raw))
-        for level in levels:
-            if (marker is not None and marker not in _ACCEPTS[level]) or not key:
-                continue
-            for alias_key, (code, _kind, alias) in self.keys[level].items():
-                if alias_key == key:
-                    offer(level, code, 100.0, alias)
-                elif alias_key.startswith(key):
-                    offer(level, code, 90.0 - (len(alias_key) - len(key)) / 100, alias)
-                elif f" {key}" in f" {alias_key}":
-                    offer(level, code, 80.0, alias)
-                elif len(key) >= 3 and key in alias_key:
-                    offer(level, code, 70.0, alias)
-            for match in difflib.get_close_matches(key, list(self.keys[level]), n=3 * limit, cutoff=0.6):
-                code, _kind, alias = self.keys[level][match]
-                offer(level, code, 60.0 * difflib.SequenceMatcher(None, key, match).ratio(), alias)
-        order = {lvl: i for i, lvl in enumerate(levels)}
-        ranked = sorted(best.values(), key=lambda c: (-c.score, order[c.level], fold(c.name)))
-        return ranked[:limit]
-
     def genitive(self, code: str) -> str:
         """The Albanian genitive form of an area's name ('Kamzës'), for phrases such as 'Vendndodhja e Kamzës'."""
         return self.genitives[code]
