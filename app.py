@@ -7,7 +7,7 @@ from lnb_dash.ui import auth, cached, chrome, state, style
 
 st.set_page_config(page_title="LNB · Askush të mos mbetet pas", layout="wide", initial_sidebar_state="auto")
 cached.install_static_assets_once()
-cached.reload_if_rebuilt()  # an import in another process (replica, command line) shows on the next page load
+cached.drop_if_rebuilt()  # an import in another process (replica, command line) shows on the next page load
 lang = state.current_lang()
 mode = state.display_mode()
 present = st.Page("pages/present.py", title=i18n.t("page_present", lang), url_path="present")

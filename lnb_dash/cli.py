@@ -204,11 +204,9 @@ def cmd_profile(args) -> int:
 
 
 def _resolve(name: str, data_dir: Path) -> str:
-    from lnb_dash.data.sources import read_reference
-    from lnb_dash.names import NameResolver
+    from lnb_dash import names
 
-    reference = read_reference(data_dir)
-    return NameResolver.from_reference(reference).code(name)
+    return names.load_resolver(data_dir).code(name)
 
 
 def cmd_imports(args) -> int:

@@ -72,7 +72,6 @@ IMPORTABLE = (MUNICIPALITY.id, FORMER_UNIT.id)
 BY_LAYER = {lv.layer: lv for lv in ALL.values() if lv.layer}
 
 N_MUNICIPALITIES = MUNICIPALITY.n_areas
-LAU_CODE = MUNICIPALITY.code_pattern
 CODE_PATTERNS = {lv: ALL[lv].code_pattern for lv in AREA}
 
 # The labels the functions below build, listed so `make translations` keeps them.
@@ -114,7 +113,3 @@ def level_key(base: str, level: str) -> str:
     """A label key in its level's version: 'coverage_note' for municipalities, 'coverage_note_county' for counties."""
     return get(level).key_of(base)
 
-
-def level_of_code(code: str) -> str | None:
-    """The level whose code pattern ``code`` matches (AL111 → municipality), or None."""
-    return next((lv.id for lv in ALL.values() if lv.code_pattern and lv.code_pattern.match(str(code))), None)

@@ -104,10 +104,6 @@ class UnknownName(ValueError):
         self.elsewhere = list(elsewhere or [])
         super().__init__(self._message())
 
-    @property
-    def suggested_names(self) -> list[str]:
-        return [c.name for c in self.suggestions]
-
     def _message(self) -> str:
         message = f"Unknown {levels.get(self.level).english} {self.text!r}."
         if self.elsewhere:
@@ -142,14 +138,9 @@ class NameResolver:
     parents: dict[str, str] = field(default_factory=dict)
     genitives: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def names_by_code(self) -> dict[str, str]:
-        """Official names of the 61 municipalities by LAU code."""
-        return self.names["municipality"]
-
     @classmethod
     def from_reference(cls, reference: dict[str, pd.DataFrame]) -> NameResolver:
-        """From the frames of :func:`lnb_dash.data.sources.read_reference`."""
+        """From the frames of :func:`read_reference`."""
         return cls.from_frames(reference["municipalities"], reference["aliases"], reference.get("counties"), reference.get("former_units"))
 
     @classmethod
@@ -235,40 +226,6 @@ class NameResolver:
                     out.append(self._candidate(level, code, qualified=len(codes) > 1))
         return out[:n]
 
-    def search(self, text: str, limit: int = 10, levels: tuple[str, ...] = ("municipality",)) -> list[Candidate]:
-        """Ranked areas for a search box: exact alias or code, then prefix, word prefix, substring, then fuzzy matches."""
-        raw = str(text).strip()
-        if not raw:
-            return []
-        best: dict[tuple[str, str], Candidate] = {}
-
-        def offer(level: str, code: str, score: float, matched: str) -> None:
-            if (level, code) not in best or best[(level, code)].score < score:
-                best[(level, code)] = Candidate(code, self.names[level][code], level, score, matched)
-
-        for level in levels:
-            if CODE_PATTERNS[level].match(raw.upper()) and raw.upper() in self.names[level]:
-                offer(level, raw.upper(), 100.0, raw.upper())
-        marker, key = split_marker(fold(raw))
-        for level in levels:
-            if (marker is not None and marker not in _ACCEPTS[level]) or not key:
-                continue
-            for alias_key, (code, _kind, alias) in self.keys[level].items():
-                if alias_key == key:
-                    offer(level, code, 100.0, alias)
-                elif alias_key.startswith(key):
-                    offer(level, code, 90.0 - (len(alias_key) - len(key)) / 100, alias)
-                elif f" {key}" in f" {alias_key}":
-                    offer(level, code, 80.0, alias)
-                elif len(key) >= 3 and key in alias_key:
-                    offer(level, code, 70.0, alias)
-            for match in difflib.get_close_matches(key, list(self.keys[level]), n=3 * limit, cutoff=0.6):
-                code, _kind, alias = self.keys[level][match]
-                offer(level, code, 60.0 * difflib.SequenceMatcher(None, key, match).ratio(), alias)
-        order = {lvl: i for i, lvl in enumerate(levels)}
-        ranked = sorted(best.values(), key=lambda c: (-c.score, order[c.level], fold(c.name)))
-        return ranked[:limit]
-
     def genitive(self, code: str) -> str:
         """The Albanian genitive form of an area's name ('Kamzës'), for phrases such as 'Vendndodhja e Kamzës'."""
         return self.genitives[code]
@@ -285,35 +242,33 @@ def _rank(kind: str) -> int:
     return KINDS.index(kind) if kind in KINDS else len(KINDS)
 
 
-@functools.lru_cache(maxsize=8)
+# The reference tables of a data folder: the name layer (official, definite and genitive names; the alias table).
+REFERENCE_TABLES = ("municipalities", "counties", "former_units", "aliases")
+
+
+def read_reference(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """``data_dir/reference/*.csv`` with every column as text, so validation sees exactly what the files say."""
+    ref = Path(data_dir) / "reference"
+    return {name: pd.read_csv(ref / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8") for name in REFERENCE_TABLES}
+
+
 def load_resolver(data_dir: Path | None = None) -> NameResolver:
-    """The resolver for a data folder (default: the project's), read once per process."""
+    """The resolver for a data folder (default: the project's).
+
+    Read once per process and folder: the reference tables ship with the data and no import changes them
+    (imports add sources), so unlike the database's caches (lnb_dash.ui.cached) this one never needs dropping.
+    """
     from lnb_dash import config
-    from lnb_dash.data.sources import read_reference
 
-    return NameResolver.from_reference(read_reference(Path(data_dir) if data_dir else config.DATA_DIR))
-
-
-def resolve(text: str, level: str = "municipality", data_dir: Path | None = None) -> Resolution:
-    """:meth:`NameResolver.resolve` with the project's alias table."""
-    return load_resolver(data_dir).resolve(text, level)
+    return _resolver(Path(data_dir or config.DATA_DIR).resolve())
 
 
-def search(text: str, limit: int = 10, levels: tuple[str, ...] = ("municipality",), data_dir: Path | None = None) -> list[Candidate]:
-    """:meth:`NameResolver.search` with the project's alias table."""
-    return load_resolver(data_dir).search(text, limit, levels)
+@functools.lru_cache(maxsize=8)
+def _resolver(data_dir: Path) -> NameResolver:
+    return NameResolver.from_reference(read_reference(data_dir))
 
 
 def genitive(code: str, data_dir: Path | None = None) -> str:
-    """The Albanian genitive of an area's name by its code ('AL221' -> 'Kamzës'), from the reference tables."""
+    """The Albanian genitive of an area's name by its code ('AL221' -> 'Kamzës'), from the reference tables,
+    for the templates that put a place in the genitive (``{name_gen}``: "Vendndodhja e Kamzës")."""
     return load_resolver(data_dir).genitive(code)
-
-
-def genitive_of_name(name: str, data_dir: Path | None = None) -> str:
-    """The genitive of an official municipality or county name ('Kamëz' -> 'Kamzës'); an unknown name comes back as it is."""
-    resolver = load_resolver(data_dir)
-    for level in ("municipality", "county"):
-        code = next((c for c, n in resolver.names[level].items() if n == name), None)
-        if code in resolver.genitives:
-            return resolver.genitives[code]
-    return name

@@ -5,7 +5,6 @@ import streamlit as st
 from lnb_dash import config, i18n
 from lnb_dash.model import data_page
 from lnb_dash.model.address import DataView
-from lnb_dash.query import indicators
 from lnb_dash.render import exports
 from lnb_dash.ui import cached, chrome, citations, figures, places, state
 
@@ -51,7 +50,7 @@ st.download_button(i18n.t("download_package", lang), lambda: exports.build_data_
 
 st.header(i18n.t("coverage_by_level", lang))
 st.caption(i18n.t("coverage_by_level_note", lang))
-coverage = indicators.query_coverage_by_level(cached.get_connection())
+coverage = cached.coverage_by_level_cached()
 st.dataframe(data_page.coverage_by_level_table(coverage, catalogue, lang), hide_index=True, width="stretch")
 
 st.header(i18n.t("sources", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lnb_dash import i18n
+from lnb_dash import i18n, names
 from lnb_dash.model import profiles, similar
 from lnb_dash.model.address import ProfileView
 from lnb_dash.render import maps, pdf, profile_html
@@ -33,8 +33,9 @@ title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 st.html(profile_html.PROFILE_STYLE)
 map_col, facts_col = st.columns([2, 3])
 with map_col:
-    render_map(maps.locator_spec(cached.municipalities_gdf_cached(), view.m, lang, height=300), lang, key="profile.locator")
-    st.caption(i18n.t("locator_alt", lang, name=municipality["name"]) + ". " + i18n.t("boundary_attribution", lang))
+    locator = maps.locator_spec(cached.municipalities_gdf_cached(), view.m, lang, height=300)
+    render_map(locator, lang, key="profile.locator")
+    st.caption(locator.label + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
     st.header(i18n.t("key_facts", lang))
     st.markdown("  \n".join(f"**{label}:** {citations.escape_markdown(text)}" for label, text in profiles.key_facts(profile, municipality, lang)))
@@ -44,7 +45,7 @@ with facts_col:
 st.header(i18n.t("spine_heading", lang))
 st.caption(i18n.t("spine_intro", lang))
 rows = cached.spine_rows_cached(view.m, lang)
-st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"]))
+st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"], names.genitive(view.m)))
 citations.render_source_note(profile.source_id.tolist(), lang)
 county_views.render_municipal_change(view.m, municipality, lang)
 

@@ -5,9 +5,8 @@ import streamlit as st
 from lnb_dash import i18n
 from lnb_dash.model import map as map_model
 from lnb_dash.model import programme
-from lnb_dash.render import charts, images, maps
+from lnb_dash.render import charts, images
 from lnb_dash.ui import cached, chrome, citations, figures, state
-from lnb_dash.ui.folium_map import render_map
 
 lang = state.current_lang()
 chrome.connection_or_stop(lang)
@@ -27,11 +26,7 @@ citations.render_source_note(["lnb_factsheets"], lang)
 
 map_col, list_col = st.columns([3, 2])
 with map_col:
-    st.header(i18n.t("priority_map", lang))
-    render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(cached.priority_codes_cached()), lang,
-                                  label=i18n.t("priority_map", lang), height=480), lang, key="programme.map")
-    st.html(maps.highlight_legend_html(len(cached.priority_codes_cached()), lang))
-    st.caption(i18n.t("boundary_attribution", lang))
+    figures.render_priority_map(lang, key="programme.map", height=480)
 with list_col:
     st.header(i18n.t("priority_resolution", lang))
     st.dataframe(cached.priority_resolution_cached(), hide_index=True, width="stretch")

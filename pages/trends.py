@@ -15,10 +15,8 @@ PAGE = "trends"
 lang = state.current_lang()
 chrome.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
-series_ids = catalogue[catalogue.years.map(len) > 1].indicator_id.tolist()
-municipal_ids = [i for i in series_ids if i not in set(catalogue[catalogue.max_municipalities.fillna(0) == 0].indicator_id)]
-county_ids = cached.county_series_ids_cached()
-series_ids += [i for i in county_ids if i not in series_ids]
+offered = cached.series_indicators_cached()
+series_ids, municipal_ids, county_ids = list(offered.ids), list(offered.municipal), list(offered.county)
 municipalities = cached.municipalities_cached()
 places.report_unknown_indicator(PAGE, series_ids, catalogue, lang)
 places.report_unknown_places(PAGE, lang)

@@ -77,7 +77,7 @@ if pending:
                 import_forms.render_import_in_progress(exc, lang)
             else:
                 st.session_state.pop("upload.pending")
-                import_forms.reload_data()
+                cached.drop_if_rebuilt()
                 st.success(i18n.t("imported", lang, source=plan.source_id))
 
 st.header(i18n.t("history", lang))
@@ -95,5 +95,5 @@ else:
             except ImportInProgressError as exc:
                 import_forms.render_import_in_progress(exc, lang)
             else:
-                import_forms.reload_data()
+                cached.drop_if_rebuilt()
                 st.success(i18n.t("undone", lang, source=source))

@@ -16,7 +16,8 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config, levels
-from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, list_source_folders, read_reference, read_source
+from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, list_source_folders, read_source
+from lnb_dash.names import read_reference
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
 # The administrative units (communes and municipalities) before the 2015 reform.

@@ -28,9 +28,9 @@ from lnb_dash.data.build import build_database
 from lnb_dash.data.check import Problem, check_data
 from lnb_dash.data.former_units import complete_sums, incomplete_municipalities
 from lnb_dash.data.locking import data_lock
-from lnb_dash.data.sources import OBSERVATION_COLUMNS, read_reference, read_sources
+from lnb_dash.data.sources import OBSERVATION_COLUMNS, read_sources
 from lnb_dash.levels import CODE_PATTERNS
-from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError
+from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, read_reference
 
 # Column names of the Albanian template.
 SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit"}
@@ -192,10 +192,6 @@ def read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
     header = [h.removesuffix(".0") for h in values[0]]
     return pd.DataFrame([[v.removesuffix(".0") if v.replace(".", "", 1).isdigit() and v.endswith(".0") else v for v in r] for r in values[1:]],
                         columns=header)
-
-
-def find_name_column(frame: pd.DataFrame) -> str | None:
-    return find_key_column(frame)[0]
 
 
 def find_key_column(frame: pd.DataFrame, level: str | None = None) -> tuple[str | None, str]:

@@ -39,11 +39,6 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
-def read_reference(data_dir: Path) -> dict[str, pd.DataFrame]:
-    ref = data_dir / "reference"
-    return {name: read_csv_text(ref / f"{name}.csv") for name in ("municipalities", "counties", "former_units", "aliases")}
-
-
 def read_source(folder: Path) -> Source:
     package = yaml.safe_load((folder / "datapackage.yaml").read_text(encoding="utf-8")) or {}
     source = Source(source_id=folder.name, folder=folder, package=package)

@@ -51,14 +51,10 @@ def has(key: str) -> bool:
 def t(key: str, lang: str, **values) -> str:
     """The label ``key`` in ``lang``, with ``{placeholders}`` filled.
 
-    Albanian templates put a place in the genitive with ``{name_gen}`` ("Vendndodhja e Kamzës"); when the caller
-    passes only ``name``, its genitive comes from the reference tables (:func:`lnb_dash.names.genitive_of_name`).
+    Albanian templates put a place in the genitive with ``{name_gen}`` ("Vendndodhja e Kamzës"): the caller passes
+    it with the name (:func:`lnb_dash.names.genitive`), since place names are not the catalogs' to know.
     """
     text = labels(normalize_lang(lang))[key]
-    if "{name_gen}" in text and "name_gen" not in values and "name" in values:
-        from lnb_dash import names
-
-        values["name_gen"] = names.genitive_of_name(values["name"])
     return text.format(**values) if values else text
 
 
@@ -68,7 +64,7 @@ def normalize_lang(value: str | None) -> str:
 
 def format_number(value: float | None, decimals: int, lang: str) -> str:
     """Babel formatting in the language's convention; '–' for a missing value (never 0)."""
-    if _isna(value):
+    if isna(value):
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(round(float(value), decimals), format=pattern, locale=LOCALES[normalize_lang(lang)])
@@ -76,7 +72,7 @@ def format_number(value: float | None, decimals: int, lang: str) -> str:
 
 def format_value(value: float | None, meta, lang: str, with_unit: bool = True) -> str:
     """A value as a reader sees it: category label, or number with its unit ('41,5 %', '75 994 banorë')."""
-    if _isna(value):
+    if isna(value):
         return "–"
     if meta.kind == "category":
         return meta.categories.get(int(value), {}).get(lang, str(value))
@@ -100,19 +96,22 @@ def breakdown_label(breakdown: str, lang: str) -> str:
 
 
 def ordinal(n: int, lang: str) -> str:
-    if lang == "sq":
-        return f"i {n}-ti"
+    """'9th' in English; 'e 9-ta' in Albanian ('e 1-ra' for the first), feminine to agree with 'vlera' (the value),
+    the only noun the app ranks in words."""
+    if normalize_lang(lang) == "sq":
+        return "e 1-ra" if n == 1 else f"e {n}-ta"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def rank_text(rank, n, lang: str) -> str:
-    if rank is None or n is None or _isna(rank) or _isna(n):
+    if rank is None or n is None or isna(rank) or isna(n):
         return "–"
     return t("of_n", lang, rank=int(rank), n=int(n)) if lang == "sq" else f"{ordinal(int(rank), lang)} of {int(n)}"
 
 
-def _isna(x) -> bool:
+def isna(x) -> bool:
+    """A missing value (None, pd.NA or NaN): shown as '–', never as 0."""
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 

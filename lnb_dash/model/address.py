@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from lnb_dash import names
+from lnb_dash import i18n, names
 
 PLACE_FIELDS = ("m",)
 # Fields naming counties (``areas=AL-01,tirana``, ``county=Qarku i Tiranës``): resolved at county level.
@@ -151,3 +152,13 @@ class DataView(View):
     indicator: str = ""
     year: int | None = None
     status: str = ""
+
+
+def query_params(view: View | None, lang: str) -> dict[str, str]:
+    """A page's URL parameters: the view's own (:meth:`View.to_query_params`) and the language."""
+    return {**(view.to_query_params() if view is not None else {}), "lang": i18n.normalize_lang(lang)}
+
+
+def page_url(page: str, view: View, lang: str) -> str:
+    """The app's address of ``page`` showing ``view`` in ``lang`` (``/compare?m=AL343,AL221&lang=en``), for HTML links."""
+    return f"/{page}?" + urlencode(query_params(view, lang), safe=",")

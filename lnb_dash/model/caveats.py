@@ -92,11 +92,6 @@ def value_caveat(note, lang: str) -> str | None:
     return (sq if i18n.normalize_lang(lang) == "sq" else en).strip() or None
 
 
-def marked(text: str, note, lang: str) -> str:
-    """``text`` with the caveat mark when its value has a caveat of its own ('96 137 banorë ⚠')."""
-    return f"{text} {MARK}" if value_caveat(note, lang) else text
-
-
 def add_to_spine_rows(rows: list, profile: pd.DataFrame, sources: pd.DataFrame, lang: str) -> list:
     """The profile's spine rows with each value's own caveat and its source's caveats for that year (same order as ``profile``)."""
     notes = dict(zip(profile.indicator_id, profile.note))

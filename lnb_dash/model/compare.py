@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.model.address import CompareView, page_url
 from lnb_dash.model.map import _fmt_optional, citation_columns, indicator_name, meta_of
 
 
@@ -150,4 +151,4 @@ def compare_url(codes, lang: str) -> str:
     """The compare page's address for municipalities picked elsewhere (the map): each once, at most COMPARE_MAX, in
     the order picked; the page resolves them through the alias table like any link."""
     chosen = list(dict.fromkeys(codes))[:COMPARE_MAX]
-    return f"/compare?m={','.join(chosen)}&lang={i18n.normalize_lang(lang)}"
+    return page_url("compare", CompareView(m=tuple(chosen)), lang)

@@ -4,8 +4,6 @@ render.maps draws it)."""
 from __future__ import annotations
 
 import dataclasses
-import json
-import math
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -17,7 +15,7 @@ from lnb_dash.model import caveats
 from lnb_dash.model.address import MapView
 from lnb_dash.model.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.query import boundaries
-from lnb_dash.query.indicators import IndicatorMeta
+from lnb_dash.query.indicators import IndicatorMeta, parse_categories
 
 
 @dataclass
@@ -177,17 +175,13 @@ def citation_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
 def meta_of(row) -> IndicatorMeta:
     """Enough of an indicator's metadata to format a profile row (name, unit, kind, decimals, categories)."""
     return IndicatorMeta(row.indicator_id, row.theme, row.kind, int(row.decimals), None, {"sq": row.name_sq, "en": row.name_en},
-                         {"sq": row.unit_sq, "en": row.unit_en}, {}, _categories(row.categories), "", (), ())
+                         {"sq": row.unit_sq, "en": row.unit_en}, {}, parse_categories(row.categories), "", (), ())
 
 
 def _fmt_optional(value, meta, lang: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or meta.kind == "category":
+    if i18n.isna(value) or meta.kind == "category":
         return "–"
     return i18n.format_value(value, meta, lang)
-
-
-def _categories(raw) -> dict:
-    return {int(k): v for k, v in json.loads(raw).items()} if isinstance(raw, str) else {}
 
 
 def source_text(source_ids, sources: pd.DataFrame, lang: str) -> str:

@@ -8,14 +8,14 @@ screen readers all draw from these rows, so they show the same numbers.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from lnb_dash import i18n
-from lnb_dash.model.map import _categories, meta_of
+from lnb_dash.model.map import meta_of
+from lnb_dash.query.indicators import parse_categories
 
 # ColorBrewer PuBu, 5 classes (colour-blind safe, prints in grey): quintile 1 (lowest fifth) to 5 (highest fifth).
 QUINTILE_COLORS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")
@@ -61,7 +61,7 @@ class SpineRow:
 
 def quintile(rank, n) -> int | None:
     """1 (lowest fifth of municipalities) to 5 (highest fifth), from a rank where 1 is the highest."""
-    if _isna(rank) or _isna(n) or int(n) < 2:
+    if i18n.isna(rank) or i18n.isna(n) or int(n) < 2:
         return None
     return min(5, (int(n) - int(rank)) * 5 // int(n) + 1)
 
@@ -74,15 +74,8 @@ def rank_words(value: float, values: np.ndarray, lang: str) -> str:
     highest = int((values > value).sum()) + 1
     lowest = int((values < value).sum()) + 1
     if highest <= lowest:
-        return i18n.t("rank_highest_1" if highest == 1 else "rank_highest", lang, n=n, ordinal=_ordinal(highest, lang))
-    return i18n.t("rank_lowest_1" if lowest == 1 else "rank_lowest", lang, n=n, ordinal=_ordinal(lowest, lang))
-
-
-def _ordinal(k: int, lang: str) -> str:
-    """'9th' in English; 'e 9-ta' (feminine, agreeing with 'vlera') in Albanian, 'e 1-ra' for the first."""
-    if lang == "sq":
-        return "e 1-ra" if k == 1 else f"e {k}-ta"
-    return i18n.ordinal(k, lang)
+        return i18n.t("rank_highest_1" if highest == 1 else "rank_highest", lang, n=n, ordinal=i18n.ordinal(highest, lang))
+    return i18n.t("rank_lowest_1" if lowest == 1 else "rank_lowest", lang, n=n, ordinal=i18n.ordinal(lowest, lang))
 
 
 def points_text(value: float, national: float, lang: str) -> str:
@@ -92,12 +85,8 @@ def points_text(value: float, national: float, lang: str) -> str:
     return i18n.t("points_vs_albania", lang, points=sign + i18n.format_number(abs(diff), 1, lang))
 
 
-def _isna(x) -> bool:
-    return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
-
-
 def _pos(x, low: float, high: float) -> float | None:
-    if _isna(x):
+    if i18n.isna(x):
         return None
     return 0.5 if high == low else min(1.0, max(0.0, (float(x) - low) / (high - low)))
 
@@ -109,7 +98,7 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
     for r in profile.itertuples():
         meta = meta_of(r)
         values = groups.get(r.indicator_id, np.array([]))
-        has_value = r.status == "value" and not _isna(r.value)
+        has_value = r.status == "value" and not i18n.isna(r.value)
         value = float(r.value) if has_value else None
         same_scale = meta.compares_with_national
         row = SpineRow(
@@ -148,7 +137,7 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
 def _comparison(r, meta, value: float, lang: str) -> str:
     """Rates in percentage points against Albania; counts as a share of the national total."""
     national = r.national_value
-    if _isna(national):
+    if i18n.isna(national):
         return ""
     if meta.compares_with_national:
         if meta.unit["en"] == "%":
@@ -160,7 +149,7 @@ def _comparison(r, meta, value: float, lang: str) -> str:
 
 
 def _fmt(value, meta, lang: str) -> str:
-    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else i18n.format_value(value, meta, lang)
+    return i18n.format_value(value, meta, lang)
 
 
 def spine_table(rows: list[SpineRow], lang: str, publishers: dict[str, str] | None = None) -> pd.DataFrame:
@@ -201,6 +190,6 @@ def key_facts(profile: pd.DataFrame, municipality: pd.Series, lang: str) -> list
                                                 f"({i18n.t('density_note', lang, year=pop_year)})"))
     for iid, label in (("degurba", "urbanisation"), ("coastal", "coastal"), ("lnb_priority", "lnb_priority")):
         value, _, row = cell(iid)
-        text = _categories(row.categories).get(int(value), {}).get(lang, "–") if row is not None else "–"
+        text = parse_categories(row.categories).get(int(value), {}).get(lang, "–") if row is not None else "–"
         facts.append((i18n.t(label, lang), text))
     return facts

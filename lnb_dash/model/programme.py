@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from lnb_dash import i18n
@@ -45,13 +47,45 @@ def fact_text(fact, lang: str) -> tuple[str, str, str]:
 
 
 def programme_table(results: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per measure: 2019, 2021 and the change, with the wording each document used."""
+    """One row per measure: the earlier and the later factsheet and the change, with the wording each document used."""
+    before, after = factsheet_years(results)
     return pd.DataFrame({
         i18n.t("measure", lang): results[f"name_{lang}"],
-        "2019": [i18n.format_number(v, 0, lang) for v in results.value_2019],
-        "2021": [i18n.format_number(v, 0, lang) for v in results.value_2021],
-        i18n.t("change", lang): [("+" if c > 0 else "") + i18n.format_number(c, 0, lang) for c in results.change],
+        str(before): [i18n.format_number(v, 0, lang) for v in results.value_before],
+        str(after): [i18n.format_number(v, 0, lang) for v in results.value_after],
+        i18n.t("change", lang): [i18n.format_number(c, 0, lang) if pd.isna(c) else ("+" if c > 0 else "") + i18n.format_number(c, 0, lang)
+                                 for c in results.change],
         i18n.t("unit", lang): results[f"unit_{lang}"],
-        f"{i18n.t('as_stated', lang)} (2019)": results.stated_2019,
-        f"{i18n.t('as_stated', lang)} (2021)": results.stated_2021,
+        f"{i18n.t('as_stated', lang)} ({before})": results.stated_before,
+        f"{i18n.t('as_stated', lang)} ({after})": results.stated_after,
     })
+
+
+def factsheet_years(results: pd.DataFrame) -> tuple[int | None, int | None]:
+    """(earlier, later) factsheet year of query_programme_results; None for both when there are no results."""
+    if results.empty:
+        return None, None
+    return int(results.year_before.iloc[0]), int(results.year_after.iloc[0])
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One result as the overview shows it: the later factsheet's figure, the change since the earlier one, its wording."""
+
+    label: str
+    value: str
+    change: str
+    stated: str
+
+
+def headlines(results: pd.DataFrame, lang: str) -> list[Headline]:
+    """The overview's headline results: '+25 (as of 2019: 11)' under each later figure, in ``lang``."""
+    before, _ = factsheet_years(results)
+    out = []
+    for r in results.itertuples():
+        change = i18n.format_number(r.change, 0, lang)
+        change = change if pd.isna(r.change) or r.change < 0 else "+" + change
+        out.append(Headline(getattr(r, f"name_{i18n.normalize_lang(lang)}"), i18n.format_number(r.value_after, 0, lang),
+                            f"{change} ({i18n.t('as_of', lang, year=before)}: {i18n.format_number(r.value_before, 0, lang)})",
+                            r.stated_after))
+    return out

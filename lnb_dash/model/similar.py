@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.model.address import CompareView, page_url
 from lnb_dash.query import indicators
 from lnb_dash.query.db import Connection
 from lnb_dash.query.values import query_values
@@ -101,7 +102,7 @@ def most_similar(features: pd.DataFrame, lau_code: str, k: int = K) -> pd.DataFr
 
 def compare_link(lau_code: str, similar: pd.DataFrame, lang: str) -> str:
     """The address that opens Compare with this municipality and its nearest ones."""
-    return f"/compare?m={','.join([lau_code, *similar.lau_code])}&lang={i18n.normalize_lang(lang)}"
+    return page_url("compare", CompareView(m=(lau_code, *similar.lau_code)), lang)
 
 
 def method_text(lang: str) -> str:

@@ -25,6 +25,26 @@ MAX_HIGHLIGHTED = 6
 CENSUS_INDICATORS = frozenset({"population"})
 
 
+@dataclass(frozen=True)
+class SeriesIndicators:
+    """What the trends page offers: every indicator with a series (``ids``, the picker's order), those with one
+    per municipality and those with one per county (an indicator may have both)."""
+
+    ids: tuple[str, ...]
+    municipal: tuple[str, ...]
+    county: tuple[str, ...]
+
+
+def series_indicators(catalogue: pd.DataFrame, coverage: pd.DataFrame) -> SeriesIndicators:
+    """From the catalogue (indicators.list_indicators) and the coverage (indicators.query_coverage_by_level): the
+    indicators with more than one year, municipal ones first in catalogue order, then those only counties have."""
+    with_years = catalogue[catalogue.years.map(len) > 1]
+    municipal = tuple(with_years[with_years.max_municipalities.fillna(0) > 0].indicator_id)
+    county = tuple(county_series_ids(coverage))
+    ids = tuple(with_years.indicator_id)
+    return SeriesIndicators(ids + tuple(i for i in county if i not in ids), municipal, county)
+
+
 def county_series_ids(coverage: pd.DataFrame) -> list[str]:
     """Indicators with a county value in more than one year (from indicators.query_coverage_by_level)."""
     county = coverage[(coverage.area_level == "county") & (coverage.n_areas > 0)]

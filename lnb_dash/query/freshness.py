@@ -1,4 +1,4 @@
-"""How current the data is: the newest value's year and source, each indicator's latest year, when the database was built."""
+"""How current the data is: the newest value's year and source, when the database was built."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from lnb_dash import config
 from lnb_dash.query.db import cursor
@@ -18,13 +17,6 @@ def data_as_of(con: duckdb.DuckDBPyConnection) -> tuple[int, str] | None:
         SELECT year, source_id FROM observations WHERE status = 'value'
         ORDER BY year DESC, source_id LIMIT 1""").fetchone()
     return (int(row[0]), row[1]) if row else None
-
-
-def latest_years(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Returns columns: indicator_id, area_level, latest_year (the newest year with a value at that level)."""
-    return cursor(con).execute("""
-        SELECT indicator_id, area_level, max(year) AS latest_year FROM observations WHERE status = 'value'
-        GROUP BY ALL ORDER BY ALL""").df()
 
 
 def built_at(db_path: Path = config.DB_PATH) -> dt.datetime | None:

@@ -49,10 +49,6 @@ class IndicatorMeta:
         """Rates and shares sit on one scale with Albania's figure; a national total of a count or an area does not."""
         return self.kind in ("rate", "share")
 
-    @property
-    def latest_year(self) -> int | None:
-        return self.years[-1] if self.years else None
-
 
 def list_indicators(con: Connection, indicator: str = "") -> pd.DataFrame:
     """The catalogue with coverage.
@@ -73,13 +69,18 @@ def _as_tuple(value) -> tuple:
     return tuple(v for v in value if v is not None)
 
 
+def parse_categories(raw) -> dict[int, dict[str, str]]:
+    """The catalogue's ``categories`` column (JSON text: code → {sq, en} label) as a dict; {} when there are none."""
+    return {int(k): v for k, v in json.loads(raw).items()} if isinstance(raw, str) else {}
+
+
 def get_indicator(con: Connection, indicator: str) -> IndicatorMeta:
     rows = list_indicators(con, indicator)
     if rows.empty:
         known = [r[0] for r in cursor(con).execute("SELECT indicator_id FROM indicators").fetchall()]
         raise UnknownIndicatorError(indicator, known)
     r = rows.iloc[0]
-    categories = {int(k): v for k, v in json.loads(r.categories).items()} if isinstance(r.categories, str) else {}
+    categories = parse_categories(r.categories)
     return IndicatorMeta(
         indicator_id=r.indicator_id, theme=r.theme, kind=r.kind, decimals=int(r.decimals),
         higher_is_better=None if pd.isna(r.higher_is_better) else bool(r.higher_is_better),

@@ -8,10 +8,10 @@ from lnb_dash.query.db import Connection, cursor, query_df
 
 
 def query_programme_results(con: Connection) -> pd.DataFrame:
-    """Returns columns: measure, name_sq, name_en, unit_sq, unit_en, value_2019, value_2021, stated_2019,
-    stated_2021, change."""
+    """Returns columns: measure, name_sq, name_en, unit_sq, unit_en, year_before, year_after (the two factsheets'
+    years), value_before, value_after, stated_before, stated_after, change."""
     frame = query_df(con, "programme_results")
-    frame["change"] = frame.value_2021 - frame.value_2019
+    frame["change"] = frame.value_after - frame.value_before
     return frame
 
 

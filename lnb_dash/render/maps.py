@@ -28,7 +28,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from lnb_dash import i18n, levels
+from lnb_dash import i18n, levels, names
 from lnb_dash.levels import area_label
 from lnb_dash.model import caveats
 from lnb_dash.model.classify import STATUS_STYLES, Classes
@@ -157,7 +157,8 @@ def locator_spec(gdf: gpd.GeoDataFrame, lau_code: str, lang: str, height: int = 
     features = {code: {"style": {"fillColor": "#0072B2" if code == lau_code else "#e3e3e3", "fillOpacity": 1, "color": "#ffffff",
                                  "weight": 0.6}, "tip": [], "label": ""} for code in gdf.lau_code}
     name = gdf.loc[gdf.lau_code == lau_code, "name"]
-    label = i18n.t("locator_alt", lang, name=name.iloc[0] if len(name) else lau_code)
+    name = name.iloc[0] if len(name) else lau_code
+    label = i18n.t("locator_alt", lang, name=name, name_gen=names.load_resolver().genitives.get(lau_code, name))
     return MapSpec(features, label, height=height, interactive=False, focus=lau_code)
 
 

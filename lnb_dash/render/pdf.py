@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from lnb_dash import i18n
+from lnb_dash import i18n, names
 from lnb_dash.model import caveats, profiles, programme, similar
 from lnb_dash.query import boundaries, indicators
 from lnb_dash.query import profiles as profile_queries
@@ -68,7 +68,7 @@ def build_profile_pdf(con: Connection, lau_code: str, lang: str) -> bytes:
     facts.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#cccccc"))]))
     top = Table([[locator, [_p(i18n.t("key_facts", lang), H2), facts]]], colWidths=[52 * mm, 125 * mm])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story += [top, _p(i18n.t("locator_alt", lang, name=municipality["name"]), SMALL)]
+    story += [top, _p(i18n.t("locator_alt", lang, name=municipality["name"], name_gen=names.genitive(lau_code)), SMALL)]
 
     story.append(_p(i18n.t("lnb_activities", lang), H2))
     facts_df = programme_queries.query_programme_facts(con, lau_code)

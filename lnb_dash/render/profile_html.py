@@ -15,6 +15,8 @@ from itertools import groupby
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.model import change, county_profile
+from lnb_dash.model.address import ProfileView, page_url
 from lnb_dash.model.caveats import MARK
 from lnb_dash.model.profiles import QUINTILE_COLORS, SpineRow
 from lnb_dash.render import charts
@@ -120,11 +122,13 @@ def legend_html(lang: str) -> str:
             f'<span>{_icon(MIDDLE_ICON, 26, 12)} {_e(i18n.t("legend_middle", lang))}</span></div>')
 
 
-def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str) -> str:
-    """The spine chart as one table: a row per indicator, grouped by theme."""
+def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, municipality_genitive: str) -> str:
+    """The spine chart as one table: a row per indicator, grouped by theme; the caption names the municipality
+    (in the genitive in Albanian)."""
     headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
     labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
-    out = [f'<table class="lnb-spine"><caption>{_e(i18n.t("spine_caption", lang, name=municipality_name))}</caption><thead><tr>',
+    caption = i18n.t("spine_caption", lang, name=municipality_name, name_gen=municipality_genitive)
+    out = [f'<table class="lnb-spine"><caption>{_e(caption)}</caption><thead><tr>',
            "".join(f'<th scope="col">{_e(h)}</th>' for h in headers), "</tr></thead><tbody>"]
     for theme, group in groupby(rows, key=lambda r: r.theme):
         out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup">{_e(i18n.theme_label(theme, lang))}</th></tr>')
@@ -185,7 +189,7 @@ def similar_html(similar: pd.DataFrame, lang: str, categories: dict[str, dict], 
                  f"{i18n.t('coastal', lang)}: {category_label(categories, 'coastal', s.coastal, lang)}"]
         if s.missing:
             facts.append(i18n.t("similar_missing", lang, variables=", ".join(i18n.t(f"var_{v}", lang) for v in s.missing.split(","))))
-        items.append(f'<li><a href="/profile?m={_e(s.lau_code)}&amp;lang={_e(lang)}" target="_self">{_e(s.name)}</a><br>'
+        items.append(f'<li><a href="{_e(page_url("profile", ProfileView(m=s.lau_code), lang))}" target="_self">{_e(s.name)}</a><br>'
                      + "<br>".join(_e(f) for f in facts) + "</li>")
     return f'<ul class="lnb-similar">{"".join(items)}</ul>'
 
@@ -198,3 +202,83 @@ def compare_link_html(url: str, label: str) -> str:
 def category_label(categories: dict[str, dict], indicator: str, code, lang: str) -> str:
     """A category's label ('Rural area'), '–' when missing."""
     return "–" if pd.isna(code) else categories.get(indicator, {}).get(int(code), {}).get(lang, "–")
+
+
+# The county profile's tables: like the spine table, cards on a phone, whole rows on paper; a class of their own,
+# so the municipal profile's spine table stays as it is.
+CARDS_STYLE = """<style>
+.lnb-cards { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.3; margin-bottom: 0.6rem; }
+.lnb-cards caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem 0; caption-side: top; }
+.lnb-cards th, .lnb-cards td { padding: 0.35rem 0.45rem; border-bottom: 1px solid #d9d9d9; vertical-align: middle; text-align: left; }
+.lnb-cards thead th { background: #eef2f8; font-weight: 600; font-size: 0.8rem; border-bottom: 2px solid #9aa9c2; }
+.lnb-cards .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; overflow-wrap: anywhere; }
+.lnb-cards .lnb-value { white-space: nowrap; font-weight: 600; }
+.lnb-cards .lnb-missing { color: #555555; font-style: italic; font-weight: 400; }
+.lnb-cards a { font-weight: 600; }
+@media (max-width: 640px) {
+  .lnb-cards, .lnb-cards tbody, .lnb-cards tr, .lnb-cards td, .lnb-cards th { display: block; width: 100%; box-sizing: border-box; }
+  .lnb-cards caption { display: block; width: 100%; }
+  .lnb-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
+  .lnb-cards tbody tr { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
+  .lnb-cards td, .lnb-cards tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
+  .lnb-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
+}
+@media print { .lnb-cards tr { break-inside: avoid; } .lnb-cards thead { display: table-header-group; } }
+</style>"""
+
+
+def _signed(v, decimals: int, lang: str, suffix: str = "") -> str:
+    if pd.isna(v):
+        return "–"
+    return ("+" if v > 0 else "−" if v < 0 else "±") + i18n.format_number(abs(v), decimals, lang) + suffix
+
+
+def _number(v, lang: str) -> str:
+    return "–" if pd.isna(v) else i18n.format_number(v, 0, lang)
+
+
+def county_indicators_html(rows: list[county_profile.CountyRow], lang: str, caption: str) -> str:
+    """The county's indicators as one table (cards on a phone): value, year, rank among the 12, Albania."""
+    head = [i18n.t("indicator", lang), i18n.t("value", lang), i18n.t("year", lang), i18n.t("rank_among_counties", lang),
+            i18n.t("national", lang)]
+    body = []
+    for r in rows:
+        computed = f'<span class="lnb-sub">{_e(i18n.t("computed_sum", lang))}</span>' if r.computed else ""
+        citation = f'<span class="lnb-sub">{_e(r.citation)}</span>' if r.citation else ""
+        body.append(f'<tr><th class="lnb-row" scope="row">{_e(r.name)}{citation}</th>'
+                    f'<td class="lnb-value" data-label="{_e(head[1])}">{_e(r.value_text)}{computed}</td>'
+                    f'<td data-label="{_e(head[2])}">{r.year}</td>'
+                    f'<td class="lnb-rank" data-label="{_e(head[3])}">{_e(r.rank_text)}</td>'
+                    f'<td data-label="{_e(head[4])}">{_e(r.national_text)}</td></tr>')
+    return CARDS_STYLE + _cards_table("lnb-county-indicators", caption, head, body)
+
+
+def county_municipalities_html(munis: pd.DataFrame, lang: str, caption: str) -> str:
+    """The county's municipalities, each a link to its profile, with Census 2011, Census 2023 and the change."""
+    head = [i18n.t("municipality", lang), i18n.t("population_2011", lang), i18n.t("population_2023", lang),
+            i18n.t("change_abs", lang), i18n.t("change_pct", lang)]
+    body = []
+    for m in munis.itertuples():
+        link = f'<a href="{_e(page_url("profile", ProfileView(m=m.lau_code), lang))}" target="_self">{_e(m.name)}</a>'
+        body.append(f'<tr><th class="lnb-row" scope="row">{link}</th>'
+                    f'<td class="lnb-value" data-label="{_e(head[1])}">{_number(m.from_value, lang)}</td>'
+                    f'<td class="lnb-value{" lnb-missing" if pd.isna(m.to_value) else ""}" data-label="{_e(head[2])}">{_number(m.to_value, lang)}</td>'
+                    f'<td data-label="{_e(head[3])}">{_signed(m.change, 0, lang)}</td>'
+                    f'<td data-label="{_e(head[4])}">{_signed(m.change_pct, 1, lang, chr(160) + "%")}</td></tr>')
+    return _cards_table("lnb-county-municipalities", caption, head, body)
+
+
+def census_changes_html(changes: pd.DataFrame, lang: str, caption: str) -> str:
+    """Census-to-census change of one area, with the method in words on every row."""
+    table = change.change_table(changes, lang)
+    head = list(table.columns)
+    body = ["<tr>" + f'<th class="lnb-row" scope="row">{_e(row[0])}</th>' + "".join(f'<td data-label="{_e(h)}">{_e(v)}</td>' for h, v in zip(head[1:], row[1:]))
+            + "</tr>" for row in table.itertuples(index=False)]
+    return CARDS_STYLE + _cards_table("lnb-county-changes", caption, head, body)
+
+
+def _cards_table(css: str, caption: str, head: list[str], body: list[str]) -> str:
+    header = "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
+    return (f'<table class="lnb-cards {css}"><caption>{_e(caption)}</caption><thead><tr>{header}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
+

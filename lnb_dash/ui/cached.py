@@ -1,7 +1,24 @@
-"""The only @st.cache_* definitions: one connection and one boundary set per process, queries cached
-per parameters. Everything here is a thin wrapper over a pure function."""
+"""The only @st.cache_* definitions, and the one place that knows when what they hold is out of date.
+
+Two lifetimes, because the inputs change at two speeds:
+
+- **per process**: what comes from files shipped with the app (boundaries, static assets; below ``ui`` the
+  reference names and the label catalogs). They change only with a new release, which restarts the process.
+- **per database version**: the connection, every query (``st.cache_data``) and every model built from them
+  (``@database_resource``). The version is the database file's identity (:func:`lnb_dash.query.db.file_version`):
+  a build, import or undo, in this process or another (the command line, another replica), moves a new file in.
+
+:func:`drop_if_rebuilt` compares the version at the start of every run (``app.py``; one stat) and drops the
+per-database caches when it changed. So an import elsewhere shows on the next page load of every replica, and the
+upload page's own import at once (it calls the same function). No thread watches the file: nothing is shown
+without a run, and a run checks first. The models are resources, built once per view and language for every
+session and never copied; everything here is a thin wrapper over a pure function.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -12,8 +29,42 @@ from lnb_dash.model import compare, trends
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
 from lnb_dash.query import boundaries, db, indicators, programme
+from lnb_dash.query import profiles as profile_queries
 from lnb_dash.query.values import query_values, query_year_coverage
 from lnb_dash.render import charts, maps
+
+# The identity of the database file the caches were filled from (db.file_version); None before the first run.
+_version: tuple | None = None
+# The resources built from the database, dropped with the queries (database_resource).
+_database_resources: list = []
+
+
+def database_resource(max_entries: int) -> Callable:
+    """``st.cache_resource`` for something built from the database: shared by every session, dropped on a rebuild."""
+
+    def register(function: Callable) -> Callable:
+        cached = st.cache_resource(max_entries=max_entries)(function)
+        _database_resources.append(cached)
+        return cached
+
+    return register
+
+
+def drop_if_rebuilt(db_path: Path | None = None) -> bool:
+    """Drop every cache filled from the database when its file is not the one they were filled from.
+
+    Returns whether they were dropped. The first call of a process (or after a test points the app at another
+    database) drops them too, which costs nothing when they are empty.
+    """
+    global _version
+    now = db.file_version(db_path or config.DB_PATH)
+    if now == _version:
+        return False
+    _version = now
+    st.cache_data.clear()
+    for resource in _database_resources:
+        resource.clear()
+    return True
 
 
 @st.cache_resource
@@ -24,37 +75,9 @@ def install_static_assets_once() -> None:
     assets.install_static_assets()
 
 
-# The identity of the database file the cached connection opened (db.file_version), to notice a rebuild.
-_opened_version: tuple | None = None
-
-
-@st.cache_resource
+@database_resource(max_entries=1)
 def get_connection() -> db.Connection:
-    global _opened_version
-    _opened_version = db.file_version(config.DB_PATH)
     return db.connect(config.DB_PATH)
-
-
-def reload_if_rebuilt() -> bool:
-    """Drop the connection and every cached query when the database file was rebuilt since it was opened.
-
-    Another replica or the command line may have imported: the app's caches would otherwise show the old data
-    until a restart. One stat per page load; returns whether the caches were dropped.
-    """
-    global _opened_version
-    if _opened_version is None or db.file_version(config.DB_PATH) == _opened_version:
-        return False
-    _opened_version = None
-    clear_database_caches()
-    return True
-
-
-def clear_database_caches() -> None:
-    """Forget everything read from the database (the boundaries and static files stay)."""
-    st.cache_data.clear()
-    for resource in (get_connection, map_model_cached, map_figure_cached, ranked_bar_spec_cached, trend_chart_spec_cached, compare_charts_cached,
-                     county_trend_cached):
-        resource.clear()
 
 
 @st.cache_resource
@@ -155,7 +178,7 @@ def stories_cached() -> dict:
     return stories.list_stories()
 
 
-@st.cache_resource(max_entries=128)
+@database_resource(max_entries=128)
 def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.MapModel]:
     """One map view's values and model, built once per view and language and shared by every session.
 
@@ -168,13 +191,13 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.
                                              priority_codes_cached())
 
 
-@st.cache_resource(max_entries=128)
+@database_resource(max_entries=128)
 def map_figure_cached(view: MapView, lang: str) -> maps.MapFigure:
     """The map view's map and legend (render.maps.map_figure), built once per view and language for every session."""
     return maps.map_figure(map_model_cached(view, lang)[1], lang)
 
 
-@st.cache_resource(max_entries=128)
+@database_resource(max_entries=128)
 def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     """The map page's ranked bar chart as Vega-Lite JSON, built and validated once per view and language
     (building it with Altair is most of a rerun's time otherwise)."""
@@ -184,7 +207,7 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     return charts.localize(chart, lang).to_json()
 
 
-@st.cache_resource(max_entries=256)
+@database_resource(max_entries=256)
 def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: str, indexed: bool, lang: str) -> str:
     """The trends chart as Vega-Lite JSON, built once per view and language for every session
     (Altair's build and validation was most of a trends visit's server time, issue 12)."""
@@ -213,7 +236,7 @@ def similar_cached(lau_code: str) -> pd.DataFrame:
     return similar.most_similar(similar.query_features(get_connection()), lau_code)
 
 
-@st.cache_resource(max_entries=64)
+@database_resource(max_entries=64)
 def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[compare.CompareChart, str]]:
     """Compare's chart per indicator (compare.compare_chart_model) with its Vega-Lite JSON, in the table's order,
     built once per choice and language for every session (a dozen Altair builds would otherwise be each rerun's time)."""
@@ -228,14 +251,17 @@ def compare_charts_cached(codes: tuple[str, ...], lang: str) -> list[tuple[compa
 
 
 @st.cache_data
-def county_series_ids_cached() -> list[str]:
-    """Indicators with a county series (more than one year), for the trends page's county level."""
-    from lnb_dash.model import trends
-
-    return trends.county_series_ids(indicators.query_coverage_by_level(get_connection()))
+def coverage_by_level_cached() -> pd.DataFrame:
+    return indicators.query_coverage_by_level(get_connection())
 
 
-@st.cache_resource(max_entries=128)
+@st.cache_data
+def series_indicators_cached() -> trends.SeriesIndicators:
+    """The trends page's indicators (trends.series_indicators)."""
+    return trends.series_indicators(list_indicators_cached(), coverage_by_level_cached())
+
+
+@database_resource(max_entries=128)
 def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: bool, indexed: bool, lang: str):
     """The county trends chart as Vega-Lite JSON with its labelled series and captions, once per view and language."""
     from lnb_dash.model import trends
@@ -249,6 +275,30 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
         national = charts.localize(charts.build_county_trend_chart(trend.national, meta, lang, (), trend.y_title, trend.points_only,
                                                                    height=200), lang).to_json()
     return series, trend, charts.localize(chart, lang).to_json(), national
+
+
+@st.cache_data
+def county_indicators_cached(county_code: str) -> pd.DataFrame:
+    """The county profile's indicators (query.profiles.query_county_indicators)."""
+    return profile_queries.query_county_indicators(get_connection(), county_code)
+
+
+@st.cache_data
+def county_municipalities_cached(county_code: str) -> pd.DataFrame:
+    """The county profile's municipalities with their census change (county_profile.municipalities_with_change)."""
+    from lnb_dash.model import county_profile
+
+    municipalities = profile_queries.list_county_municipalities(get_connection(), county_code)
+    census = profile_queries.query_census(get_connection(), municipalities.lau_code.tolist())
+    return county_profile.municipalities_with_change(municipalities, census)
+
+
+@st.cache_data
+def census_changes_cached(area_codes: tuple[str, ...]) -> pd.DataFrame:
+    """The change between censuses of some areas (change.census_changes), for the profiles."""
+    from lnb_dash.model import change
+
+    return change.census_changes(profile_queries.query_census(get_connection(), list(area_codes)))
 
 
 @st.cache_data

@@ -12,6 +12,7 @@ import streamlit as st
 from lnb_dash import i18n, levels
 from lnb_dash.model import map as map_model
 from lnb_dash.model import trends
+from lnb_dash.model.address import CountyProfileView, query_params
 from lnb_dash.ui import cached, citations, figures
 
 
@@ -103,15 +104,13 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
                                                                  view.indexed).properties(width=images.WIDTH),
                                  title, trend.y_title if view.indexed else "", caption, lang)})
     st.page_link("pages/profile.py", label=i18n.t("open_county_profile", lang) + f": {names.get(highlighted[0], '')}",
-                 query_params={"county": highlighted[0], "lang": lang}, icon=":material/arrow_forward:")
+                 query_params=query_params(CountyProfileView(county=highlighted[0]), lang), icon=":material/arrow_forward:")
 
 
 def render_county_profile(lang: str) -> None:
     """``profile?county=…``: name, figures with ranks among the 12, municipalities (linked), series, census changes,
     sources; prints with Ctrl+P and wraps into cards on a phone."""
     from lnb_dash.model import change, county_profile
-    from lnb_dash.model.address import CountyProfileView
-    from lnb_dash.query import profiles as queries
     from lnb_dash.render import profile_html
     from lnb_dash.ui import state
 
@@ -129,21 +128,18 @@ def render_county_profile(lang: str) -> None:
     title.title(county_profile.county_title(code, lang))
     st.html(profile_html.PROFILE_STYLE)
 
-    con = cached.get_connection()
     sources = cached.sources_cached()
     publishers = dict(zip(sources.source_id, sources.publisher))
-    frame = queries.query_county_indicators(con, code)
+    frame = cached.county_indicators_cached(code)
     rows = county_profile.indicator_rows(frame, code, lang)
     st.header(i18n.t("county_facts", lang))
     st.caption(i18n.t("county_facts_intro", lang))
-    st.html(county_profile.indicators_html(rows, lang, county_profile.county_title(code, lang)))
+    st.html(profile_html.county_indicators_html(rows, lang, county_profile.county_title(code, lang)))
 
     st.header(i18n.t("county_municipalities", lang))
     st.caption(i18n.t("county_municipalities_intro", lang))
-    munis = queries.list_county_municipalities(con, code)
-    census = queries.query_census(con, [code, *munis.lau_code])
-    munis = county_profile.municipalities_with_change(munis, census)
-    st.html(county_profile.municipalities_html(munis, lang, i18n.t("county_municipalities", lang)))
+    munis = cached.county_municipalities_cached(code)
+    st.html(profile_html.county_municipalities_html(munis, lang, i18n.t("county_municipalities", lang)))
 
     st.header(i18n.t("county_series", lang))
     render_county_trend_figure(_SeriesView("population_1jan", (code,)), lang, top_level=False)
@@ -155,12 +151,12 @@ def render_county_profile(lang: str) -> None:
 
     st.header(i18n.t("census_change", lang))
     st.caption(i18n.t("census_change_intro", lang))
-    changes = change.census_changes(census[census.area_code == code])
-    st.html(county_profile.changes_html(changes, lang, county_profile.county_title(code, lang)))
+    all_changes = cached.census_changes_cached((code, *munis.lau_code))
+    changes = all_changes[all_changes.area_code == code].reset_index(drop=True)
+    st.html(profile_html.census_changes_html(changes, lang, county_profile.county_title(code, lang)))
 
     st.header(i18n.t("county_sources", lang))
     citations.render_source_note(frame.source_id.tolist() + ["instat_census_counties", "instat_population_1jan"], lang)
-    all_changes = change.census_changes(census)
     area_names = {code: names[code], **dict(zip(munis.lau_code, munis.name))}
     figures.render_downloads("county_profile.downloads", lang, county_profile.indicator_table(rows, lang, publishers),
                              frame.indicator_id.unique().tolist(), base_name=f"{code}_county_profile",
@@ -185,11 +181,10 @@ def _csv(frame) -> bytes:
 
 def render_municipal_change(lau_code: str, municipality, lang: str) -> None:
     """The municipality's change between Census 2011 and Census 2023 (same 2015 boundaries), and its county's profile."""
-    from lnb_dash.model import change, county_profile
-    from lnb_dash.query.profiles import query_census
+    from lnb_dash.render import profile_html
 
-    changes = change.census_changes(query_census(cached.get_connection(), [lau_code]))
-    st.html(county_profile.changes_html(changes, lang, f"{i18n.t('census_change', lang)}: {municipality['name']}"))
+    changes = cached.census_changes_cached((lau_code,))
+    st.html(profile_html.census_changes_html(changes, lang, f"{i18n.t('census_change', lang)}: {municipality['name']}"))
     st.caption(i18n.t("census_change_intro", lang))
     st.page_link("pages/profile.py", label=f"{i18n.t('open_county_profile', lang)}: {municipality['qark']}",
-                 query_params={"county": municipality["county_code"], "lang": lang}, icon=":material/arrow_forward:")
+                 query_params=query_params(CountyProfileView(county=municipality["county_code"]), lang), icon=":material/arrow_forward:")

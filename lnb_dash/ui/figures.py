@@ -136,3 +136,16 @@ def render_downloads(key: str, lang: str, table: pd.DataFrame | None = None, ind
     columns = st.columns(len(buttons)) if buttons else []
     for column, (label, data, file_name, mime) in zip(columns, buttons):
         column.download_button(label, data, file_name=file_name, mime=mime, key=f"{key}.{file_name}", on_click="ignore", icon=":material/download:")
+
+
+def render_priority_map(lang: str, key: str, height: int) -> None:
+    """The LNB priority municipalities in colour among the 61, with the legend and attribution (overview, programme)."""
+    from lnb_dash.render import maps
+    from lnb_dash.ui.folium_map import render_map
+
+    codes = cached.priority_codes_cached()
+    st.header(i18n.t("priority_map", lang))
+    render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(codes), lang, label=i18n.t("priority_map", lang), height=height),
+               lang, key=key)
+    st.html(maps.highlight_legend_html(len(codes), lang))
+    st.caption(i18n.t("boundary_attribution", lang))

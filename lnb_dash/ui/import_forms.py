@@ -61,8 +61,3 @@ def render_import_in_progress(exc, lang: str) -> None:
     st.error(i18n.t("import_in_progress", lang, user=exc.user or i18n.t("unknown_user", lang),
                     at=exc.started_at or i18n.t("unknown_time", lang)))
 
-
-def reload_data() -> None:
-    """After an import or undo: drop cached queries and the old connection so every page reads the new database."""
-    st.cache_data.clear()
-    st.cache_resource.clear()

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lnb_dash import i18n
+from lnb_dash.model.address import MapView, ProfileView, query_params
 from lnb_dash.ui import cached
 from lnb_dash.ui.citations import escape_markdown
 
@@ -54,7 +55,8 @@ def report_unknown_indicator(page: str, allowed: list[str], catalogue: pd.DataFr
     st.title(i18n.t(f"page_{page}", lang))
     if asked in names:
         st.error(i18n.t("indicator_not_here", lang, name=names[asked]))
-        st.page_link("pages/map.py", label=names[asked], query_params={"indicator": asked, "lang": lang}, icon=":material/map:")
+        st.page_link("pages/map.py", label=names[asked], query_params=query_params(MapView(indicator=asked), lang),
+                     icon=":material/map:")
     else:
         st.error(i18n.t("unknown_indicator", lang, text=escape_markdown(asked)))
         by_name = {names[i].lower(): i for i in allowed if i in names}
@@ -97,7 +99,7 @@ def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> No
                           placeholder=i18n.t("search_place_placeholder", lang), accept_new_options=True, key=key)
     code = chosen if chosen in codes else resolve_or_warn(chosen, lang) if chosen else None
     if code:
-        st.switch_page("pages/profile.py", query_params={"m": code, "lang": lang})
+        st.switch_page("pages/profile.py", query_params=query_params(ProfileView(m=code), lang))
 
 
 def render_compare_picker(page: str, view, lang: str) -> None:

@@ -9,17 +9,14 @@ called ``st.navigation``; until then a deep link such as ``/profile?m=AL343`` wo
 without ``app.py`` (no language switch, no shared frame). The app always uses ``st.navigation``,
 so we say so before the server starts.
 
-Another process (``python -m lnb_dash import``, another replica's upload page) may replace the database
-file; a thread notices the new file and drops this process's cached connection and queries, so every
-replica shows an import within a second or two.
+An import by another process (``python -m lnb_dash import``, another replica's upload page) shows on the next
+page load: every run checks the database file first (:func:`lnb_dash.ui.cached.drop_if_rebuilt`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
-import time
 from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
@@ -27,36 +24,6 @@ from streamlit.web import cli
 
 from lnb_dash import config
 from lnb_dash.ops import assets
-
-
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_ino, stat.st_mtime_ns
-
-
-def watch_database(path: Path, interval: float = 1.0) -> threading.Thread:
-    """A daemon thread that clears Streamlit's caches when ``path`` is replaced (a rebuild moves a new file in)."""
-
-    from lnb_dash.ui.cached import clear_database_caches
-
-    seen = _file_identity(path)
-
-    def loop() -> None:
-        nonlocal seen
-        while True:
-            time.sleep(interval)
-            now = _file_identity(path)
-            if now is not None and now != seen:
-                clear_database_caches()  # the same caches as a page load's check drops; boundaries and static files stay
-                seen = now
-
-    thread = threading.Thread(target=loop, name="lnb-database-watch", daemon=True)
-    thread.start()
-    return thread
-
 
 APP_FILES = ("app.py", "pages/*.py", ".streamlit/config.toml")
 
@@ -85,7 +52,6 @@ def main(argv: list[str]) -> int:
     PagesManager.uses_pages_directory = False
     install_app()
     assets.install_static_assets()  # before the server starts, so /app/static exists from the first request
-    watch_database(config.DB_PATH)
     sys.argv = ["streamlit", "run", str(config.ROOT / "app.py"), *argv]
     return cli.main()
 

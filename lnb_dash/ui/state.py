@@ -13,6 +13,7 @@ import dataclasses
 import streamlit as st
 
 from lnb_dash import i18n
+from lnb_dash.model import address
 
 LANG_KEY = "lang"
 
@@ -77,7 +78,7 @@ def write_view(page: str, view, lang: str) -> None:
     """Remember the view and put it (and the language) in the address bar."""
     if view is not None:
         st.session_state[key(page, "view")] = view
-    target = {**(view.to_query_params() if view is not None else {}), "lang": lang}
+    target = address.query_params(view, lang)
     if st.query_params.get("present") == "1":
         target["present"] = "1"
     if {k: st.query_params.get(k) for k in st.query_params} != target:

@@ -13,7 +13,7 @@ from lnb_dash.cli import main
 from lnb_dash.data.build import BuildError, build_database
 from lnb_dash.data.check import area_level, check_data
 from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import
-from lnb_dash.data.sources import read_reference
+from lnb_dash.names import read_reference
 from lnb_dash.query import db, indicators
 from lnb_dash.query.values import query_values
 from tests.conftest import hashes

@@ -8,7 +8,7 @@ import shapely
 
 from lnb_dash import config
 from lnb_dash.data.check import check_data
-from lnb_dash.data.sources import read_reference
+from lnb_dash.names import read_reference
 
 REFERENCE = read_reference(config.DATA_DIR)
 MUNICIPALITIES = REFERENCE["municipalities"]

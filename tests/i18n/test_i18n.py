@@ -30,14 +30,18 @@ def test_english_ordinals(n, text):
     assert i18n.ordinal(n, "en") == text
 
 
+def test_albanian_ordinals_agree_with_the_value():
+    assert (i18n.ordinal(1, "sq"), i18n.ordinal(9, "sq")) == ("e 1-ra", "e 9-ta")
+
+
 def test_unknown_language_falls_back_to_albanian():
     assert i18n.normalize_lang("fr") == "sq" and i18n.t("year", "fr") == "Viti"
 
 
 def test_albanian_templates_put_places_in_the_genitive():
-    assert i18n.t("locator_alt", "sq", name="Kamëz") == "Vendndodhja e Kamzës në Shqipëri"
-    assert i18n.t("spine_caption", "sq", name="Shkodër").startswith("Treguesit e Shkodrës")
-    assert i18n.t("locator_alt", "en", name="Kamëz") == "Location of Kamëz in Albania"
+    assert i18n.t("locator_alt", "sq", name="Kamëz", name_gen="Kamzës") == "Vendndodhja e Kamzës në Shqipëri"
+    assert i18n.t("spine_caption", "sq", name="Shkodër", name_gen="Shkodrës").startswith("Treguesit e Shkodrës")
+    assert i18n.t("locator_alt", "en", name="Kamëz", name_gen="Kamzës") == "Location of Kamëz in Albania"
 
 
 def test_sources_read_in_albanian_where_they_give_it(con):

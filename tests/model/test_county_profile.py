@@ -2,6 +2,7 @@
 
 from lnb_dash.model import county_profile
 from lnb_dash.query import profiles as queries
+from lnb_dash.render import profile_html
 
 
 def test_tirana_is_the_largest_county_and_ranks_are_said_in_words(con):
@@ -18,7 +19,7 @@ def test_municipalities_keep_a_missing_2023_census_missing(con):
     munis = county_profile.municipalities_with_change(munis, queries.query_census(con, ["AL-11", *munis.lau_code])).set_index("lau_code")
     assert len(munis) == 5 and munis.loc["AL224"].change == 598176 - 557422
     assert munis.loc["AL223"].to_value != munis.loc["AL223"].to_value and munis.loc["AL223"].change != munis.loc["AL223"].change
-    html = county_profile.municipalities_html(munis.reset_index(), "en", "x")
+    html = profile_html.county_municipalities_html(munis.reset_index(), "en", "x")
     assert 'href="/profile?m=AL224&amp;lang=en"' in html and "+7.3\u00a0%" in html
 
 

@@ -97,7 +97,8 @@ def test_kamez_has_a_spine_row_per_indicator(con):
 def test_the_table_has_a_row_per_indicator_with_labels_for_phone_cards(con):
     profile = indicators.query_profile(con, "AL221")
     rows = profiles.spine_rows(profile, query_distributions(con, profile), query_series(con, "AL221"), "sq")
-    html = profile_html.spine_table_html(rows, "sq", "Kamëz")
+    html = profile_html.spine_table_html(rows, "sq", "Kamëz", "Kamzës")
+    assert "<caption>Treguesit e Kamzës krahasuar me 61 bashkitë</caption>" in html
     body = html.split("<tbody>")[1]
     assert body.count('<th scope="row">') == len(profile)
     assert "<caption>" in html and 'data-label="Vlera"' in html and "e 5-ta më e lartë nga 52" in html
@@ -107,7 +108,7 @@ def test_the_table_has_a_row_per_indicator_with_labels_for_phone_cards(con):
 
 def test_text_from_data_is_escaped():
     row = _rows([_profile_row(name_en="<img src=x onerror=alert(1)>")], TURNOUT)[0]
-    html = profile_html.spine_table_html([row], "en", "<b>Town</b>")
+    html = profile_html.spine_table_html([row], "en", "<b>Town</b>", "<b>Town</b>")
     assert "<img src=x" not in html and "&lt;img src=x" in html and "&lt;b&gt;Town" in html
 
 

@@ -33,6 +33,14 @@ def test_county_series_are_the_1_january_estimates_and_the_censuses(con):
     assert "population_1jan" in ids and "population" in ids and "parliament_seats" not in ids
 
 
+def test_the_trends_page_offers_every_series_and_knows_its_levels(con):
+    offered = trends.series_indicators(indicators.list_indicators(con), indicators.query_coverage_by_level(con))
+    assert offered.ids[-1] == "population_1jan" and "population_1jan" in offered.county and "population_1jan" not in offered.municipal
+    assert "parl_turnout" in offered.municipal and "parl_turnout" in offered.county
+    assert "social_care_programme_spending" in offered.municipal and "social_care_programme_spending" not in offered.county
+    assert trends.settle_level("municipality", "population_1jan", offered.county, offered.municipal) == "county"
+
+
 def test_a_break_starts_a_new_line_so_nothing_joins_2023_to_the_2025_value(con):
     data = trends.with_segments(_series(con, "population_1jan"))
     albania = data[data.area_code == "AL"].set_index("year")
