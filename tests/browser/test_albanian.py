@@ -7,7 +7,7 @@ Streamlit's own accessibility labels ("Skip to main content", "Link to heading")
 import pytest
 
 from tests.browser.conftest import Visit
-from tests.test_translations import english_sentences
+from tests.i18n.test_catalog import english_sentences
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ from lnb_dash.data import history
 from lnb_dash.query import db
 from tests.concurrency import lock_held_elsewhere
 from tests.conftest import hashes
+from tests.data.test_bad_corpus import BAD, EXPECTED
 from tests.pages.helpers import open_page
-from tests.test_bad_corpus import BAD, EXPECTED
 
 GOOD = "bashkia,viti,vlera\nBerat,2021,12\nKorça,2021,30\n"
 META = {"source": {"id": "staff_upload", "title": "Staff table", "publisher": "Bashkia Berat", "license": "CC-BY-4.0",
