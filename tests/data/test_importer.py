@@ -47,7 +47,8 @@ def test_wide_xlsx_with_years_in_columns(tmp_path, data_copy):
     pd.DataFrame({"Bashkia": ["Berat", "Kuçovë"], "2019": [1, 2], "2020": [3, None]}).to_excel(path, index=False)
     import_file(path, "test_count", META, data_dir, db_path)
     with db.connect(db_path) as con:
-        rows = con.execute("SELECT area_code, year, value FROM observations WHERE indicator_id='test_count' AND area_level='municipality' AND status='value' ORDER BY 1, 2").fetchall()
+        rows = con.execute("SELECT area_code, year, value FROM observations "
+                           "WHERE indicator_id='test_count' AND area_level='municipality' AND status='value' ORDER BY 1, 2").fetchall()
     assert rows == [("AL311", 2019, 1), ("AL311", 2020, 3), ("AL312", 2019, 2)]  # the empty cell stays missing, not 0
 
 
@@ -104,7 +105,8 @@ def test_value_that_duplicates_existing_data(tmp_path, data_copy):
 
 
 def test_unknown_indicator_without_definition(tmp_path, data_copy):
-    assert "unknown indicator 'nothing'" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,5\n"), data_copy, {"source": META["source"]}, "nothing")
+    path = write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,5\n")
+    assert "unknown indicator 'nothing'" in rejected(path, data_copy, {"source": META["source"]}, "nothing")
 
 
 def test_missing_source_metadata(tmp_path, data_copy):

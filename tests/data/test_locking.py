@@ -93,9 +93,8 @@ def test_the_lock_is_reentrant_in_a_thread_and_exclusive_between_threads(tmp_pat
     with locking.data_lock(tmp_path, "outer", "ana"), locking.data_lock(tmp_path, "inner", "ana"):
 
         def other():
-            with pytest.raises(locking.ImportInProgressError, match=r"started by ana, at"):
-                with locking.data_lock(tmp_path, "other", "ben", timeout=0.2):
-                    pass
+            with pytest.raises(locking.ImportInProgressError, match=r"started by ana, at"), locking.data_lock(tmp_path, "other", "ben", timeout=0.2):
+                pass
             entered.set()
 
         thread = threading.Thread(target=other)

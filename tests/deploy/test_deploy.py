@@ -62,7 +62,7 @@ def rerun_or_reconnect(session: Session, timeout: float = 30):
 def test_generated_config_keeps_every_written_path_in_the_run_dir(tmp_path):
     conf = deploy.nginx_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000")
     for directive in ("pid", "error_log", "access_log", "client_body_temp_path", "proxy_temp_path"):
-        line = next(l for l in conf.splitlines() if l.strip().startswith(directive + " "))
+        line = next(candidate for candidate in conf.splitlines() if candidate.strip().startswith(directive + " "))
         assert str(tmp_path.resolve()) in line, line
     assert "hash $route_key consistent" in conf and "userid_name lnb_route" in conf
     assert "location = /_replica/1/health { proxy_pass http://127.0.0.1:9002/_stcore/health; }" in conf
