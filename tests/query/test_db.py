@@ -31,7 +31,7 @@ def test_a_database_without_the_tables_is_unreadable_too(tmp_path):
 
 def test_the_app_reads_the_database_and_cannot_write_to_it(con):
     assert con.execute("SELECT count(*) FROM municipalities").fetchone()[0] == 61
-    with pytest.raises(duckdb.Error, match="read-only|read only"):
+    with pytest.raises(duckdb.Error, match=r"read-only|read only"):
         con.execute("DELETE FROM observations")
 
 
