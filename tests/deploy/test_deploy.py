@@ -17,9 +17,7 @@ import yaml
 
 from bench.stclient import FOLIUM, ProtocolError, Session, open_map
 from lnb_dash.ops import deploy
-from lnb_dash.ui import serve
 from tests.conftest import ROOT
-from tests.deploy.cluster import require_nginx
 
 VIEWERS = 12
 
@@ -57,42 +55,6 @@ def rerun_or_reconnect(session: Session, timeout: float = 30):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.3)
-
-
-def test_generated_config_keeps_every_written_path_in_the_run_dir(tmp_path):
-    conf = deploy.nginx_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000")
-    for directive in ("pid", "error_log", "access_log", "client_body_temp_path", "proxy_temp_path"):
-        line = next(candidate for candidate in conf.splitlines() if candidate.strip().startswith(directive + " "))
-        assert str(tmp_path.resolve()) in line, line
-    assert "hash $route_key consistent" in conf and "userid_name lnb_route" in conf
-    assert "location = /_replica/1/health { proxy_pass http://127.0.0.1:9002/_stcore/health; }" in conf
-
-
-def test_nginx_accepts_the_generated_config(tmp_path):
-    require_nginx()
-    checked = deploy.nginx_test(deploy.write_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000"))
-    assert checked.returncode == 0, checked.stderr
-
-
-def test_a_replaced_database_clears_the_caches(tmp_path):
-    import streamlit as st
-
-    calls = []
-
-    @st.cache_data
-    def cached(x):
-        calls.append(x)
-        return x
-
-    db_file = tmp_path / "lnb.duckdb"
-    db_file.write_text("old")
-    serve.watch_database(db_file, interval=0.05)
-    cached(1), cached(1)
-    (tmp_path / "new").write_text("new")
-    (tmp_path / "new").replace(db_file)
-    time.sleep(0.5)
-    cached(1)
-    assert calls == [1, 1]
 
 
 def test_each_viewer_keeps_one_replica_for_its_stream_and_its_downloads(cluster):
