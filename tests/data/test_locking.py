@@ -32,6 +32,7 @@ def table(tmp_path):
     return tmp_path / "t.csv", tmp_path / "meta.yml"
 
 
+@pytest.mark.slow
 def test_four_imports_at_once_from_two_processes_lose_nothing_and_readers_never_see_a_torn_database(tmp_path, data_copy):
     data_dir, db_path = data_copy
     for n in range(5):

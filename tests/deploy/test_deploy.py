@@ -13,6 +13,7 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import yaml
 
 from bench.stclient import FOLIUM, ProtocolError, Session, open_map
@@ -87,6 +88,7 @@ def test_viewers_reconnect_after_nginx_restarts(cluster):
         session.close()
 
 
+@pytest.mark.slow
 def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("municipality,year,value\nTirana,2020,10\nKorçë,2020,20\nVlorë,2020,7\n", encoding="utf-8")
@@ -131,6 +133,7 @@ def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tm
         session.close()
 
 
+@pytest.mark.slow
 def test_viewers_of_a_killed_replica_get_their_page_back_on_another(cluster):
     sessions = viewers(cluster.url, VIEWERS, "indicator=parl_turnout&year=2017&lang=en")
     cluster.kill_replica(0)
