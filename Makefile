@@ -4,13 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_FILES := $(shell find data/reference data/sources -type f 2>/dev/null)
 
-.PHONY: help run serve load test build check bench bench-imports clean translations
+.PHONY: help run serve load lint test build check bench bench-imports clean translations
 
 help:  ## List the commands
 	@echo 'make run     Install, build the data and serve the dashboard on http://127.0.0.1:8501'
 	@echo 'make serve   The same behind nginx: REPLICAS Streamlit processes (default: cores) on http://127.0.0.1:8080'
 	@echo 'make load    Load test with locust (bench/load.py): LOAD_URL=... for a running server, else 1 and 2 replicas'
-	@echo 'make test    Install, build the data and run the whole test suite (unit, pages, browser)'
+	@echo 'make test    Install, build the data, lint, then run the whole test suite (unit, pages, browser); PYTEST_ARGS="-m '\''not slow'\''" skips the long fault tests'
+	@echo 'make lint    ruff (style, import order, likely bugs) and lint-imports (the layer rules in pyproject.toml)'
 	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
 	@echo 'make check   Validate data/sources and print the coverage report'
 	@echo 'make bench   Measure speed against an empty page and the common folium recipe, and each page'\''s first-visit bytes (bench/results.json)'
@@ -50,9 +51,15 @@ load: data/lnb.duckdb
 	@echo '==> Load test (locust, headless; takes several minutes)'
 	$(PY) bench/load.py $(if $(LOAD_URL),--url $(LOAD_URL)) $(LOAD_ARGS)
 
-test: data/lnb.duckdb
+LINTED := lnb_dash pages app.py tests bench scripts
+lint: $(VENV)/.installed
+	@echo '==> Lint'
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/lint-imports
+
+test: lint data/lnb.duckdb
 	@echo '==> Running the test suite'
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: data/lnb.duckdb
 	@echo '==> Benchmark (headless chromium; takes a few minutes)'

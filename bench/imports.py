@@ -37,7 +37,8 @@ def main() -> int:
         data_dir, work = Path(tmp) / "data", Path(tmp) / "work"
         shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
         db_path = data_dir / "lnb.duckdb"
-        build = python("import sys; from pathlib import Path; from lnb_dash.data.build import build_database; build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
+        build = python("import sys; from pathlib import Path; from lnb_dash.data.build import build_database; "
+                       "build_database(Path(sys.argv[1]), Path(sys.argv[2]))",
                        data_dir, db_path, code_root=args.code_root)
         assert build.wait(timeout=120) == 0
         print(f"{args.rounds} rounds of {args.processes} processes × {args.per_process} imports, code from {args.code_root}")

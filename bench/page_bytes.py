@@ -91,7 +91,8 @@ class NetworkLog:
                 continue
             by_kind["html" if self.types.get(request_id) == "Document" else "assets"] += size
         fresh = sorted(((size, self.urls.get(r, "?")) for r, size in self.http.items() if r not in self.cached), reverse=True)
-        return {**by_kind, "websocket": self.ws_received, "largest": [(url.split("?")[0].rsplit("/", 1)[-1], size) for size, url in fresh[:3]], "total": by_kind["html"] + by_kind["assets"] + self.ws_received,
+        return {**by_kind, "websocket": self.ws_received, "largest": [(url.split("?")[0].rsplit("/", 1)[-1], size) for size, url in fresh[:3]],
+                "total": by_kind["html"] + by_kind["assets"] + self.ws_received,
                 "websocket_sent": self.ws_sent, "websocket_messages": self.ws_frames, "requests": len(self.http), "from_cache": n_cached}
 
 

@@ -2,15 +2,17 @@
 
 Starts four servers on free local ports (the dashboard, an empty Streamlit page, the common folium
 recipe on full-resolution boundaries, the dashboard's folium map alone with 61 or 373 areas) and drives
-headless Chromium against them; it also reports every page's first-visit bytes (bench/page_bytes.py). Every map lives in streamlit-folium's iframe: times run from the page's
-navigation start (or the key press) to the polygons in that frame, noted by the page itself. Every figure
-is the median of BENCH_RUNS runs (default 5) with min and max; results go to bench/results.json with the
-load average. Absolute times vary between machines and with other work on the machine: the ratios are what count.
+headless Chromium against them; it also reports every page's first-visit bytes (bench/page_bytes.py).
+Every map lives in streamlit-folium's iframe: times run from the page's navigation start (or the key press)
+to the polygons in that frame, noted by the page itself. Every figure is the median of BENCH_RUNS runs
+(default 5) with min and max; results go to bench/results.json with the load average. Absolute times vary
+between machines and with other work on the machine: the ratios are what count.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -271,7 +273,8 @@ async def switch_once(browser, url: str) -> dict:
     await page.wait_for_timeout(1000)
     settled = log.between(start, time.perf_counter())
     await context.close()
-    return {"seconds": in_page, "seconds_seen_over_cdp": seen - start, "bytes_to_repaint": sum(to_repaint), "frames_to_repaint": len(to_repaint), "map_kept": bool(kept), "before": before, "after": after, "polygons": polygons,
+    return {"seconds": in_page, "seconds_seen_over_cdp": seen - start, "bytes_to_repaint": sum(to_repaint), "frames_to_repaint": len(to_repaint),
+            "map_kept": bool(kept), "before": before, "after": after, "polygons": polygons,
             **log.between(start, end), "received_bytes_rerun": log.between(start, log.script_finished(start))["received_bytes"],
             "received_bytes_settled": settled["received_bytes"], "sent_frames_settled": settled["sent_frames"],
             "timeline_ms": [frame for frame in log.timeline(start) if frame[0] <= (end - start) * 1000 + 1000] + [
@@ -322,10 +325,8 @@ async def page_bytes(browser, url: str) -> dict:
     await frame.wait_for_function(POLYGONS_JS, polling=25, timeout=90_000)
     await page.wait_for_timeout(1500)
     for response in pending:
-        try:
+        with contextlib.suppress(Exception):  # redirects and aborted requests have no body
             totals["http"] += len(await response.body())
-        except Exception:  # redirects and aborted requests have no body
-            pass
     await context.close()
     return totals
 
@@ -579,7 +580,8 @@ def print_report(r: dict) -> None:
     ratios, floor, reference = r["ratios"], r["floor_s"]["median"], r["reference_s"]["median"]
     issue10 = [
         ("map page, time to 61 polygons", "≤ 1.5 × floor and ≤ 0.65 × the common recipe",
-         f"{r['map_s']['median']:.2f} s = {ratios['map_over_floor']:.2f} × floor ({floor:.2f} s), {ratios['map_over_reference']:.2f} × recipe ({reference:.2f} s)",
+         f"{r['map_s']['median']:.2f} s = {ratios['map_over_floor']:.2f} × floor ({floor:.2f} s), "
+         f"{ratios['map_over_reference']:.2f} × recipe ({reference:.2f} s)",
          ratios["map_over_floor"] <= BUDGETS["map_over_floor"] and ratios["map_over_reference"] <= BUDGETS["map_over_reference"]),
         ("indicator switch, browser, to repaint", "≤ 0.25 s",
          f"{r['switch_browser_s']['median']:.3f} s ({ratios['switch_over_budget']:.2f} × budget)",

@@ -77,7 +77,8 @@ else:
         st.dataframe(table, hide_index=True, width="stretch")
     caption = map_model.source_text(series.source_id, cached.sources_cached(), lang)
     figures.render_downloads("trends.downloads", lang, trends.trend_download(series, meta, lang, cached.sources_cached(), view.breakdown), [view.indicator],
-                             base_name=f"{view.indicator}{'' if view.breakdown == 'total' else '_' + view.breakdown}_trend", pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
+                             base_name=f"{view.indicator}{'' if view.breakdown == 'total' else '_' + view.breakdown}_trend",
+                             pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
                                  charts.build_timeseries_chart(series, meta, lang, view.indexed).properties(width=images.WIDTH), title,
                                  i18n.t("indexed", lang) if view.indexed else "", caption, lang)})
 citations.render_source_note(series.source_id.tolist() or [meta.source_id], lang)

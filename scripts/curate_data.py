@@ -404,13 +404,16 @@ PRIORITY_RESOLUTION = {
 
 # Measures reported in both factsheets, as (id, name, unit, 2019 value, 2021 value, scope 2019, scope 2021).
 PROGRAMME_SERIES = [
-    ("municipalities_social_care_plans", label("Bashki me plane të kujdesit social", "Municipalities with social care plans"), label("bashki", "municipalities"),
+    ("municipalities_social_care_plans", label("Bashki me plane të kujdesit social", "Municipalities with social care plans"),
+     label("bashki", "municipalities"),
      11, "11 municipalities have developed social care plans through participatory processes",
      36, "36 municipalities supported to develop and implement their social care plans through participatory processes"),
-    ("women_gender_budgeting", label("Gra të përfshira në buxhetimin me përgjegjësi gjinore", "Women engaged in gender-responsive budgeting"), label("gra", "women"),
+    ("women_gender_budgeting", label("Gra të përfshira në buxhetimin me përgjegjësi gjinore", "Women engaged in gender-responsive budgeting"),
+     label("gra", "women"),
      1483, "1,483 women engaged in participatory practices for gender responsive budgeting in 3 municipalities",
      3814, "18 municipalities engaged 3,814 women in participatory and gender responsive budgeting"),
-    ("municipalities_gender_budgeting", label("Bashki me buxhetim me përgjegjësi gjinore", "Municipalities with gender-responsive budgeting"), label("bashki", "municipalities"),
+    ("municipalities_gender_budgeting", label("Bashki me buxhetim me përgjegjësi gjinore", "Municipalities with gender-responsive budgeting"),
+     label("bashki", "municipalities"),
      3, "1,483 women engaged in participatory practices for gender responsive budgeting in 3 municipalities",
      18, "18 municipalities engaged 3,814 women in participatory and gender responsive budgeting"),
     ("staff_trained", label("Punonjës vendorë të trajnuar", "Local staff trained"), label("punonjës", "staff"),
@@ -431,7 +434,8 @@ PROGRAMME_SERIES = [
      label("qarqe", "regions"),
      11, "a community-based model of integrated SRH services is established in 11 regions",
      12, "a community-based model of integrated SRH services has been established in 12 regions benefiting 15,266 youngsters"),
-    ("dcm_social_care_law", label("Vendime të Këshillit të Ministrave për ligjin e shërbimeve të kujdesit social", "Council of Ministers decisions on the Law on Social Care Services"),
+    ("dcm_social_care_law", label("Vendime të Këshillit të Ministrave për ligjin e shërbimeve të kujdesit social",
+                                  "Council of Ministers decisions on the Law on Social Care Services"),
      label("vendime", "decisions"),
      4, "4 decisions of the Council of Ministers for the implementation of the Law on Social Care Services are approved",
      19, "19 decisions of the Council of Ministers on the Law on Social Care Service"),
@@ -492,7 +496,8 @@ def build_lnb_factsheets(municipalities: list[dict]) -> None:
     result_fields = ["measure", "name_sq", "name_en", "unit_sq", "unit_en", "year", "value", "as_stated", "document"]
     resolution_fields = ["name_in_factsheet", "lau_code", "resolved_name", "why"]
     extra = {
-        "programme_results": (result_fields, results, {"fields": [{"name": f, "type": "integer" if f in ("value", "year") else "string"} for f in result_fields]}),
+        "programme_results": (result_fields, results,
+                              {"fields": [{"name": f, "type": "integer" if f in ("value", "year") else "string"} for f in result_fields]}),
         "priority_resolution": (resolution_fields, resolution_rows, {"fields": [{"name": f, "type": "string"} for f in resolution_fields]}),
     }
     write_source("lnb_factsheets", package, observations, indicators, extra)

@@ -6,7 +6,8 @@ database the way a page load opens it. Workers and reader run ``python -c`` with
 the same round measures any checkout (the bench compares one without the lock).
 
 A lost update is an import that reported success but is missing from the database, from ``data/sources`` or from
-the history; a phantom is a source in the database without its folder (a failed import's data); a torn read is a reader that could not open the database or found it incomplete.
+the history; a phantom is a source in the database without its folder (a failed import's data); a torn read is a
+reader that could not open the database or found it incomplete.
 """
 
 from __future__ import annotations

@@ -1,19 +1,21 @@
-"""Shared fixtures: the shipped data built once into a temporary database, and a writable copy of it."""
+"""Shared fixtures: the shipped data built once into a temporary database, one read-only copy of the data folder
+shared by the tests that only read or are refused, and a writable copy per test that changes data."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
 from lnb_dash import config
+from lnb_dash.data import locking
 from lnb_dash.data.build import build_database
 from lnb_dash.query import db
 from tests.deploy.cluster import cluster  # noqa: F401  (replicas behind nginx, for tests/deploy and tests/browser)
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).with_name("fixtures")
 
 
 @pytest.fixture(scope="session")
@@ -31,14 +33,49 @@ def con(shipped_db):
     connection.close()
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> tuple[Path, Path]:
-    """A writable copy of data/ with its own built database: (data_dir, db_path)."""
-    data_dir = tmp_path / "data"
+def copy_data(data_dir: Path, shipped_db: Path) -> tuple[Path, Path]:
+    """Copy data/ to ``data_dir`` with its database: the session's build of the same files (a build is idempotent and
+    reads no absolute path, so the copy's own build would give identical tables; tests/data/test_build.py checks both)."""
     shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
     db_path = data_dir / "lnb.duckdb"
-    build_database(data_dir, db_path)
+    shutil.copyfile(shipped_db, db_path)
     return data_dir, db_path
+
+
+@pytest.fixture
+def data_copy(tmp_path, shipped_db) -> tuple[Path, Path]:
+    """A writable copy of data/ with its own database, for a test that changes data: (data_dir, db_path)."""
+    return copy_data(tmp_path / "data", shipped_db)
+
+
+def folder_hashes(data_dir: Path) -> dict[str, str]:
+    """A hash of every file under ``data_dir`` (sources, reference, database, history, trash), by relative path; not the
+    write lock, which any writer takes and notes itself in before it knows whether the file is good."""
+    return {str(p.relative_to(data_dir)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data_dir.rglob("*"))
+            if p.is_file() and p.name != locking.LOCK_NAME}
+
+
+@pytest.fixture(scope="session")
+def _shared_data(tmp_path_factory, shipped_db) -> tuple[Path, Path]:
+    return copy_data(tmp_path_factory.mktemp("shared") / "data", shipped_db)
+
+
+@pytest.fixture
+def read_only_data(_shared_data, shipped_db) -> tuple[Path, Path]:
+    """The one data copy of the session, for tests that only read, plan or are refused: (data_dir, db_path).
+
+    A rejection must write nothing, so after each test every file of the folder (the database included) must hash as
+    before; a test that changed one fails here, and the copy is restored for the next test.
+    """
+    data_dir, db_path = _shared_data
+    before = folder_hashes(data_dir)
+    yield data_dir, db_path
+    after = folder_hashes(data_dir)
+    if after != before:
+        changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+        shutil.rmtree(data_dir)
+        copy_data(data_dir, shipped_db)
+        pytest.fail(f"a read-only test changed the shared data folder: {changed[:10]}")
 
 
 def hashes(db_path: Path) -> dict[str, str]:

@@ -73,8 +73,8 @@ def test_check_passes_and_reports_61_of_61_joined(capsys):
     assert "population_1jan municipality" not in lines and "2002: 12" in lines["population_1jan county"]
 
 
-def test_import_dry_run_from_the_command_line(capsys, tmp_path, data_copy):
-    data_dir, db_path = data_copy
+def test_import_dry_run_from_the_command_line(capsys, tmp_path, read_only_data):
+    data_dir, db_path = read_only_data
     (tmp_path / "t.csv").write_text("municipality,year,value\nKolonjë,2020,1\n", encoding="utf-8")
     (tmp_path / "meta.yml").write_text("source: {id: cli_test, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n", encoding="utf-8")
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "--db", str(db_path), "import", str(tmp_path / "t.csv"),
@@ -82,8 +82,8 @@ def test_import_dry_run_from_the_command_line(capsys, tmp_path, data_copy):
     assert code == 0 and "dry run, nothing changed" in out
 
 
-def test_import_rejection_exits_non_zero_with_the_reason(capsys, tmp_path, data_copy):
-    data_dir, db_path = data_copy
+def test_import_rejection_exits_non_zero_with_the_reason(capsys, tmp_path, read_only_data):
+    data_dir, db_path = read_only_data
     (tmp_path / "t.csv").write_text("municipality,year,value\nAtlantis,2020,1\n", encoding="utf-8")
     (tmp_path / "meta.yml").write_text("source: {id: cli_test, title: T, publisher: P, license: CC0-1.0, reference_date: '2020'}\n", encoding="utf-8")
     code, _, err = run(capsys, "--data-dir", str(data_dir), "--db", str(db_path), "import", str(tmp_path / "t.csv"),

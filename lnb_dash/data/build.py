@@ -233,7 +233,8 @@ def apply_aggregate_rules(sums_df: pd.DataFrame, catalogue: pd.DataFrame, parts:
             continue
         out.append(part)
     if not out:
-        return pd.DataFrame(columns=["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series", "source_id", "note", "computed"])
+        return pd.DataFrame(columns=["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series",
+                                     "source_id", "note", "computed"])
     agg = pd.concat(out, ignore_index=True)
     agg["status"] = "value"
     agg["break_in_series"] = agg.pop("brk").astype(bool)

@@ -239,7 +239,7 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
         elif r.value != "":
             add("value", f"status is {r.status!r} but a value is given; leave the value empty")
         if cited and r.status == "value":
-            problems += [Problem(file, row, column, message) for column, message in check_citation(r._asdict(), this_year)]
+            problems.extend(Problem(file, row, column, message) for column, message in check_citation(r._asdict(), this_year))
     return problems
 
 

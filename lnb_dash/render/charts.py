@@ -139,7 +139,8 @@ def build_compare_chart(chart, meta, lang: str, with_title: bool = True) -> alt.
     layers = [base.mark_bar(color=COMPARE_COLOR, height={"band": 0.7}),
               base.mark_text(align="left", dx=4, fontSize=12, color="#1a1a1a").encode(text="value_text:N")]
     if chart.national_drawn:
-        national = pd.DataFrame({"value": [chart.national_value], "label": [f"{i18n.t('albania', lang)}: {i18n.format_value(chart.national_value, meta, lang)}"]})
+        national = pd.DataFrame({"value": [chart.national_value],
+                                 "label": [f"{i18n.t('albania', lang)}: {i18n.format_value(chart.national_value, meta, lang)}"]})
         layers.append(alt.Chart(national).mark_rule(color=NATIONAL_COLOR, strokeDash=[5, 3], strokeWidth=2).encode(
             x="value:Q", tooltip=[alt.Tooltip("label:N", title="")]))
     subtitle = [line for note in chart.notes for line in textwrap.wrap(note, SUBTITLE_CHARS)]

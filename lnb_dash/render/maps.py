@@ -433,7 +433,8 @@ def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, na
                       title: str | None = None, counties: bool = True, highlighted: int = 0, municipality_lines: bool = False) -> str:
     """Legend rows with counts: one per class, one per kind of missing value present, then every line drawn
     over the areas (county or municipality borders, the outline of highlighted municipalities), so no symbol is left unexplained."""
-    title = html.escape(title or meta.name[lang]) + (f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else "")
+    unit = f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else ""
+    title = html.escape(title or meta.name[lang]) + unit
     rows = []
     for color, label, count in zip(classes.colors, class_labels(classes, meta, lang), classes.counts):
         rows.append(f"<li>{_swatch({'fillColor': color, 'color': '#8a8a8a'})}{html.escape(label)} <small>({count})</small></li>")

@@ -58,7 +58,8 @@ def render_sources(sources: pd.DataFrame, lang: str) -> None:
         with st.expander(f"{s.title}"):
             link = f" ([{i18n.t('source', lang)}]({s.homepage}))" if isinstance(s.homepage, str) and s.homepage.startswith("http") else ""
             st.markdown(f"**{i18n.t('publisher', lang)}:** {escape_markdown(s.publisher)}{link}  \n"
-                        f"**{i18n.t('reference_date', lang)}:** {escape_markdown(s.reference_date)} · **{i18n.t('retrieved', lang)}:** {escape_markdown(s.retrieved)}  \n"
+                        f"**{i18n.t('reference_date', lang)}:** {escape_markdown(s.reference_date)} · "
+                        f"**{i18n.t('retrieved', lang)}:** {escape_markdown(s.retrieved)}  \n"
                         f"**{i18n.t('license', lang)}:** {escape_markdown(s.license)}")
             if s.description:
                 st.write(escape_markdown(s.description))

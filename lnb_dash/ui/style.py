@@ -30,7 +30,8 @@ CHROMELESS_STYLE = """<style>
 PRESENT_STYLE = """<style>
 html, .stMarkdown p, .stMarkdown li { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"] p { font-size: .9rem !important; }
-h1 { font-size: 1.8rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.3rem !important; } .lnb-legend { font-size: .95rem; } .lnb-legend ul { line-height: 1.5 !important; }
+h1 { font-size: 1.8rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.3rem !important; }
+.lnb-legend { font-size: .95rem; } .lnb-legend ul { line-height: 1.5 !important; }
 [data-testid="stDataFrame"] { font-size: 1.1rem; }
 </style>""" + (f"<style>{MAP_FRAME} {{ height: max(280px, calc(100vh - 250px)) !important; }}"
                  # a long source line scrolls inside the legend column rather than pushing the slide off the screen

@@ -1,5 +1,5 @@
-"""Every file in tests/data/bad is rejected, through the importer and the CLI, with a message naming the problem,
-and the database is left exactly as it was."""
+"""Every file in tests/data/bad is rejected, through the importer and the CLI (and the upload page, tests/pages/test_upload.py),
+with a message naming the problem, and the data folder is left exactly as it was (the shared read-only copy checks every file)."""
 
 from pathlib import Path
 
@@ -48,8 +48,8 @@ def test_the_corpus_has_at_least_40_files_and_each_has_an_expectation():
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_a_bad_file_is_rejected_by_the_importer_with_the_database_unchanged(name, data_copy):
-    data_dir, db_path = data_copy
+def test_a_bad_file_is_rejected_by_the_importer_with_the_database_unchanged(name, read_only_data):
+    data_dir, db_path = read_only_data
     before = hashes(db_path)
     with pytest.raises(ImportRejected) as info:
         import_file(BAD / name, "bad_count", META, data_dir, db_path)
@@ -58,8 +58,8 @@ def test_a_bad_file_is_rejected_by_the_importer_with_the_database_unchanged(name
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_a_bad_file_is_rejected_by_the_cli(name, data_copy, tmp_path, capsys):
-    data_dir, db_path = data_copy
+def test_a_bad_file_is_rejected_by_the_cli(name, read_only_data, tmp_path, capsys):
+    data_dir, db_path = read_only_data
     meta = tmp_path / "meta.yml"
     import yaml
 
@@ -70,7 +70,7 @@ def test_a_bad_file_is_rejected_by_the_cli(name, data_copy, tmp_path, capsys):
     assert hashes(db_path) == before
 
 
-def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, data_copy):
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
     big = tmp_path / "big.csv"
     with big.open("wb") as f:
         f.write(b"municipality,year,value\n")

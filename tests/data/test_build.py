@@ -19,7 +19,7 @@ def test_a_failed_build_leaves_the_database_exactly_as_it_was(data_copy):
     before = hashes(db_path)
     csv = data_dir / "sources" / "eurostat_lau2019" / "observations.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace("AL343,population,total,2011,75994", "AL343,population,total,2011,lots"), encoding="utf-8")
-    with pytest.raises(BuildError, match="observations.csv, row .*column 'value'"):
+    with pytest.raises(BuildError, match=r"observations.csv, row .*column 'value'"):
         build_database(data_dir, db_path)
     assert hashes(db_path) == before
     assert not list(db_path.parent.glob(".lnb.duckdb.*"))

@@ -69,7 +69,8 @@ def test_a_source_without_license_or_publisher(data_copy):
     data_dir, _ = data_copy
     package = data_dir / "sources" / "covid19_social_assistance_2020" / "datapackage.yaml"
     text = package.read_text(encoding="utf-8")
-    package.write_text("\n".join(line for line in text.splitlines() if not line.startswith(("publisher:", "licenses:", "- name: unspecified"))), encoding="utf-8")
+    kept = (line for line in text.splitlines() if not line.startswith(("publisher:", "licenses:", "- name: unspecified")))
+    package.write_text("\n".join(kept), encoding="utf-8")
     msgs = messages(data_dir)
     assert any("datapackage.yaml" in m and "'publisher'" in m for m in msgs)
     assert any("'licenses'" in m for m in msgs)

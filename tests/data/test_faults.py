@@ -17,6 +17,7 @@ def new_indicator_meta(source_id: str) -> dict:
                           "unit": {"sq": "persona", "en": "persons"}, "definition": {"sq": "a", "en": "b"}}}
 
 
+@pytest.mark.slow
 def test_an_import_while_10_sessions_read_gives_each_reader_old_or_new_complete_data(tmp_path, data_copy):
     data_dir, db_path = data_copy
     with db.connect(db_path) as con:
@@ -96,6 +97,7 @@ def test_a_missing_database_gives_a_clear_page_not_a_traceback(tmp_path, monkeyp
 
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.2, 0.8, 1.6, 2.4])
 def test_killing_an_import_midway_leaves_a_readable_database_with_old_or_new_data(tmp_path, data_copy, delay):
     import os
@@ -142,6 +144,7 @@ else:
 """
 
 
+@pytest.mark.slow
 def test_a_reader_in_another_process_sees_an_import_on_its_next_connection_without_restarting(tmp_path, data_copy):
     import subprocess
 
@@ -160,6 +163,7 @@ def test_a_reader_in_another_process_sees_an_import_on_its_next_connection_witho
         reader.wait()
 
 
+@pytest.mark.slow
 def test_the_app_shows_an_import_made_by_another_process_on_its_next_page_load(tmp_path, data_copy, monkeypatch):
     import subprocess
     import sys

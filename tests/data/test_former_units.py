@@ -135,8 +135,8 @@ def all_units_table(units, skip=(), column="komuna", value=lambda i: i + 1):
     return f"{column},viti,vlera\n" + "\n".join(rows) + "\n"
 
 
-def test_a_rate_by_former_unit_is_refused_with_what_to_upload_instead(tmp_path, data_copy):
-    data_dir, db_path = data_copy
+def test_a_rate_by_former_unit_is_refused_with_what_to_upload_instead(tmp_path, read_only_data):
+    data_dir, db_path = read_only_data
     before = hashes(db_path)
     path = write(tmp_path, "rate.csv", "komuna,viti,vlera\nKamëz,2021,45.2\nPaskuqan,2021,50.1\n")
     with pytest.raises(RatesNotSummable) as info:
@@ -148,10 +148,10 @@ def test_a_rate_by_former_unit_is_refused_with_what_to_upload_instead(tmp_path, 
     assert hashes(db_path) == fresh_build(data_dir, tmp_path)
 
 
-def test_a_new_share_by_former_unit_is_refused_too(tmp_path, data_copy):
+def test_a_new_share_by_former_unit_is_refused_too(tmp_path, read_only_data):
     meta = {**META, "indicator": {**META["indicator"], "kind": "share", "aggregate": "none"}}
     with pytest.raises(RatesNotSummable, match="numerator and denominator"):
-        plan_import(write(tmp_path, "s.csv", "komuna,viti,vlera\nKamëz,2021,45.2\n"), "test_share", meta, data_copy[0])
+        plan_import(write(tmp_path, "s.csv", "komuna,viti,vlera\nKamëz,2021,45.2\n"), "test_share", meta, read_only_data[0])
 
 
 def test_counts_by_every_former_unit_become_municipal_county_and_national_sums(tmp_path, data_copy, units):
@@ -190,19 +190,19 @@ def test_a_municipality_missing_one_former_unit_gets_no_value(tmp_path, data_cop
     ("Paskuqan", "AL22102"), ("PASKUQAN", "AL22102"), ("paskuqan ", "AL22102"), ("Komuna Paskuqan", "AL22102"),
     ("al22102", "AL22102"), ("Fushe-Bulqize", "AL11102"), ("FUSHË BULQIZË", "AL11102"), ("Qendër (Fier)", None),
 ])
-def test_former_units_are_named_in_any_spelling_or_by_code(tmp_path, data_copy, name, code):
-    plan = plan_import(write(tmp_path, "t.csv", f"komuna,viti,vlera\n{name},2020,4\n"), "test_count", META, data_copy[0])
+def test_former_units_are_named_in_any_spelling_or_by_code(tmp_path, read_only_data, name, code):
+    plan = plan_import(write(tmp_path, "t.csv", f"komuna,viti,vlera\n{name},2020,4\n"), "test_count", META, read_only_data[0])
     resolved = plan.observations.area_code.iloc[0]
     assert resolved == code if code else (resolved.startswith("AL") and len(resolved) == 7)
 
 
-def test_a_code_column_of_former_unit_codes_is_read_as_former_units(tmp_path, data_copy):
-    plan = plan_import(write(tmp_path, "t.csv", "area_code,year,value\nAL22101,2020,4\nAL22102,2020,6\n"), "test_count", META, data_copy[0])
+def test_a_code_column_of_former_unit_codes_is_read_as_former_units(tmp_path, read_only_data):
+    plan = plan_import(write(tmp_path, "t.csv", "area_code,year,value\nAL22101,2020,4\nAL22102,2020,6\n"), "test_count", META, read_only_data[0])
     assert plan.level == "former_unit" and plan.aggregation[("total", "2020")].aggregated == ["AL221"]
 
 
-def test_a_shared_unit_name_is_settled_by_the_municipality_beside_it(tmp_path, data_copy):
-    data_dir = data_copy[0]
+def test_a_shared_unit_name_is_settled_by_the_municipality_beside_it(tmp_path, read_only_data):
+    data_dir = read_only_data[0]
     resolver_units = read_reference(data_dir)["former_units"]
     qender = resolver_units[(resolver_units.name == "Qendër")]
     assert len(qender) > 1
@@ -215,9 +215,9 @@ def test_a_shared_unit_name_is_settled_by_the_municipality_beside_it(tmp_path, d
         plan_import(write(tmp_path, "t.csv", "komuna,viti,vlera\nQendër,2020,4\n"), "test_count", META, data_dir)
 
 
-def test_an_unknown_former_unit_gets_the_closest_names(tmp_path, data_copy):
+def test_an_unknown_former_unit_gets_the_closest_names(tmp_path, read_only_data):
     with pytest.raises(ImportRejected) as info:
-        plan_import(write(tmp_path, "t.csv", "komuna,viti,vlera\nPaskuqane,2020,4\n"), "test_count", META, data_copy[0])
+        plan_import(write(tmp_path, "t.csv", "komuna,viti,vlera\nPaskuqane,2020,4\n"), "test_count", META, read_only_data[0])
     message = str(info.value)
     assert "row 2, column 'komuna'" in message and "Unknown former unit 'Paskuqane'" in message and "'Paskuqan' (AL22102)" in message
 
@@ -235,8 +235,8 @@ def test_former_units_that_add_up_to_a_reported_municipal_value_keep_it(tmp_path
     assert row == (reported, "eurostat_lau2019", False)
 
 
-def test_former_units_that_disagree_with_a_reported_municipal_value_are_refused(tmp_path, data_copy):
-    data_dir, db_path = data_copy
+def test_former_units_that_disagree_with_a_reported_municipal_value_are_refused(tmp_path, read_only_data):
+    data_dir, db_path = read_only_data
     before = hashes(db_path)
     path = write(tmp_path, "pop.csv", "komuna,viti,vlera\nKamëz,2011,10\nPaskuqan,2011,20\n")
     with pytest.raises(ImportRejected) as info:

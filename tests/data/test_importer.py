@@ -47,7 +47,8 @@ def test_wide_xlsx_with_years_in_columns(tmp_path, data_copy):
     pd.DataFrame({"Bashkia": ["Berat", "Kuçovë"], "2019": [1, 2], "2020": [3, None]}).to_excel(path, index=False)
     import_file(path, "test_count", META, data_dir, db_path)
     with db.connect(db_path) as con:
-        rows = con.execute("SELECT area_code, year, value FROM observations WHERE indicator_id='test_count' AND area_level='municipality' AND status='value' ORDER BY 1, 2").fetchall()
+        rows = con.execute("SELECT area_code, year, value FROM observations "
+                           "WHERE indicator_id='test_count' AND area_level='municipality' AND status='value' ORDER BY 1, 2").fetchall()
     assert rows == [("AL311", 2019, 1), ("AL311", 2020, 3), ("AL312", 2019, 2)]  # the empty cell stays missing, not 0
 
 
@@ -57,59 +58,60 @@ def test_semicolon_delimiter_and_bom_are_understood(tmp_path, data_copy):
     assert len(import_file(path, "test_count", META, data_dir, db_path, dry_run=True).observations) == 1
 
 
-def test_dry_run_changes_nothing(tmp_path, data_copy):
-    data_dir, db_path = data_copy
+def test_dry_run_changes_nothing(tmp_path, read_only_data):
+    data_dir, db_path = read_only_data
     before = hashes(db_path)
     plan = import_file(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\n"), "test_count", META, data_dir, db_path, dry_run=True)
     assert "test_count total 2020: 1 municipalities" in plan.summary()
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_import").exists()
 
 
-def test_unknown_name_is_rejected_with_row_column_and_suggestion(tmp_path, data_copy):
-    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\nKorcha,2020,2\n"), data_copy)
+def test_unknown_name_is_rejected_with_row_column_and_suggestion(tmp_path, read_only_data):
+    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\nKorcha,2020,2\n"), read_only_data)
     assert "t.csv, row 3, column 'municipality'" in msg and "Did you mean 'Korçë'" in msg
 
 
-def test_text_in_a_number_column(tmp_path, data_copy):
-    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,many\n"), data_copy)
+def test_text_in_a_number_column(tmp_path, read_only_data):
+    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,many\n"), read_only_data)
     assert "row 2, column 'value'" in msg and "not a number" in msg
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
-def test_nan_and_infinity_are_rejected(tmp_path, data_copy, value):
-    assert "not a number" in rejected(write(tmp_path, "t.csv", f"municipality,year,value\nBerat,2020,{value}\n"), data_copy)
+def test_nan_and_infinity_are_rejected(tmp_path, read_only_data, value):
+    assert "not a number" in rejected(write(tmp_path, "t.csv", f"municipality,year,value\nBerat,2020,{value}\n"), read_only_data)
 
 
-def test_duplicate_rows(tmp_path, data_copy):
-    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nTiranë,2020,1\nTirana,2020,2\n"), data_copy)
+def test_duplicate_rows(tmp_path, read_only_data):
+    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nTiranë,2020,1\nTirana,2020,2\n"), read_only_data)
     assert "appears twice" in msg and "row 3" in msg
 
 
-def test_negative_count(tmp_path, data_copy):
-    assert "not a whole non-negative count" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,-4\n"), data_copy)
+def test_negative_count(tmp_path, read_only_data):
+    assert "not a whole non-negative count" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,-4\n"), read_only_data)
 
 
-def test_future_year(tmp_path, data_copy):
-    assert "'year'" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2999,4\n"), data_copy)
+def test_future_year(tmp_path, read_only_data):
+    assert "'year'" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2999,4\n"), read_only_data)
 
 
-def test_share_above_100(tmp_path, data_copy):
+def test_share_above_100(tmp_path, read_only_data):
     meta = {**META, "indicator": {**META["indicator"], "kind": "share", "aggregate": "none"}}
-    assert "outside 0-100" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,130\n"), data_copy, meta)
+    assert "outside 0-100" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,130\n"), read_only_data, meta)
 
 
-def test_value_that_duplicates_existing_data(tmp_path, data_copy):
-    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2011,5\n"), data_copy, {"source": META["source"]}, "population")
+def test_value_that_duplicates_existing_data(tmp_path, read_only_data):
+    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2011,5\n"), read_only_data, {"source": META["source"]}, "population")
     assert "duplicate observation for AL311 population total 2011" in msg
 
 
-def test_unknown_indicator_without_definition(tmp_path, data_copy):
-    assert "unknown indicator 'nothing'" in rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,5\n"), data_copy, {"source": META["source"]}, "nothing")
+def test_unknown_indicator_without_definition(tmp_path, read_only_data):
+    path = write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,5\n")
+    assert "unknown indicator 'nothing'" in rejected(path, read_only_data, {"source": META["source"]}, "nothing")
 
 
-def test_missing_source_metadata(tmp_path, data_copy):
+def test_missing_source_metadata(tmp_path, read_only_data):
     meta = {**META, "source": {"id": "test_import", "title": "x"}}
-    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,5\n"), data_copy, meta)
+    msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,5\n"), read_only_data, meta)
     assert "lacks 'publisher'" in msg and "lacks 'license'" in msg
 
 
@@ -122,8 +124,8 @@ def test_missing_source_metadata(tmp_path, data_copy):
     ("noyears.csv", b"municipality,foo\nBerat,1\n", "neither long form"),
     ("broken.xlsx", b"PK\x03\x04 not really a workbook", "cannot read this as an Excel workbook"),
 ])
-def test_bad_files_get_a_message_that_names_the_problem(tmp_path, data_copy, name, content, expected):
-    assert expected in rejected(write(tmp_path, name, content), data_copy)
+def test_bad_files_get_a_message_that_names_the_problem(tmp_path, read_only_data, name, content, expected):
+    assert expected in rejected(write(tmp_path, name, content), read_only_data)
 
 
 def test_a_failing_rebuild_removes_the_new_source_folder(tmp_path, data_copy, monkeypatch):

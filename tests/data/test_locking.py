@@ -32,6 +32,7 @@ def table(tmp_path):
     return tmp_path / "t.csv", tmp_path / "meta.yml"
 
 
+@pytest.mark.slow
 def test_four_imports_at_once_from_two_processes_lose_nothing_and_readers_never_see_a_torn_database(tmp_path, data_copy):
     data_dir, db_path = data_copy
     for n in range(5):
@@ -93,9 +94,8 @@ def test_the_lock_is_reentrant_in_a_thread_and_exclusive_between_threads(tmp_pat
     with locking.data_lock(tmp_path, "outer", "ana"), locking.data_lock(tmp_path, "inner", "ana"):
 
         def other():
-            with pytest.raises(locking.ImportInProgressError, match=r"started by ana, at"):
-                with locking.data_lock(tmp_path, "other", "ben", timeout=0.2):
-                    pass
+            with pytest.raises(locking.ImportInProgressError, match=r"started by ana, at"), locking.data_lock(tmp_path, "other", "ben", timeout=0.2):
+                pass
             entered.set()
 
         thread = threading.Thread(target=other)

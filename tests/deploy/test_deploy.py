@@ -13,12 +13,12 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import yaml
 
 from bench.stclient import FOLIUM, ProtocolError, Session, open_map
 from lnb_dash.ops import deploy
 from tests.conftest import ROOT
-from tests.deploy.cluster import require_nginx
 
 VIEWERS = 12
 
@@ -58,45 +58,6 @@ def rerun_or_reconnect(session: Session, timeout: float = 30):
                 time.sleep(0.3)
 
 
-def test_generated_config_keeps_every_written_path_in_the_run_dir(tmp_path):
-    conf = deploy.nginx_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000")
-    for directive in ("pid", "error_log", "access_log", "client_body_temp_path", "proxy_temp_path"):
-        line = next(l for l in conf.splitlines() if l.strip().startswith(directive + " "))
-        assert str(tmp_path.resolve()) in line, line
-    assert "hash $route_key consistent" in conf and "userid_name lnb_route" in conf
-    assert "location = /_replica/1/health { proxy_pass http://127.0.0.1:9002/_stcore/health; }" in conf
-
-
-def test_nginx_accepts_the_generated_config(tmp_path):
-    require_nginx()
-    checked = deploy.nginx_test(deploy.write_conf(tmp_path, ["127.0.0.1:9001", "127.0.0.1:9002"], "127.0.0.1:9000"))
-    assert checked.returncode == 0, checked.stderr
-
-
-def test_a_replaced_database_clears_the_caches_on_the_next_run(tmp_path):
-    import streamlit as st
-
-    from lnb_dash.ui import cached as app_caches
-
-    calls = []
-
-    @st.cache_data
-    def cached(x):
-        calls.append(x)
-        return x
-
-    db_file = tmp_path / "lnb.duckdb"
-    db_file.write_text("old")
-    app_caches.drop_if_rebuilt(db_file)  # what every run does first (app.py)
-    cached(1), cached(1)
-    assert not app_caches.drop_if_rebuilt(db_file)  # the same file: the caches stay
-    (tmp_path / "new").write_text("new")
-    (tmp_path / "new").replace(db_file)  # what a build or import in another process does
-    assert app_caches.drop_if_rebuilt(db_file)
-    cached(1)
-    assert calls == [1, 1]
-
-
 def test_each_viewer_keeps_one_replica_for_its_stream_and_its_downloads(cluster):
     sessions = viewers(cluster.url)
     for session, run in sessions:
@@ -127,6 +88,7 @@ def test_viewers_reconnect_after_nginx_restarts(cluster):
         session.close()
 
 
+@pytest.mark.slow
 def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("municipality,year,value\nTirana,2020,10\nKorçë,2020,20\nVlorë,2020,7\n", encoding="utf-8")
@@ -171,6 +133,7 @@ def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tm
         session.close()
 
 
+@pytest.mark.slow
 def test_viewers_of_a_killed_replica_get_their_page_back_on_another(cluster):
     sessions = viewers(cluster.url, VIEWERS, "indicator=parl_turnout&year=2017&lang=en")
     cluster.kill_replica(0)

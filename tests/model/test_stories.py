@@ -14,7 +14,7 @@ def test_the_shipped_story_has_the_programme_and_three_maps():
 def test_a_step_with_an_unknown_page_is_refused(tmp_path):
     path = tmp_path / "bad.yml"
     path.write_text("steps:\n  - page: nowhere\n    title: {sq: a, en: b}\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="bad.yml, step 1: page must be one of"):
+    with pytest.raises(ValueError, match=r"bad\.yml, step 1: page must be one of"):
         stories.read_story(path)
 
 

@@ -1,0 +1,64 @@
+"""The app's caches: they serve the database's data for every session, and a database rebuilt by another process is
+read on the next page load, without a restart."""
+
+import shutil
+
+import duckdb
+import pytest
+import streamlit as st
+
+from lnb_dash import config
+
+
+@pytest.fixture
+def replaceable_db(shipped_db, tmp_path, monkeypatch):
+    path = tmp_path / "lnb.duckdb"
+    shutil.copyfile(shipped_db, path)
+    monkeypatch.setattr(config, "DB_PATH", path)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield path
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_the_cached_readers_give_the_databases_areas(replaceable_db):
+    from lnb_dash.ui import cached
+
+    assert len(cached.municipalities_cached()) == 61 and len(cached.former_units_cached()) == 373
+    assert len(cached.level_gdf_cached("county")) == 12
+
+
+def test_a_database_replaced_by_another_process_is_read_on_the_next_page_load(replaceable_db, tmp_path):
+    from lnb_dash.ui import cached
+
+    before = len(cached.list_indicators_cached())
+    new = tmp_path / "new.duckdb"
+    shutil.copyfile(replaceable_db, new)
+    with duckdb.connect(str(new)) as writer:
+        writer.execute("DELETE FROM indicators WHERE indicator_id = 'coastal'")
+    new.replace(replaceable_db)
+    cached.drop_if_rebuilt()  # what every page load does first (app.py)
+    assert len(cached.list_indicators_cached()) == before - 1
+
+
+def test_a_replaced_database_file_drops_the_caches_on_the_next_run_and_only_then(tmp_path):
+    from lnb_dash.ui import cached as app_caches
+
+    calls = []
+
+    @st.cache_data
+    def cached(x):
+        calls.append(x)
+        return x
+
+    db_file = tmp_path / "lnb.duckdb"
+    db_file.write_text("old")
+    app_caches.drop_if_rebuilt(db_file)  # what every run does first (app.py)
+    cached(1), cached(1)
+    assert not app_caches.drop_if_rebuilt(db_file)  # the same file: the caches stay
+    (tmp_path / "new").write_text("new")
+    (tmp_path / "new").replace(db_file)  # what a build or import in another process does
+    assert app_caches.drop_if_rebuilt(db_file)
+    cached(1)
+    assert calls == [1, 1]
