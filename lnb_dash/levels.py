@@ -113,3 +113,8 @@ def level_key(base: str, level: str) -> str:
     """A label key in its level's version: 'coverage_note' for municipalities, 'coverage_note_county' for counties."""
     return get(level).key_of(base)
 
+
+
+def level_of_code(code: str) -> str | None:
+    """The level whose code pattern ``code`` matches (AL111 → municipality, AL-01 → county), or None."""
+    return next((lv.id for lv in ALL.values() if lv.code_pattern and lv.code_pattern.match(str(code))), None)

@@ -33,10 +33,20 @@ def read_former_units() -> gpd.GeoDataFrame:
 
 
 def read_level(level: str) -> gpd.GeoDataFrame:
-    """The polygons of one map level. Returns columns: area_code, geometry, sorted by area_code."""
-    read = {"municipality": read_municipalities, "county": read_counties, "former_unit": read_former_units}[levels.get(level).id]
-    gdf = read()
-    return gpd.GeoDataFrame({"area_code": gdf[levels.get(level).key]}, geometry=gdf.geometry, crs=gdf.crs)
+    """The polygons of one map level, from the boundary file its row in lnb_dash.levels names.
+
+    Returns columns: area_code, geometry (EPSG:4326), sorted by area_code. A file that names its areas instead of
+    coding them (the counties' ``qark``) is keyed through the one alias table, so maps still join on codes.
+    """
+    lv = levels.get(level)
+    gdf = gpd.read_file(lv.geojson).set_crs(config.CRS, allow_override=True)
+    if lv.geo_key == lv.key:
+        codes = gdf[lv.geo_key]
+    else:
+        resolver = names.load_resolver()
+        codes = [resolver.code(name, level=lv.id) for name in gdf[lv.geo_key]]
+    out = gpd.GeoDataFrame({"area_code": list(codes)}, geometry=gdf.geometry.values, crs=gdf.crs)
+    return out.sort_values("area_code").reset_index(drop=True)
 
 
 def join_values(areas: gpd.GeoDataFrame, values: pd.DataFrame) -> gpd.GeoDataFrame:
