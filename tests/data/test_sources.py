@@ -5,12 +5,12 @@ import shutil
 
 import pytest
 
-from lnb_dash import config
+from lnb_dash import config, names
 from lnb_dash.data import sources
 
 
 def test_the_shipped_folder_has_its_reference_lists_and_sources():
-    reference = sources.read_reference(config.DATA_DIR)
+    reference = names.read_reference(config.DATA_DIR)
     assert {name: len(frame) for name, frame in reference.items() if name != "aliases"} == {"municipalities": 61, "counties": 12,
                                                                                            "former_units": 373}
     read = sources.read_sources(config.DATA_DIR)
