@@ -47,13 +47,8 @@ def values_table(con, indicator: str, year: int | None, breakdown: str, level: s
     return out
 
 
-def _is_shipped(data_dir: Path) -> bool:
-    """Whether ``data_dir`` is the data folder inside an installed package, which nothing may write."""
-    return config.INSTALLED and Path(data_dir).resolve() == config.SHIPPED_DATA_DIR.resolve()
-
-
 def _writable(data_dir: Path) -> Path:
-    if _is_shipped(data_dir):
+    if config.is_shipped(data_dir):
         raise ValueError(f"the shipped data folder ({data_dir}) belongs to the installed package and is never changed: "
                          "copy it with `lnb-dash init DIR`, then set LNB_DATA_DIR=DIR")
     return data_dir
@@ -64,7 +59,7 @@ def cmd_build(args) -> int:
     from lnb_dash.data.locking import data_lock
 
     # The shipped folder of an installed package is read-only: builds from it take their lock beside the database.
-    with data_lock(args.db.parent if _is_shipped(args.data_dir) else args.data_dir, "build"):
+    with data_lock(args.db.parent if config.is_shipped(args.data_dir) else args.data_dir, "build"):
         result = build_database(args.data_dir, args.db)
     print(f"built {args.db} from {len(result.sources)} sources")
     return 0

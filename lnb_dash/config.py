@@ -26,6 +26,14 @@ ROOT = STATE_DIR / "app" if INSTALLED else SHIPPED_DIR
 DATA_DIR = _env_path("LNB_DATA_DIR") or SHIPPED_DATA_DIR
 DB_PATH = _env_path("LNB_DB_PATH") or (STATE_DIR if INSTALLED and DATA_DIR == SHIPPED_DATA_DIR else DATA_DIR) / "lnb.duckdb"
 GEO_DIR = SHIPPED_DIR / "geo"
+
+
+def is_shipped(data_dir: Path) -> bool:
+    """Whether ``data_dir`` is the data folder inside an installed package, which nothing may write (imports go to a
+    folder made with ``lnb-dash init DIR`` and named by LNB_DATA_DIR)."""
+    return INSTALLED and Path(data_dir).resolve() == SHIPPED_DATA_DIR.resolve()
+
+
 MUNICIPALITIES_GEOJSON = GEO_DIR / "albania_municipalities.geojson"
 COUNTIES_GEOJSON = GEO_DIR / "albania_counties.geojson"
 FORMER_UNITS_GEOJSON = GEO_DIR / "albania_former_units.geojson"

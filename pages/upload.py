@@ -24,6 +24,9 @@ if user is None:
     st.stop()
 st.caption(i18n.t("signed_in_as", lang, user=user))
 st.button(i18n.t("sign_out", lang), on_click=auth.sign_out, key="upload.sign_out")
+if config.is_shipped(config.DATA_DIR):
+    st.error(i18n.t("upload_shipped_data", lang))
+    st.stop()
 
 st.header(i18n.t("step_template", lang))
 template = template_frame(cached.municipalities_cached(), lang)

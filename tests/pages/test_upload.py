@@ -162,3 +162,14 @@ def test_counts_by_former_unit_go_through_the_same_upload(staff_data, tmp_path, 
     with db.connect(db_path) as con:
         row = con.execute("SELECT value, computed FROM observations WHERE source_id = 'staff_upload' AND area_code = 'AL221'").fetchone()
     assert row == (42, True)
+
+
+@pytest.mark.parametrize("lang, words", [("sq", "nuk ndryshohen kurrë"), ("en", "never changed")])
+def test_an_installed_package_never_takes_uploads_into_its_shipped_data(staff_data, monkeypatch, lang, words):
+    data_dir, db_path = staff_data
+    monkeypatch.setattr(config, "INSTALLED", True)
+    monkeypatch.setattr(config, "SHIPPED_DATA_DIR", data_dir)
+    before = hashes(db_path)
+    at = signed_in(lang)
+    assert words in at.error[0].value and "lnb-dash init" in at.error[0].value
+    assert not at.get("file_uploader") and hashes(db_path) == before
