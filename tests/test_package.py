@@ -11,11 +11,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import tomllib
 import urllib.request
 from pathlib import Path
@@ -24,6 +22,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from tests.conftest import ROOT
+from tests.serving import free_port, wait_until_healthy
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # Not part of a repository copy: the environment, history, build output, the built database and written static files.
@@ -59,12 +58,6 @@ with sync_playwright() as p:
     visit.wait_for_map(int(sys.argv[3]))
     print("\\n".join(visit.blocked))
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Installed:
@@ -130,19 +123,12 @@ def test_installed_command_builds_and_serves_the_map_from_another_folder(install
     built = installed.lnb_dash("build")
     assert built.returncode == 0 and f"built {installed.state / 'lnb.duckdb'}" in built.stdout
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(installed.venv / "bin" / "lnb-dash"), "serve", "--server.port", str(port)], cwd=installed.work,
                               env=installed.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}"
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
+        wait_until_healthy(url, server)
         assert server.poll() is None, "lnb-dash serve did not start: " + server.stdout.read().decode(errors="replace")[-2000:]
         # Streamlit serves the static files written beside the app's copy (with the shipped config: static serving on).
         layer = next((installed.state / "app" / "static" / "geo").glob("municipalities.*.json")).name

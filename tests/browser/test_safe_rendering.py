@@ -4,16 +4,15 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from lnb_dash import config
 from lnb_dash.data.build import build_database
 from lnb_dash.data.importer import import_file
-from tests.browser.conftest import Visit, _free_port
+from tests.browser.conftest import Visit
 from tests.conftest import ROOT
+from tests.serving import free_port, wait_until_healthy
 
 pytestmark = pytest.mark.browser
 PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script>"
@@ -33,17 +32,12 @@ def hostile_server(tmp_path_factory):
                           "name": {"sq": f"Emër {PAYLOAD}", "en": f"Name {PAYLOAD}"}, "unit": {"sq": "persona", "en": "persons"},
                           "definition": {"sq": PAYLOAD, "en": PAYLOAD}}}
     import_file(table, "hostile", meta, data_dir, db_path)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "LNB_DATA_DIR": str(data_dir), "LNB_DB_PATH": str(db_path)}
     process = subprocess.Popen([sys.executable, "-m", "lnb_dash.ui.serve", "--server.port", str(port), "--server.headless", "true"],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
+    wait_until_healthy(url, process)
     yield url
     process.terminate()
     process.wait(timeout=20)
