@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -45,8 +46,9 @@ def _write_layer(static_dir: Path, layer: str) -> None:
     features = [{"type": "Feature", "properties": {key: f["properties"][key]}, "geometry": f["geometry"]} for f in collection["features"]]
     target.parent.mkdir(parents=True, exist_ok=True)
     for old in target.parent.glob(f"{layer}.*.json"):
-        old.unlink()
-    tmp = target.with_suffix(".tmp")
+        if old != target:
+            old.unlink(missing_ok=True)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # two servers starting at once each write their own
     tmp.write_text(json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")), encoding="utf-8")
     tmp.replace(target)
 

@@ -14,6 +14,8 @@ import sys
 import time
 
 import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.conftest import ROOT
 from tests.serving import free_port, wait_until_healthy
@@ -22,6 +24,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-quic"]
 # Streamlit's front end probes for a base path under the page's URL (/map/_stcore/health); the 404s are expected.
 MAP_AREAS = "path.leaflet-interactive"
+# A run has finished when nothing says it is running, nothing is faded as stale, and no finite CSS transition (the
+# fade back from stale, which axe would measure at a third of its contrast) is still playing.
+RUN_FINISHED = ("!document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                " && !document.querySelector('[data-stale=\"true\"]')"
+                " && !document.getAnimations().some(a => a.playState === 'running'"
+                " && a.effect && a.effect.getComputedTiming().endTime !== Infinity)")
+LAYOUT = ("[...document.querySelectorAll('[data-testid=\"stElementContainer\"], iframe')]"
+          ".map(e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round).join(); }).join(';')")
 IGNORED_CONSOLE = ("_stcore/health", "_stcore/host-config", "Failed to load resource: the server responded with a status of 404")
 
 
@@ -65,7 +75,11 @@ class Visit:
         self.console_errors: list[str] = []
         if route:
             self.context.route("**/*", self._route)
+        self.last_socket_traffic = time.monotonic()
+        self.script_running = False
+        self.runs = 0  # script runs the server has started for this page (new_session messages)
         self.page = self.context.new_page()
+        self.page.on("websocket", self._watch_socket)
         self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
 
@@ -82,13 +96,72 @@ class Visit:
         self.page.wait_for_selector("h1", timeout=60_000)
         return self.page
 
-    def wait_idle(self, settle_ms: int = 1500) -> None:
-        """Wait until the script has finished: no running indicator and no faded (stale) element."""
+    def _watch_socket(self, ws) -> None:
+        self.last_socket_traffic = time.monotonic()
+        ws.on("framesent", self._sent)
+        ws.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        self.last_socket_traffic = time.monotonic()
+        if isinstance(payload, bytes):
+            message = BackMsg()
+            message.ParseFromString(payload)
+            if message.WhichOneof("type") == "rerun_script":
+                self.script_running = True
+
+    def _received(self, payload) -> None:
+        """Follow the server's own account of its runs: a run starts with ``new_session`` and ends with
+        ``script_finished`` (unless it stopped early for another run, which then follows)."""
+        self.last_socket_traffic = time.monotonic()
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.script_running = True
+            self.runs += 1
+        elif kind == "script_finished":
+            self.script_running = message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        elif kind == "session_status_changed":
+            self.script_running = message.session_status_changed.script_is_running
+
+    def wait_idle(self, settle_ms: int = 200, quiet_ms: int = 250, timeout: float = 60) -> None:
+        """Wait until the script has finished (as the server says on the websocket), the socket has been quiet for
+        ``quiet_ms``, nothing is faded as stale and no transition is playing: no fixed sleep."""
         self.page.wait_for_timeout(settle_ms)
-        self.page.wait_for_function(
-            "!document.querySelector('[data-testid=\"stStatusWidget\"]') && !document.querySelector('[data-stale=\"true\"]')",
-            timeout=60_000)
-        self.page.wait_for_timeout(500)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            quiet = time.monotonic() - self.last_socket_traffic >= quiet_ms / 1000
+            if quiet and not self.script_running and self.page.evaluate(RUN_FINISHED):
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"the page was still running after {timeout} s")
+
+    def wait_stable(self, interval_ms: int = 250, timeout: float = 30) -> None:
+        """After :meth:`wait_idle`, wait until the layout holds still (grids and frames size themselves after the run
+        ends): every element's box the same in two readings ``interval_ms`` apart."""
+        self.wait_idle()
+        deadline = time.monotonic() + timeout
+        before = self.page.evaluate(LAYOUT)
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(interval_ms)
+            now = self.page.evaluate(LAYOUT)
+            if now == before and self.page.evaluate(RUN_FINISHED):
+                return
+            before = now
+        raise AssertionError(f"the layout was still moving after {timeout} s")
+
+    def unchanged_while(self, check):
+        """Run ``check`` (an axe scan, a measurement) on a page at rest, again if a script run started meanwhile
+        (a reconnect or a late widget value fades the page as stale and the scan would measure the fade)."""
+        for _ in range(3):
+            self.wait_stable()
+            runs = self.runs
+            result = check()
+            if self.runs == runs and self.page.evaluate(RUN_FINISHED):
+                return result
+        raise AssertionError("the page kept rerunning during the check")
 
     def wait_for_map(self, polygons: int = 61, timeout: float = 60):
         """The map's frame (streamlit-folium draws each map in its own iframe) once it shows ``polygons`` areas."""

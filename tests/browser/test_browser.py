@@ -72,8 +72,7 @@ def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
     from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
 
     page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
-    visit.wait_idle()
-    results = Axe().run(page)
+    results = visit.unchanged_while(lambda: Axe().run(page))
     serious = [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
