@@ -57,9 +57,15 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check $(LINTED)
 	$(VENV)/bin/lint-imports
 
+# The timing-sensitive fault and deployment tests run alone, then the rest on every core (pytest-xdist, one file per
+# worker at a time); exit status 5 (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
+TEST_WORKERS ?= auto
 test: lint data/lnb.duckdb
-	@echo '==> Running the test suite'
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@echo '==> Running the test suite: fault and deployment tests alone, then the rest on $(TEST_WORKERS) workers'
+	@rc=0; \
+	$(PY) -m pytest --part serial $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
+	$(PY) -m pytest --part parallel -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
+	exit $$rc
 
 bench: data/lnb.duckdb
 	@echo '==> Benchmark (headless chromium; takes a few minutes)'

@@ -16,6 +16,25 @@ from lnb_dash.query import db
 from tests.deploy.cluster import cluster  # noqa: F401  (replicas behind nginx, for tests/deploy and tests/browser)
 
 ROOT = Path(__file__).resolve().parents[1]
+# Tests whose timing is the point (replicas killed under load, imports interrupted mid-write): `make test` runs them
+# alone first (--part serial), then the rest on every core (--part parallel, pytest-xdist).
+SERIAL = ("tests/deploy/", "tests/data/test_faults.py")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--part", choices=("all", "serial", "parallel"), default="all",
+                     help="serial: only the timing-sensitive tests (tests.conftest.SERIAL); parallel: all the others")
+
+
+def pytest_collection_modifyitems(config, items):
+    part = config.getoption("--part")
+    if part == "all":
+        return
+    keep = [item for item in items if item.nodeid.startswith(SERIAL) == (part == "serial")]
+    dropped = [item for item in items if item not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
 
 
 @pytest.fixture(scope="session")
