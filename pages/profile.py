@@ -5,7 +5,7 @@ import streamlit as st
 from lnb_dash import i18n, names
 from lnb_dash.model import profiles, similar
 from lnb_dash.model.address import ProfileView
-from lnb_dash.render import maps, pdf, profile_html
+from lnb_dash.render import pdf, profile_html
 from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
@@ -33,7 +33,7 @@ title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 st.html(profile_html.PROFILE_STYLE)
 map_col, facts_col = st.columns([2, 3])
 with map_col:
-    locator = maps.locator_spec(cached.municipalities_gdf_cached(), view.m, lang, height=300)
+    locator = cached.locator_spec_cached(view.m, lang, 300)
     render_map(locator, lang, key="profile.locator")
     st.caption(locator.label + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:

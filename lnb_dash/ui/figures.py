@@ -145,7 +145,6 @@ def render_priority_map(lang: str, key: str, height: int) -> None:
 
     codes = cached.priority_codes_cached()
     st.header(i18n.t("priority_map", lang))
-    render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(codes), lang, label=i18n.t("priority_map", lang), height=height),
-               lang, key=key)
+    render_map(cached.priority_spec_cached(lang, height), lang, key=key)
     st.html(maps.highlight_legend_html(len(codes), lang))
     st.caption(i18n.t("boundary_attribution", lang))
