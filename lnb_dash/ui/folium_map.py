@@ -6,20 +6,23 @@ clicks are returned (``returned_objects``), so pan and zoom never rerun the scri
 
 ``st_folium`` renders the folium objects to HTML and JavaScript on every call (branca compiles a
 template per element, the geometry is written out each time): most of a map page's server time. So
-the strings it would send are made here once, the base map per geography, options and language and
-the values layer per map spec, and handed to the component as they are by every session until the
-database changes (``cached.database_resource``).
+the base map is rendered here once per geography, options and language, as ``st_folium`` would
+send it, and the values layer once per map spec as a short script of styles, tooltip texts and
+labels (``maps.values_script``) whose shapes the browser fetches once per page from a hash-named
+static file. Every session gets these strings until the database changes (``cached.database_resource``).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
-import folium
 import streamlit as st
 import streamlit_folium
 from streamlit_folium import generate_js_hash
 
+from lnb_dash.ops import assets
 from lnb_dash.render import maps
 from lnb_dash.ui import cached
 
@@ -62,10 +65,28 @@ def render_base_map(spec: maps.MapSpec, lang: str) -> BaseMap:
 
 
 def render_values_layer(spec: maps.MapSpec) -> str:
-    """The values layer as the JavaScript streamlit-folium evaluates on the base map (``feature_group``)."""
-    m = folium.Map(tiles=None)
-    m._id = maps.BASE_MAP_ID
-    return streamlit_folium._get_feature_group_string(maps.values_layer(spec), map=m)
+    """The values layer as the JavaScript streamlit-folium evaluates on the base map (``feature_group``): styles and
+    texts only, the shapes from the layer's file (``shapes_url``)."""
+    return maps.values_script(spec, maps.STATIC_URL + shapes_url(spec.layer))
+
+
+@st.cache_resource
+def shapes_url(layer: str, static_dir: Path = assets.STATIC_DIR) -> str:
+    """Write a layer's shapes file (maps.shapes_file) into the app's static files once per process; its path there.
+
+    The name carries a hash of the content: browsers keep it, replicas writing it together write the same bytes.
+    """
+    path, body = maps.shapes_file(layer)
+    target = static_dir / path
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(body)
+        tmp.replace(target)
+    for old in target.parent.glob(f"areas-{layer}.*.json"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    return path
 
 
 @st.cache_resource(max_entries=32)
