@@ -71,11 +71,14 @@ def indicator_switch(url: str) -> int:
 
 
 def measure(url: str, pid: int, visits: int = 30) -> dict:
-    """CPU ms per first visit of each page, bytes of each run, and the server's resident memory after."""
+    """CPU ms per first visit of each page, bytes of each run, and the server's resident memory: idle (started, no
+    visit yet), after one overview visit (no classified map) and after all."""
+    out: dict = {"visits": visits, "load_average": list(os.getloadavg()), "rss_idle_mb": round(rss_mb(pid), 1)}
+    first_visit(url, "overview", PAGES["overview"])
+    out["rss_after_overview_mb"] = round(rss_mb(pid), 1)
     for page, query in PAGES.items():  # warm: imports, caches, the first render of each view
         first_visit(url, page, query)
     first_visit(url, "map", OTHER_QUERY)
-    out: dict = {"visits": visits, "load_average": list(os.getloadavg())}
     for page, query in PAGES.items():
         sizes = []
         start = process_cpu_seconds(pid)
@@ -100,6 +103,7 @@ def main() -> None:
 
     process, url = start(ROOT / "app.py")
     try:
+        time.sleep(2)  # the server settles after its health check
         t0 = time.perf_counter()
         result = measure(url, process.pid, args.visits)
         result["wall_s"] = round(time.perf_counter() - t0, 1)

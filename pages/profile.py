@@ -5,7 +5,7 @@ import streamlit as st
 from lnb_dash import i18n, names
 from lnb_dash.model import profiles, similar
 from lnb_dash.model.address import ProfileView
-from lnb_dash.render import pdf, profile_html
+from lnb_dash.render import profile_html
 from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
@@ -62,7 +62,16 @@ st.caption(citations.escape_markdown(similar.method_text(lang)))
 
 table = profiles.spine_table(rows, lang, dict(zip(sources.source_id, sources.publisher)))
 pdf_col, table_col = st.columns([1, 2])
-pdf_col.download_button(i18n.t("download_pdf", lang), lambda: pdf.build_profile_pdf(cached.get_connection(), view.m, lang),
+
+
+def profile_pdf() -> bytes:
+    """The profile as a PDF; reportlab is loaded when one is asked for, not with the page."""
+    from lnb_dash.render import pdf
+
+    return pdf.build_profile_pdf(cached.get_connection(), view.m, lang)
+
+
+pdf_col.download_button(i18n.t("download_pdf", lang), profile_pdf,
                         file_name=f"{view.m}_{municipality['name_ascii'].lower().replace(' ', '_')}_{lang}.pdf", mime="application/pdf",
                         key="profile.pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
 with table_col:
