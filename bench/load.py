@@ -196,7 +196,8 @@ def main(argv=None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=HERE / "load.json")
     args = parser.parse_args(argv)
     visits = [int(v) for v in args.visits.split(",") if v]
-    results: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "cores": os.cpu_count()}
+    # Other work on the machine moves every time: the load average before and after is kept with them (issue 22).
+    results: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "cores": os.cpu_count(), "load_before": os.getloadavg()}
 
     def run(name, fn, *a, **kw):
         print(f"==> {name}", flush=True)
@@ -229,11 +230,13 @@ def main(argv=None) -> int:
             if two is not None:
                 warm([n.url for n in two.nodes])
                 run(f"kill_{args.kill_users}_2r", simultaneous, two.url, args.kill_users, FIRST_VISIT, two, kill=0)
+    results["load_after"] = os.getloadavg()
     table = _table(results)
     checks = budgets(results)
     results["budgets"] = [{"budget": b, "measured": m, "met": ok} for b, m, ok in checks]
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table)
+    print(f"{results['cores']} cores; load average before / after: {results['load_before'][0]:.1f} / {results['load_after'][0]:.1f}")
     for b, m, ok in checks:
         print(f"{'met    ' if ok else 'NOT MET'}  {b}: {m}")
     print(f"wrote {args.output}")

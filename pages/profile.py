@@ -5,7 +5,7 @@ import streamlit as st
 from lnb_dash import i18n, names
 from lnb_dash.model import profiles, similar
 from lnb_dash.model.address import ProfileView
-from lnb_dash.render import maps, pdf, profile_html
+from lnb_dash.render import profile_html
 from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
@@ -33,7 +33,7 @@ title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 st.html(profile_html.PROFILE_STYLE)
 map_col, facts_col = st.columns([2, 3])
 with map_col:
-    locator = maps.locator_spec(cached.municipalities_gdf_cached(), view.m, lang, height=300)
+    locator = cached.locator_spec_cached(view.m, lang, 300)
     render_map(locator, lang, key="profile.locator")
     st.caption(locator.label + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
@@ -62,7 +62,16 @@ st.caption(citations.escape_markdown(similar.method_text(lang)))
 
 table = profiles.spine_table(rows, lang, dict(zip(sources.source_id, sources.publisher)))
 pdf_col, table_col = st.columns([1, 2])
-pdf_col.download_button(i18n.t("download_pdf", lang), lambda: pdf.build_profile_pdf(cached.get_connection(), view.m, lang),
+
+
+def profile_pdf() -> bytes:
+    """The profile as a PDF; reportlab is loaded when one is asked for, not with the page."""
+    from lnb_dash.render import pdf
+
+    return pdf.build_profile_pdf(cached.get_connection(), view.m, lang)
+
+
+pdf_col.download_button(i18n.t("download_pdf", lang), profile_pdf,
                         file_name=f"{view.m}_{municipality['name_ascii'].lower().replace(' ', '_')}_{lang}.pdf", mime="application/pdf",
                         key="profile.pdf", on_click="ignore", icon=":material/picture_as_pdf:", type="primary")
 with table_col:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
@@ -81,6 +80,8 @@ def classify(values: pd.Series, scheme: str = DEFAULT_SCHEME, k: int = DEFAULT_K
     if exact:
         bins = distinct
     else:
+        import mapclassify  # with scipy and scikit-learn ~90 MB and 1.5 s: loaded by the first map drawn, not at start
+
         klass = {"quantiles": mapclassify.Quantiles, "natural_breaks": mapclassify.FisherJenks,
                  "equal_interval": mapclassify.EqualInterval}[scheme]
         with warnings.catch_warnings():  # FisherJenks warns that numba is absent; 61 values need no JIT

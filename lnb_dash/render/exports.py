@@ -11,9 +11,6 @@ import json
 import zipfile
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from lnb_dash import __version__, config
 from lnb_dash.model import caveats
@@ -55,6 +52,9 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def _write_sheet(ws, frame: pd.DataFrame) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     ws.append([str(c) for c in frame.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -72,6 +72,8 @@ def _write_sheet(ws, frame: pd.DataFrame) -> None:
 
 def to_xlsx_bytes(data: pd.DataFrame, metadata: pd.DataFrame, title: str = "") -> bytes:
     """A workbook with a 'data' sheet and a 'metadata' sheet (definitions, sources, licenses, date)."""
+    from openpyxl import Workbook  # loaded when a workbook is asked for, not with every page that offers one
+
     workbook = Workbook()
     ws = workbook.active
     ws.title = "data"

@@ -13,7 +13,6 @@ import textwrap
 import altair as alt
 import geopandas as gpd
 import pandas as pd
-import vl_convert as vlc
 
 from lnb_dash import i18n
 from lnb_dash.model.classify import STATUS_STYLES, Classes
@@ -90,10 +89,14 @@ def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, s
 
 
 def to_png(chart, scale: float = 2.0) -> bytes:
+    import vl_convert as vlc  # loaded when a picture is asked for, not with every page that offers one
+
     return vlc.vegalite_to_png(chart.to_json(), scale=scale)
 
 
 def to_svg(chart) -> str:
+    import vl_convert as vlc
+
     return vlc.vegalite_to_svg(chart.to_json())
 
 

@@ -15,6 +15,7 @@ are HTML-escaped here: folium's tooltips insert them as markup.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 from dataclasses import dataclass, field
@@ -384,6 +385,80 @@ def values_layer(spec: MapSpec, *, static_url: str = STATIC_URL, embed_shapes: b
                                               "key": json.dumps(FETCHED_LAYERS[spec.layer])}))
     layer.add_to(group)
     return group
+
+
+def shapes_file(layer: str) -> tuple[str, bytes]:
+    """A boundary layer's shapes as the dashboard's values layers read them, and the hash-named path it is served at
+    (relative to ``/app/static/``): ``{"codes": [...], "shapes": [GeoJSON geometry, ...]}`` keyed by area code, so the
+    browser fetches and keeps the shapes once and a view sends only what it changes (``values_script``)."""
+    pairs = geometries(layer)
+    body = json.dumps({"codes": [code for code, _ in pairs], "shapes": [shape for _, shape in pairs]}, separators=(",", ":")).encode()
+    return f"geo/areas-{layer}.{hashlib.sha256(body).hexdigest()[:12]}.json", body
+
+
+# streamlit-folium evaluates this on its map (``map_div``) for every view and removes the layers it finds in
+# ``window.feature_group`` when the next view comes. The shapes are fetched once per page and kept; tooltips are
+# built with textContent, so names from the data are never markup.
+_VALUES_JS = """var feature_group_feature_group_0 = L.featureGroup();
+(function (group, view) {
+  var shapes = window.__lnbShapes = window.__lnbShapes || {};
+  shapes[view.url] = shapes[view.url] || fetch(view.url).then(function (r) { return r.json(); });
+  shapes[view.url].then(function (layerShapes) {
+    var features = layerShapes.codes.map(function (code, i) {
+      var area = view.areas[code] || view.missing;
+      var props = {label: area.l, front: !!area.f, tip: area.t, style: area.s};
+      if (view.municipal) props.lau_code = code; else { props.code = code; if (area.m) props.lau_code = area.m; }
+      return {type: "Feature", properties: props, geometry: layerShapes.shapes[i]};
+    });
+    var values_layer = L.geoJSON({type: "FeatureCollection", features: features},
+                                 {interactive: view.interactive, style: function (f) { return view.styles[f.properties.style]; }});
+    if (view.tips) values_layer.bindTooltip(function (area) {
+      var table = document.createElement("table");
+      area.feature.properties.tip.forEach(function (text, i) {
+        var row = table.insertRow();
+        if (view.labels[i]) { var th = document.createElement("th"); th.textContent = view.labels[i]; row.appendChild(th); }
+        row.insertCell().textContent = text;
+      });
+      return table;
+    }, {sticky: true});
+    %(access)s
+    group.addLayer(values_layer);
+  });
+})(feature_group_feature_group_0, %(view)s);
+map_div.addLayer(feature_group_feature_group_0);
+window.feature_group = window.feature_group || [];
+window.feature_group.push(feature_group_feature_group_0);
+"""
+
+
+def values_script(spec: MapSpec, shapes_url: str) -> str:
+    """The values layer for streamlit-folium's ``feature_group``: styles, tooltip texts and keyboard labels only; the
+    shapes come from ``shapes_url`` (``shapes_file``), fetched once per page. The same areas, styles, tooltips and
+    links as ``values_layer`` (which a saved file still uses)."""
+    styles, areas = {}, {}
+    municipal = spec.layer == "municipalities"
+    for code, _ in geometries(spec.layer):
+        feature = spec.features.get(code)
+        if feature is None:
+            continue
+        style = dict(feature["style"])
+        if code in spec.highlight:
+            style.update(HIGHLIGHT_STYLE)
+        area = {"s": styles.setdefault(json.dumps(style, sort_keys=True), len(styles)), "l": feature["label"],
+                "t": [str(text) for _, text in feature["tip"]]}
+        if code in spec.highlight:
+            area["f"] = 1
+        if not municipal and feature.get("lau_code"):
+            area["m"] = feature["lau_code"]
+        areas[code] = area
+    missing = {"s": styles.setdefault(json.dumps(STATUS_STYLES["not_reported"], sort_keys=True), len(styles)), "l": "", "t": []}
+    n_rows = max((len(f["tip"]) for f in spec.features.values()), default=0)
+    labels = [str(label) if label else "" for label in spec.tooltip_labels[:n_rows]] or [""] * n_rows
+    view = {"url": shapes_url, "municipal": municipal, "interactive": spec.interactive, "tips": bool(spec.interactive and n_rows),
+            "labels": labels, "styles": [json.loads(style) for style in styles], "areas": areas, "missing": missing}
+    access = (_ACCESS_JS % {"hover": json.dumps(HOVER_STYLE), "clickable": json.dumps(spec.clickable)}).replace("{{ parent }}", "values_layer")
+    data = json.dumps(view, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return _VALUES_JS % {"access": access if spec.interactive else "", "view": data}
 
 
 def standalone_html(spec: MapSpec, lang: str, *, title: str, subtitle: str, legend_html: str, source_text: str) -> str:

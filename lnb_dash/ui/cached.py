@@ -197,6 +197,22 @@ def map_figure_cached(view: MapView, lang: str) -> maps.MapFigure:
     return maps.map_figure(map_model_cached(view, lang)[1], lang)
 
 
+@st.cache_resource(max_entries=256)
+def locator_spec_cached(lau_code: str, lang: str, height: int) -> maps.MapSpec:
+    """The profile's locator map (render.maps.locator_spec), one object per municipality for every session, so its
+    rendering is kept with it (ui.folium_map)."""
+    return maps.locator_spec(municipalities_gdf_cached(), lau_code, lang, height=height)
+
+
+@database_resource(max_entries=8)
+def priority_spec_cached(lang: str, height: int) -> maps.MapSpec:
+    """The LNB priority municipalities' map (render.maps.highlight_spec), one object for every session."""
+    from lnb_dash import i18n
+
+    return maps.highlight_spec(municipalities_gdf_cached(), set(priority_codes_cached()), lang, label=i18n.t("priority_map", lang),
+                               height=height)
+
+
 @database_resource(max_entries=128)
 def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     """The map page's ranked bar chart as Vega-Lite JSON, built and validated once per view and language

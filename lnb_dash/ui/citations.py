@@ -11,6 +11,12 @@ from lnb_dash.ui import cached
 
 def source_line(source_ids, lang: str) -> str:
     """'Source: publisher, title (reference date). License: …' for one or more sources, as markdown."""
+    return _source_line(tuple(source_ids), lang)
+
+
+@cached.database_resource(max_entries=512)
+def _source_line(source_ids: tuple, lang: str) -> str:
+    """Once per sources and language for every session."""
     sources = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id")
     parts = []
     for sid in dict.fromkeys(s for s in source_ids if isinstance(s, str)):

@@ -16,8 +16,11 @@ from lnb_dash.ui.citations import render_caveats, render_source_note
 CLASS_COUNTS = [3, 4, 5, 6, 7]
 
 
+@cached.database_resource(max_entries=1024)
 def settled_map_view(view):
     """The view with a breakdown, a year and a level the indicator has: a link may name none of them, or ones it lacks.
+
+    Settled once per view for every session (filtering the levels frame was a fifth of a map page run).
 
     Returns the view, the indicator's metadata and the years to offer (a frame with a ``year`` column), at every
     level a map can draw (municipalities, counties, former units; see lnb_dash.levels).
@@ -145,7 +148,6 @@ def render_priority_map(lang: str, key: str, height: int) -> None:
 
     codes = cached.priority_codes_cached()
     st.header(i18n.t("priority_map", lang))
-    render_map(maps.highlight_spec(cached.municipalities_gdf_cached(), set(codes), lang, label=i18n.t("priority_map", lang), height=height),
-               lang, key=key)
+    render_map(cached.priority_spec_cached(lang, height), lang, key=key)
     st.html(maps.highlight_legend_html(len(codes), lang))
     st.caption(i18n.t("boundary_attribution", lang))

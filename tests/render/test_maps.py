@@ -77,14 +77,25 @@ def test_the_map_asks_for_nothing_outside_the_app(model):
     assert "/app/static/geo/counties." in html, "county lines come from the app's static files"
 
 
-def test_a_view_change_sends_about_100_kb(model):
+def test_a_view_change_sends_styles_and_texts_not_shapes(model):
     *_, figure = model
-    from streamlit_folium import _get_feature_group_string, _get_map_string
+    from streamlit_folium import _get_map_string
 
     base = maps.base_map(figure.spec, "en")
     base.get_root().render()
-    sent = len(_get_map_string(base).encode()) + len(_get_feature_group_string(maps.values_layer(figure.spec), base).encode())
-    assert sent < 120_000
+    values = maps.values_script(figure.spec, "/app/static/geo/areas-municipalities.x.json")
+    assert "coordinates" not in values and "Korçë" in values
+    assert len(_get_map_string(base).encode()) + len(values.encode()) < 30_000
+
+
+def test_the_shapes_are_one_hash_named_file_per_layer_keyed_by_code():
+    path, body = maps.shapes_file("municipalities")
+    shapes = json.loads(body)
+    assert re.fullmatch(r"geo/areas-municipalities\.[0-9a-f]{12}\.json", path)
+    assert len(shapes["codes"]) == len(shapes["shapes"]) == 61 and "AL343" in shapes["codes"]
+    assert maps.shapes_file("municipalities")[0] == path, "the same shapes, the same name: browsers keep the file"
+    county_path, county_body = maps.shapes_file("counties")
+    assert county_path != path and sorted(json.loads(county_body)["codes"])[0] == "AL-01"
 
 
 def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
@@ -119,6 +130,8 @@ def test_names_from_data_are_escaped_before_they_reach_folium(model):
     spec = maps.choropleth_spec(gdf, m.classes, meta, "en", label="x")
     html = rendered(spec)
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html.replace("\\u0026", "&")
+    values = maps.values_script(spec, "/app/static/geo/areas-municipalities.x.json")
+    assert "<img src=x onerror=alert(1)>" in values and ".textContent = " in values and "innerHTML" not in values, "text, never markup"
 
 
 def test_legend_counts_add_up_to_61(model):
