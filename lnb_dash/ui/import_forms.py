@@ -46,6 +46,25 @@ def render_problems(problems, lang: str) -> None:
                  hide_index=True, width="stretch")
 
 
+def render_rejection(exc, lang: str) -> None:
+    """A table over a size limit in the page's language (nothing was read past the limit); else the problems."""
+    from lnb_dash.data.tables import TableTooLarge
+
+    if isinstance(exc.__cause__, TableTooLarge):
+        st.error(too_large_message(exc.__cause__, lang))
+    else:
+        render_problems(exc.problems, lang)
+
+
+def too_large_message(exc, lang: str) -> str:
+    if exc.kind == "uncompressed":
+        return i18n.t("sec_table_unzipped", lang, found=i18n.format_number(exc.found / 2**20, 0, lang),
+                      limit=i18n.format_number(exc.limit / 2**20, 0, lang))
+    if exc.kind == "time":
+        return i18n.t("sec_table_time", lang, limit=i18n.format_number(exc.limit, 0, lang))
+    return i18n.t("sec_table_rows", lang, found=i18n.format_number(exc.found, 0, lang), limit=i18n.format_number(exc.limit, 0, lang))
+
+
 def render_former_unit_aggregation(plan, lang: str) -> None:
     """For a table keyed by former units: how many municipalities get a sum, keep a reported value, or get none."""
     for (_breakdown, year), aggregation in (plan.aggregation or {}).items():

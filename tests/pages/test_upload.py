@@ -7,7 +7,7 @@ from lnb_dash import config
 from lnb_dash.data import history
 from lnb_dash.query import db
 from tests.concurrency import lock_held_elsewhere
-from tests.conftest import hashes
+from tests.conftest import folder_hashes, hashes
 from tests.data.test_bad_corpus import BAD, EXPECTED
 from tests.pages.helpers import open_page
 
@@ -173,3 +173,29 @@ def test_an_installed_package_never_takes_uploads_into_its_shipped_data(staff_da
     at = signed_in(lang)
     assert words in at.error[0].value and "lnb-dash init" in at.error[0].value
     assert not at.get("file_uploader") and hashes(db_path) == before
+
+
+@pytest.mark.parametrize("lang, text", [("en", "The sheet holds more than 100,000 rows (at least 1,000,000); the limit is 100,000"),
+                                        ("sq", "Fleta ka më shumë se 100\u00a0000 rreshta (të paktën 1\u00a0000\u00a0000); kufiri është 100\u00a0000")])
+def test_a_workbook_bomb_is_refused_on_the_page_in_its_language(staff_data, tmp_path, lang, text):
+    from tests.data.bombs import write_row_bomb
+
+    data_dir, _db_path = staff_data
+    before = folder_hashes(data_dir)
+    bomb = write_row_bomb(tmp_path / "bomb.xlsx", 1_000_000)
+    at = signed_in(lang, **{"upload.pending": (str(bomb), "covid19_families_assisted", META)})
+    assert text in at.error[0].value, at.error[0].value
+    assert folder_hashes(data_dir) == before and "upload.pending" not in at.session_state
+
+
+def test_an_upload_named_with_a_path_and_html_lands_in_its_folder_and_is_shown_as_text(staff_data, tmp_path):
+    from lnb_dash.data.tables import safe_upload_name
+
+    folder = tmp_path / "uploads" / "one"
+    folder.mkdir(parents=True)
+    name = safe_upload_name("../../<img src=x onerror=alert(1)>.csv")
+    path = folder / name
+    path.write_text("bashkia,viti,vlera\nAtlantis,2021,1\n", encoding="utf-8")
+    assert path.resolve().parent == folder.resolve() and [p.name for p in (tmp_path / "uploads").iterdir()] == ["one"]
+    at = signed_in(**{"upload.pending": (str(path), "covid19_families_assisted", META)})
+    assert at.dataframe[0].value.iloc[0]["file"] == "<img src=x onerror=alert(1)>.csv"  # a table cell: text, never markup
