@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -20,9 +22,18 @@ def render_sign_in(mode: str, lang: str) -> None:
         name = st.text_input(i18n.t("your_name", lang), key="upload.name")
         password = st.text_input(i18n.t("password", lang), type="password", key="upload.password")
         if st.form_submit_button(i18n.t("sign_in", lang)):
-            if auth.check_password(name, password):
+            outcome = auth.check_password(name, password)
+            if outcome.signed_in:
                 st.rerun()
-            st.error(i18n.t("wrong_password", lang))
+            st.error(i18n.t("wrong_password", lang) if outcome.wait <= 0 else wait_message(outcome.wait, lang))
+    st.caption(i18n.t("sec_session_only", lang))
+
+
+def wait_message(seconds: float, lang: str) -> str:
+    """How long to wait before the next try, in minutes from a minute up, else seconds (rounded up)."""
+    if seconds >= 60:
+        return i18n.t("sec_wait_minutes", lang, n=math.ceil(seconds / 60))
+    return i18n.t("sec_wait_seconds", lang, n=math.ceil(seconds))
 
 
 def render_source_form(lang: str) -> dict:

@@ -1,5 +1,7 @@
 """The staff upload page: closed without credentials, behind a password, validation before import, undo."""
 
+import tomllib
+
 import pytest
 import streamlit as st
 
@@ -199,3 +201,48 @@ def test_an_upload_named_with_a_path_and_html_lands_in_its_folder_and_is_shown_a
     assert path.resolve().parent == folder.resolve() and [p.name for p in (tmp_path / "uploads").iterdir()] == ["one"]
     at = signed_in(**{"upload.pending": (str(path), "covid19_families_assisted", META)})
     assert at.dataframe[0].value.iloc[0]["file"] == "<img src=x onerror=alert(1)>.csv"  # a table cell: text, never markup
+
+
+def sign_in_page(secrets: dict, lang: str = "en"):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for key, value in secrets.items():
+        at.secrets[key] = value
+    at.switch_page("pages/upload.py")
+    at.query_params["lang"] = lang
+    at.run()
+    return at
+
+
+def attempt(at, name, password):
+    at.text_input(key="upload.name").input(name)
+    at.text_input(key="upload.password").input(password)
+    at.button[0].click().run()
+    return at
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Too many failed sign-ins for this name or from this computer. Try again in 15 s."),
+                                        ("sq", "Shumë përpjekje të dështuara për këtë emër ose nga ky kompjuter. Provoni përsëri pas 15 s.")])
+def test_six_wrong_passwords_bring_the_wait_message_and_the_right_one_waits(staff_data, lang, text):
+    from lnb_dash.data.accounts import account_line
+
+    secrets = {"upload_accounts": tomllib.loads(account_line("Arta Hoxha", "a long enough password"))}
+    at = sign_in_page(secrets, lang)
+    for i in range(5):
+        attempt(at, "Arta Hoxha", f"guess {i}")
+    assert text in attempt(at, "Arta Hoxha", "guess 6").error[0].value
+    assert text.split(".")[0] in attempt(at, "Arta Hoxha", "a long enough password").error[0].value
+    assert "upload.signed_in_as" not in at.session_state
+    assert any("a reload asks again" in c.value or "pas ringarkimit" in c.value for c in at.caption)
+
+
+def test_a_staff_account_signs_in_and_the_history_records_its_name(staff_data):
+    from lnb_dash.data.accounts import account_line
+
+    at = sign_in_page({"upload_accounts": tomllib.loads(account_line("Arta Hoxha", "a long enough password"))})
+    attempt(at, "Arta Hoxha", "a long enough password")
+    assert at.session_state["upload.signed_in_as"] == "Arta Hoxha"
+    assert any("Arta Hoxha" in c.value for c in at.caption)
