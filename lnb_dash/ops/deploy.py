@@ -51,6 +51,8 @@ FRAME_ANCESTORS = os.environ.get("LNB_FRAME_ANCESTORS", "")
 # whole office behind one address can open the dashboard at once; uploads 10 a minute with bursts of 10.
 STREAM_RATE, STREAM_BURST = "2r/s", 120
 UPLOAD_RATE, UPLOAD_BURST = "10r/m", 10
+# LNB_RATE_LIMITS=0 turns both off (make load: hundreds of simulated viewers come from one address).
+RATE_LIMITS = os.environ.get("LNB_RATE_LIMITS", "1") != "0"
 
 
 def user_directive() -> str:
@@ -187,8 +189,12 @@ http {{
         ~^/component/ "{component_scripts}";
         default "{page_scripts}";
     }}
-    limit_req_zone $binary_remote_addr zone=lnb_stream:10m rate={STREAM_RATE};
-    limit_req_zone $binary_remote_addr zone=lnb_upload:10m rate={UPLOAD_RATE};
+    # Requests with an empty key are not limited.
+    map $binary_remote_addr $limit_key {{
+        default {"$binary_remote_addr" if RATE_LIMITS else '""'};
+    }}
+    limit_req_zone $limit_key zone=lnb_stream:10m rate={STREAM_RATE};
+    limit_req_zone $limit_key zone=lnb_upload:10m rate={UPLOAD_RATE};
     limit_req_status 429;
 
     upstream replicas {{

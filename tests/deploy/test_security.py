@@ -167,3 +167,16 @@ def test_uploads_and_new_websockets_are_limited_per_client_but_an_office_can_ope
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_rate_limits_can_be_turned_off_for_the_load_test(tmp_path, stub, monkeypatch):
+    require_nginx()
+    monkeypatch.setattr(deploy, "RATE_LIMITS", False)
+    process, url = start_nginx(tmp_path / "run", stub)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            uploads = list(pool.map(lambda _: status(url + "/_stcore/upload_file/s/f", "PUT")[0], range(20)))
+        assert uploads == [200] * 20
+    finally:
+        process.terminate()
+        process.wait(10)
