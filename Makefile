@@ -49,7 +49,7 @@ serve: data/lnb.duckdb
 LOAD_ARGS ?=
 load: data/lnb.duckdb
 	@echo '==> Load test (locust, headless; takes several minutes)'
-	$(PY) bench/load.py $(if $(LOAD_URL),--url $(LOAD_URL)) $(LOAD_ARGS)
+	LNB_RATE_LIMITS=0 $(PY) bench/load.py $(if $(LOAD_URL),--url $(LOAD_URL)) $(LOAD_ARGS)
 
 LINTED := lnb_dash pages app.py tests bench scripts
 lint: $(VENV)/.installed

@@ -220,6 +220,23 @@ def cmd_undo(args) -> int:
     return 0
 
 
+def cmd_users(args) -> int:
+    import getpass
+
+    from lnb_dash.data.accounts import account_line
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"Password for {args.name}: ")
+    if not args.password_stdin and getpass.getpass("Again: ") != password:
+        print("the two passwords differ; nothing printed", file=sys.stderr)
+        return 1
+    if len(password) < 12:
+        print("use at least 12 characters", file=sys.stderr)
+        return 1
+    print("# paste under [upload_accounts] in .streamlit/secrets.toml (every replica's):")
+    print(account_line(args.name, password))
+    return 0
+
+
 def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="LNB municipal dashboard: serve it, and the data tools.",
                                      epilog="Data folder: LNB_DATA_DIR, else the shipped one. Database: LNB_DB_PATH, else "
@@ -262,6 +279,12 @@ def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
     undo.add_argument("source_id")
     undo.add_argument("--user", default="command line")
     undo.set_defaults(func=cmd_undo)
+    users = sub.add_parser("users", help="staff accounts for the upload page: 'users add NAME' prints the secrets line")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    add = users_sub.add_parser("add", help="ask for a password and print the line for [upload_accounts] (an argon2 hash)")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from the first line of standard input")
+    add.set_defaults(func=cmd_users)
     export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata), its map as one offline HTML file, or the full data package (zip)")
     export.add_argument("what", choices=("values", "map", "package"))
     export.add_argument("--indicator")

@@ -9,6 +9,7 @@ from lnb_dash import config, i18n
 from lnb_dash.data import history
 from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units
 from lnb_dash.data.locking import ImportInProgressError
+from lnb_dash.data.tables import safe_upload_name
 from lnb_dash.render import exports
 from lnb_dash.ui import auth, cached, import_forms, places, state
 
@@ -54,7 +55,7 @@ meta = import_forms.render_source_form(lang)
 st.header(i18n.t("step_check", lang))
 if upload is not None and st.button(i18n.t("check_button", lang), key="upload.check", type="primary"):
     folder = Path(tempfile.mkdtemp())
-    path = folder / Path(upload.name).name
+    path = folder / safe_upload_name(upload.name)
     path.write_bytes(upload.getvalue())
     st.session_state["upload.pending"] = (str(path), indicator, meta)
 pending = st.session_state.get("upload.pending")
@@ -63,7 +64,7 @@ if pending:
     try:
         plan = plan_import(path, indicator, meta, config.DATA_DIR)
     except ImportRejected as exc:
-        import_forms.render_problems(exc.problems, lang)
+        import_forms.render_rejection(exc, lang)
         if isinstance(exc, RatesNotSummable):
             st.info(i18n.t("former_unit_rates_refused", lang))
         st.session_state.pop("upload.pending")
@@ -75,7 +76,7 @@ if pending:
             try:
                 import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
             except ImportRejected as exc:
-                import_forms.render_problems(exc.problems, lang)
+                import_forms.render_rejection(exc, lang)
             except ImportInProgressError as exc:
                 import_forms.render_import_in_progress(exc, lang)
             else:

@@ -23,7 +23,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config, levels
-from lnb_dash.data import history
+from lnb_dash.data import history, tables
 from lnb_dash.data.build import build_database
 from lnb_dash.data.check import Problem, check_data
 from lnb_dash.data.former_units import complete_sums, incomplete_municipalities
@@ -122,6 +122,10 @@ def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
         raise ImportRejected([Problem(name, None, None, "the file is empty")])
     if size > MAX_BYTES:
         raise ImportRejected([Problem(name, None, None, f"the file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")])
+    try:
+        tables.check_table(path, sheet, MAX_ROWS)  # before parsing: a small file may unzip to millions of rows
+    except tables.TableTooLarge as exc:
+        raise ImportRejected([Problem(name, None, None, exc.message)]) from exc
     frame = read_workbook(path, sheet) if path.suffix.lower() in (".xlsx", ".xlsm") else read_csv(path)
     if len(frame) > MAX_ROWS:
         raise ImportRejected([Problem(name, None, None, f"the table has {len(frame):,} rows; the limit is {MAX_ROWS:,}")])

@@ -19,8 +19,13 @@ and its downloads still meet), and the browser's websocket reconnects there and 
 from __future__ import annotations
 
 import argparse
+import base64
+import grp
+import hashlib
 import importlib.util
 import os
+import pwd
+import re
 import resource
 import shutil
 import signal
@@ -40,6 +45,52 @@ HEALTH = "/_stcore/health"
 # Streamlit runs each script in its own thread and glibc gives threads their own malloc arenas; two arenas kept a
 # replica at 120 held sessions 17 MB smaller (530 against 547 MB, bench/load.py's journey).
 MALLOC_ARENAS = "2"
+# Sites allowed to frame the embed pages (?embed=true), space-separated origins; every other page only frames itself.
+FRAME_ANCESTORS = os.environ.get("LNB_FRAME_ANCESTORS", "")
+# Per client address: new websocket connections (one per page load or reconnect) 2 a second with bursts of 120, so a
+# whole office behind one address can open the dashboard at once; uploads 10 a minute with bursts of 10.
+STREAM_RATE, STREAM_BURST = "2r/s", 120
+UPLOAD_RATE, UPLOAD_BURST = "10r/m", 10
+# LNB_RATE_LIMITS=0 turns both off (make load: hundreds of simulated viewers come from one address).
+RATE_LIMITS = os.environ.get("LNB_RATE_LIMITS", "1") != "0"
+
+
+def user_directive() -> str:
+    """Workers as the user who started nginx: as root, nginx would otherwise drop to ``nobody``, which cannot read a
+    clone in a private (0700) directory; an unprivileged master runs its workers as itself and takes no ``user``."""
+    if os.geteuid() != 0:
+        return ""
+    return f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};\n"
+
+
+def inline_script_hashes(static_dir: Path) -> list[str]:
+    """CSP hashes of the inline scripts in Streamlit's index.html (one line that sets ``window.prerenderReady``), so
+    the policy allows exactly them and no other inline script."""
+    index = static_dir / "index.html"
+    html = index.read_text(encoding="utf-8") if index.is_file() else ""
+    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts]
+
+
+def content_security_policy() -> str:
+    """Everything from this server: Streamlit's bundle, the app's static files, the map's data and its frames.
+
+    Streamlit's React styles are inline (emotion), hence ``'unsafe-inline'`` for styles; ``$script_src`` depends on
+    the path (see :func:`script_sources`)."""
+    return ("default-src 'self'; script-src $script_src; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+            "font-src 'self' data:; connect-src 'self'; frame-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+            "base-uri 'self'; form-action 'self'; frame-ancestors $frame_ancestors")
+
+
+def script_sources(static_dir: Path) -> tuple[str, str]:
+    """Scripts allowed on the pages, and inside components' frames (``/component/…``).
+
+    The pages run no inline script but Streamlit's own line (allowed by its hash), and no ``eval`` (Vega draws the
+    charts without it). streamlit-folium runs each map's Leaflet code as an inline script in
+    its own frame, a different text for every map, so that frame needs ``'unsafe-inline'``: the map's text from data
+    is escaped before it gets there (tests/browser/test_safe_rendering.py)."""
+    page = " ".join(["'self'", *inline_script_hashes(static_dir)])
+    return page, "'self' 'unsafe-inline' 'unsafe-eval'"
 
 
 def streamlit_static_dir() -> Path:
@@ -50,17 +101,46 @@ def streamlit_static_dir() -> Path:
     return Path(importlib.util.find_spec("streamlit").submodule_search_locations[0]) / "static"
 
 
+# Every location that reaches the replicas; {headers} are the security headers.
+PROXY = """proxy_pass http://replicas;
+            proxy_http_version 1.1;
+            proxy_set_header Host $http_host;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_read_timeout 1h;
+            proxy_send_timeout 1h;
+            proxy_buffering off;
+            proxy_next_upstream error timeout http_502 http_503;
+            proxy_connect_timeout 2s;
+            {headers}"""
+
+
 def nginx_conf(run_dir: Path, upstreams: list[str], listen: str = "127.0.0.1:8080", *, static_dir: Path | None = None,
-               app_static_dir: Path | None = None, worker_processes: int | str = "auto") -> str:
-    """The nginx config: everything (pid, logs, temp files) under ``run_dir``, so it runs as any user."""
+               app_static_dir: Path | None = None, worker_processes: int | str = "auto", frame_ancestors: str | None = None,
+               tls_cert: Path | None = None, tls_key: Path | None = None) -> str:
+    """The nginx config: everything (pid, logs, temp files) under ``run_dir``, so it runs as any user.
+
+    Every response carries the security headers; HSTS only when nginx terminates TLS itself (``tls_cert``, ``tls_key``).
+    """
     static_dir = static_dir or streamlit_static_dir()
     app_static_dir = app_static_dir or config.ROOT / "static"
     files = min(resource.getrlimit(resource.RLIMIT_NOFILE)[1], 16384)  # each websocket holds two descriptors
     servers = "\n".join(f"        server {u} max_fails=1 fail_timeout=5s;" for u in upstreams)
     health = "\n".join(f"        location = /_replica/{i}/health {{ proxy_pass http://{u}{HEALTH}; }}" for i, u in enumerate(upstreams))
     run = run_dir.resolve()
+    ancestors = " ".join(["'self'", *(frame_ancestors if frame_ancestors is not None else FRAME_ANCESTORS).split()])
+    tls = f"\n        ssl_certificate {tls_cert};\n        ssl_certificate_key {tls_key};" if tls_cert else ""
+    hsts = '\n        add_header Strict-Transport-Security "max-age=31536000" always;' if tls_cert else ""
+    # add_header in a location replaces the server's, so every location includes the same set.
+    page_scripts, component_scripts = script_sources(static_dir)
+    headers = f"""add_header Content-Security-Policy "{content_security_policy()}" always;
+        add_header X-Content-Type-Options nosniff always;
+        add_header Referrer-Policy strict-origin-when-cross-origin always;{hsts}"""
+    proxy = PROXY.format(headers=headers)
     return f"""# Generated by python -m lnb_dash.ops.deploy; do not edit (regenerated at every start).
-worker_processes {worker_processes};
+{user_directive()}worker_processes {worker_processes};
 worker_rlimit_nofile {files};
 pid {run}/nginx.pid;
 error_log {run}/error.log warn;
@@ -100,6 +180,22 @@ http {{
         default upgrade;
         "" close;
     }}
+    # Embeds (Streamlit's ?embed=true) may be framed by the configured sites; every other page by this site only.
+    map $arg_embed $frame_ancestors {{
+        "true" "{ancestors}";
+        default "'self'";
+    }}
+    map $uri $script_src {{
+        ~^/component/ "{component_scripts}";
+        default "{page_scripts}";
+    }}
+    # Requests with an empty key are not limited.
+    map $binary_remote_addr $limit_key {{
+        default {"$binary_remote_addr" if RATE_LIMITS else '""'};
+    }}
+    limit_req_zone $limit_key zone=lnb_stream:10m rate={STREAM_RATE};
+    limit_req_zone $limit_key zone=lnb_upload:10m rate={UPLOAD_RATE};
+    limit_req_status 429;
 
     upstream replicas {{
         hash $route_key consistent;
@@ -107,35 +203,37 @@ http {{
     }}
 
     server {{
-        listen {listen};
+        listen {listen}{" ssl" if tls_cert else ""};{tls}
         # The front end's own bundle and the app's static files (Leaflet, boundaries) straight from disk.
         location /static/ {{
             alias {static_dir}/static/;
             add_header Cache-Control "public, max-age=2592000, immutable";  # file names carry a content hash
+        {headers}
         }}
         location /app/static/ {{
             alias {app_static_dir}/;
             expires 1h;
+        {headers}
         }}
         # Each replica's own health, for monitors: /_replica/0/health …
 {health}
+        # One websocket per page load (and reconnect), and the upload endpoint: limited per client address.
+        location /_stcore/stream {{
+            limit_req zone=lnb_stream burst={STREAM_BURST} nodelay;
+            {proxy}
+        }}
+        location /_stcore/upload_file/ {{
+            limit_req zone=lnb_upload burst={UPLOAD_BURST} nodelay;
+            {proxy}
+        }}
         location / {{
-            proxy_pass http://replicas;
-            proxy_http_version 1.1;
-            proxy_set_header Host $http_host;
-            proxy_set_header Upgrade $http_upgrade;
-            proxy_set_header Connection $connection_upgrade;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_read_timeout 1h;
-            proxy_send_timeout 1h;
-            proxy_buffering off;
-            proxy_next_upstream error timeout http_502 http_503;
-            proxy_connect_timeout 2s;
+            {proxy}
         }}
     }}
 }}
 """
+
+
 
 
 def write_conf(run_dir: Path, upstreams: list[str], listen: str, **kwargs) -> Path:
@@ -349,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--upstream", action="append", required=True, help="a replica HOST:PORT (repeat)")
         p.add_argument("--listen", default="127.0.0.1:8080")
         p.add_argument("--run-dir", type=Path, required=p is conf, default=Path(tempfile.gettempdir()) / "lnb-nginx")
+        p.add_argument("--tls-cert", type=Path, help="nginx terminates TLS with this certificate (and sends HSTS)")
+        p.add_argument("--tls-key", type=Path, help="the certificate's private key")
     args = parser.parse_args(argv)
 
     if args.command == "serve":
@@ -363,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
             cluster.stop()
             print("==> Stopped", flush=True)
         return 0
-    path = write_conf(args.run_dir, args.upstream, args.listen)
+    path = write_conf(args.run_dir, args.upstream, args.listen, tls_cert=args.tls_cert, tls_key=args.tls_key)
     checked = nginx_test(path)
     if checked.returncode != 0:
         print(checked.stderr, file=sys.stderr)

@@ -10,9 +10,14 @@ Configure one of them in ``.streamlit/secrets.toml`` (never committed):
     server_metadata_url = "https://…/.well-known/openid-configuration"
     upload_allowed_emails = ["name@example.org"]   # optional: only these accounts may upload
 
-    upload_password = "…"                 # single-machine fallback, at the top level
+    [upload_accounts]                     # password mode: one line per person, from `python -m lnb_dash users add NAME`
+    "Arta Hoxha" = "$argon2id$…"
 
-With neither, the upload page explains how to enable it and accepts nothing.
+    upload_password = "…"                 # older fallback, one password shared by all staff (history records a claimed name)
+
+With none, the upload page explains how to enable it and accepts nothing. Failed sign-ins are limited per name and
+per client across replicas (lnb_dash/data/accounts.py). Password mode keeps the sign-in in the browser tab's session
+only: Streamlit can set no cookie outside ``st.login``, so a reload asks again (OIDC survives reloads).
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from __future__ import annotations
 import hmac
 
 import streamlit as st
+
+from lnb_dash import config
+from lnb_dash.data import accounts
 
 SESSION_KEY = "upload.signed_in_as"
 
@@ -38,7 +46,7 @@ def auth_mode() -> str:
     secrets = _secrets()
     if "auth" in secrets and secrets["auth"].get("client_id"):
         return "oidc"
-    if secrets.get("upload_password"):
+    if secrets.get("upload_accounts") or secrets.get("upload_password"):
         return "password"
     return "none"
 
@@ -57,13 +65,29 @@ def signed_in_user() -> str | None:
     return None
 
 
-def check_password(name: str, password: str) -> bool:
-    """Compare in constant time; on success remember the user for this session."""
-    expected = str(_secrets().get("upload_password", ""))
-    if expected and name.strip() and hmac.compare_digest(password.encode(), expected.encode()):
+def client_address() -> str:
+    """The viewer's address: behind nginx the last X-Forwarded-For entry (the one nginx itself added; earlier entries
+    are whatever the client sent), else the socket's peer."""
+    forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+    return forwarded or st.context.ip_address or "unknown"
+
+
+def _matches(name: str, password: str) -> bool:
+    secrets = _secrets()
+    staff = dict(secrets.get("upload_accounts") or {})
+    if staff:
+        return accounts.verify(staff, name, password)
+    shared = str(secrets.get("upload_password", ""))
+    return bool(shared) and hmac.compare_digest(password.encode(), shared.encode())
+
+
+def check_password(name: str, password: str) -> accounts.Outcome:
+    """Sign in unless the name or this client must wait after failed attempts; on success remember the user for
+    this session (the account's name)."""
+    outcome = accounts.sign_in(_matches, name, password, client_address(), accounts.Attempts(config.DATA_DIR))
+    if outcome.signed_in:
         st.session_state[SESSION_KEY] = name.strip()
-        return True
-    return False
+    return outcome
 
 
 def sign_out() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -20,9 +22,18 @@ def render_sign_in(mode: str, lang: str) -> None:
         name = st.text_input(i18n.t("your_name", lang), key="upload.name")
         password = st.text_input(i18n.t("password", lang), type="password", key="upload.password")
         if st.form_submit_button(i18n.t("sign_in", lang)):
-            if auth.check_password(name, password):
+            outcome = auth.check_password(name, password)
+            if outcome.signed_in:
                 st.rerun()
-            st.error(i18n.t("wrong_password", lang))
+            st.error(i18n.t("wrong_password", lang) if outcome.wait <= 0 else wait_message(outcome.wait, lang))
+    st.caption(i18n.t("sec_session_only", lang))
+
+
+def wait_message(seconds: float, lang: str) -> str:
+    """How long to wait before the next try, in minutes from a minute up, else seconds (rounded up)."""
+    if seconds >= 60:
+        return i18n.t("sec_wait_minutes", lang, n=math.ceil(seconds / 60))
+    return i18n.t("sec_wait_seconds", lang, n=math.ceil(seconds))
 
 
 def render_source_form(lang: str) -> dict:
@@ -44,6 +55,25 @@ def render_problems(problems, lang: str) -> None:
     st.error(i18n.t("problems_found", lang, n=len(problems)))
     st.dataframe(pd.DataFrame([{"file": p.file, "row": p.row, "column": p.column, "problem": p.message} for p in problems]),
                  hide_index=True, width="stretch")
+
+
+def render_rejection(exc, lang: str) -> None:
+    """A table over a size limit in the page's language (nothing was read past the limit); else the problems."""
+    from lnb_dash.data.tables import TableTooLarge
+
+    if isinstance(exc.__cause__, TableTooLarge):
+        st.error(too_large_message(exc.__cause__, lang))
+    else:
+        render_problems(exc.problems, lang)
+
+
+def too_large_message(exc, lang: str) -> str:
+    if exc.kind == "uncompressed":
+        return i18n.t("sec_table_unzipped", lang, found=i18n.format_number(exc.found / 2**20, 0, lang),
+                      limit=i18n.format_number(exc.limit / 2**20, 0, lang))
+    if exc.kind == "time":
+        return i18n.t("sec_table_time", lang, limit=i18n.format_number(exc.limit, 0, lang))
+    return i18n.t("sec_table_rows", lang, found=i18n.format_number(exc.found, 0, lang), limit=i18n.format_number(exc.limit, 0, lang))
 
 
 def render_former_unit_aggregation(plan, lang: str) -> None:

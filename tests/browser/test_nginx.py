@@ -1,4 +1,5 @@
-"""The real client through the proxy: a few Chromium sessions at once draw the map via nginx."""
+"""The real client through the proxy: a few Chromium sessions at once draw the map via nginx, with its security headers
+(the Content-Security-Policy on) and no console error."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ def test_chromium_sessions_through_nginx_draw_the_map(browser, cluster):
     visits = [Visit(browser, cluster.url) for _ in range(3)]
     try:
         for visit in visits:
-            visit.page.goto(cluster.url + "/map?indicator=population&year=2011&lang=en")
+            response = visit.page.goto(cluster.url + "/map?indicator=population&year=2011&lang=en")
+            assert "script-src 'self'" in response.headers["content-security-policy"]
+            assert response.headers["x-content-type-options"] == "nosniff"
         for visit in visits:
             visit.page.wait_for_selector("h1", timeout=60_000)
             frame = visit.wait_for_map(61)
@@ -24,3 +27,19 @@ def test_chromium_sessions_through_nginx_draw_the_map(browser, cluster):
     finally:
         for visit in visits:
             visit.close()
+
+
+def test_trends_and_an_embed_draw_under_the_policy(browser, cluster):
+    visit = Visit(browser, cluster.url)
+    try:
+        response = visit.page.goto(cluster.url + "/trends?indicator=parl_turnout&lang=en")
+        assert "frame-ancestors 'self'" in response.headers["content-security-policy"]
+        visit.page.wait_for_selector("h1", timeout=60_000)
+        visit.page.wait_for_selector("canvas, svg.marks", timeout=60_000)  # the Altair chart drew (Vega under the CSP)
+        visit.wait_idle()
+        response = visit.page.goto(cluster.url + "/map?indicator=parl_turnout&year=2017&embed=true")
+        assert "frame-ancestors 'self'" in response.headers["content-security-policy"]
+        visit.wait_for_map(61)
+        assert visit.blocked == [] and visit.real_console_errors() == []
+    finally:
+        visit.close()

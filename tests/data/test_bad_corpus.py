@@ -82,7 +82,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
 def test_a_million_rows_are_refused(tmp_path):
     path = tmp_path / "million.csv"
     path.write_text("municipality,year,value\n" + "Berat,2020,1\n" * 1_000_000, encoding="utf-8")
-    with pytest.raises(ImportRejected, match="1,000,000 rows; the limit is 100,000"):
+    with pytest.raises(ImportRejected, match=r"holds more than 100,000 rows .*; the limit is 100,000"):
         read_table(path)
 
 

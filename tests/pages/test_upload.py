@@ -1,5 +1,7 @@
 """The staff upload page: closed without credentials, behind a password, validation before import, undo."""
 
+import tomllib
+
 import pytest
 import streamlit as st
 
@@ -7,7 +9,7 @@ from lnb_dash import config
 from lnb_dash.data import history
 from lnb_dash.query import db
 from tests.concurrency import lock_held_elsewhere
-from tests.conftest import hashes
+from tests.conftest import folder_hashes, hashes
 from tests.data.test_bad_corpus import BAD, EXPECTED
 from tests.pages.helpers import open_page
 
@@ -173,3 +175,74 @@ def test_an_installed_package_never_takes_uploads_into_its_shipped_data(staff_da
     at = signed_in(lang)
     assert words in at.error[0].value and "lnb-dash init" in at.error[0].value
     assert not at.get("file_uploader") and hashes(db_path) == before
+
+
+@pytest.mark.parametrize("lang, text", [("en", "The sheet holds more than 100,000 rows (at least 1,000,000); the limit is 100,000"),
+                                        ("sq", "Fleta ka më shumë se 100\u00a0000 rreshta (të paktën 1\u00a0000\u00a0000); kufiri është 100\u00a0000")])
+def test_a_workbook_bomb_is_refused_on_the_page_in_its_language(staff_data, tmp_path, lang, text):
+    from tests.data.bombs import write_row_bomb
+
+    data_dir, _db_path = staff_data
+    before = folder_hashes(data_dir)
+    bomb = write_row_bomb(tmp_path / "bomb.xlsx", 1_000_000)
+    at = signed_in(lang, **{"upload.pending": (str(bomb), "covid19_families_assisted", META)})
+    assert text in at.error[0].value, at.error[0].value
+    assert folder_hashes(data_dir) == before and "upload.pending" not in at.session_state
+
+
+def test_an_upload_named_with_a_path_and_html_lands_in_its_folder_and_is_shown_as_text(staff_data, tmp_path):
+    from lnb_dash.data.tables import safe_upload_name
+
+    folder = tmp_path / "uploads" / "one"
+    folder.mkdir(parents=True)
+    name = safe_upload_name("../../<img src=x onerror=alert(1)>.csv")
+    path = folder / name
+    path.write_text("bashkia,viti,vlera\nAtlantis,2021,1\n", encoding="utf-8")
+    assert path.resolve().parent == folder.resolve() and [p.name for p in (tmp_path / "uploads").iterdir()] == ["one"]
+    at = signed_in(**{"upload.pending": (str(path), "covid19_families_assisted", META)})
+    assert at.dataframe[0].value.iloc[0]["file"] == "<img src=x onerror=alert(1)>.csv"  # a table cell: text, never markup
+
+
+def sign_in_page(secrets: dict, lang: str = "en"):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for key, value in secrets.items():
+        at.secrets[key] = value
+    at.switch_page("pages/upload.py")
+    at.query_params["lang"] = lang
+    at.run()
+    return at
+
+
+def attempt(at, name, password):
+    at.text_input(key="upload.name").input(name)
+    at.text_input(key="upload.password").input(password)
+    at.button[0].click().run()
+    return at
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Too many failed sign-ins for this name or from this computer. Try again in 15 s."),
+                                        ("sq", "Shumë përpjekje të dështuara për këtë emër ose nga ky kompjuter. Provoni përsëri pas 15 s.")])
+def test_six_wrong_passwords_bring_the_wait_message_and_the_right_one_waits(staff_data, lang, text):
+    from lnb_dash.data.accounts import account_line
+
+    secrets = {"upload_accounts": tomllib.loads(account_line("Arta Hoxha", "a long enough password"))}
+    at = sign_in_page(secrets, lang)
+    for i in range(5):
+        attempt(at, "Arta Hoxha", f"guess {i}")
+    assert text in attempt(at, "Arta Hoxha", "guess 6").error[0].value
+    assert text.split(".")[0] in attempt(at, "Arta Hoxha", "a long enough password").error[0].value
+    assert "upload.signed_in_as" not in at.session_state
+    assert any("a reload asks again" in c.value or "pas ringarkimit" in c.value for c in at.caption)
+
+
+def test_a_staff_account_signs_in_and_the_history_records_its_name(staff_data):
+    from lnb_dash.data.accounts import account_line
+
+    at = sign_in_page({"upload_accounts": tomllib.loads(account_line("Arta Hoxha", "a long enough password"))})
+    attempt(at, "Arta Hoxha", "a long enough password")
+    assert at.session_state["upload.signed_in_as"] == "Arta Hoxha"
+    assert any("Arta Hoxha" in c.value for c in at.caption)

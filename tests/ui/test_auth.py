@@ -11,11 +11,19 @@ def sign_in_app(name: str = "", password: str = "") -> None:
     from lnb_dash.ui import auth
 
     if name or password:
-        st.write(f"accepted: {auth.check_password(name, password)}")
+        st.write(f"accepted: {auth.check_password(name, password).signed_in}")
     st.write(f"mode: {auth.auth_mode()}; user: {auth.signed_in_user()}")
     if st.button("sign out"):
         auth.sign_out()
         st.write(f"after: {auth.signed_in_user()}")
+
+
+@pytest.fixture(autouse=True)
+def attempts_folder(tmp_path, monkeypatch):
+    """Failed attempts are counted in the data folder: a fresh one per test, never the repository's."""
+    from lnb_dash import config
+
+    monkeypatch.setattr(config, "DATA_DIR", tmp_path)
 
 
 def run(secrets: dict, **kwargs) -> list[str]:
@@ -47,3 +55,14 @@ def test_signing_out_forgets_the_staff_member():
 
 def test_single_sign_on_settings_take_precedence_over_the_password():
     assert run({"upload_password": "pw", "auth": {"client_id": "lnb"}})[-1] == "mode: oidc; user: None"
+
+
+def test_staff_accounts_sign_in_by_their_own_password_and_the_shared_one_no_longer_works():
+    import tomllib
+
+    from lnb_dash.data.accounts import account_line
+
+    staff = tomllib.loads(account_line("Ana", "a long enough password"))
+    assert run({"upload_accounts": staff, "upload_password": "pw"}, name="Ana", password="a long enough password")[0] == "accepted: True"
+    assert run({"upload_accounts": staff, "upload_password": "pw"}, name="Ana", password="pw")[0] == "accepted: False"
+    assert run({"upload_accounts": staff}, name="Eve", password="a long enough password")[0] == "accepted: False"
