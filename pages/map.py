@@ -35,6 +35,7 @@ st.title(i18n.t("page_map", lang))
 meta, coverage = figures.settle_map_widgets(PAGE, available)
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
+figures.render_substitutions(PAGE, view, lang)
 controls = st.container(height=CONTROLS_HEIGHT, border=False)
 map_col, side_col = st.columns([3, 1])
 

@@ -12,7 +12,7 @@ import pandas as pd
 from lnb_dash import i18n, levels
 from lnb_dash.data.sources import CITATION_COLUMNS
 from lnb_dash.model import caveats
-from lnb_dash.model.address import MapView
+from lnb_dash.model.address import MapView, Substitution
 from lnb_dash.model.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.query import boundaries
 from lnb_dash.query.indicators import IndicatorMeta, parse_categories
@@ -243,6 +243,41 @@ def settle(view, map_levels: pd.DataFrame):
     levels = levels_of(map_levels, view.indicator, breakdown, year)
     level = view.level if view.level in levels else levels[0]
     return dataclasses.replace(view, breakdown=breakdown, year=int(year), level=level), years
+
+
+def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> list[Substitution]:
+    """What a link asked for (``year``, ``breakdown``, ``level``) that :func:`settle` replaced, what is shown instead and
+    the views with data it could open instead (each settled, so none of them is substituted again).
+
+    Only what the link names counts: a link without a year is not told that the map opens on its default year.
+    """
+    rows = mappable(map_levels, settled.indicator)
+    if rows.empty:
+        return []
+    here = mappable(map_levels, settled.indicator, settled.breakdown)
+
+    def year_option(year):
+        level = settled.level if settled.level in levels_of(map_levels, settled.indicator, settled.breakdown, year) else "municipality"
+        return dataclasses.replace(settled, year=year, level=level)
+
+    def level_option(level):
+        year = settled.year if level in levels_of(map_levels, settled.indicator, settled.breakdown, settled.year) else None
+        return dataclasses.replace(settled, level=level, year=year)
+
+    offered = {
+        "year": [(str(y), year_option(y)) for y in sorted(int(y) for y in here.year.unique())],
+        "breakdown": [(b, dataclasses.replace(settled, breakdown=b)) for b in sorted(set(rows.breakdown))],
+        "level": [(lv, level_option(lv)) for lv in levels_of(map_levels, settled.indicator, settled.breakdown)],
+    }
+    found = []
+    for field, options in offered.items():
+        raw = asked.get(field)
+        raw = raw[-1] if isinstance(raw, list) else raw
+        shown = str(getattr(settled, field))
+        if raw in (None, "") or str(raw).strip() == shown:
+            continue
+        found.append(Substitution(field, str(raw).strip(), shown, tuple((value, settle(view, map_levels)[0]) for value, view in options)))
+    return found
 
 
 def choose_default_year(coverage: pd.DataFrame) -> int | None:

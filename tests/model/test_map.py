@@ -143,3 +143,27 @@ def test_the_former_unit_ranked_chart_has_one_bar_per_unit_with_shared_names_tol
     assert "Qendër (Librazhd)" in labels and "Paskuqan" in labels
     assert spec["layer"][0]["encoding"]["y"]["field"] == "label"
     assert max(r["value"] for r in rows) <= 100, "no bar adds up the turnouts of several units"
+
+
+@pytest.mark.parametrize("asked, field, shown", [
+    ({"indicator": "population", "year": "2019"}, "year", "2023"),
+    ({"indicator": "population", "breakdown": "women"}, "breakdown", "total"),
+    ({"indicator": "population", "level": "former_unit"}, "level", "municipality"),
+])
+def test_a_link_asking_for_what_has_no_data_is_told_what_is_shown_and_what_exists(con, asked, field, shown):
+    frame = indicators.query_map_levels(con)
+    settled, _ = map_model.settle(MapView.from_query_params(asked), frame)
+    [substitution] = map_model.substitutions(asked, settled, frame)
+    assert (substitution.field, substitution.asked, substitution.shown) == (field, asked[field], shown)
+    for value, option in substitution.options:  # every link opens a view with data, showing the value it is labelled with
+        assert map_model.settle(option, frame)[0] == option and str(getattr(option, field)) == value
+    if field == "year":
+        assert [v for v, _ in substitution.options] == ["1989", "2001", "2011", "2023"]
+
+
+def test_a_link_without_a_year_or_with_one_that_has_data_gets_no_notice(con):
+    frame = indicators.query_map_levels(con)
+    for asked in ({"indicator": "population"}, {"indicator": "population", "year": "2011"},
+                  {"indicator": "population_1jan", "year": "2023", "level": "county"}):
+        settled, _ = map_model.settle(MapView.from_query_params(asked), frame)
+        assert map_model.substitutions(asked, settled, frame) == []
