@@ -10,8 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from lnb_dash import i18n, levels
-from lnb_dash.data.sources import CITATION_COLUMNS
-from lnb_dash.model import caveats
+from lnb_dash.model import caveats, downloads
 from lnb_dash.model.address import MapView, Substitution
 from lnb_dash.model.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.query import boundaries
@@ -156,20 +155,21 @@ def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame
     frame = pd.DataFrame({
         **areas, "level": lv.id, "indicator": meta.indicator_id, "indicator_name": indicator_name(meta, view.breakdown, lang),
         "breakdown": view.breakdown, "breakdown_name": i18n.breakdown_label(view.breakdown, lang),
-        "year": values.year, "value": values.value.where(values.status == "value"),
-        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
+        "year": values.year, "value": downloads.numbers(values.value.where(values.status == "value"), meta.decimals),
+        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"].astype("Int64"),
         "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
-        "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
-        **citation_columns(values),
+        "licence": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
+        **citation_columns(values, lang),
     })
     if meta.is_category:
         frame.insert(frame.columns.get_loc("value") + 1, "label", [i18n.format_value(v, meta, lang) for v in values.value])
     return frame
 
 
-def citation_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
-    """The per-value note and citation columns every download carries (empty where the source has none)."""
-    return {c: frame[c] if c in frame else pd.Series(None, index=frame.index, dtype=object) for c in ("note", *CITATION_COLUMNS)}
+def citation_columns(frame: pd.DataFrame, lang: str = "en") -> dict[str, pd.Series]:
+    """The per-value flag, note (a sentence in ``lang``) and citation columns every download carries (empty where the
+    source has none): :func:`lnb_dash.model.downloads.value_columns`."""
+    return downloads.value_columns(frame, lang)
 
 
 def meta_of(row) -> IndicatorMeta:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lnb_dash import i18n, levels
+from lnb_dash.model import downloads
 from lnb_dash.model.map import citation_columns, indicator_name
 
 COUNTY_CODES = tuple(f"AL-{i:02d}" for i in range(1, 13))
@@ -220,10 +221,14 @@ def trend_table(series: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
 
 
 def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
-    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
+    """The trend as numbers: one row per area and year, value rounded to the indicator's decimals, unit, status, flag,
+    source, licence and citation in separate columns."""
+    localized = i18n.localize_sources(sources, lang)
+    titles, licences = dict(zip(localized.source_id, localized.title)), dict(zip(localized.source_id, localized.license))
     return pd.DataFrame({
         "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
-        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year, "value": series.value, "unit": meta.unit[lang],
+        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year,
+        "value": downloads.numbers(series.value.where(series.status == "value"), meta.decimals), "unit": meta.unit[lang],
         "status": series.status, "break_in_series": series.break_in_series, "computed": series.computed,
-        "source": series.source_id.map(titles), **citation_columns(series),
+        "source": series.source_id.map(titles), "licence": series.source_id.map(licences), **citation_columns(series, lang),
     })

@@ -69,10 +69,11 @@ def test_a_trend_of_counts_leaves_albania_out_unless_indexed_and_says_so(con):
 def test_the_compare_download_holds_numbers_in_their_own_columns(con):
     profiles = {code: indicators.query_profile(con, code) for code in ("AL343", "AL221")}
     frame = compare.compare_download(profiles, {"AL343": "Korçë", "AL221": "Kamëz"}, "en", indicators.list_sources(con))
-    assert {"value", "year", "rank", "n_ranked", "unit", "national_value", "source"} <= set(frame.columns)
+    assert {"value", "year", "rank", "n_ranked", "unit", "status", "flag", "licence", "national_value", "source"} <= set(frame.columns)
     assert frame.value.dtype.kind == "f" and frame["rank"].dtype.name == "Int64"
     turnout = frame[(frame.indicator == "local_turnout") & (frame.lau_code == "AL343")].iloc[0]
-    assert turnout.value == pytest.approx(41.52) and turnout.year == 2015 and turnout.unit == "%"
+    assert turnout.value == 41.5 and turnout.year == 2015 and turnout.unit == "%", "rounded to the indicator's one decimal"
+    assert frame[frame.indicator == "local_turnout"].national_value.iloc[0] == round(frame[frame.indicator == "local_turnout"].national_value.iloc[0], 1)
     assert frame[frame.status != "value"].value.isna().all(), "missing is empty, never 0"
 
 
@@ -124,7 +125,7 @@ def test_an_albanian_download_names_its_sources_in_albanian_at_every_level(con, 
     download = map_model.values_download(values, meta, "sq", sources.reset_index(), view)
     used = values.source_id.dropna().unique()
     assert len(download) == levels.get(level).n_areas and download[key].is_unique and set(download.level) == {level}
-    assert set(download.source) == set(sources.loc[used, "title_sq"]) and set(download.license) == set(sources.loc[used, "license_sq"])
+    assert set(download.source) == set(sources.loc[used, "title_sq"]) and set(download.licence) == set(sources.loc[used, "license_sq"])
     assert not set(download.source) & set(sources.title), "no English title on an Albanian page"
     english = map_model.values_download(values, meta, "en", sources.reset_index(), view)
     assert set(english.source) == set(sources.loc[used, "title"])
