@@ -82,6 +82,12 @@ def map_name(meta, view: MapView, lang: str) -> str:
     return name if view.level == "municipality" else f"{name} – {levels.level_label(view.level, lang)}"
 
 
+def ranked_label(values: pd.DataFrame, level: str, lang: str) -> str:
+    """The ranking's tab: '52 of 61 ranked', never 'All 61 municipalities ranked' over 52 bars."""
+    total = levels.get(level).n_areas or len(values)
+    return i18n.t("jn_ranked_of", lang, n=int(values["rank"].notna().sum()), total=total)
+
+
 def national_note(series: pd.DataFrame, meta, lang: str, indexed: bool) -> str | None:
     """Why Albania's line is missing from a chart of counts (see charts.build_timeseries_chart), with its figure."""
     national = series[(series.area_level == "national") & (series.status == "value")]

@@ -51,7 +51,8 @@ def test_the_ranked_bar_of_a_count_does_not_draw_albania(con):
     assert len(spec["layer"]) == 1, "no national rule on a count: the axis would run to 2.8 million"
     meta, values, m = model_for(con, "parl_turnout", 2017)
     spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", m.national_value).to_dict()
-    assert len(spec["layer"]) == 2
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "rule", "text"], "Albania's dashed line is labelled"
+    assert any(row["label"].startswith("Albania ") for rows in spec["datasets"].values() for row in rows if "label" in row and "area_code" not in row)
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False, "every municipality keeps its label"
 
 
@@ -168,3 +169,14 @@ def test_a_link_without_a_year_or_with_one_that_has_data_gets_no_notice(con):
                   {"indicator": "population_1jan", "year": "2023", "level": "county"}):
         settled, _ = map_model.settle(MapView.from_query_params(asked), frame)
         assert map_model.substitutions(asked, settled, frame) == []
+
+
+@pytest.mark.parametrize("lang, label", [("en", "52 of 61 ranked"), ("sq", "Renditen 52 nga 61")])
+def test_the_ranking_says_how_many_of_the_areas_it_ranks(con, lang, label):
+    values = query_values(con, "population", 2023)
+    assert map_model.ranked_label(values, "municipality", lang) == label
+
+
+def test_the_albanian_map_description_is_grammatical_whatever_the_indicator(con):
+    _, _, m = model_for(con, "local_turnout", 2015, lang="sq")
+    assert m.alt_text.startswith("Harta sipas bashkive: Pjesëmarrja në zgjedhjet vendore, 2015."), "not 'Hartë e Pjesëmarrja…'"
