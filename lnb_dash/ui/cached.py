@@ -309,12 +309,14 @@ def counties_names_cached() -> dict[str, str]:
 
 
 @st.cache_data
-def data_as_of_cached() -> tuple[tuple[int, str] | None, str | None]:
-    """The newest value's (year, source) and when the database file was built (UTC, minutes)."""
+def data_as_of_cached() -> tuple[tuple[int, str] | None, tuple[int, str] | None, str | None]:
+    """The newest municipal value's and the newest value's of any level (year, source), and when the database file
+    was built (UTC, minutes)."""
     from lnb_dash.query import freshness
 
     built = freshness.built_at(config.DB_PATH)
-    return freshness.data_as_of(get_connection()), built.strftime("%Y-%m-%d %H:%M UTC") if built else None
+    return (freshness.data_as_of(get_connection(), "municipality"), freshness.data_as_of(get_connection()),
+            built.strftime("%Y-%m-%d %H:%M UTC") if built else None)
 
 
 @st.cache_data

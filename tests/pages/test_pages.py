@@ -248,7 +248,10 @@ def test_the_womens_voice_step_shows_the_sex_split_caveat(lang, words):
 
 def test_the_overview_says_how_current_the_data_is():
     at = open_page("overview", lang="sq")
-    assert "Të dhënat më të reja: 2025" in texts(at) and "Baza e të dhënave u ndërtua më" in texts(at)
+    assert "Vlera më e re në çdo nivel: 2025" in texts(at) and "Baza e të dhënave u ndërtua më" in texts(at)
+    at = open_page("overview", lang="en")
+    assert "Newest municipal value: 2023" in texts(at) and "reference date 2023-09-18" in texts(at), "the municipal date on its own"
+    assert "Newest value at any level: 2025" in texts(at)
 
 
 def test_the_trend_chart_has_its_caveats_beside_it():
