@@ -71,13 +71,23 @@ def chart_areas(national: bool) -> tuple[str, ...]:
     return COUNTY_CODES + (("AL",) if national else ())
 
 
+def _missing_year_before(years: pd.Series) -> pd.Series:
+    """True where the gap to the previous value is longer than the series' usual interval (its most common one, the
+    shorter on a tie): Albania's 2019 → 2021 skips 2020, while a county published every second year skips nothing."""
+    steps = years.diff()
+    usual = steps.dropna().mode()
+    return steps > usual.min() if len(usual) else pd.Series(False, index=years.index)
+
+
 def with_segments(series: pd.DataFrame) -> pd.DataFrame:
-    """Values only, each with ``segment``: a running count of breaks per area, so a line never crosses a break,
-    and ``line``, one id per area and segment (what a line mark groups by)."""
+    """Values only, each with ``segment``: a running count of breaks per area (what an index may span), and ``line``,
+    one id per area and stretch between breaks and missing years (what a line mark groups by), so a line never
+    crosses a break or a year without a value."""
     data = series[series.status == "value"].dropna(subset=["value"]).sort_values(["area_code", "year"]).copy()
     data["break_in_series"] = data.break_in_series.fillna(False).astype(bool)
     data["segment"] = data.groupby("area_code").break_in_series.cumsum().astype(int)
-    data["line"] = data.area_code + "/" + data.segment.astype(str)
+    gap = data.groupby("area_code", group_keys=False).year.apply(_missing_year_before).reindex(data.index).fillna(False).astype(bool)
+    data["line"] = data.area_code + "/" + (data.break_in_series | gap).groupby(data.area_code).cumsum().astype(int).astype(str)
     return data
 
 

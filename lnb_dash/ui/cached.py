@@ -261,6 +261,9 @@ def series_indicators_cached() -> trends.SeriesIndicators:
     return trends.series_indicators(list_indicators_cached(), coverage_by_level_cached())
 
 
+NATIONAL_TREND_HEIGHT = 260  # Albania's own chart under the county trends: tall enough to read its years and values
+
+
 @database_resource(max_entries=128)
 def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: bool, indexed: bool, lang: str):
     """The county trends chart as Vega-Lite JSON with its labelled series and captions, once per view and language."""
@@ -273,7 +276,7 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
     national = None
     if not trend.national.empty:
         national = charts.localize(charts.build_county_trend_chart(trend.national, meta, lang, (), trend.y_title, trend.points_only,
-                                                                   height=200), lang).to_json()
+                                                                   height=NATIONAL_TREND_HEIGHT), lang).to_json()
     return series, trend, charts.localize(chart, lang).to_json(), national
 
 
