@@ -77,7 +77,9 @@ def render_data_as_of(lang: str) -> None:
     if newest is None:
         return
     sources = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id")
-    dates = sources.get(f"reference_date_{lang}", sources.reference_date).fillna(sources.reference_date) if lang == "sq" else sources.reference_date
+    dates = sources.reference_date
+    if lang == "sq" and "reference_date_sq" in sources:
+        dates = sources.reference_date_sq.where(sources.reference_date_sq.notna() & (sources.reference_date_sq != ""), dates)
 
     def described(found):
         year, source_id = found
