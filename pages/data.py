@@ -35,7 +35,7 @@ view = state.view_from_widgets(PAGE, DataView, view)
 state.write_view(PAGE, view, lang)
 
 observations = cached.observations_cached(view.indicator, view.year or 0, view.status)
-download = data_page.observations_download(observations, lang)
+download = data_page.observations_download(observations, lang, dict(zip(catalogue.indicator_id, catalogue.decimals)))
 # A page of rows at a time: a first visit stays light on a slow connection; the downloads hold every row.
 n_pages = max(1, -(-len(download) // PAGE_ROWS))
 page_col, note_col = st.columns([1, 4], vertical_alignment="bottom")

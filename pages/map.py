@@ -12,6 +12,7 @@ import json
 import streamlit as st
 
 from lnb_dash import i18n, levels
+from lnb_dash.model import caveats
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
 from lnb_dash.render import charts, images, maps
@@ -35,6 +36,7 @@ st.title(i18n.t("page_map", lang))
 meta, coverage = figures.settle_map_widgets(PAGE, available)
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
+figures.render_substitutions(PAGE, view, lang)
 controls = st.container(height=CONTROLS_HEIGHT, border=False)
 map_col, side_col = st.columns([3, 1])
 
@@ -73,7 +75,7 @@ with side_controls:
     st.checkbox(i18n.t("basemap", lang), key=state.key(PAGE, "basemap"))
     places.render_compare_picker(PAGE, view, lang)
 
-bar_tab, table_tab = st.tabs([i18n.t(levels.level_key("ranked_bar", view.level), lang), i18n.t("table", lang)], key="map.tab",
+bar_tab, table_tab = st.tabs([map_model.ranked_label(values, view.level, lang), i18n.t("table", lang)], key="map.tab",
                              on_change="rerun")
 if bar_tab.open:
     with bar_tab:
@@ -82,19 +84,24 @@ if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")
 caption = map_model.source_text(source_ids, cached.sources_cached(), lang)
+view_caveats = caveats.short_caveats(cached.caveats_cached(view.indicator, tuple(dict.fromkeys(s for s in source_ids if isinstance(s, str))),
+                                                           lang, view.year))
 base_name = map_model.view_file_name(view)
 lines_layer = levels.get(view.level).lines  # the borders drawn over the areas: counties, today's municipalities or none
 lines = cached.level_gdf_cached(levels.BY_LAYER[lines_layer].id) if lines_layer else None
 lines_label = i18n.t("legend_municipality_line", lang) if lines_layer == "municipalities" else None
-map_file = (i18n.t("download_map_html", lang), lambda: maps.interactive_map_html(model, source_ids, cached.sources_cached(), lang).encode("utf-8"),
+map_file = (i18n.t("download_map_html", lang),
+            lambda: maps.interactive_map_html(model, source_ids, cached.sources_cached(), lang, view_caveats).encode("utf-8"),
             f"{base_name}_map.html", "text/html")
 figures.render_downloads("map.downloads", lang, model.download, [view.indicator], base_name=base_name, files=[map_file], pictures={
     i18n.t("picture_map", lang): lambda: images.frame_chart(images.build_static_map(
         model.gdf, model.classes, meta, lang, values.status, counties=lines, highlight=model.highlight,
         title=map_model.map_name(meta, view, lang), lines_label=lines_label),
-                                                           model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
+                                                           model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang,
+                                                           caveats=view_caveats),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value,
                                                                                          area_title=levels.area_label(view.level, lang))
-                                                             .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang),
+                                                             .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang,
+                                                             caveats=view_caveats),
 })
 citations.render_source_note(source_ids, lang, boundaries=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lnb_dash import i18n, names
-from lnb_dash.model import profiles, similar
+from lnb_dash.model import compare, profiles, similar
 from lnb_dash.model.address import ProfileView
 from lnb_dash.render import profile_html
 from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
@@ -60,7 +60,7 @@ st.html(profile_html.similar_html(nearest, lang, categories, counties)
 st.subheader(i18n.t("similar_method_heading", lang))
 st.caption(citations.escape_markdown(similar.method_text(lang)))
 
-table = profiles.spine_table(rows, lang, dict(zip(sources.source_id, sources.publisher)))
+table = compare.profile_download(profile, view.m, municipality["name"], lang, sources)
 pdf_col, table_col = st.columns([1, 2])
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from lnb_dash import i18n, names
+from lnb_dash import i18n, levels, names
 
 PLACE_FIELDS = ("m",)
 # Fields naming counties (``areas=AL-01,tirana``, ``county=Qarku i Tiranës``): resolved at county level.
@@ -152,6 +152,34 @@ class DataView(View):
     indicator: str = ""
     year: int | None = None
     status: str = ""
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A link asked for a ``field`` value (year, breakdown, level) without data: the page shows ``shown`` instead and
+    says so, with ``options`` (value, view) that have data, so a notice replaces a silent rewrite of the address."""
+
+    field: str
+    asked: str
+    shown: str
+    options: tuple[tuple[str, View], ...] = ()
+
+
+def value_label(field: str, value: str, lang: str) -> str:
+    """A year as written, a breakdown ('Gra' / 'Women') or a level ('Qarqe' / 'Counties'); text no catalog knows as typed."""
+    if field == "breakdown" and i18n.has(f"breakdown_{value}"):
+        return i18n.breakdown_label(value, lang)
+    if field == "level" and value in levels.ALL:
+        return levels.plural_label(value, lang)
+    return str(value)
+
+
+def notice_text(substitution: Substitution, lang: str) -> str:
+    """'Nuk ka të dhëna për 2019; po tregohet 2023.' / 'No data for 2019; showing 2023.' (breakdowns and levels quoted)."""
+    template = {"year": i18n.N_("jn_no_data_showing"), "breakdown": i18n.N_("jn_no_data_breakdown"),
+                "level": i18n.N_("jn_no_data_level")}[substitution.field]
+    return i18n.t(template, lang, asked=value_label(substitution.field, substitution.asked, lang),
+                  shown=value_label(substitution.field, substitution.shown, lang))
 
 
 def query_params(view: View | None, lang: str) -> dict[str, str]:

@@ -73,6 +73,16 @@ def indicator_caveats(con: Connection, sources: pd.DataFrame, indicator_id: str,
     return sex_split_caveats(con, indicator_id, lang, year) + source_caveats(sources, source_ids, lang, year)
 
 
+def short_caveats(items: list[str], limit: int = 160) -> list[str]:
+    """The view's caveats as pictures and files carry them: each marked ⚠, its first sentence, at most ``limit``
+    characters (the page, the CSV's metadata and the PDF keep the whole text)."""
+    short = []
+    for item in items:
+        first = re.split(r"(?<=[.;])\s", item.strip(), maxsplit=1)[0]
+        short.append(f"{MARK} " + (first if len(first) <= limit else first[:limit - 1].rstrip() + "…"))
+    return short
+
+
 def sex_split_caveats(con: Connection, indicator_id: str, lang: str, year: int | None = None) -> list[str]:
     """'Women + men do not add up to the total in 20 of 61 municipalities (2015 …)' for the year, or every year with a gap."""
     found = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.model import downloads
 from lnb_dash.model.address import CompareView, page_url
 from lnb_dash.model.map import _fmt_optional, citation_columns, indicator_name, meta_of
 
@@ -32,18 +33,26 @@ def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang
 
 def compare_download(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang: str, sources: pd.DataFrame) -> pd.DataFrame:
     """The compare view as numbers a spreadsheet can use: one row per municipality and indicator, with value, year,
-    rank, unit, county and national figures and the source in separate columns (missing values empty, never 0)."""
-    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
+    rank, unit, county and national figures, source, licence, flag and citation in separate columns (numbers rounded to
+    each indicator's decimals; missing values empty, never 0). The profile's download is the same for one municipality."""
+    localized = i18n.localize_sources(sources, lang)
+    titles, licences = dict(zip(localized.source_id, localized.title)), dict(zip(localized.source_id, localized.license))
     frames = []
     for code, profile in profiles.items():
         frames.append(pd.DataFrame({
             "lau_code": code, "municipality": names[code], "indicator": profile.indicator_id, "indicator_name": profile[f"name_{lang}"],
-            "year": profile.year.astype("Int64"), "value": profile.value.where(profile.status == "value"), "unit": profile[f"unit_{lang}"],
-            "status": profile.status, "rank": profile["rank"].astype("Int64"), "n_ranked": profile.n_ranked.astype("Int64"),
-            "county_value": profile.county_value, "national_value": profile.national_value,
-            "source": profile.source_id.map(titles), **citation_columns(profile),
+            "year": profile.year.astype("Int64"), "value": downloads.numbers(profile.value.where(profile.status == "value"), profile.decimals),
+            "unit": profile[f"unit_{lang}"], "status": profile.status, "rank": profile["rank"].astype("Int64"),
+            "n_ranked": profile.n_ranked.astype("Int64"), "county_value": downloads.numbers(profile.county_value, profile.decimals),
+            "national_value": downloads.numbers(profile.national_value, profile.decimals),
+            "source": profile.source_id.map(titles), "licence": profile.source_id.map(licences), **citation_columns(profile, lang),
         }))
     return pd.concat(frames, ignore_index=True)
+
+
+def profile_download(profile: pd.DataFrame, code: str, name: str, lang: str, sources: pd.DataFrame) -> pd.DataFrame:
+    """The profile page's CSV and Excel: :func:`compare_download` for its one municipality (numbers, not the screen's words)."""
+    return compare_download({code: profile}, {code: name}, lang, sources)
 
 
 @dataclass
@@ -119,8 +128,10 @@ def compare_chart_model(series: pd.DataFrame, meta, codes, names: dict[str, str]
 
 def compare_charts_download(charts: list[CompareChart], metas: dict, lang: str, sources: pd.DataFrame) -> pd.DataFrame:
     """What the compare charts draw, as numbers: one row per municipality and chart, and Albania's figure in
-    its own row (level 'national'), with indicator, breakdown, year, value, unit and source in separate columns."""
-    titles = dict(zip(sources.source_id, sources.title))
+    its own row (level 'national'), with indicator, breakdown, year, value (rounded to the indicator's decimals), unit,
+    status, source and licence in separate columns."""
+    localized = i18n.localize_sources(sources, lang)
+    titles, licences = dict(zip(localized.source_id, localized.title)), dict(zip(localized.source_id, localized.license))
     frames = []
     for chart in charts:
         meta = metas[chart.indicator_id]
@@ -131,9 +142,11 @@ def compare_charts_download(charts: list[CompareChart], metas: dict, lang: str, 
         frames.append(pd.DataFrame({
             "area_code": rows.lau_code, "area": rows.name, "level": rows.level, "indicator": chart.indicator_id,
             "indicator_name": indicator_name(meta, chart.breakdown, lang), "breakdown": chart.breakdown, "year": rows.year.astype("Int64"),
-            "value": rows.value, "unit": meta.unit[lang], "source": rows.source_id.map(titles),
+            "value": downloads.numbers(rows.value, meta.decimals), "unit": meta.unit[lang], "status": "value", "flag": rows.get("flag"),
+            "source": rows.source_id.map(titles), "licence": rows.source_id.map(licences),
         }))
-    columns = ["area_code", "area", "level", "indicator", "indicator_name", "breakdown", "year", "value", "unit", "source"]
+    columns = ["area_code", "area", "level", "indicator", "indicator_name", "breakdown", "year", "value", "unit", "status", "flag", "source",
+               "licence"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 

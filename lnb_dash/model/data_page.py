@@ -6,13 +6,13 @@ import pandas as pd
 
 from lnb_dash import i18n, levels
 from lnb_dash.i18n import N_
-from lnb_dash.model import caveats
+from lnb_dash.model import caveats, downloads
 from lnb_dash.model.map import citation_columns
 
 
-def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The observations as a reader downloads them: names, value, unit, year, status, full source, and each
-    value's note and citation (where it was read) when its source gives one."""
+def observations_download(observations: pd.DataFrame, lang: str, decimals: dict[str, int] | None = None) -> pd.DataFrame:
+    """The observations as a reader downloads them: names, value (rounded to its indicator's ``decimals`` when given),
+    unit, year, status, flag, full source and licence, and each value's note and citation when its source gives one."""
     area = observations.area_name.where(observations.area_level != "national", i18n.t("albania", lang))
     source, publisher, license_ = observations.source_title, observations.source_publisher, observations.source_license
     if lang == "sq" and "source_title_sq" in observations:
@@ -22,9 +22,11 @@ def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame
     return pd.DataFrame({
         "area_code": observations.area_code, "area": area, "level": observations.area_level,
         "indicator": observations.indicator_id, "indicator_name": observations[f"name_{lang}"], "breakdown": observations.breakdown,
-        "year": observations.year, "value": observations.value, "unit": observations[f"unit_{lang}"], "status": observations.status,
-        "break_in_series": observations.break_in_series, "computed": observations.computed, **citation_columns(observations),
-        "source": source, "publisher": publisher, "license": license_,
+        "year": observations.year,
+        "value": downloads.numbers(observations.value, observations.indicator_id.map(decimals) if decimals else 6),
+        "unit": observations[f"unit_{lang}"], "status": observations.status,
+        "break_in_series": observations.break_in_series, "computed": observations.computed, **citation_columns(observations, lang),
+        "source": source, "publisher": publisher, "licence": license_,
         "source_url": observations.source_url,
     })
 
@@ -34,14 +36,25 @@ OBSERVATION_COLUMN_LABELS = {
     "breakdown": "breakdown", "year": "year", "value": "value", "unit": "unit", "status": "status",
     "break_in_series": N_("col_break_in_series"), "computed": N_("col_computed"), "note": N_("col_note"), "citation_url": N_("col_citation_url"),
     "citation_title": N_("col_citation_title"), "citation_text": N_("col_citation_text"), "citation_retrieved": N_("col_citation_retrieved"),
-    "source": "source", "publisher": "publisher", "license": "license", "source_url": N_("col_source_url"),
+    "source": "source", "publisher": "publisher", "licence": "license", "flag": N_("jn_col_flag"),
+    "read_at_url": N_("jn_col_read_at_url"), "source_url": N_("col_source_url"),
 }
+
+
+def _number_text(value, lang: str) -> str:
+    """A downloaded (already rounded) value in the language's convention, with as many decimals as it has."""
+    decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+    return i18n.format_number(value, decimals, lang)
 
 
 def observations_display(download: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The data page's table: :func:`observations_download` with column names, levels, breakdowns and statuses in
-    ``lang`` (the files keep their stable column names and codes, so scripts read both languages alike)."""
-    shown = download.assign(level=download.level.map(lambda v: levels.plural_label(v, lang)),
+    ``lang`` (the files keep their stable column names and codes, so scripts read both languages alike). A missing
+    value shows its status ('Pa të dhëna'), and an empty cell is empty, never 'None'."""
+    value = [i18n.status_label(s, lang) if s != "value" or pd.isna(v) else _number_text(v, lang) for v, s in zip(download.value, download.status)]
+    texts = download.select_dtypes(include=["object", "str"]).columns
+    shown = download.assign(**{c: download[c].where(download[c].notna(), "") for c in texts})
+    shown = shown.assign(value=value, level=download.level.map(lambda v: levels.plural_label(v, lang)),
                             breakdown=download.breakdown.map(lambda v: i18n.breakdown_label(v, lang)),
                             status=download.status.map(lambda v: i18n.status_label(v, lang)),
                             note=download.note.map(lambda v: caveats.note_text(v, lang)))

@@ -10,9 +10,8 @@ import geopandas as gpd
 import pandas as pd
 
 from lnb_dash import i18n, levels
-from lnb_dash.data.sources import CITATION_COLUMNS
-from lnb_dash.model import caveats
-from lnb_dash.model.address import MapView
+from lnb_dash.model import caveats, downloads
+from lnb_dash.model.address import MapView, Substitution
 from lnb_dash.model.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.query import boundaries
 from lnb_dash.query.indicators import IndicatorMeta, parse_categories
@@ -81,6 +80,12 @@ def map_name(meta, view: MapView, lang: str) -> str:
     ('Population on 1 January – County'): titles, legends, tooltips and pictures."""
     name = indicator_name(meta, view.breakdown, lang)
     return name if view.level == "municipality" else f"{name} – {levels.level_label(view.level, lang)}"
+
+
+def ranked_label(values: pd.DataFrame, level: str, lang: str) -> str:
+    """The ranking's tab: '52 of 61 ranked', never 'All 61 municipalities ranked' over 52 bars."""
+    total = levels.get(level).n_areas or len(values)
+    return i18n.t("jn_ranked_of", lang, n=int(values["rank"].notna().sum()), total=total)
 
 
 def national_note(series: pd.DataFrame, meta, lang: str, indexed: bool) -> str | None:
@@ -156,20 +161,21 @@ def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame
     frame = pd.DataFrame({
         **areas, "level": lv.id, "indicator": meta.indicator_id, "indicator_name": indicator_name(meta, view.breakdown, lang),
         "breakdown": view.breakdown, "breakdown_name": i18n.breakdown_label(view.breakdown, lang),
-        "year": values.year, "value": values.value.where(values.status == "value"),
-        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"],
+        "year": values.year, "value": downloads.numbers(values.value.where(values.status == "value"), meta.decimals),
+        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"].astype("Int64"),
         "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
-        "license": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
-        **citation_columns(values),
+        "licence": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
+        **citation_columns(values, lang),
     })
     if meta.is_category:
         frame.insert(frame.columns.get_loc("value") + 1, "label", [i18n.format_value(v, meta, lang) for v in values.value])
     return frame
 
 
-def citation_columns(frame: pd.DataFrame) -> dict[str, pd.Series]:
-    """The per-value note and citation columns every download carries (empty where the source has none)."""
-    return {c: frame[c] if c in frame else pd.Series(None, index=frame.index, dtype=object) for c in ("note", *CITATION_COLUMNS)}
+def citation_columns(frame: pd.DataFrame, lang: str = "en") -> dict[str, pd.Series]:
+    """The per-value flag, note (a sentence in ``lang``) and citation columns every download carries (empty where the
+    source has none): :func:`lnb_dash.model.downloads.value_columns`."""
+    return downloads.value_columns(frame, lang)
 
 
 def meta_of(row) -> IndicatorMeta:
@@ -243,6 +249,41 @@ def settle(view, map_levels: pd.DataFrame):
     levels = levels_of(map_levels, view.indicator, breakdown, year)
     level = view.level if view.level in levels else levels[0]
     return dataclasses.replace(view, breakdown=breakdown, year=int(year), level=level), years
+
+
+def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> list[Substitution]:
+    """What a link asked for (``year``, ``breakdown``, ``level``) that :func:`settle` replaced, what is shown instead and
+    the views with data it could open instead (each settled, so none of them is substituted again).
+
+    Only what the link names counts: a link without a year is not told that the map opens on its default year.
+    """
+    rows = mappable(map_levels, settled.indicator)
+    if rows.empty:
+        return []
+    here = mappable(map_levels, settled.indicator, settled.breakdown)
+
+    def year_option(year):
+        level = settled.level if settled.level in levels_of(map_levels, settled.indicator, settled.breakdown, year) else "municipality"
+        return dataclasses.replace(settled, year=year, level=level)
+
+    def level_option(level):
+        year = settled.year if level in levels_of(map_levels, settled.indicator, settled.breakdown, settled.year) else None
+        return dataclasses.replace(settled, level=level, year=year)
+
+    offered = {
+        "year": [(str(y), year_option(y)) for y in sorted(int(y) for y in here.year.unique())],
+        "breakdown": [(b, dataclasses.replace(settled, breakdown=b)) for b in sorted(set(rows.breakdown))],
+        "level": [(lv, level_option(lv)) for lv in levels_of(map_levels, settled.indicator, settled.breakdown)],
+    }
+    found = []
+    for field, options in offered.items():
+        raw = asked.get(field)
+        raw = raw[-1] if isinstance(raw, list) else raw
+        shown = str(getattr(settled, field))
+        if raw in (None, "") or str(raw).strip() == shown:
+            continue
+        found.append(Substitution(field, str(raw).strip(), shown, tuple((value, settle(view, map_levels)[0]) for value, view in options)))
+    return found
 
 
 def choose_default_year(coverage: pd.DataFrame) -> int | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lnb_dash import i18n, levels
+from lnb_dash.model import downloads
 from lnb_dash.model.map import citation_columns, indicator_name
 
 COUNTY_CODES = tuple(f"AL-{i:02d}" for i in range(1, 13))
@@ -70,13 +71,23 @@ def chart_areas(national: bool) -> tuple[str, ...]:
     return COUNTY_CODES + (("AL",) if national else ())
 
 
+def _missing_year_before(years: pd.Series) -> pd.Series:
+    """True where the gap to the previous value is longer than the series' usual interval (its most common one, the
+    shorter on a tie): Albania's 2019 → 2021 skips 2020, while a county published every second year skips nothing."""
+    steps = years.diff()
+    usual = steps.dropna().mode()
+    return steps > usual.min() if len(usual) else pd.Series(False, index=years.index)
+
+
 def with_segments(series: pd.DataFrame) -> pd.DataFrame:
-    """Values only, each with ``segment``: a running count of breaks per area, so a line never crosses a break,
-    and ``line``, one id per area and segment (what a line mark groups by)."""
+    """Values only, each with ``segment``: a running count of breaks per area (what an index may span), and ``line``,
+    one id per area and stretch between breaks and missing years (what a line mark groups by), so a line never
+    crosses a break or a year without a value."""
     data = series[series.status == "value"].dropna(subset=["value"]).sort_values(["area_code", "year"]).copy()
     data["break_in_series"] = data.break_in_series.fillna(False).astype(bool)
     data["segment"] = data.groupby("area_code").break_in_series.cumsum().astype(int)
-    data["line"] = data.area_code + "/" + data.segment.astype(str)
+    gap = data.groupby("area_code", group_keys=False).year.apply(_missing_year_before).reindex(data.index).fillna(False).astype(bool)
+    data["line"] = data.area_code + "/" + (data.break_in_series | gap).groupby(data.area_code).cumsum().astype(int).astype(str)
     return data
 
 
@@ -220,10 +231,14 @@ def trend_table(series: pd.DataFrame, meta, lang: str) -> pd.DataFrame:
 
 
 def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame, breakdown: str = "total") -> pd.DataFrame:
-    titles = dict(zip(sources.source_id, i18n.localize_sources(sources, lang).title))
+    """The trend as numbers: one row per area and year, value rounded to the indicator's decimals, unit, status, flag,
+    source, licence and citation in separate columns."""
+    localized = i18n.localize_sources(sources, lang)
+    titles, licences = dict(zip(localized.source_id, localized.title)), dict(zip(localized.source_id, localized.license))
     return pd.DataFrame({
         "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
-        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year, "value": series.value, "unit": meta.unit[lang],
+        "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year,
+        "value": downloads.numbers(series.value.where(series.status == "value"), meta.decimals), "unit": meta.unit[lang],
         "status": series.status, "break_in_series": series.break_in_series, "computed": series.computed,
-        "source": series.source_id.map(titles), **citation_columns(series),
+        "source": series.source_id.map(titles), "licence": series.source_id.map(licences), **citation_columns(series, lang),
     })

@@ -58,9 +58,12 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
     )
     layers = [bars]
     if national is not None and meta.compares_with_national:
-        rule = alt.Chart(pd.DataFrame({"value": [national], "label": [i18n.t("albania", lang)]})).mark_rule(
-            color=NATIONAL_COLOR, strokeDash=[4, 3]).encode(x="value:Q", tooltip=[alt.Tooltip("label:N", title="")])
-        layers.append(rule)
+        line = alt.Chart(pd.DataFrame({"value": [national], "label": [f"{i18n.t('albania', lang)} {i18n.format_value(national, meta, lang)}"]}))
+        rule = line.mark_rule(color=NATIONAL_COLOR, strokeDash=[4, 3]).encode(x="value:Q", tooltip=[alt.Tooltip("label:N", title="")])
+        # The dashed line says what it is on the picture too, not only on hover.
+        name = line.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color=NATIONAL_COLOR).encode(
+            x="value:Q", y=alt.value(0), text="label:N")
+        layers.extend([rule, name])
     return alt.layer(*layers).properties(height=max(16 * len(data), 120), width="container")
 
 

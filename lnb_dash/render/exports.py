@@ -46,9 +46,20 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _whole_numbers_as_integers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Decimal columns with whole values written as integers: a count is 140956 in the file, never 140956.0."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype.kind == "f":
+            out[column] = pd.Series([None if pd.isna(v) else int(v) if float(v).is_integer() else v for v in out[column]],
+                                    index=out.index, dtype=object)
+    return out
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows ë and ç; missing values are empty cells, never 0."""
-    return neutralize_formulas(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, so Excel shows ë and ç; missing values are empty cells, never 0; whole numbers
+    without '.0'."""
+    return _whole_numbers_as_integers(neutralize_formulas(frame)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _write_sheet(ws, frame: pd.DataFrame) -> None:

@@ -28,9 +28,11 @@ def wrap_lines(text: str, width: int = WIDTH, font_px: int = 11) -> list[str]:
     return textwrap.wrap(text, width=max(int(width / (font_px * 0.55)), 40)) if text else []
 
 
-def frame_chart(chart, title: str, subtitle: str, source_text: str, lang: str, width: int = WIDTH):
-    """Title and subtitle above; the whole source line (wrapped), date and dashboard name below."""
-    footer_text = [*wrap_lines(source_text, width), f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()}"]
+def frame_chart(chart, title: str, subtitle: str, source_text: str, lang: str, width: int = WIDTH, caveats: list[str] | None = None):
+    """Title and subtitle above; the view's caveats (short, with ⚠: model.caveats.short_caveats), the whole source line
+    (wrapped), date and dashboard name below, so a picture shared alone still says what to beware of."""
+    warnings = [line for caveat in caveats or [] for line in wrap_lines(caveat, width)]
+    footer_text = [*warnings, *wrap_lines(source_text, width), f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()}"]
     footer = alt.Chart(pd.DataFrame({"line": footer_text, "i": range(len(footer_text))})).mark_text(
         align="left", baseline="top", fontSize=11, color="#444444").encode(
         text="line:N", y=alt.Y("i:O", axis=None), x=alt.value(0)).properties(width=width, height=16 * len(footer_text))

@@ -145,10 +145,11 @@ def map_figure(model: MapModel, lang: str) -> MapFigure:
     return MapFigure(spec, legend)
 
 
-def interactive_map_html(model: MapModel, source_ids, sources: pd.DataFrame, lang: str) -> str:
-    """The map view as one HTML file that works offline: title, coverage, legend, tooltips, sources and boundaries' license."""
+def interactive_map_html(model: MapModel, source_ids, sources: pd.DataFrame, lang: str, caveats: list[str] | None = None) -> str:
+    """The map view as one HTML file that works offline: title, coverage, legend, tooltips, the view's caveats (short,
+    with ⚠), sources and boundaries' license."""
     figure = map_figure(model, lang)
-    source_line = f"{source_text(source_ids, sources, lang)} {i18n.t('boundary_attribution', lang)}".strip()
+    source_line = " ".join([*(caveats or []), source_text(source_ids, sources, lang), i18n.t("boundary_attribution", lang)]).strip()
     return standalone_html(figure.spec, lang, title=model.title, subtitle=model.subtitle, legend_html=figure.legend_html,
                            source_text=source_line)
 

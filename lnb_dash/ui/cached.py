@@ -277,6 +277,9 @@ def series_indicators_cached() -> trends.SeriesIndicators:
     return trends.series_indicators(list_indicators_cached(), coverage_by_level_cached())
 
 
+NATIONAL_TREND_HEIGHT = 260  # Albania's own chart under the county trends: tall enough to read its years and values
+
+
 @database_resource(max_entries=128)
 def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: bool, indexed: bool, lang: str):
     """The county trends chart as Vega-Lite JSON with its labelled series and captions, once per view and language."""
@@ -289,7 +292,7 @@ def county_trend_cached(indicator: str, highlighted: tuple[str, ...], national: 
     national = None
     if not trend.national.empty:
         national = charts.localize(charts.build_county_trend_chart(trend.national, meta, lang, (), trend.y_title, trend.points_only,
-                                                                   height=200), lang).to_json()
+                                                                   height=NATIONAL_TREND_HEIGHT), lang).to_json()
     return series, trend, charts.localize(chart, lang).to_json(), national
 
 
@@ -325,12 +328,14 @@ def counties_names_cached() -> dict[str, str]:
 
 
 @st.cache_data
-def data_as_of_cached() -> tuple[tuple[int, str] | None, str | None]:
-    """The newest value's (year, source) and when the database file was built (UTC, minutes)."""
+def data_as_of_cached() -> tuple[tuple[int, str] | None, tuple[int, str] | None, str | None]:
+    """The newest municipal value's and the newest value's of any level (year, source), and when the database file
+    was built (UTC, minutes)."""
     from lnb_dash.query import freshness
 
     built = freshness.built_at(config.DB_PATH)
-    return freshness.data_as_of(get_connection()), built.strftime("%Y-%m-%d %H:%M UTC") if built else None
+    return (freshness.data_as_of(get_connection(), "municipality"), freshness.data_as_of(get_connection()),
+            built.strftime("%Y-%m-%d %H:%M UTC") if built else None)
 
 
 @st.cache_data

@@ -75,13 +75,26 @@ def render_sources(sources: pd.DataFrame, lang: str) -> None:
 
 
 def render_data_as_of(lang: str) -> None:
-    """'Data as of 2025 (newest source: …). The database was built on …' under the overview's title."""
-    newest, built = cached.data_as_of_cached()
+    """Under the overview's title: the newest municipal value and the newest value at any level (a county or national
+    estimate may be newer), each with its source and reference date, and when the database was built."""
+    from lnb_dash.query.freshness import reference_date
+
+    municipal, newest, built = cached.data_as_of_cached()
     if newest is None:
         return
-    titles = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id").title
-    year, source_id = newest
-    st.caption(escape_markdown(i18n.t("data_as_of", lang, year=year, source=titles.get(source_id, source_id), built=built or "–")))
+    sources = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id")
+    dates = sources.reference_date
+    if lang == "sq" and "reference_date_sq" in sources:
+        dates = sources.reference_date_sq.where(sources.reference_date_sq.notna() & (sources.reference_date_sq != ""), dates)
+
+    def described(found):
+        year, source_id = found
+        return {"year": year, "source": sources.title.get(source_id, source_id), "date": reference_date(dates.get(source_id), year)}
+
+    lines = [i18n.t("jn_newest_municipal", lang, **described(municipal))] if municipal else []
+    lines.append(i18n.t("jn_newest_any", lang, **described(newest)))
+    lines.append(i18n.t("jn_database_built", lang, built=built or "–"))
+    st.caption(escape_markdown(" ".join(lines)))
 
 
 def render_caveats(indicator_id: str, source_ids, lang: str, year: int | None = None, where=None) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from lnb_dash import i18n
 from lnb_dash.model.map import choose_default_year
 from lnb_dash.ui import cached
-from lnb_dash.ui.citations import render_caveats, render_source_note
+from lnb_dash.ui.citations import escape_markdown, render_caveats, render_source_note
 
 CLASS_COUNTS = [3, 4, 5, 6, 7]
 
@@ -38,18 +38,45 @@ def settled_map_view(view):
 
 def settle_map_widgets(page: str, available: pd.DataFrame):
     """Give the map widgets' keys valid values before the widgets are drawn (the map is drawn first)."""
+    from lnb_dash.model import map as map_model
     from lnb_dash.model.address import MapView
     from lnb_dash.model.classify import SCHEMES
-    from lnb_dash.ui.state import ensure_option, key, view_from_widgets
+    from lnb_dash.ui.state import ensure_option, key, take_asked, view_from_widgets
 
     ensure_option(page, "indicator", available.indicator_id.tolist(), MapView.indicator)
     view, meta, coverage = settled_map_view(view_from_widgets(page, MapView, MapView()))
+    asked = take_asked(page)
+    if asked is not None:
+        st.session_state[key(page, "notice")] = (_shown(view), map_model.substitutions(asked, view, cached.map_levels_cached()))
     st.session_state[key(page, "breakdown")] = view.breakdown
     st.session_state[key(page, "year")] = view.year
     st.session_state[key(page, "level")] = view.level
     ensure_option(page, "scheme", list(SCHEMES), SCHEMES[0])
     ensure_option(page, "k", CLASS_COUNTS, 5)
     return meta, coverage
+
+
+def _shown(view) -> tuple:
+    return view.indicator, view.year, view.breakdown, view.level
+
+
+def render_substitutions(page: str, view, lang: str) -> None:
+    """The notice under the title when a link asked for a year, breakdown or level without data: what is shown
+    instead and links to the values that have data. It stays while the view is the one the link settled to."""
+    from lnb_dash.model import address
+    from lnb_dash.ui.state import key
+
+    shown, found = st.session_state.get(key(page, "notice"), (None, []))
+    if shown != _shown(view):
+        return
+    for substitution in found:
+        st.warning(escape_markdown(address.notice_text(substitution, lang)), icon=":material/warning:")
+        row = st.container(horizontal=True, key=f"{page}.notice.{substitution.field}")
+        row.caption({"year": i18n.t("jn_with_data_year", lang), "breakdown": i18n.t("jn_with_data_breakdown", lang),
+                     "level": i18n.t("jn_with_data_level", lang)}[substitution.field])
+        for value, option in substitution.options:
+            row.page_link(f"pages/{page}.py", label=address.value_label(substitution.field, value, lang),
+                          query_params=address.query_params(option, lang), width="content")
 
 
 def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False) -> None:

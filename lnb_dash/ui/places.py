@@ -45,8 +45,9 @@ def report_unknown_places(page: str, lang: str, stop: bool = False) -> None:
 
 
 def report_unknown_indicator(page: str, allowed: list[str], catalogue: pd.DataFrame, lang: str) -> None:
-    """An ``indicator=`` this page cannot show stops the page with why and the closest indicators it can show."""
-    import difflib
+    """An ``indicator=`` this page cannot show stops the page with why and the indicators it can show instead: those
+    with a similar name, else all of them under their theme (lnb_dash.model.suggest)."""
+    from lnb_dash.model import suggest
 
     asked = st.query_params.get("indicator")
     if not asked or asked in allowed:
@@ -57,11 +58,15 @@ def report_unknown_indicator(page: str, allowed: list[str], catalogue: pd.DataFr
         st.error(i18n.t("indicator_not_here", lang, name=names[asked]))
         st.page_link("pages/map.py", label=names[asked], query_params=query_params(MapView(indicator=asked), lang),
                      icon=":material/map:")
-    else:
-        st.error(i18n.t("unknown_indicator", lang, text=escape_markdown(asked)))
-        by_name = {names[i].lower(): i for i in allowed if i in names}
-        close = difflib.get_close_matches(asked.lower(), list(allowed) + list(by_name), n=5, cutoff=0.4)
-        for match in dict.fromkeys(by_name.get(m, m) for m in close):
+        st.stop()
+    st.error(i18n.t("unknown_indicator", lang, text=escape_markdown(asked)))
+    similar = suggest.similar_indicators(asked, catalogue, allowed)
+    groups = {None: similar} if similar else suggest.by_theme(catalogue, allowed)
+    st.caption(i18n.t("jn_similar_indicators" if similar else "jn_indicators_by_theme", lang))
+    for theme, ids in groups.items():
+        if theme is not None:
+            st.markdown(f"**{escape_markdown(i18n.theme_label(theme, lang))}**")
+        for match in ids:
             st.page_link(f"pages/{page}.py", label=names.get(match, match), query_params={"indicator": match, "lang": lang},
                          icon=":material/arrow_forward:")
     st.stop()

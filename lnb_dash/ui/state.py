@@ -57,6 +57,9 @@ def read_view(page: str, view_cls):
     stored = st.session_state.get(key(page, "view"))
     url_wins = bool(params) and (stored is None or params != stored.to_query_params())
     view = view_cls.from_query_params(params) if url_wins else stored or view_cls()
+    if url_wins:  # what the link asked for, so the page can say what it shows instead (figures.settle_map_widgets)
+        st.session_state[key(page, "asked")] = params
+        st.session_state[key(page, "linked")] = True
     for f in dataclasses.fields(view_cls):
         k = key(page, f.name)
         if url_wins or k not in st.session_state:
@@ -74,6 +77,11 @@ def view_from_widgets(page: str, view_cls, previous):
     return view_cls(**values)
 
 
+def take_asked(page: str) -> dict[str, str] | None:
+    """The parameters of the link that opened the current view, once (None when the widgets made the view)."""
+    return st.session_state.pop(key(page, "asked"), None)
+
+
 def write_view(page: str, view, lang: str) -> None:
     """Remember the view and put it (and the language) in the address bar."""
     if view is not None:
@@ -81,7 +89,9 @@ def write_view(page: str, view, lang: str) -> None:
     target = address.query_params(view, lang)
     if st.query_params.get("present") == "1":
         target["present"] = "1"
-    if {k: st.query_params.get(k) for k in st.query_params} != target:
+    # A link to this same page (a notice's st.page_link) leaves the browser's address as it was: write it anyway.
+    linked = st.session_state.pop(key(page, "linked"), False)
+    if linked or {k: st.query_params.get(k) for k in st.query_params} != target:
         st.query_params.from_dict(target)
 
 

@@ -115,7 +115,7 @@ def test_the_map_csv_download_matches_the_values_command(visit, tmp_path):
     download.value.save_as(path)
     table = pd.read_csv(io.BytesIO(path.read_bytes()), encoding="utf-8-sig")
     assert len(table) == 61 and table.value.sum() == 2_800_138
-    assert {"unit", "year", "status", "source", "license"} <= set(table.columns)
+    assert {"unit", "year", "status", "flag", "source", "licence"} <= set(table.columns)
     assert "Korçë" in set(table.municipality)
 
 

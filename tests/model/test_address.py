@@ -28,3 +28,12 @@ def test_defaults_are_left_out_of_the_url_except_the_view_keys():
 def test_any_parameters_give_a_view(params):
     MapView.from_query_params(params)
     TrendsView.from_query_params(params)
+
+
+def test_a_substitution_notice_says_what_was_asked_and_what_is_shown_in_both_languages():
+    from lnb_dash.model.address import Substitution, notice_text
+
+    assert notice_text(Substitution("year", "2019", "2023"), "sq") == "Nuk ka të dhëna për 2019; po tregohet 2023."
+    assert notice_text(Substitution("year", "2019", "2023"), "en") == "No data for 2019; showing 2023."
+    assert notice_text(Substitution("breakdown", "women", "total"), "en") == "No data for the breakdown “women”; showing “Total”."
+    assert "„Njësi vendore (para 2015)”" in notice_text(Substitution("level", "former_unit", "municipality"), "sq")

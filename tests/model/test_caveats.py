@@ -53,3 +53,11 @@ def test_the_downloads_metadata_carries_the_sex_split_caveat(con):
     meta = exports.metadata_frame(con, ["local_turnout"], "sq").set_index("indicator_id")
     assert "Gratë + burrat nuk japin totalin në 20 nga 61 bashki (2015" in meta.loc["local_turnout", "caveats"]
     assert "2015: votueset gra" in meta.loc["local_turnout", "caveats"]
+
+
+def test_a_short_caveat_is_its_first_sentence_marked_and_never_longer_than_the_limit():
+    from lnb_dash.model.caveats import short_caveats
+
+    assert short_caveats(["2023: 52 of 61 values. The rest are missing."]) == ["⚠ 2023: 52 of 61 values."]
+    [long] = short_caveats(["x" * 300], limit=50)
+    assert long.startswith("⚠ ") and long.endswith("…") and len(long) == 52

@@ -24,7 +24,7 @@ def test_the_download_names_each_area_and_its_source_and_leaves_missing_values_e
 
 def test_the_download_keeps_stable_column_names_in_both_languages(population_2023):
     columns = [list(data_page.observations_download(population_2023, lang).columns) for lang in ("sq", "en")]
-    assert columns[0] == columns[1] and {"area_code", "value", "status", "source", "license", "citation_url"} <= set(columns[0])
+    assert columns[0] == columns[1] and {"area_code", "value", "status", "flag", "source", "licence", "citation_url"} <= set(columns[0])
 
 
 def test_the_table_on_the_page_speaks_albanian(population_2023):

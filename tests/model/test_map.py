@@ -51,7 +51,8 @@ def test_the_ranked_bar_of_a_count_does_not_draw_albania(con):
     assert len(spec["layer"]) == 1, "no national rule on a count: the axis would run to 2.8 million"
     meta, values, m = model_for(con, "parl_turnout", 2017)
     spec = charts.build_ranked_bar_chart(values, m.classes, meta, "en", m.national_value).to_dict()
-    assert len(spec["layer"]) == 2
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["bar", "rule", "text"], "Albania's dashed line is labelled"
+    assert any(row["label"].startswith("Albania ") for rows in spec["datasets"].values() for row in rows if "label" in row and "area_code" not in row)
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False, "every municipality keeps its label"
 
 
@@ -69,10 +70,11 @@ def test_a_trend_of_counts_leaves_albania_out_unless_indexed_and_says_so(con):
 def test_the_compare_download_holds_numbers_in_their_own_columns(con):
     profiles = {code: indicators.query_profile(con, code) for code in ("AL343", "AL221")}
     frame = compare.compare_download(profiles, {"AL343": "Korçë", "AL221": "Kamëz"}, "en", indicators.list_sources(con))
-    assert {"value", "year", "rank", "n_ranked", "unit", "national_value", "source"} <= set(frame.columns)
+    assert {"value", "year", "rank", "n_ranked", "unit", "status", "flag", "licence", "national_value", "source"} <= set(frame.columns)
     assert frame.value.dtype.kind == "f" and frame["rank"].dtype.name == "Int64"
     turnout = frame[(frame.indicator == "local_turnout") & (frame.lau_code == "AL343")].iloc[0]
-    assert turnout.value == pytest.approx(41.52) and turnout.year == 2015 and turnout.unit == "%"
+    assert turnout.value == 41.5 and turnout.year == 2015 and turnout.unit == "%", "rounded to the indicator's one decimal"
+    assert frame[frame.indicator == "local_turnout"].national_value.iloc[0] == round(frame[frame.indicator == "local_turnout"].national_value.iloc[0], 1)
     assert frame[frame.status != "value"].value.isna().all(), "missing is empty, never 0"
 
 
@@ -124,7 +126,7 @@ def test_an_albanian_download_names_its_sources_in_albanian_at_every_level(con, 
     download = map_model.values_download(values, meta, "sq", sources.reset_index(), view)
     used = values.source_id.dropna().unique()
     assert len(download) == levels.get(level).n_areas and download[key].is_unique and set(download.level) == {level}
-    assert set(download.source) == set(sources.loc[used, "title_sq"]) and set(download.license) == set(sources.loc[used, "license_sq"])
+    assert set(download.source) == set(sources.loc[used, "title_sq"]) and set(download.licence) == set(sources.loc[used, "license_sq"])
     assert not set(download.source) & set(sources.title), "no English title on an Albanian page"
     english = map_model.values_download(values, meta, "en", sources.reset_index(), view)
     assert set(english.source) == set(sources.loc[used, "title"])
@@ -143,3 +145,38 @@ def test_the_former_unit_ranked_chart_has_one_bar_per_unit_with_shared_names_tol
     assert "Qendër (Librazhd)" in labels and "Paskuqan" in labels
     assert spec["layer"][0]["encoding"]["y"]["field"] == "label"
     assert max(r["value"] for r in rows) <= 100, "no bar adds up the turnouts of several units"
+
+
+@pytest.mark.parametrize("asked, field, shown", [
+    ({"indicator": "population", "year": "2019"}, "year", "2023"),
+    ({"indicator": "population", "breakdown": "women"}, "breakdown", "total"),
+    ({"indicator": "population", "level": "former_unit"}, "level", "municipality"),
+])
+def test_a_link_asking_for_what_has_no_data_is_told_what_is_shown_and_what_exists(con, asked, field, shown):
+    frame = indicators.query_map_levels(con)
+    settled, _ = map_model.settle(MapView.from_query_params(asked), frame)
+    [substitution] = map_model.substitutions(asked, settled, frame)
+    assert (substitution.field, substitution.asked, substitution.shown) == (field, asked[field], shown)
+    for value, option in substitution.options:  # every link opens a view with data, showing the value it is labelled with
+        assert map_model.settle(option, frame)[0] == option and str(getattr(option, field)) == value
+    if field == "year":
+        assert [v for v, _ in substitution.options] == ["1989", "2001", "2011", "2023"]
+
+
+def test_a_link_without_a_year_or_with_one_that_has_data_gets_no_notice(con):
+    frame = indicators.query_map_levels(con)
+    for asked in ({"indicator": "population"}, {"indicator": "population", "year": "2011"},
+                  {"indicator": "population_1jan", "year": "2023", "level": "county"}):
+        settled, _ = map_model.settle(MapView.from_query_params(asked), frame)
+        assert map_model.substitutions(asked, settled, frame) == []
+
+
+@pytest.mark.parametrize("lang, label", [("en", "52 of 61 ranked"), ("sq", "Renditen 52 nga 61")])
+def test_the_ranking_says_how_many_of_the_areas_it_ranks(con, lang, label):
+    values = query_values(con, "population", 2023)
+    assert map_model.ranked_label(values, "municipality", lang) == label
+
+
+def test_the_albanian_map_description_is_grammatical_whatever_the_indicator(con):
+    _, _, m = model_for(con, "local_turnout", 2015, lang="sq")
+    assert m.alt_text.startswith("Harta sipas bashkive: Pjesëmarrja në zgjedhjet vendore, 2015."), "not 'Hartë e Pjesëmarrja…'"

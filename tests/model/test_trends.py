@@ -113,3 +113,11 @@ def test_level_choice_file_names_and_csv_columns_say_county(con, sources):
     out = trends.with_level_name(trends.trend_download(series, meta, "sq", sources), "sq")
     assert set(out[out.level == "county"].level_name) == {"Qark"} and list(out.columns).index("level_name") == 3
     assert trends.highlighted_areas(("AL-99",)) == trends.DEFAULT_AREAS
+
+
+def test_albanias_line_never_joins_across_a_missing_year(con):
+    data = trends.with_segments(_series(con, "population_1jan"))
+    albania = data[data.area_code == "AL"].set_index("year")
+    assert albania.loc[2019].line != albania.loc[2021].line, "2020 has no value: 2019 and 2021 are not joined"
+    assert albania.loc[2016].line == albania.loc[2019].line, "consecutive years stay one line"
+    assert data[data.area_code == "AL-11"].line.nunique() == 1, "a county published every second year is one line"

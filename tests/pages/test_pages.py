@@ -54,6 +54,27 @@ def test_map_opens_on_a_well_covered_year_and_discloses_coverage():
     assert at.query_params["year"] == "2011"
 
 
+@pytest.mark.parametrize("lang, notice", [("sq", "Nuk ka të dhëna për 2019; po tregohet 2023."), ("en", "No data for 2019; showing 2023.")])
+def test_a_map_link_to_a_year_without_data_says_so_and_links_the_years_with_data(lang, notice):
+    at = open_page("map", indicator="population", year="2019", lang=lang)
+    assert [w.value for w in at.warning] == [notice], "the notice stays after the map is drawn"
+    links = [link for link in at.get("page_link") if link.proto.label in ("1989", "2001", "2011", "2023")]
+    assert [link.proto.label for link in links] == ["1989", "2001", "2011", "2023"]
+    assert at.query_params["year"] == "2023", "the address says what is shown"
+    at.selectbox(key="map.year").set_value(2011).run()
+    assert not at.warning, "a year picked in the page is not a substitution"
+
+
+def test_an_unknown_indicator_offers_the_catalogue_by_theme_not_a_look_alike():
+    at = open_page("map", indicator="unemployment", lang="en")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert "Population (census)" in labels and "Turnout, parliamentary elections" in labels
+    assert "Demography" in texts(at)
+    at = open_page("map", indicator="turnoutt", lang="en")
+    assert [link.proto.label for link in at.get("page_link") if "Turnout" in link.proto.label] == [
+        "Turnout, local elections", "Turnout, parliamentary elections"]
+
+
 def test_changing_the_indicator_updates_the_url():
     at = open_page("map", lang="en")
     at.selectbox(key="map.indicator").set_value("parl_turnout").run()
@@ -125,7 +146,8 @@ def test_programme_shows_both_factsheets_and_the_change():
 def test_data_page_filters_and_offers_the_download():
     at = open_page("data", indicator="population", year="2023", status="not_reported", lang="en")
     table = at.dataframe[0].value
-    assert (table["Breakdown"] == "Total").sum() == 9 and table["Value"].isna().all()  # and 58 × 5 by sex and age: 3 have those
+    assert (table["Breakdown"] == "Total").sum() == 9  # and 58 × 5 by sex and age: 3 have those
+    assert set(table["Value"]) == {"Not reported"}, "missing shows its status, never None"
     assert {"Unit", "Year", "Status", "Source", "License", "Page where it was read (address)", "Words on the page"} <= set(table.columns)
     assert set(table["Status"]) == {"Not reported"}
 
@@ -226,7 +248,10 @@ def test_the_womens_voice_step_shows_the_sex_split_caveat(lang, words):
 
 def test_the_overview_says_how_current_the_data_is():
     at = open_page("overview", lang="sq")
-    assert "Të dhënat më të reja: 2025" in texts(at) and "Baza e të dhënave u ndërtua më" in texts(at)
+    assert "Vlera më e re në çdo nivel: 2025" in texts(at) and "Baza e të dhënave u ndërtua më" in texts(at)
+    at = open_page("overview", lang="en")
+    assert "Newest municipal value: 2023" in texts(at) and "reference date 2023-09-18" in texts(at), "the municipal date on its own"
+    assert "Newest value at any level: 2025" in texts(at)
 
 
 def test_the_trend_chart_has_its_caveats_beside_it():

@@ -74,3 +74,15 @@ def test_the_map_picture_shows_what_the_screen_shows_and_the_whole_source(con, m
     framed = images.frame_chart(chart, m.title, m.subtitle, source, "en").to_dict()
     footer = [row["line"] for rows in framed["datasets"].values() for row in rows if "line" in row]
     assert " ".join(footer[:-1]) == " ".join(source.split()) and not any("…" in line for line in footer)
+
+
+def test_a_picture_carries_the_views_caveats_short_and_marked(model, con):
+    from lnb_dash.model import caveats
+
+    meta, values, m = model
+    items = caveats.indicator_caveats(con, indicators.list_sources(con), "population", ["census2023_municipalities"], "en", 2023)
+    short = caveats.short_caveats(items)
+    assert short and all(c.startswith("⚠ ") and len(c) <= 162 for c in short)
+    svg = images.to_svg(images.frame_chart(charts.build_ranked_bar_chart(values, m.classes, meta, "en").properties(width=500),
+                                           "Population (census), 2023", m.subtitle, "Source: INSTAT", "en", caveats=short))
+    assert "⚠" in svg and "Source: INSTAT" in svg

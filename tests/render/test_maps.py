@@ -289,3 +289,10 @@ def test_the_2017_election_maps_all_373_former_units_with_its_own_source(con):
     assert set(m.download.source) == {indicators.list_sources(con).set_index("source_id").title["cec_parliament_2017_former_units"]}
     assert m.subtitle.startswith("373 of 373 former units (before 2015) have data for 2017")
     assert map_model.view_file_name(MapView(indicator="parl_turnout", year=2017, level="former_unit")) == "parl_turnout_former_unit_2017"
+
+
+def test_the_standalone_map_file_carries_the_views_caveats(model, con):
+    _, m, _ = model
+    page = maps.interactive_map_html(m, ["census2023_municipalities"], indicators.list_sources(con), "en",
+                                     ["⚠ 9 of 61 municipalities are missing."])
+    assert "⚠ 9 of 61 municipalities are missing." in page
