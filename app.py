@@ -27,6 +27,7 @@ page = st.navigation(pages, position="sidebar" if mode == "normal" else "hidden"
 if mode == "present" and page.url_path != "present":
     st.switch_page(present, query_params={k: st.query_params.get(k) for k in st.query_params})
 style.render_frame_style(mode)
+chrome.render_page_language(lang)
 if mode == "normal":
     chrome.render_language_switch(lang)
 page.run()

@@ -73,6 +73,7 @@ def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
 
     page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
     visit.wait_idle()
+    assert page.evaluate("document.documentElement.lang") == lang, "a screen reader reads the page in the language it declares"
     results = Axe().run(page)
     serious = [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
