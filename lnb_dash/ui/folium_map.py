@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit_folium import st_folium
 
-from lnb_dash.render import maps
+from lnb_dash.render import accessibility, maps
 
 # The LAU code of a clicked municipality (see maps._ACCESS_JS) and a click counter, so a second click on the same one counts.
 RETURNED = ["last_object_clicked_popup", "last_object_clicked_count"]
@@ -39,6 +39,8 @@ def render_map(spec: maps.MapSpec, lang: str, key: str) -> MapEvents:
     On a clickable map the browser reports once that the map is drawn (one rerun per visit), so a
     page can send heavier content after it.
     """
+    # the frame's title names the map; an interactive map's areas are Tab stops, so a link before it skips them in one step
+    st.html(accessibility.map_frame_html(key, spec.label, lang, skip=spec.interactive), unsafe_allow_javascript=True)
     st_folium(maps.base_map(spec, lang), key=key, height=spec.height, use_container_width=True,
               feature_group_to_add=maps.values_layer(spec), returned_objects=RETURNED if spec.clickable else [],
               on_change=(lambda: _on_map_event(key)) if spec.clickable else None)

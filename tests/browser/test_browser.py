@@ -126,7 +126,7 @@ def test_another_indicator_repaints_the_same_leaflet_map(visit):
     frame = visit.wait_for_map()
     visit.wait_idle()
     frame.evaluate("window.__sameMap = window.map")
-    box = page.locator('[data-testid="stSelectbox"]').first
+    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_label("Indicator"))
     box.click()
     page.keyboard.type("Turnout, parliamentary")
     page.keyboard.press("Enter")
