@@ -14,7 +14,7 @@ import streamlit as st
 from lnb_dash import i18n, levels
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
-from lnb_dash.render import charts, images, maps
+from lnb_dash.render import accessibility, charts, images, maps
 from lnb_dash.ui import cached, chrome, citations, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
@@ -42,6 +42,7 @@ values, model = cached.map_model_cached(view, lang)
 figure = cached.map_figure_cached(view, lang)
 with map_col:
     st.header(model.title, anchor=False)
+    st.html(accessibility.live_title_html(model.title, lang), unsafe_allow_javascript=True)
     st.caption(model.subtitle)
     events = render_map(figure.spec, lang, key="map.folium")
     st.caption(f"{model.alt_text} {i18n.t(levels.level_key('click_hint', view.level), lang)}")

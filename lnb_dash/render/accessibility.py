@@ -56,3 +56,27 @@ def map_frame_html(key: str, title: str, lang: str, skip: bool = True) -> str:
     link = (f'<a href="#" class="lnb-skip-map" id="{link_id}">{html.escape(i18n.t("a11y_skip_map", lang))}</a>' if skip
             else f'<span class="lnb-map-anchor" id="{link_id}"></span>')
     return _MAP_FRAME.format(link=link, id_js=_js(link_id), title_js=_js(title))
+
+
+# One polite live region for the whole page, made once outside Streamlit's elements (which are replaced when they change,
+# and a region that is new when its text arrives is not read): each new title of a view is put in it.
+_LIVE_TITLE = """<style>[data-testid="stElementContainer"]:has(#{id}) {{ display: none; }}</style>
+<script id="{id}">
+(function () {{
+  var region = document.getElementById("lnb-live");
+  if (!region) {{
+    region = document.createElement("div");
+    region.id = "lnb-live";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    region.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
+    document.body.appendChild(region);
+  }}
+  region.textContent = {text_js};
+}})();
+</script>"""
+
+
+def live_title_html(title: str, lang: str) -> str:
+    """A script that says a view's new title to a screen reader ("Now showing: …") when an indicator or year changes."""
+    return _LIVE_TITLE.format(id="lnb-live-title", text_js=_js(i18n.t("a11y_title_now", lang, title=title)))

@@ -128,20 +128,25 @@ def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, mu
     headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
     labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
     caption = i18n.t("spine_caption", lang, name=municipality_name, name_gen=municipality_genitive)
+    # With theme rows between the column headers and the cells, scope alone leaves a cell's headers ambiguous (WCAG 1.3.1):
+    # every cell names its column, theme and row headers by id.
     out = [f'<table class="lnb-spine"><caption>{_e(caption)}</caption><thead><tr>',
-           "".join(f'<th scope="col">{_e(h)}</th>' for h in headers), "</tr></thead><tbody>"]
-    for theme, group in groupby(rows, key=lambda r: r.theme):
-        out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup">{_e(i18n.theme_label(theme, lang))}</th></tr>')
+           "".join(f'<th scope="col" id="lnb-spine-c{j}">{_e(h)}</th>' for j, h in enumerate(headers)), "</tr></thead><tbody>"]
+    n = 0
+    for t, (theme, group) in enumerate(groupby(rows, key=lambda r: r.theme)):
+        out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup" id="lnb-spine-t{t}">'
+                   f'{_e(i18n.theme_label(theme, lang))}</th></tr>')
         for r in group:
-            out.append(_row_html(r, labels, lang))
+            out.append(_row_html(r, labels, lang, f"lnb-spine-t{t}", f"lnb-spine-r{n}"))
+            n += 1
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _cell(label: str, content: str, css: str = "") -> str:
+def _cell(label: str, content: str, css: str = "", headers: str = "") -> str:
     if not content or content == "–":
-        return f'<td class="lnb-empty {css}">–</td>'
-    return f'<td class="{css}" data-label="{_e(label)}">{content}</td>'
+        return f'<td class="lnb-empty {css}" headers="{headers}">–</td>'
+    return f'<td class="{css}" data-label="{_e(label)}" headers="{headers}">{content}</td>'
 
 
 def _caveats_html(r: SpineRow, lang: str) -> str:
@@ -153,24 +158,31 @@ def _caveats_html(r: SpineRow, lang: str) -> str:
     return own + folded
 
 
-def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
+def _row_html(r: SpineRow, labels: dict[str, str], lang: str, theme_id: str, row_id: str) -> str:
     if r.value is None:
         value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
     else:
         swatch = (f'<span class="lnb-swatch" style="background:{r.color}"></span>'
                   f'<span class="lnb-sr">{_e(i18n.t("quintile_n", lang, q=r.quintile))}: </span>') if r.color else ""
         value = f"{swatch}{_e(r.value_text)}"
-    spine = f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
+    dot = (" " + i18n.t("a11y_spine_dot", lang, value=r.value_text, rank=r.rank_text,
+                        quintile=i18n.t("quintile_n", lang, q=r.quintile) if r.quintile else "–")) if r.value is not None else ""
+    spine = (f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}.{_e(dot)}</span>'
+             if r.has_spine else "")
     trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
+    def headers(column: int) -> str:
+        return f"lnb-spine-c{column} {theme_id} {row_id}"
+
     return ("<tr>"
-            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year}</span>{_caveats_html(r, lang)}</th>'
-            f'<td class="lnb-value" data-label="{_e(labels["value"])}">{value}{" " + MARK if r.value_caveat else ""}</td>'
-            + _cell(labels["rank"], _e(r.rank_text), "lnb-rank")
-            + _cell(labels["comparison"], _e(r.comparison_text))
-            + _cell(labels["county"], _e(r.county_text))
-            + _cell(labels["national"], _e(r.national_text))
-            + _cell(labels["range"], spine, "lnb-spine-cell")
-            + _cell(labels["trend"], trend)
+            f'<th scope="row" id="{row_id}" headers="lnb-spine-c0 {theme_id}">{_e(r.name)}<span class="lnb-sub">{r.year}</span>'
+            f'{_caveats_html(r, lang)}</th>'
+            f'<td class="lnb-value" data-label="{_e(labels["value"])}" headers="{headers(1)}">{value}{" " + MARK if r.value_caveat else ""}</td>'
+            + _cell(labels["rank"], _e(r.rank_text), "lnb-rank", headers(2))
+            + _cell(labels["comparison"], _e(r.comparison_text), headers=headers(3))
+            + _cell(labels["county"], _e(r.county_text), headers=headers(4))
+            + _cell(labels["national"], _e(r.national_text), headers=headers(5))
+            + _cell(labels["range"], spine, "lnb-spine-cell", headers(6))
+            + _cell(labels["trend"], trend, headers=headers(7))
             + "</tr>")
 
 

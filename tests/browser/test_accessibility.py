@@ -3,6 +3,8 @@ each role's task by keys alone."""
 
 import pytest
 
+from tests.browser.conftest import Visit
+
 pytestmark = pytest.mark.browser
 
 
@@ -67,3 +69,43 @@ def test_from_the_map_a_keyboard_skips_the_map_in_one_step_and_opens_korce_in_te
     keys.press("Enter")
     page.wait_for_function("(document.querySelector('h1') || {}).innerText === 'Bashkia Korçë'", timeout=30_000)
     assert keys.count <= 10
+
+
+def serious_violations(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
+
+    results = Axe().run(page)
+    return [(v["id"], [n["html"][:160] for n in v["nodes"]]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("lang, size", [("sq", (390, 844)), ("en", (1366, 768))], ids=["sq-phone", "en-laptop"])
+def test_after_each_change_a_user_makes_the_map_page_stays_accessible_and_says_its_new_title(browser, server, lang, size):
+    """axe after the map has drawn, after an indicator switch (its new title said in a polite live region), a level
+    switch and the table tab opened; in one language per viewport (every page in both languages: test_browser.py)."""
+    words = {"sq": ("Treguesi", "Niveli", "Qark", "Tabela"), "en": ("Indicator", "Level", "County", "Table")}[lang]
+    visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
+    page = visit.open(f"/map?indicator=population&year=2011&lang={lang}")
+    visit.wait_for_map()
+    visit.wait_idle()
+    found = {"first paint": serious_violations(page)}
+    page.get_by_role("combobox", name=words[0]).click()
+    page.keyboard.type("Pjesëmarrja në zgjedhjet parlamentare" if lang == "sq" else "Turnout, parliamentary")
+    page.keyboard.press("Enter")
+    page.wait_for_function("(document.getElementById('lnb-live') || {}).textContent"
+                           " && document.getElementById('lnb-live').textContent.endsWith(document.querySelector('h2').innerText)"
+                           " && document.querySelector('h2').innerText.includes('%s')" % ("Pjesëmarrja" if lang == "sq" else "Turnout"),
+                           timeout=30_000)
+    visit.wait_idle()
+    assert page.get_attribute("#lnb-live", "aria-live") == "polite"
+    found["indicator switch"] = serious_violations(page)
+    page.get_by_role("combobox", name=words[1]).click()
+    page.keyboard.type(words[2])
+    page.keyboard.press("Enter")
+    visit.wait_idle()
+    visit.wait_for_map(polygons=12)
+    found["level switch"] = serious_violations(page)
+    page.get_by_role("tab", name=words[3]).click()
+    visit.wait_idle()
+    found["table tab"] = serious_violations(page)
+    assert found == {k: [] for k in found}
+    visit.close()

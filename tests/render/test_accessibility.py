@@ -18,3 +18,8 @@ def test_a_still_map_gets_its_title_and_no_link():
 
 def test_a_title_cannot_close_the_script():
     assert "</script><b>" not in accessibility.map_frame_html("k", "</script><b>", "en")
+
+
+def test_a_new_title_is_said_politely_in_the_page_language():
+    sq = accessibility.live_title_html("Popullsia, 2011", "sq")
+    assert 'aria-live", "polite"' in sq and json.dumps("Tani shfaqet: Popullsia, 2011") in sq
