@@ -27,7 +27,7 @@ PROFILE_STYLE = """<style>
 .lnb-spine th, .lnb-spine td { padding: 0.35rem 0.45rem; border-bottom: 1px solid #d9d9d9; vertical-align: middle; text-align: left; }
 .lnb-spine thead th { background: #eef2f8; font-weight: 600; font-size: 0.8rem; border-bottom: 2px solid #9aa9c2; }
 .lnb-spine tbody th[scope="row"] { font-weight: 600; }
-.lnb-spine .lnb-theme th { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
+.lnb-spine .lnb-theme td { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
 .lnb-spine .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; }
 .lnb-spine .lnb-caveats { font-weight: 400; font-size: 0.78rem; color: #555555; } .lnb-spine .lnb-caveats ul { margin: 0; padding-left: 1rem; }
 .lnb-spine .lnb-value { white-space: nowrap; font-weight: 600; }
@@ -56,7 +56,7 @@ PROFILE_STYLE = """<style>
   .lnb-spine td, .lnb-spine tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
   .lnb-spine td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
   .lnb-spine td.lnb-empty { display: none; }
-  .lnb-spine .lnb-theme th { margin-top: 0.4rem; }
+  .lnb-spine .lnb-theme td { margin-top: 0.4rem; }
 }
 @media print {
   [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"], .stApp, .stMain,
@@ -128,16 +128,16 @@ def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, mu
     headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
     labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
     caption = i18n.t("spine_caption", lang, name=municipality_name, name_gen=municipality_genitive)
-    # With theme rows between the column headers and the cells, scope alone leaves a cell's headers ambiguous (WCAG 1.3.1):
-    # every cell names its column, theme and row headers by id.
+    # Every cell names its column and row headers by id (WCAG 1.3.1). A theme is a row of its own before its indicators,
+    # not a header: a header row between the column headers and the cells makes HTML_CodeSniffer count it as a column
+    # header of every cell in the table.
     out = [f'<table class="lnb-spine"><caption>{_e(caption)}</caption><thead><tr>',
            "".join(f'<th scope="col" id="lnb-spine-c{j}">{_e(h)}</th>' for j, h in enumerate(headers)), "</tr></thead><tbody>"]
     n = 0
-    for t, (theme, group) in enumerate(groupby(rows, key=lambda r: r.theme)):
-        out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup" id="lnb-spine-t{t}">'
-                   f'{_e(i18n.theme_label(theme, lang))}</th></tr>')
+    for theme, group in groupby(rows, key=lambda r: r.theme):
+        out.append(f'<tr class="lnb-theme"><td colspan="{len(headers)}">{_e(i18n.theme_label(theme, lang))}</td></tr>')
         for r in group:
-            out.append(_row_html(r, labels, lang, f"lnb-spine-t{t}", f"lnb-spine-r{n}"))
+            out.append(_row_html(r, labels, lang, f"lnb-spine-r{n}"))
             n += 1
     out.append("</tbody></table>")
     return "".join(out)
@@ -158,7 +158,7 @@ def _caveats_html(r: SpineRow, lang: str) -> str:
     return own + folded
 
 
-def _row_html(r: SpineRow, labels: dict[str, str], lang: str, theme_id: str, row_id: str) -> str:
+def _row_html(r: SpineRow, labels: dict[str, str], lang: str, row_id: str) -> str:
     if r.value is None:
         value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
     else:
@@ -171,10 +171,10 @@ def _row_html(r: SpineRow, labels: dict[str, str], lang: str, theme_id: str, row
              if r.has_spine else "")
     trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
     def headers(column: int) -> str:
-        return f"lnb-spine-c{column} {theme_id} {row_id}"
+        return f"lnb-spine-c{column} {row_id}"
 
     return ("<tr>"
-            f'<th scope="row" id="{row_id}" headers="lnb-spine-c0 {theme_id}">{_e(r.name)}<span class="lnb-sub">{r.year}</span>'
+            f'<th scope="row" id="{row_id}">{_e(r.name)}<span class="lnb-sub">{r.year}</span>'
             f'{_caveats_html(r, lang)}</th>'
             f'<td class="lnb-value" data-label="{_e(labels["value"])}" headers="{headers(1)}">{value}{" " + MARK if r.value_caveat else ""}</td>'
             + _cell(labels["rank"], _e(r.rank_text), "lnb-rank", headers(2))

@@ -24,9 +24,13 @@ def render_language_switch(lang: str) -> str:
 
 # Streamlit's page says lang="en" whatever the reader chose, so a screen reader would read Albanian with English sounds
 # (WCAG 3.1.1). The element changes with the language, so the script runs again after a switch.
-# Its own element takes no room in the page.
+# Its own element takes no room in the page. Vega draws an empty <form class="vega-bindings"> under every chart without
+# controls, a form with no way to submit it (WCAG 3.2.2 to HTML_CodeSniffer): the page drops those as they appear.
 _PAGE_LANG_JS = ("<style>[data-testid='stElementContainer']:has(#lnb-page-lang) { display: none; }</style>"
-                 "<script id='lnb-page-lang'>document.documentElement.lang = %s;</script>")
+                 "<script id='lnb-page-lang'>document.documentElement.lang = %s;"
+                 "if (!window.__lnbForms) { window.__lnbForms = new MutationObserver(function () {"
+                 " document.querySelectorAll('form.vega-bindings:empty').forEach(function (f) { f.remove(); }); });"
+                 " window.__lnbForms.observe(document.body, {childList: true, subtree: true}); }</script>")
 
 
 def page_language_html(lang: str) -> str:
