@@ -109,3 +109,22 @@ def test_after_each_change_a_user_makes_the_map_page_stays_accessible_and_says_i
     found["table tab"] = serious_violations(page)
     assert found == {k: [] for k in found}
     visit.close()
+
+
+@pytest.mark.parametrize("lang, skip, csv", [("sq", "Kapërce hartën", "CSV"), ("en", "Skip the map", "CSV")])
+def test_a_journalist_downloads_the_maps_csv_by_keyboard_alone(visit, lang, skip, csv):
+    """Map of an indicator → its CSV: Tab to the skip link, Enter past the map's 61 areas, Tab to the CSV button, Enter."""
+    page = visit.open(f"/map?indicator=population&year=2011&lang={lang}")
+    visit.wait_for_map()
+    visit.wait_idle()
+    keys = Keys(page)
+    while keys.focused() != skip and keys.count < 20:
+        keys.press("Tab")
+    keys.press("Enter")
+    while not keys.focused().endswith(csv) and keys.count < 60:  # the button's text is its icon's name, then "CSV"
+        keys.press("Tab")
+        assert page.evaluate("document.activeElement.tagName") != "IFRAME", "the focus never enters the map"
+    with page.expect_download(timeout=30_000) as download:
+        keys.press("Enter")
+    assert download.value.suggested_filename == "population_2011.csv"
+    assert keys.count <= 35  # 33 today: 8 Tabs to the link, Enter, 23 Tabs past the pickers, legend and tabs, Enter
