@@ -20,6 +20,7 @@ pages = [
     st.Page("pages/programme.py", title=i18n.t("page_programme", lang), url_path="programme"),
     st.Page("pages/data.py", title=i18n.t("page_data", lang), url_path="data"),
     present,
+    st.Page("pages/accessibility.py", title=i18n.t("a11y_page", lang), url_path="accessibility"),
     st.Page("pages/upload.py", title=i18n.t("page_upload", lang), url_path="upload",
             visibility="visible" if auth.signed_in_user() else "hidden"),
 ]
@@ -27,6 +28,7 @@ page = st.navigation(pages, position="sidebar" if mode == "normal" else "hidden"
 if mode == "present" and page.url_path != "present":
     st.switch_page(present, query_params={k: st.query_params.get(k) for k in st.query_params})
 style.render_frame_style(mode)
+chrome.render_page_language(lang)
 if mode == "normal":
     chrome.render_language_switch(lang)
 page.run()

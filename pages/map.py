@@ -15,7 +15,7 @@ from lnb_dash import i18n, levels
 from lnb_dash.model import caveats
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
-from lnb_dash.render import charts, images, maps
+from lnb_dash.render import accessibility, charts, images, maps
 from lnb_dash.ui import cached, chrome, citations, figures, places, state
 from lnb_dash.ui.folium_map import render_map
 
@@ -32,7 +32,7 @@ if state.display_mode() == "embed":
     figures.render_map_figure(view, lang, key="map.embed", height=520, top_level=True)
     st.stop()
 
-st.title(i18n.t("page_map", lang))
+st.title(i18n.t("page_map", lang), anchor=False)  # no link icon: one Tab stop less before the map
 meta, coverage = figures.settle_map_widgets(PAGE, available)
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
@@ -43,7 +43,8 @@ map_col, side_col = st.columns([3, 1])
 values, model = cached.map_model_cached(view, lang)
 figure = cached.map_figure_cached(view, lang)
 with map_col:
-    st.header(model.title)
+    st.header(model.title, anchor=False)
+    st.html(accessibility.live_title_html(model.title, lang), unsafe_allow_javascript=True)
     st.caption(model.subtitle)
     events = render_map(figure.spec, lang, key="map.folium")
     st.caption(f"{model.alt_text} {i18n.t(levels.level_key('click_hint', view.level), lang)}")
@@ -57,7 +58,9 @@ if not events.drawn:  # widgets, ranking, table and downloads follow once the br
     citations.render_source_note(source_ids, lang, boundaries=True)
     st.stop()
 with controls:
-    pick, year_col, level_col, breakdown_col = st.columns([4, 1, 2, 1])
+    search_col, pick, year_col, level_col, breakdown_col = st.columns([2, 3, 1, 2, 1])
+    with search_col:  # first, so a keyboard user opens a profile in a few presses (the map's areas come after)
+        places.render_place_search(state.key(PAGE, "search"), cached.municipalities_cached(), lang)
     pick.selectbox(i18n.t("indicator", lang), available.indicator_id.tolist(), format_func=places.indicator_label(available, lang),
                    key=state.key(PAGE, "indicator"))
     if len(meta.breakdowns) > 1:

@@ -19,8 +19,13 @@ DEFAULT_K = 5
 # ColorBrewer schemes that stay distinct for the common colour-vision deficiencies.
 SEQUENTIAL_PALETTE = "YlGnBu"
 DIVERGING_PALETTE = "PuOr"
-# Okabe-Ito: distinguishable for colour-blind readers; used for categories.
-CATEGORY_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+# Okabe-Ito: distinguishable for colour-blind readers; used for categories, in an order where neighbours also differ in
+# lightness, so they stay apart in greyscale print (tests/model/test_classify.py).
+CATEGORY_COLORS = ["#0072B2", "#CC79A7", "#F0E442", "#009E73", "#E69F00", "#D55E00", "#56B4E9"]
+# ColorBrewer's PuOr in 6 and 7 classes has neighbours of nearly one lightness (greyscale ΔE 2.9 and 5.7): these take
+# colours one step further apart from its 11-class scheme.
+_OVERRIDES = {("PuOr", 6): ["#7f3b08", "#e08214", "#fee0b6", "#b2abd2", "#8073ac", "#542788"],
+              ("PuOr", 7): ["#b35806", "#e08214", "#fdb863", "#f7f7f7", "#b2abd2", "#8073ac", "#542788"]}
 
 # Styles for the absence of a value: told apart by outline pattern and fill, not by colour alone.
 STATUS_STYLES = {
@@ -53,6 +58,8 @@ class Classes:
 
 
 def palette(name: str, k: int) -> list[str]:
+    if (name, k) in _OVERRIDES:
+        return list(_OVERRIDES[name, k])
     colors = color_brewer(name, max(k, 3))
     if k < 3:  # ColorBrewer starts at 3: keep the ends for contrast
         colors = [colors[0], colors[-1]][:k] if k == 2 else [colors[len(colors) // 2]]

@@ -188,6 +188,9 @@ def spine_svg(row, width: int = 200, height: int = 26) -> str:
 
 
 OTHER_AREA_COLOR = "#b8b8b8"
+# The highlighted areas' lines: ≥ 3:1 on white, and neighbours in the legend (with Albania's black after them) apart under
+# the three colour-vision deficiencies and in greyscale (tests/model/test_classify.py).
+TREND_COLORS = ["#0072B2", "#332288", "#D55E00", "#882255", "#CC79A7", "#117733"]
 BREAK_SHAPE = "circle"
 
 
@@ -210,7 +213,7 @@ def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: t
     data["marker"] = i18n.t("break_in_series_label", lang)
     names = [n for code in highlighted for n in data.loc[data.area_code == code, "name"].head(1)]
     domain = names + ([i18n.t("albania", lang)] if national.any() else []) + ([other] if (~chosen & ~national).any() else [])
-    palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+    palette = TREND_COLORS
     colors = palette[:len(names)] + ([NATIONAL_COLOR] if national.any() else []) + ([OTHER_AREA_COLOR] if (~chosen & ~national).any() else [])
     color = alt.Color("legend:N", title=i18n.t("legend_area", lang), scale=alt.Scale(domain=domain, range=colors),
                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=180, symbolStrokeWidth=3))

@@ -27,7 +27,7 @@ PROFILE_STYLE = """<style>
 .lnb-spine th, .lnb-spine td { padding: 0.35rem 0.45rem; border-bottom: 1px solid #d9d9d9; vertical-align: middle; text-align: left; }
 .lnb-spine thead th { background: #eef2f8; font-weight: 600; font-size: 0.8rem; border-bottom: 2px solid #9aa9c2; }
 .lnb-spine tbody th[scope="row"] { font-weight: 600; }
-.lnb-spine .lnb-theme th { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
+.lnb-spine .lnb-theme td { background: #f6f6f6; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: #333333; }
 .lnb-spine .lnb-sub { display: block; font-weight: 400; font-size: 0.78rem; color: #555555; }
 .lnb-spine .lnb-caveats { font-weight: 400; font-size: 0.78rem; color: #555555; } .lnb-spine .lnb-caveats ul { margin: 0; padding-left: 1rem; }
 .lnb-spine .lnb-value { white-space: nowrap; font-weight: 600; }
@@ -56,7 +56,7 @@ PROFILE_STYLE = """<style>
   .lnb-spine td, .lnb-spine tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
   .lnb-spine td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
   .lnb-spine td.lnb-empty { display: none; }
-  .lnb-spine .lnb-theme th { margin-top: 0.4rem; }
+  .lnb-spine .lnb-theme td { margin-top: 0.4rem; }
 }
 @media print {
   [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"], .stApp, .stMain,
@@ -128,20 +128,25 @@ def spine_table_html(rows: list[SpineRow], lang: str, municipality_name: str, mu
     headers = [i18n.t(k, lang) for k in ("indicator", "value", "rank", "comparison", "county_value", "national", "spine_range", "trend")]
     labels = dict(zip(("value", "rank", "comparison", "county", "national", "range", "trend"), headers[1:]))
     caption = i18n.t("spine_caption", lang, name=municipality_name, name_gen=municipality_genitive)
+    # Every cell names its column and row headers by id (WCAG 1.3.1). A theme is a row of its own before its indicators,
+    # not a header: a header row between the column headers and the cells makes HTML_CodeSniffer count it as a column
+    # header of every cell in the table.
     out = [f'<table class="lnb-spine"><caption>{_e(caption)}</caption><thead><tr>',
-           "".join(f'<th scope="col">{_e(h)}</th>' for h in headers), "</tr></thead><tbody>"]
+           "".join(f'<th scope="col" id="lnb-spine-c{j}">{_e(h)}</th>' for j, h in enumerate(headers)), "</tr></thead><tbody>"]
+    n = 0
     for theme, group in groupby(rows, key=lambda r: r.theme):
-        out.append(f'<tr class="lnb-theme"><th colspan="{len(headers)}" scope="colgroup">{_e(i18n.theme_label(theme, lang))}</th></tr>')
+        out.append(f'<tr class="lnb-theme"><td colspan="{len(headers)}">{_e(i18n.theme_label(theme, lang))}</td></tr>')
         for r in group:
-            out.append(_row_html(r, labels, lang))
+            out.append(_row_html(r, labels, lang, f"lnb-spine-r{n}"))
+            n += 1
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _cell(label: str, content: str, css: str = "") -> str:
+def _cell(label: str, content: str, css: str = "", headers: str = "") -> str:
     if not content or content == "–":
-        return f'<td class="lnb-empty {css}">–</td>'
-    return f'<td class="{css}" data-label="{_e(label)}">{content}</td>'
+        return f'<td class="lnb-empty {css}" headers="{headers}">–</td>'
+    return f'<td class="{css}" data-label="{_e(label)}" headers="{headers}">{content}</td>'
 
 
 def _caveats_html(r: SpineRow, lang: str) -> str:
@@ -153,24 +158,31 @@ def _caveats_html(r: SpineRow, lang: str) -> str:
     return own + folded
 
 
-def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
+def _row_html(r: SpineRow, labels: dict[str, str], lang: str, row_id: str) -> str:
     if r.value is None:
         value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
     else:
         swatch = (f'<span class="lnb-swatch" style="background:{r.color}"></span>'
                   f'<span class="lnb-sr">{_e(i18n.t("quintile_n", lang, q=r.quintile))}: </span>') if r.color else ""
         value = f"{swatch}{_e(r.value_text)}"
-    spine = f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
+    dot = (" " + i18n.t("a11y_spine_dot", lang, value=r.value_text, rank=r.rank_text,
+                        quintile=i18n.t("quintile_n", lang, q=r.quintile) if r.quintile else "–")) if r.value is not None else ""
+    spine = (f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}.{_e(dot)}</span>'
+             if r.has_spine else "")
     trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
+    def headers(column: int) -> str:
+        return f"lnb-spine-c{column} {row_id}"
+
     return ("<tr>"
-            f'<th scope="row">{_e(r.name)}<span class="lnb-sub">{r.year}</span>{_caveats_html(r, lang)}</th>'
-            f'<td class="lnb-value" data-label="{_e(labels["value"])}">{value}{" " + MARK if r.value_caveat else ""}</td>'
-            + _cell(labels["rank"], _e(r.rank_text), "lnb-rank")
-            + _cell(labels["comparison"], _e(r.comparison_text))
-            + _cell(labels["county"], _e(r.county_text))
-            + _cell(labels["national"], _e(r.national_text))
-            + _cell(labels["range"], spine, "lnb-spine-cell")
-            + _cell(labels["trend"], trend)
+            f'<th scope="row" id="{row_id}">{_e(r.name)}<span class="lnb-sub">{r.year}</span>'
+            f'{_caveats_html(r, lang)}</th>'
+            f'<td class="lnb-value" data-label="{_e(labels["value"])}" headers="{headers(1)}">{value}{" " + MARK if r.value_caveat else ""}</td>'
+            + _cell(labels["rank"], _e(r.rank_text), "lnb-rank", headers(2))
+            + _cell(labels["comparison"], _e(r.comparison_text), headers=headers(3))
+            + _cell(labels["county"], _e(r.county_text), headers=headers(4))
+            + _cell(labels["national"], _e(r.national_text), headers=headers(5))
+            + _cell(labels["range"], spine, "lnb-spine-cell", headers(6))
+            + _cell(labels["trend"], trend, headers=headers(7))
             + "</tr>")
 
 

@@ -1,6 +1,8 @@
-"""Page chrome: the language switch and the database-unavailable message."""
+"""Page chrome: the language switch, the page's declared language and the database-unavailable message."""
 
 from __future__ import annotations
+
+import json
 
 import streamlit as st
 
@@ -18,6 +20,26 @@ def render_language_switch(lang: str) -> str:
         st.query_params["lang"] = choice
         st.rerun()
     return choice
+
+
+# Streamlit's page says lang="en" whatever the reader chose, so a screen reader would read Albanian with English sounds
+# (WCAG 3.1.1). The element changes with the language, so the script runs again after a switch.
+# Its own element takes no room in the page. Vega draws an empty <form class="vega-bindings"> under every chart without
+# controls, a form with no way to submit it (WCAG 3.2.2 to HTML_CodeSniffer): the page drops those as they appear.
+_PAGE_LANG_JS = ("<style>[data-testid='stElementContainer']:has(#lnb-page-lang) { display: none; }</style>"
+                 "<script id='lnb-page-lang'>document.documentElement.lang = %s;"
+                 "if (!window.__lnbForms) { window.__lnbForms = new MutationObserver(function () {"
+                 " document.querySelectorAll('form.vega-bindings:empty').forEach(function (f) { f.remove(); }); });"
+                 " window.__lnbForms.observe(document.body, {childList: true, subtree: true}); }</script>")
+
+
+def page_language_html(lang: str) -> str:
+    """The script that declares the page's language on ``<html lang>``."""
+    return _PAGE_LANG_JS % json.dumps(i18n.normalize_lang(lang))
+
+
+def render_page_language(lang: str) -> None:
+    st.html(page_language_html(lang), unsafe_allow_javascript=True)
 
 
 def render_database_error(exc: DatabaseUnavailableError, lang: str) -> None:

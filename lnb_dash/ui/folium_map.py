@@ -23,7 +23,7 @@ import streamlit_folium
 from streamlit_folium import generate_js_hash
 
 from lnb_dash.ops import assets
-from lnb_dash.render import maps
+from lnb_dash.render import accessibility, maps
 from lnb_dash.ui import cached
 
 # The LAU code of a clicked municipality (see maps._ACCESS_JS) and a click counter, so a second click on the same one counts.
@@ -119,6 +119,8 @@ def render_map(spec: maps.MapSpec, lang: str, key: str) -> MapEvents:
     On a clickable map the browser reports once that the map is drawn (one rerun per visit), so a
     page can send heavier content after it. The arguments are ``st_folium``'s, rendered once (above).
     """
+    # the frame's title names the map; an interactive map's areas are Tab stops, so a link before it skips them in one step
+    st.html(accessibility.map_frame_html(key, spec.label, lang, skip=spec.interactive), unsafe_allow_javascript=True)
     base = _base_map_cached(_base_options(spec), lang, spec)
     layer, _ = _values_layer_cached(id(spec.features), (*_base_options(spec), tuple(sorted(spec.highlight)), spec.layer, spec.clickable,
                                                          spec.tooltip_labels), spec)

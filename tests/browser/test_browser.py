@@ -73,9 +73,27 @@ def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
 
     page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
     results = visit.unchanged_while(lambda: Axe().run(page))
+    assert page.evaluate("document.documentElement.lang") == lang, "a screen reader reads the page in the language it declares"
     serious = [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+    assert [e for e in html_codesniffer_errors(page) if e not in KNOWN_HTMLCS_ERRORS] == []
+
+
+# HTML_CodeSniffer's WCAG2AA errors the accessibility statement lists as known (pages/accessibility.py): the ids Streamlit's
+# data grid repeats in its cells (4.1.1 Parsing, obsolete since WCAG 2.2 and always met for HTML in WCAG 2.1's 2023 errata).
+KNOWN_HTMLCS_ERRORS = {("4_1_1.F77", "glide-cell")}
+
+
+def html_codesniffer_errors(page) -> list[tuple[str, str]]:
+    """The second engine (tests/browser/vendor/HTMLCS.js): its WCAG2AA errors as (criterion.technique, element id or tag)."""
+    from pathlib import Path
+
+    page.add_script_tag(content=(Path(__file__).parent / "vendor" / "HTMLCS.js").read_text(encoding="utf-8"))
+    return [tuple(e) for e in page.evaluate("""() => new Promise(done => HTMLCS.process('WCAG2AA', document, () => done(
+        HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => [m.code.split('.').slice(3, 5).join('.'),
+            (m.element.id || m.element.tagName || '').replace(/^(glide-cell)-.*$/, '$1').toLowerCase()])
+    )))""")]
 
 
 def test_presentation_steps_with_the_arrow_keys(visit):
@@ -124,7 +142,7 @@ def test_another_indicator_repaints_the_same_leaflet_map(visit):
     frame = visit.wait_for_map()
     visit.wait_idle()
     frame.evaluate("window.__sameMap = window.map")
-    box = page.locator('[data-testid="stSelectbox"]').first
+    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_label("Indicator"))
     box.click()
     page.keyboard.type("Turnout, parliamentary")
     page.keyboard.press("Enter")

@@ -1,5 +1,7 @@
 """Classes for the choropleth: counts add up, ties and missing values are handled."""
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -58,3 +60,68 @@ def test_categories_keep_their_labels_and_counts():
     classes = classify_categories(pd.Series([1.0, 0.0, 1.0, None]), {0: {"en": "No"}, 1: {"en": "Yes"}}, "en")
     assert classes.labels == ("No", "Yes") and classes.counts == (1, 2)
     assert "quantiles" in SCHEMES
+
+
+# Colour vision: each palette's neighbouring classes (the ones a reader tells apart on a map or in a legend) are simulated
+# for deuteranopia, protanopia and tritanopia (Machado et al. 2009 at full severity, colorspacious) and for greyscale print
+# (relative luminance), and compared in CAM02-UCS. ΔE ≥ 6 is a difference readers see between two filled areas;
+# the no-data, suppressed and not-applicable styles differ by outline pattern as well, and are held to the same ΔE.
+MIN_DELTA_E = 6.0
+VISIONS = ["deuteranomaly", "protanomaly", "tritanomaly", "greyscale"]
+
+
+def _seen(color: str, vision: str):
+    import numpy as np
+    from colorspacious import cspace_convert
+
+    rgb = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    if vision == "greyscale":
+        linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4) @ [0.2126, 0.7152, 0.0722]
+        return np.full(3, 12.92 * linear if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055)
+    return np.clip(cspace_convert(rgb, {"name": "sRGB1+CVD", "cvd_type": vision, "severity": 100}, "sRGB1"), 0, 1)
+
+
+def _closest_neighbours(colors: list[str], vision: str) -> float:
+    from colorspacious import deltaE
+
+    seen = [_seen(c, vision) for c in colors]
+    return min(float(deltaE(a, b, input_space="sRGB1")) for a, b in itertools.pairwise(seen))
+
+
+def _palettes() -> dict[str, list[str]]:
+    from lnb_dash.model import classify as c
+    from lnb_dash.render import charts
+
+    found = {f"{name} {k}": c.palette(name, k) for name in (c.SEQUENTIAL_PALETTE, c.DIVERGING_PALETTE) for k in range(2, 8)}
+    found |= {f"categories {n}": c.CATEGORY_COLORS[:n] for n in range(2, len(c.CATEGORY_COLORS) + 1)}
+    found["yes/no"] = ["#d9d9d9", "#0072B2"]
+    found["no data, suppressed, not applicable"] = [c.STATUS_STYLES[s]["fillColor"] for s in ("not_reported", "suppressed", "not_applicable")]
+    found |= {f"trend lines {n} and Albania": charts.TREND_COLORS[:n] + [charts.NATIONAL_COLOR] for n in range(1, len(charts.TREND_COLORS) + 1)}
+    return found
+
+
+@pytest.mark.parametrize("vision", VISIONS)
+def test_neighbouring_classes_stay_apart_for_colour_blind_readers_and_in_greyscale(vision):
+    too_close = {name: round(_closest_neighbours(colors, vision), 1) for name, colors in _palettes().items()
+                 if _closest_neighbours(colors, vision) < MIN_DELTA_E}
+    assert too_close == {}
+
+
+def _contrast(color: str, background: str = "#ffffff") -> float:
+    def luminance(c):
+        import numpy as np
+
+        rgb = np.array([int(c[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+        return float(np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4) @ [0.2126, 0.7152, 0.0722])
+
+    dark, light = sorted([luminance(color), luminance(background)])
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_lines_and_outlines_on_white_have_3_to_1_and_link_text_4_5_to_1():
+    from lnb_dash.model.classify import STATUS_STYLES
+    from lnb_dash.render import charts
+
+    graphics = [*charts.TREND_COLORS, charts.NATIONAL_COLOR, STATUS_STYLES["not_reported"]["color"], STATUS_STYLES["suppressed"]["color"]]
+    assert [c for c in graphics if _contrast(c) < 3] == []
+    assert _contrast("#1a4fb5") >= 4.5 and _contrast("#555555") >= 4.5  # links (skip link, captions) and caption text

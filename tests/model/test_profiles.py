@@ -100,10 +100,22 @@ def test_the_table_has_a_row_per_indicator_with_labels_for_phone_cards(con):
     html = profile_html.spine_table_html(rows, "sq", "Kamëz", "Kamzës")
     assert "<caption>Treguesit e Kamzës krahasuar me 61 bashkitë</caption>" in html
     body = html.split("<tbody>")[1]
-    assert body.count('<th scope="row">') == len(profile)
+    assert body.count('<th scope="row" ') == len(profile)
     assert "<caption>" in html and 'data-label="Vlera"' in html and "e 5-ta më e lartë nga 52" in html
     assert body.count("data:image/svg+xml;base64,") >= 10
     assert len(profiles.spine_table(rows, "sq")) == len(profile)
+
+
+def test_every_cell_names_its_column_and_row_headers_and_the_dot_is_said_in_words(con):
+    import re
+
+    profile = indicators.query_profile(con, "AL221")
+    rows = profiles.spine_rows(profile, query_distributions(con, profile), query_series(con, "AL221"), "en")
+    html = profile_html.spine_table_html(rows, "en", "Kamëz", "Kamëz")
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    cells = re.findall(r'<td [^>]*headers="([^"]+)"', html)
+    assert len(cells) == 7 * len(profile) and all(len(h.split()) == 2 and set(h.split()) <= ids for h in cells)
+    assert "The dot is this municipality: " in html and "5th highest of 52, quintile" in html
 
 
 def test_text_from_data_is_escaped():

@@ -4,6 +4,8 @@ traceback) when the database is missing."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lnb_dash.ui import chrome
+
 
 def chrome_app() -> None:
     import streamlit as st
@@ -37,3 +39,8 @@ def test_a_missing_database_stops_the_page_with_how_to_build_it(tmp_path, monkey
         assert words in at.error[0].value and not at.markdown and not at.exception
     finally:
         st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("lang, declared", [("sq", '"sq"'), ("en", '"en"'), ("fr", '"sq"')])
+def test_the_page_declares_the_chosen_language(lang, declared):
+    assert f"document.documentElement.lang = {declared}" in chrome.page_language_html(lang)
