@@ -152,6 +152,11 @@ def programme_results_long_cached() -> pd.DataFrame:
 
 
 @st.cache_data
+def programme_figures_cached() -> pd.DataFrame:
+    return programme.query_programme_figures(get_connection())
+
+
+@st.cache_data
 def programme_facts_cached(area_code: str | None = None) -> pd.DataFrame:
     return programme.query_programme_facts(get_connection(), area_code)
 

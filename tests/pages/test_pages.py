@@ -122,6 +122,15 @@ def test_programme_shows_both_factsheets_and_the_change():
     assert (row["2019"], row["2021"], row["Change"]) == ("11", "36", "+25")
 
 
+@pytest.mark.parametrize("page", ["programme", "overview"])
+def test_the_headline_results_come_first_with_their_source(page):
+    at = open_page(page, lang="en")
+    values = [m.value for m in at.metric]  # column by column: the ten headline results, then (overview) the 2019 → 2021 pairs
+    assert values[0] == "193,000 persons" and {"14,858 persons", "15,872 persons", "63,630 persons"} <= set(values[:10])
+    assert "193,000 vulnerable citizens" in at.metric[0].help and "Final programme page" in at.metric[0].help
+    assert "Leave No One Behind" in texts(at)
+
+
 def test_data_page_filters_and_offers_the_download():
     at = open_page("data", indicator="population", year="2023", status="not_reported", lang="en")
     table = at.dataframe[0].value
