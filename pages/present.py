@@ -26,6 +26,11 @@ def story_label(story_id: str) -> str:
     return f"⚠ {story_id}" if isinstance(story, stories.BrokenStory) else story.title[lang]
 
 
+def render_picker(where) -> None:
+    where.selectbox(i18n.t("pres_pick_story", lang), list(available), format_func=story_label, key="present.story",
+                    on_change=pick_story, placeholder=i18n.t("pres_pick_story", lang), label_visibility="collapsed")
+
+
 if from_page in stories.PAGE_VIEWS:
     story = stories.one_step_story(from_page, params, {code: i18n.t(f"page_{from_page}", code) for code in config.LANGS})
     back_to = from_page
@@ -34,11 +39,11 @@ else:
     back_to = "overview"
     if available:
         st.session_state["present.story"] = story_id if story_id in available else None
-        st.selectbox(i18n.t("pres_pick_story", lang), list(available), format_func=story_label, key="present.story",
-                     on_change=pick_story, placeholder=i18n.t("pres_pick_story", lang))
     if not available:
         st.info(i18n.t("no_story", lang))
         st.stop()
+    if unknown or isinstance(available[story_id], stories.BrokenStory):
+        render_picker(st)
     if unknown:
         st.warning(i18n.t("pres_unknown_story", lang, story=st.query_params.get("story"),
                           stories=", ".join(f"{sid} ({story_label(sid)})" for sid in available)))
@@ -61,20 +66,23 @@ def go(to: int) -> None:
     st.query_params["step"] = str(to)
 
 
-back, forward, where, leave = st.columns([1, 1, 4, 2], vertical_alignment="center")
+back, forward, where, pick, leave = st.columns([1, 1, 4, 3, 2], vertical_alignment="center")
 back.button(i18n.t("previous", lang), key="present.previous", shortcut="Left", disabled=number == 1, on_click=go, args=(number - 1,))
 forward.button(i18n.t("next", lang), key="present.next", shortcut="Right", disabled=number == len(story.steps), type="primary",
                on_click=go, args=(number + 1,))
-# Home and End: buttons the keys press, out of sight (the visible ones already go one step).
-st.button("⏮", key="present.first", on_click=go, args=(1,), disabled=number == 1)
-st.button("⏭", key="present.last", on_click=go, args=(len(story.steps),), disabled=number == len(story.steps))
-where.caption(i18n.t("step_of", lang, story=story.title[lang], step=number, n=len(story.steps)) + " · " + i18n.t("pres_key_hint", lang))
+where.caption(i18n.t("step_of", lang, story=story.title[lang], step=number, n=len(story.steps)) + "  \n" + i18n.t("pres_key_hint", lang))
+if from_page in stories.PAGE_VIEWS:
+    with pick.popover(i18n.t("pres_copy_step", lang)):
+        st.caption(i18n.t("pres_copy_step_help", lang))
+        st.code(stories.step_snippet(step.page, step.view(), step.title), language="yaml")
+else:
+    render_picker(pick)
 leave.page_link(f"pages/{back_to}.py", label=i18n.t("exit_presentation", lang), query_params={**step.params, "lang": lang})
-slides.install_keys()
+with leave:
+    # Home and End: buttons the keys press, out of sight (the visible ones already go one step).
+    st.button("⏮", key="present.first", on_click=go, args=(1,), disabled=number == 1)
+    st.button("⏭", key="present.last", on_click=go, args=(len(story.steps),), disabled=number == len(story.steps))
+    slides.install_keys()
 
 st.title(step.title[lang])
 slides.render_step(step, lang, key=f"present.{story.story_id}.{number}")
-if from_page in stories.PAGE_VIEWS:
-    with st.popover(i18n.t("pres_copy_step", lang)):
-        st.caption(i18n.t("pres_copy_step_help", lang))
-        st.code(stories.step_snippet(step.page, step.view(), step.title), language="yaml")
