@@ -38,6 +38,7 @@ def test_every_presentation_step_fits_the_screen(browser, server, size):
         if page.locator('iframe[title="streamlit_folium.st_folium"]').count():
             page.wait_for_function("[...document.querySelectorAll('iframe')].some((f) => f.contentDocument?.querySelector('.leaflet-container'))",
                                    timeout=60_000)
+        page.wait_for_function(f"{SLIDE}.figure > 0", timeout=60_000)  # the figure drawn (a chart is drawn after its frame)
         page.wait_for_timeout(500)
         slide = page.evaluate(SLIDE)
         assert page.evaluate(OVERFLOW) <= 10 and not slide["scrolling"], f"{where} scrolls: {slide['scrolling']}"
