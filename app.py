@@ -26,7 +26,8 @@ pages = [
 ]
 page = st.navigation(pages, position="sidebar" if mode == "normal" else "hidden")
 if mode == "present" and page.url_path != "present":
-    st.switch_page(present, query_params={k: st.query_params.get(k) for k in st.query_params})
+    # ?present=1 on a page presents that page's own view (pages/present.py, one step)
+    st.switch_page(present, query_params={**{k: st.query_params.get(k) for k in st.query_params}, "view": page.url_path or "overview"})
 style.render_frame_style(mode)
 chrome.render_page_language(lang)
 if mode == "normal":

@@ -101,13 +101,22 @@ def cmd_check(args) -> int:
     print("\nCoverage (areas with a value in the sources, by indicator, level and year):")
     for r in coverage_summary(result.coverage).itertuples():
         print(f"  {r.indicator:<32} {r.level:<13} {r.years:>2} year(s)  {r.areas}")
-    if result.problems:
-        print(f"\n{len(result.problems)} problem(s):", file=sys.stderr)
-        for problem in result.problems:
+    problems = [*result.problems, *_story_problems(args.data_dir, result.coverage)]
+    if problems:
+        print(f"\n{len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
     print("\nno problems found")
     return 0
+
+
+def _story_problems(data_dir: Path, coverage: pd.DataFrame) -> list:
+    """The story files' problems, with the indicators and years the sources have."""
+    from lnb_dash.model import stories
+
+    years = {i: frozenset(int(y) for y in g.year) for i, g in coverage.groupby("indicator")}
+    return stories.check_stories(Path(data_dir) / "stories", stories.Known(years))
 
 
 def cmd_indicators(args) -> int:

@@ -48,6 +48,9 @@ KINDS = ("count", "measure", "rate", "share", "category")
 THEMES = ("demography", "territory", "civic_participation", "social_protection", "municipal_budget", "lnb_programme")
 LANGS = ("sq", "en")
 
+# The presentation story /present opens without ?story= (a file in data/stories, by its id).
+DEFAULT_STORY = os.environ.get("LNB_DEFAULT_STORY", "steering_committee")
+
 # Counts of persons in vulnerable groups below this are shown and exported as "suppressed" (never the number).
 SUPPRESSION_THRESHOLD = int(os.environ.get("LNB_SUPPRESSION_THRESHOLD", "5"))
 

@@ -17,6 +17,8 @@ places.render_place_search("overview.search", cached.municipalities_cached(), la
 text_col, map_col = st.columns([3, 2])
 with text_col:
     st.header(i18n.t("headline_results", lang))
+    figures.render_headline_figures(lang)
+    st.subheader(i18n.t("pres_pairs_heading", lang))
     cols = st.columns(2)
     for i, headline in enumerate(programme.headlines(cached.programme_results_cached(), lang)):
         cols[i % 2].markdown(f"**{citations.escape_markdown(headline.label)}**")  # the whole label, wrapped (a metric's own label is cut)

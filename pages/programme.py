@@ -13,7 +13,11 @@ chrome.connection_or_stop(lang)
 state.write_view("programme", None, lang)
 st.title(i18n.t("page_programme", lang))
 st.write(i18n.t("programme_intro", lang))
+st.header(i18n.t("headline_results", lang))
+figures.render_headline_figures(lang, columns=5)
+citations.render_source_note(["lnb_factsheets"], lang)
 
+st.header(i18n.t("pres_pairs_heading", lang))
 results = cached.programme_results_cached()
 table = programme.programme_table(results, lang)
 st.dataframe(table, hide_index=True, width="stretch")
@@ -22,6 +26,8 @@ figures.render_downloads("programme.downloads", lang, table, [], base_name="lnb_
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_programme_chart(cached.programme_results_long_cached(), lang),
                                                              i18n.t("page_programme", lang), i18n.t("programme_intro", lang),
                                                              map_model.source_text(["lnb_factsheets"], cached.sources_cached(), lang), lang)})
+with st.expander(i18n.t("pres_all_figures", lang)):
+    st.dataframe(programme.figures_table(cached.programme_figures_cached(), lang), hide_index=True, width="stretch")
 citations.render_source_note(["lnb_factsheets"], lang)
 
 map_col, list_col = st.columns([3, 2])

@@ -481,7 +481,7 @@ def build_lnb_factsheets(municipalities: list[dict]) -> None:
             "Neither document is dated. The 2019-2020 factsheet reports results after the programme's second year (mid-2019); "
             "the programme page reports results to the end of phase 1 (it mentions the COVID-19 lockdown and 2021-2025 plans), dated 2021 here.",
             "The priority list has misspellings and one administrative unit (Fushë-Krujë) instead of a municipality; "
-            "see priority_resolution.csv for how each name was resolved and why.",
+            "the programme page's table 'How the priority list was read' says how each name was resolved and why.",
             "Where the two documents count different things (e.g. 166 children with disabilities against 5,700 children and family members), "
             "no series is formed.",
         ],

@@ -73,6 +73,17 @@ def test_check_passes_and_reports_61_of_61_joined(capsys):
     assert "population_1jan municipality" not in lines and "2002: 12" in lines["population_1jan county"]
 
 
+def test_check_fails_on_a_broken_story_naming_file_step_and_field(capsys, data_copy):
+    data_dir, _ = data_copy
+    (data_dir / "stories" / "broken.yml").write_text(
+        "title: {sq: Prishur, en: Broken}\nsteps:\n  - page: overview\n    title: {sq: Një, en: One}\n"
+        "  - page: trends\n    params: {indicator: population_1jan, year: 1900}\n    title: {sq: Dy}\n", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "check")
+    assert code == 1
+    assert "broken.yml, step 2, title.en: missing or empty" in err
+    assert "broken.yml, step 2, params.year: the trends page has no such parameter" in err
+
+
 def test_import_dry_run_from_the_command_line(capsys, tmp_path, read_only_data):
     data_dir, db_path = read_only_data
     (tmp_path / "t.csv").write_text("municipality,year,value\nKolonjë,2020,1\n", encoding="utf-8")

@@ -89,3 +89,39 @@ def headlines(results: pd.DataFrame, lang: str) -> list[Headline]:
                             f"{change} ({i18n.t('as_of', lang, year=before)}: {i18n.format_number(r.value_before, 0, lang)})",
                             r.stated_after))
     return out
+
+
+# The two documents by the year their results are dated (data/sources/lnb_factsheets, programme_figures).
+DOCUMENT_KEYS = {2019: N_("pres_document_2019"), 2021: N_("pres_document_2021")}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a programme document as a page shows it: its name, number and unit, the words the document used
+    and which document said it."""
+
+    label: str
+    value: str
+    unit: str
+    stated: str
+    document: str
+
+
+def document_label(year: int, document: str, lang: str) -> str:
+    return i18n.t(DOCUMENT_KEYS[year], lang) if year in DOCUMENT_KEYS else document
+
+
+def programme_figures(figures: pd.DataFrame, lang: str, headline_only: bool = False) -> list[Figure]:
+    """The figures of query_programme_figures in ``lang`` (the headline results first), or only the headline results."""
+    lang = i18n.normalize_lang(lang)
+    rows = figures[figures.headline.notna()] if headline_only else figures
+    return [Figure(getattr(r, f"name_{lang}"), i18n.format_number(r.value, 0, lang), getattr(r, f"unit_{lang}"), r.as_stated,
+                   document_label(int(r.year), r.document, lang)) for r in rows.itertuples()]
+
+
+def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every figure of both documents, one row each, with the document's words and the document."""
+    rows = programme_figures(figures, lang)
+    return pd.DataFrame({i18n.t("measure", lang): [f.label for f in rows], i18n.t("pres_value", lang): [f.value for f in rows],
+                         i18n.t("unit", lang): [f.unit for f in rows], i18n.t("as_stated", lang): [f.stated for f in rows],
+                         i18n.t("pres_document", lang): [f.document for f in rows]})

@@ -21,6 +21,16 @@ def query_programme_results_long(con: Connection) -> pd.DataFrame:
         "SELECT measure, name_sq, name_en, year, CAST(value AS BIGINT) AS value FROM programme_results ORDER BY measure, year").df()
 
 
+def query_programme_figures(con: Connection) -> pd.DataFrame:
+    """Every figure of both LNB documents. Returns columns: figure, document, year, value, name_sq, name_en, unit_sq,
+    unit_en, as_stated, headline (rank among the final page's headline results, else missing), measure (its 2019 → 2021
+    pair in programme_results, else empty); the headline results first, then each document in its own order."""
+    return cursor(con).execute(
+        "SELECT figure, document, CAST(year AS INTEGER) AS year, CAST(value AS BIGINT) AS value, name_sq, name_en, unit_sq, unit_en, "
+        "as_stated, CAST(NULLIF(headline, '') AS INTEGER) AS headline, measure FROM programme_figures "
+        "ORDER BY headline NULLS LAST, year DESC").df()
+
+
 def query_programme_facts(con: Connection, area_code: str | None = None) -> pd.DataFrame:
     """Returns columns: area_code, fact, period, value, unit, url, period_sq, value_sq (all, or those of one area)."""
     columns = {r[0] for r in cursor(con).execute("DESCRIBE programme_facts").fetchall()}

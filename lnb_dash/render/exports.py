@@ -21,7 +21,7 @@ from lnb_dash.query.db import Connection
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 DASHBOARD_NAME = "LNB municipal dashboard"
 PACKAGE_TABLES = ("observations", "indicators", "sources", "municipalities", "counties", "former_units", "aliases", "programme_results",
-                  "priority_resolution", "programme_facts")
+                  "programme_figures", "priority_resolution", "programme_facts")
 ODBL = {"name": "ODbL-1.0", "path": "https://opendatacommons.org/licenses/odbl/1-0/",
         "title": "Open Database License 1.0 (© OpenStreetMap contributors)"}
 # What a table says about itself in datapackage.json, where a name alone would not; the former units are derived from

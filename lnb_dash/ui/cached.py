@@ -152,6 +152,11 @@ def programme_results_long_cached() -> pd.DataFrame:
 
 
 @st.cache_data
+def programme_figures_cached() -> pd.DataFrame:
+    return programme.query_programme_figures(get_connection())
+
+
+@st.cache_data
 def programme_facts_cached(area_code: str | None = None) -> pd.DataFrame:
     return programme.query_programme_facts(get_connection(), area_code)
 
@@ -172,10 +177,15 @@ def year_coverage_cached(indicator: str, breakdown: str) -> pd.DataFrame:
 
 
 @st.cache_data
-def stories_cached() -> dict:
+def stories_cached(signature: tuple) -> dict:
+    """Every story file, checked against the data's indicators and years; ``signature`` (the files' names, sizes and
+    times, :func:`lnb_dash.model.stories.signature`) makes an added or edited file count without a restart."""
     from lnb_dash.model import stories
 
-    return stories.list_stories()
+    coverage = coverage_by_level_cached()
+    years = {i: frozenset(int(y) for y in g.year) for i, g in coverage.groupby("indicator_id")}
+    years.update({i: frozenset() for i in list_indicators_cached().indicator_id if i not in years})
+    return stories.list_stories(stories.STORIES_DIR, stories.Known(years))
 
 
 @database_resource(max_entries=128)

@@ -27,15 +27,19 @@ CHROMELESS_STYLE = """<style>
 </style>"""
 
 
+# Presenting: type that scales with the screen (body ≥ 18 px at 1920×1080), a map frame that takes the height left under
+# the title and the buttons, and a side column that never scrolls (the caveats are one line that opens on demand).
 PRESENT_STYLE = """<style>
-html, .stMarkdown p, .stMarkdown li { font-size: 1.2rem !important; }
-[data-testid="stCaptionContainer"] p { font-size: .9rem !important; }
-h1 { font-size: 1.8rem !important; padding-top: 0 !important; } h2 { font-size: 1.5rem !important; } h3 { font-size: 1.3rem !important; }
-.lnb-legend { font-size: .95rem; } .lnb-legend ul { line-height: 1.5 !important; }
+.stMarkdown p, .stMarkdown li { font-size: clamp(15px, 0.95vw + 1px, 24px) !important; }
+[data-testid="stCaptionContainer"] p { font-size: clamp(13px, 0.8vw + 3px, 20px) !important; }
+h1 { font-size: clamp(22px, 1.9vw, 42px) !important; padding: 0 0 .3rem 0 !important; }
+h2 { font-size: clamp(18px, 1.4vw, 32px) !important; padding: .2rem 0 !important; }
+h3 { font-size: clamp(17px, 1.2vw, 28px) !important; padding: 0 0 .2rem 0 !important; }
+.lnb-legend, .lnb-legend * { font-size: clamp(14px, 0.85vw + 2px, 22px) !important; } .lnb-legend ul { line-height: 1.35 !important; }
 [data-testid="stDataFrame"] { font-size: 1.1rem; }
-</style>""" + (f"<style>{MAP_FRAME} {{ height: max(280px, calc(100vh - 250px)) !important; }}"
-                 # a long source line scrolls inside the legend column rather than pushing the slide off the screen
-                 "[data-testid='stColumn']:has(.lnb-legend) { max-height: calc(100vh - 220px); overflow-y: auto; }</style>")
+.block-container { padding-top: .6rem !important; padding-bottom: .4rem !important; }
+[data-testid="stVerticalBlock"] { gap: .5rem; }
+</style>""" + f"<style>{MAP_FRAME} {{ height: max(260px, calc(100vh - 190px)) !important; }}</style>"
 
 
 EMBED_STYLE = (f"<style>{MAP_FRAME} {{ height: max(240px, calc(100vh - 190px)) !important; }}"

@@ -9,17 +9,83 @@ pytestmark = pytest.mark.browser
 OVERFLOW = "(() => { const m = document.querySelector('[data-testid=stMain]'); return m.scrollHeight - m.clientHeight; })()"
 
 
+# Every element that scrolls inside itself by more than a few pixels (the page, a side column …), and where the slide's
+# parts end: the title, the figure (map frame, chart, figures, table), the legend and the whole source line.
+SLIDE = r"""(() => {
+  const scrolling = [...document.querySelectorAll('*')].filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)
+      && e.scrollHeight - e.clientHeight > 10 && e.getBoundingClientRect().height > 0).map((e) => e.dataset.testid || e.className);
+  const bottom = (selector) => Math.max(-1, ...[...document.querySelectorAll(selector)].filter((e) => e.getBoundingClientRect().height > 0)
+      .map((e) => e.getBoundingClientRect().bottom));
+  const source = [...document.querySelectorAll('[data-testid=stCaptionContainer]')].filter((e) => /Licen/.test(e.innerText));
+  const px = (selector) => { const e = document.querySelector(selector); return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
+  return {scrolling, height: innerHeight, title: bottom('h1'), legend: bottom('.lnb-legend'),
+          figure: bottom('iframe[title="streamlit_folium.st_folium"], .vega-embed, .lnb-figures, .lnb-pairs, .lnb-table, table'),
+          source: source.length ? Math.max(...source.map((e) => e.getBoundingClientRect().bottom)) : null,
+          sourcePx: source.length ? parseFloat(getComputedStyle(source[0].querySelector('p')).fontSize) : null,
+          legendPx: px('.lnb-legend li'), files: /[a-z_]+\.(csv|yml|yaml|py)\b/.test(document.querySelector('[data-testid=stMain]').innerText)};
+})()"""
+STEPS = [("steering_committee", n) for n in range(1, 6)] + [("every_view", n) for n in range(1, 7)]
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1400, 900), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_presentation_step_fits_the_screen(browser, server, size):
+    """Both shipped stories, so a county map, county and municipal trends, a comparison and both profiles too."""
     visit = Visit(browser, server, viewport=size)
-    for step in range(1, 5):
-        page = visit.open(f"/present?present=1&step={step}&lang=sq")
+    for story, step in STEPS:
+        page = visit.open(f"/present?present=1&story={story}&step={step}&lang=sq")
         visit.wait_idle()
-        if step > 1:
-            visit.wait_for_map()
+        where = f"{story} step {step} at {size}"
+        if page.locator('iframe[title="streamlit_folium.st_folium"]').count():
+            page.wait_for_function("[...document.querySelectorAll('iframe')].some((f) => f.contentDocument?.querySelector('.leaflet-container'))",
+                                   timeout=60_000)
+        page.wait_for_function(f"{SLIDE}.figure > 0", timeout=60_000)  # the figure drawn (a chart is drawn after its frame)
         page.wait_for_timeout(500)
-        assert page.evaluate(OVERFLOW) <= 10, f"step {step} scrolls at {size}"
+        slide = page.evaluate(SLIDE)
+        assert page.evaluate(OVERFLOW) <= 10 and not slide["scrolling"], f"{where} scrolls: {slide['scrolling']}"
+        assert 0 < slide["title"] <= slide["height"] and 0 < slide["figure"] <= slide["height"] + 2, f"{where}: {slide}"
+        assert slide["source"] is not None and slide["source"] <= slide["height"], f"{where}: the source line is out of view"
+        assert slide["legend"] <= slide["height"], f"{where}: the legend is out of view"
+        assert not slide["files"], f"{where} shows an internal file name"
+        if size == (1920, 1080):
+            assert slide["sourcePx"] >= 18 and (slide["legendPx"] is None or slide["legendPx"] >= 18), f"{where}: {slide}"
         assert page.get_by_role("button", name="Para").count() == 1, "one arrow on the buttons, from the shortcut"
+    visit.close()
+
+
+def test_a_clickers_keys_step_through_the_story_even_after_a_click_on_the_map(browser, server):
+    visit = Visit(browser, server, viewport=(1400, 900))
+    page = visit.open("/present?present=1&story=steering_committee&step=3&lang=en")
+    visit.wait_idle()
+    frame = visit.wait_for_map()
+    frame.locator(".leaflet-container").click(position={"x": 40, "y": 300})  # on the map, not on an area
+    for key, step in (("PageDown", "4"), ("PageUp", "3"), ("Space", "4"), ("Shift+Space", "3"), ("ArrowRight", "4"), ("ArrowLeft", "3"),
+                      ("End", "5"), ("Home", "1"), ("ArrowDown", "2")):
+        page.keyboard.press(key)
+        page.wait_for_function(f"new URLSearchParams(location.search).get('step') === '{step}'", timeout=30_000)
+        visit.wait_idle(settle_ms=300)
+        if key == "Home":
+            page.locator("h1").first.click()  # a click elsewhere: the keys still work
+    assert page.locator("h1").first.inner_text() == "What the programme reported: 2019 and 2021"
+    visit.close()
+
+
+def test_a_map_reached_with_the_keyboard_keeps_its_arrow_keys(browser, server):
+    visit = Visit(browser, server, viewport=(1400, 900))
+    page = visit.open("/present?present=1&story=steering_committee&step=3&lang=en")
+    visit.wait_idle()
+    frame = visit.wait_for_map()
+    page.locator("h1").first.click()
+    for _ in range(40):  # Tab through the page until the map has the focus, as a keyboard user reaches it
+        page.keyboard.press("Tab")
+        if frame.evaluate("document.activeElement && document.activeElement.classList.contains('leaflet-container')"):
+            break
+    else:
+        pytest.fail("Tab never reached the map")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(1500)
+    assert "step=3" in page.url
+    page.keyboard.press("PageDown")  # a clicker's key still steps
+    page.wait_for_function("new URLSearchParams(location.search).get('step') === '4'", timeout=30_000)
     visit.close()
 
 

@@ -62,3 +62,23 @@ def test_the_overview_headlines_say_the_change_since_the_earlier_factsheet(resul
     assert (plans.value, plans.change) == ("36", "+25 (as of 2019: 11)")
     sq = {h.label: h for h in programme.headlines(results, "sq")}
     assert sq["Punonjës vendorë të trajnuar"].change == "+4\u00a0861 (deri në 2019: 839)"
+
+
+def test_the_headline_figures_are_worded_and_formatted_in_each_language(con):
+    from lnb_dash.query.programme import query_programme_figures
+
+    figures = query_programme_figures(con)
+    first_en = programme.programme_figures(figures, "en", headline_only=True)[0]
+    first_sq = programme.programme_figures(figures, "sq", headline_only=True)[0]
+    assert (first_en.value, first_en.unit, first_en.document) == ("193,000", "persons", "Final programme page (results to 2021)")
+    assert "193,000 vulnerable citizens" in first_en.stated
+    assert (first_sq.value, first_sq.unit) == ("193\u00a0000", "persona") and first_sq.label.startswith("Qytetarë")
+    assert len(programme.programme_figures(figures, "sq", headline_only=True)) == 10
+
+
+def test_the_table_of_every_figure_names_its_document_in_albanian(con):
+    from lnb_dash.query.programme import query_programme_figures
+
+    table = programme.figures_table(query_programme_figures(con), "sq")
+    assert len(table) == 48 and set(table["Dokumenti"]) == {"Fletëpalosja 2019-2020 (rezultatet deri në mesin e 2019)",
+                                                           "Faqja përfundimtare e programit (rezultatet deri në 2021)"}

@@ -143,6 +143,15 @@ def test_programme_shows_both_factsheets_and_the_change():
     assert (row["2019"], row["2021"], row["Change"]) == ("11", "36", "+25")
 
 
+@pytest.mark.parametrize("page", ["programme", "overview"])
+def test_the_headline_results_come_first_with_their_source(page):
+    at = open_page(page, lang="en")
+    values = [m.value for m in at.metric]  # column by column: the ten headline results, then (overview) the 2019 → 2021 pairs
+    assert values[0] == "193,000 persons" and {"14,858 persons", "15,872 persons", "63,630 persons"} <= set(values[:10])
+    assert "193,000 vulnerable citizens" in at.metric[0].help and "Final programme page" in at.metric[0].help
+    assert "Leave No One Behind" in texts(at)
+
+
 def test_data_page_filters_and_offers_the_download():
     at = open_page("data", indicator="population", year="2023", status="not_reported", lang="en")
     table = at.dataframe[0].value
@@ -167,18 +176,50 @@ def test_trends_name_counties_apart_from_their_seat():
 
 def test_presentation_steps_forward_and_back_through_the_story():
     at = open_page("present", present="1", lang="en")
-    assert at.title[0].value == "What the programme reported: 2019 and 2021"
+    assert at.title[0].value == "What the programme achieved: the headline results"
+    assert any("<b>193,000</b>" in h.proto.body for h in at.get("html"))
     assert at.button(key="present.previous").disabled
     at.button(key="present.next").click().run()
-    assert at.query_params["step"] == "2" and at.subheader[0].value == "LNB priority municipality, 2019"
+    assert at.query_params["step"] == "2" and at.title[0].value == "What the programme reported: 2019 and 2021"
+    at.button(key="present.next").click().run()
+    assert at.query_params["step"] == "3" and at.subheader[0].value == "LNB priority municipality, 2019"
     at.button(key="present.previous").click().run()
-    assert at.query_params["step"] == "1"
+    assert at.query_params["step"] == "2"
 
 
 def test_presentation_deep_link_to_the_last_step():
     at = open_page("present", present="1", story="steering_committee", step="99", lang="sq")
-    assert at.query_params["step"] == "4" and at.button(key="present.next").disabled
+    assert at.query_params["step"] == "5" and at.button(key="present.next").disabled
     assert at.subheader[0].value.startswith("Pjesëmarrja në zgjedhjet vendore – Gra, 2015")
+
+
+def test_the_default_story_is_the_configured_one_and_the_picker_lists_every_story():
+    at = open_page("present", present="1", lang="en")
+    assert at.query_params["story"] == config.DEFAULT_STORY
+    picker = at.selectbox(key="present.story")
+    assert picker.value == "steering_committee" and {"LNB: results and municipalities", "Example: every kind of step"} <= set(picker.options)
+    picker.set_value("every_view").run()
+    assert at.query_params["story"] == "every_view" and at.query_params["step"] == "1"
+    assert at.title[0].value == "Population by county, 2023 census"
+
+
+def test_an_unknown_story_says_so_and_lists_the_stories():
+    at = open_page("present", present="1", story="nowhere", lang="en")
+    assert "There is no story called 'nowhere'" in at.warning[0].value and "steering_committee" in at.warning[0].value
+    assert not at.title
+
+
+@pytest.mark.parametrize("step", range(1, 7))
+def test_every_kind_of_step_presents(step):
+    at = open_page("present", present="1", story="every_view", step=str(step), lang="sq")
+    assert at.title and "Licenca" in texts(at)  # its whole source line
+
+
+def test_present_on_a_page_presents_that_pages_own_view_with_its_story_step():
+    at = open_page("present", present="1", view="trends", indicator="population_1jan", level="county", areas="AL-11", lang="en")
+    assert at.query_params["view"] == "trends" and at.query_params["areas"] == "AL-11"
+    assert "population_1jan" in at.code[0].value and "page: trends" in at.code[0].value
+    assert at.button(key="present.next").disabled
 
 
 def test_data_page_names_albania_in_the_chosen_language():
@@ -241,8 +282,8 @@ def test_the_data_page_sends_one_page_of_rows_and_says_how_many_there_are():
 
 @pytest.mark.parametrize("lang, words", [("sq", "Gratë + burrat nuk japin totalin në 20 nga 61 bashki"),
                                          ("en", "Women + men do not add up to the total in 20 of 61 municipalities")])
-def test_the_womens_voice_step_shows_the_sex_split_caveat(lang, words):
-    at = open_page("present", present="1", step="4", lang=lang)
+def test_the_womens_voice_step_shows_the_sex_split_caveat(lang, words):  # step 5 since the story opens with the headline results
+    at = open_page("present", present="1", step="5", lang=lang)
     assert words in texts(at)
 
 

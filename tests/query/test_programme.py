@@ -29,3 +29,26 @@ def test_facts_of_one_area_are_only_that_areas(con):
     assert len(permet) == 4 and set(permet.area_code) == {"AL335"} and permet.url.str.startswith("https://").all()
     assert programme.query_programme_facts(con, "AL999").empty
     assert len(programme.query_programme_facts(con)) == 17
+
+
+def test_every_figure_of_both_documents_is_there_with_its_words_and_document(con):
+    figures = programme.query_programme_figures(con)
+    assert len(figures) == 48 and figures.as_stated.str.len().gt(0).all()
+    by_doc = figures.groupby("year").value.apply(set)
+    assert {193_000, 14_858, 15_872, 1_900, 5_700, 4_900, 15_266, 63_630, 61, 17} <= by_doc[2021]
+    assert {230, 5_668, 166, 300, 190, 67, 68} <= by_doc[2019]
+    assert set(figures.document) == {"final programme page (results to the programme's end, 2021)",
+                                     "2019-2020 factsheet (results after the programme's second year, to mid-2019)"}
+
+
+def test_the_headline_results_come_first_in_the_final_pages_order(con):
+    figures = programme.query_programme_figures(con)
+    assert figures.value.head(3).tolist() == [193_000, 14_858, 15_872]
+    assert figures.headline.head(10).tolist() == list(range(1, 11)) and figures.headline.iloc[10:].isna().all()
+
+
+def test_each_pair_of_figures_is_a_programme_result(con):
+    figures = programme.query_programme_figures(con)
+    pairs = figures[figures.measure != ""].groupby("measure").value.apply(sorted).to_dict()
+    results = programme.query_programme_results(con).set_index("measure")
+    assert pairs == {m: sorted([r.value_before, r.value_after]) for m, r in results.iterrows()}

@@ -23,4 +23,4 @@ def test_each_mode_gets_its_styles(mode, present, chromeless, embed):
 
 def test_print_shows_every_row_and_hides_the_controls():
     assert "@media print" in style.PRINT_STYLE
-    assert "font-size: 1.2rem" in style.PRESENT_STYLE and style.MAP_FRAME in style.PRESENT_STYLE
+    assert "clamp(15px, 0.95vw + 1px, 24px)" in style.PRESENT_STYLE and style.MAP_FRAME in style.PRESENT_STYLE
