@@ -62,7 +62,8 @@ def test_dry_run_changes_nothing(tmp_path, read_only_data):
     data_dir, db_path = read_only_data
     before = hashes(db_path)
     plan = import_file(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\n"), "test_count", META, data_dir, db_path, dry_run=True)
-    assert "test_count total 2020: 1 municipalities" in plan.summary()
+    assert "Test count, total, 2020: 1 municipalities" in plan.summary() and "test_count" not in plan.summary()
+    assert "Provë, gjithsej, 2020: 1 bashki" in plan.summary("sq")
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_import").exists()
 
 
