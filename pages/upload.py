@@ -61,7 +61,7 @@ pending = st.session_state.get("upload.pending")
 if pending:
     path, indicator, meta = Path(pending[0]), pending[1], pending[2]
     try:
-        plan = plan_import(path, indicator, meta, config.DATA_DIR)
+        plan = plan_import(path, indicator, meta, config.DATA_DIR, lang=lang)
     except ImportRejected as exc:
         import_forms.render_problems(exc.problems, lang)
         if isinstance(exc, RatesNotSummable):
@@ -70,10 +70,10 @@ if pending:
     else:
         st.success(i18n.t("ready_to_import", lang))
         import_forms.render_former_unit_aggregation(plan, lang)
-        st.code(plan.summary(), language=None)
+        st.code(plan.summary(lang), language=None)
         if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
             try:
-                import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
+                import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user, lang=lang)
             except ImportRejected as exc:
                 import_forms.render_problems(exc.problems, lang)
             except ImportInProgressError as exc:
@@ -88,7 +88,7 @@ log = history.read_history(config.DATA_DIR)
 if log.empty:
     st.write(i18n.t("no_history", lang))
 else:
-    st.dataframe(log, hide_index=True, width="stretch")
+    st.dataframe(history.history_table(log, lang, config.DATA_DIR), hide_index=True, width="stretch")
     undoable = history.imported_sources(config.DATA_DIR)
     if undoable:
         source = st.selectbox(i18n.t("undo", lang), undoable, key="upload.undo_source", placeholder=i18n.t("choose_placeholder", lang))
