@@ -213,7 +213,7 @@ def refuse_title_rows(name: str, rows: list[tuple[int, list[str]]]) -> None:
     if index:
         title = " ".join(str(c).strip() for _, cells in rows[:index] for c in cells if str(c).strip())
         header_row, header = rows[index]
-        raise rejected(name, rows[0][0], None, "imp_title_row", "imp_title_row_fix", row=rows[0][0], title=quoted(title),
+        raise rejected(name, rows[0][0], None, "imp_title_row", "imp_title_row_fix", title_row=rows[0][0], title=quoted(title),
                        header=", ".join(str(c).strip() for c in header if str(c).strip()), header_row=header_row)
 
 
