@@ -17,6 +17,7 @@ import yaml
 
 from lnb_dash import config, i18n, levels
 from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, list_source_folders, read_source
+from lnb_dash.i18n import N_
 from lnb_dash.names import read_reference
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
@@ -216,17 +217,17 @@ def check_boundaries(reference: dict[str, pd.DataFrame], geojson: Path = config.
 
 def check_package(source: Source, data_dir: Path) -> list[Problem]:
     file = _rel(source.folder / "datapackage.yaml", data_dir)
-    problems = [Problem(file, None, key, key="imp_package_missing", params={"field": quoted(key)}) for key in REQUIRED_PACKAGE_FIELDS
+    problems = [Problem(file, None, key, key=N_("imp_package_missing"), params={"field": quoted(key)}) for key in REQUIRED_PACKAGE_FIELDS
                 if not source.package.get(key)]
     for license_ in source.package.get("licenses") or []:
         if not isinstance(license_, dict) or not license_.get("name"):
-            problems.append(Problem(file, None, "licenses", key="imp_license_name", fix="imp_license_name_fix"))
+            problems.append(Problem(file, None, "licenses", key=N_("imp_license_name"), fix=N_("imp_license_name_fix")))
     caveats, caveats_sq = source.package.get("caveats") or [], source.package.get("caveats_sq")
     if caveats_sq is not None and (not isinstance(caveats_sq, list) or len(caveats_sq) != len(caveats)):
-        problems.append(Problem(file, None, "caveats_sq", key="imp_caveats_sq", params={"n": len(caveats)}))
+        problems.append(Problem(file, None, "caveats_sq", key=N_("imp_caveats_sq"), params={"n": len(caveats)}))
     licenses, licenses_sq = source.package.get("licenses") or [], source.package.get("licenses_sq")
     if licenses_sq is not None and (not isinstance(licenses_sq, list) or len(licenses_sq) != len(licenses)):
-        problems.append(Problem(file, None, "licenses_sq", key="imp_licenses_sq", params={"n": len(licenses)}))
+        problems.append(Problem(file, None, "licenses_sq", key=N_("imp_licenses_sq"), params={"n": len(licenses)}))
     return problems
 
 
@@ -237,29 +238,29 @@ def check_indicators(sources: list[Source], data_dir: Path) -> tuple[list[Proble
         for i, ind in enumerate(source.indicators):
             missing = [k for k in REQUIRED_INDICATOR_FIELDS if k not in ind]
             if missing:
-                problems.append(Problem(file, None, None, key="imp_indicator_lacks", params={"n": i + 1, "fields": missing}))
+                problems.append(Problem(file, None, None, key=N_("imp_indicator_lacks"), params={"n": i + 1, "fields": missing}))
                 continue
             iid = ind["id"]
             if iid in catalogue:
-                problems.append(Problem(file, None, "id", key="imp_indicator_defined", fix="imp_indicator_defined_fix",
+                problems.append(Problem(file, None, "id", key=N_("imp_indicator_defined"), fix=N_("imp_indicator_defined_fix"),
                                         params={"indicator": quoted(iid), "source": quoted(catalogue[iid]["source_id"])}))
                 continue
             if ind["kind"] not in config.KINDS:
-                problems.append(Problem(file, None, "kind", key="imp_indicator_kind",
+                problems.append(Problem(file, None, "kind", key=N_("imp_indicator_kind"),
                                         params={"indicator": iid, "kind": quoted(ind["kind"]), "kinds": config.KINDS}))
             if ind["theme"] not in config.THEMES:
-                problems.append(Problem(file, None, "theme", key="imp_indicator_theme",
+                problems.append(Problem(file, None, "theme", key=N_("imp_indicator_theme"),
                                         params={"indicator": iid, "theme": quoted(ind["theme"]), "themes": config.THEMES}))
             for key in ("name", "unit", "definition"):
                 if not isinstance(ind[key], dict) or not all(ind[key].get(lang) for lang in config.LANGS):
-                    problems.append(Problem(file, None, key, key="imp_indicator_both_languages", params={"indicator": iid, "field": key}))
+                    problems.append(Problem(file, None, key, key=N_("imp_indicator_both_languages"), params={"indicator": iid, "field": key}))
             if ind["kind"] == "category" and not ind.get("categories"):
-                problems.append(Problem(file, None, "categories", key="imp_indicator_categories", params={"indicator": iid}))
+                problems.append(Problem(file, None, "categories", key=N_("imp_indicator_categories"), params={"indicator": iid}))
             catalogue[iid] = {**ind, "source_id": source.source_id}
     for iid, ind in catalogue.items():
         ratio = ind["aggregate"].get("ratio") if isinstance(ind["aggregate"], dict) else None
         if ratio and not {ratio.get("numerator"), ratio.get("denominator")} <= set(catalogue):
-            problems.append(Problem(ind["source_id"], None, "aggregate", key="imp_indicator_ratio", params={"indicator": iid}))
+            problems.append(Problem(ind["source_id"], None, "aggregate", key=N_("imp_indicator_ratio"), params={"indicator": iid}))
     return problems, catalogue
 
 
@@ -274,7 +275,7 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
     frame = source.observations
     file = _rel(source.folder / "observations.csv", data_dir)
     if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS):
-        return [Problem(file, 1, None, key="imp_observation_columns",
+        return [Problem(file, 1, None, key=N_("imp_observation_columns"),
                         params={"columns": OBSERVATION_COLUMNS, "citations": CITATION_COLUMNS, "found": list(frame.columns)})]
     problems = []
     cited = "citation_url" in frame.columns
@@ -285,31 +286,31 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
             problems.append(Problem(file, row, column, key=key, params=params, fix=fix))
 
         if r.area_code not in area_codes:
-            add("area_code", "imp_obs_area_code", "imp_obs_area_code_fix", value=quoted(r.area_code))
+            add("area_code", N_("imp_obs_area_code"), N_("imp_obs_area_code_fix"), value=quoted(r.area_code))
         ind = catalogue.get(r.indicator)
         if ind is None:
-            add("indicator", "imp_obs_unknown_indicator", "imp_obs_unknown_indicator_fix", indicator=quoted(r.indicator))
+            add("indicator", N_("imp_obs_unknown_indicator"), N_("imp_obs_unknown_indicator_fix"), indicator=quoted(r.indicator))
         if r.breakdown not in config.BREAKDOWNS:
-            add("breakdown", "imp_obs_breakdown", value=quoted(r.breakdown), allowed=config.BREAKDOWNS)
+            add("breakdown", N_("imp_obs_breakdown"), value=quoted(r.breakdown), allowed=config.BREAKDOWNS)
         if not r.year.isdigit() or not 1900 <= int(r.year) <= this_year:
-            add("year", "imp_obs_year", value=quoted(r.year), last=str(this_year))
+            add("year", N_("imp_obs_year"), value=quoted(r.year), last=str(this_year))
         if r.status not in config.STATUSES:
-            add("status", "imp_obs_status", value=quoted(r.status), allowed=config.STATUSES)
+            add("status", N_("imp_obs_status"), value=quoted(r.status), allowed=config.STATUSES)
         if r.break_in_series not in ("true", "false"):
-            add("break_in_series", "imp_obs_break", value=quoted(r.break_in_series))
+            add("break_in_series", N_("imp_obs_break"), value=quoted(r.break_in_series))
         if r.status == "value":
             if not _is_number(r.value):
-                add("value", "imp_obs_not_finite", "imp_obs_not_finite_fix", value=quoted(r.value))
+                add("value", N_("imp_obs_not_finite"), N_("imp_obs_not_finite_fix"), value=quoted(r.value))
             elif ind is not None:
                 value = float(r.value)
                 if ind["kind"] == "count" and (value < 0 or value != int(value)):
-                    add("value", "imp_obs_not_count", "imp_obs_not_count_fix", value=quoted(r.value))
+                    add("value", N_("imp_obs_not_count"), N_("imp_obs_not_count_fix"), value=quoted(r.value))
                 if ind["kind"] in ("rate", "share") and not 0 <= value <= 100:
-                    add("value", "imp_obs_not_percent", "imp_obs_not_percent_fix", value=quoted(r.value))
+                    add("value", N_("imp_obs_not_percent"), N_("imp_obs_not_percent_fix"), value=quoted(r.value))
                 if ind["kind"] == "category" and int(value) not in {int(k) for k in ind["categories"]}:
-                    add("value", "imp_obs_not_category", value=quoted(r.value), categories=[str(k) for k in sorted(int(k) for k in ind["categories"])])
+                    add("value", N_("imp_obs_not_category"), value=quoted(r.value), categories=[str(k) for k in sorted(int(k) for k in ind["categories"])])
         elif r.value != "":
-            add("value", "imp_obs_status_with_value", "imp_leave_value_empty", status=quoted(r.status))
+            add("value", N_("imp_obs_status_with_value"), N_("imp_leave_value_empty"), status=quoted(r.status))
         if cited and r.status == "value":
             problems.extend(Problem(file, row, column, key=key, params=params) for column, key, params in check_citation(r._asdict(), this_year))
     return problems
@@ -319,16 +320,16 @@ def check_citation(row: dict, this_year: int) -> list[tuple[str, str, dict]]:
     """A value read on its own page needs that page's address, title, words and the date it was read."""
     problems = []
     if not row["citation_url"].startswith(("http://", "https://")):
-        problems.append(("citation_url", "imp_citation_url", {"value": quoted(row["citation_url"])}))
+        problems.append(("citation_url", N_("imp_citation_url"), {"value": quoted(row["citation_url"])}))
     for column in ("citation_title", "citation_text"):
         if not row[column].strip():
-            problems.append((column, "imp_citation_empty", {}))
+            problems.append((column, N_("imp_citation_empty"), {}))
     try:
         retrieved = dt.date.fromisoformat(row["citation_retrieved"])
         if retrieved.year > this_year or retrieved > dt.date.today():
-            problems.append(("citation_retrieved", "imp_citation_future", {"value": row["citation_retrieved"]}))
+            problems.append(("citation_retrieved", N_("imp_citation_future"), {"value": row["citation_retrieved"]}))
     except ValueError:
-        problems.append(("citation_retrieved", "imp_citation_date", {"value": quoted(row["citation_retrieved"])}))
+        problems.append(("citation_retrieved", N_("imp_citation_date"), {"value": quoted(row["citation_retrieved"])}))
     return problems
 
 
@@ -388,7 +389,7 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
         try:
             sources.append(read_source(folder))
         except (OSError, yaml.YAMLError, KeyError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-            problems.append(Problem(_rel(folder, data_dir), None, None, key="imp_unreadable_source", params={"error": exc.__class__.__name__}))
+            problems.append(Problem(_rel(folder, data_dir), None, None, key=N_("imp_unreadable_source"), params={"error": exc.__class__.__name__}))
     for source in sources:
         problems += check_package(source, data_dir)
     indicator_problems, catalogue = check_indicators(sources, data_dir)
@@ -404,7 +405,8 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
     key = ["area_code", "indicator", "breakdown", "year"]
     for _, dup in observations[observations.duplicated(key, keep=False)].groupby(key):
         first = dup.iloc[0]
-        problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None, key="imp_duplicate_observation", fix="imp_duplicate_observation_fix",
+        problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None, key=N_("imp_duplicate_observation"),
+                                fix=N_("imp_duplicate_observation_fix"),
                                 params={"code": first.area_code, "place": area_names(reference).get(first.area_code, first.area_code),
                                         "indicator": first.indicator, "breakdown": first.breakdown, "year": first.year}))
     if not problems:
@@ -428,7 +430,7 @@ def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict
     sums = complete_sums(valued, former_units)
     key = ["area_code", "indicator_id", "breakdown", "year"]
     joined = sums.merge(valued[key + ["value", "source_id"]], on=key, suffixes=("_units", ""))
-    return [Problem(r.source_id_units, None, None, key="imp_former_unit_sum_differs", fix="imp_former_unit_sum_differs_fix",
+    return [Problem(r.source_id_units, None, None, key=N_("imp_former_unit_sum_differs"), fix=N_("imp_former_unit_sum_differs_fix"),
                     params={"code": r.area_code, "place": (places or {}).get(r.area_code, r.area_code), "indicator": r.indicator_id,
                             "breakdown": r.breakdown, "year": r.year, "n": r.n, "sum": Count(r.value_units), "source": quoted(r.source_id),
                             "value": Count(r.value)})

@@ -125,7 +125,7 @@ class ImportPlan:
         the number of areas, what former units give the municipalities, and any new indicator, by name."""
         lang = lang or self.lang
         counts = self.observations.groupby(["indicator", "breakdown", "year"]).size()
-        areas = i18n.t("imp_areas_former_unit" if self.level == "former_unit" else "imp_areas_municipality", lang)
+        areas = i18n.t("imp_areas_former_unit" if self.level == "former_unit" else N_("imp_areas_municipality"), lang)
         lines = [i18n.t("imp_summary_source", lang, title=self.package.get("title") or self.source_id, n=len(self.observations))]
         lines += ["  " + i18n.t("imp_summary_line", lang, indicator=self.name_of(ind, lang), breakdown=i18n.breakdown_label(brk, lang).lower(),
                                 year=year, n=n, areas=areas)
@@ -182,15 +182,15 @@ def read_table(path: Path, sheet: str | None = None) -> pd.DataFrame:
     names is refused, naming both rows (:func:`find_header`)."""
     name = path.name
     if not path.exists():
-        raise rejected(name, None, None, "imp_file_not_found")
+        raise rejected(name, None, None, N_("imp_file_not_found"))
     size = path.stat().st_size
     if size == 0:
-        raise rejected(name, None, None, "imp_file_empty", "imp_fill_template")
+        raise rejected(name, None, None, N_("imp_file_empty"), N_("imp_fill_template"))
     if size > MAX_BYTES:
-        raise rejected(name, None, None, "imp_file_too_big", "imp_file_too_big_fix", size=Count(size / 2**20), limit=Count(MAX_BYTES / 2**20))
+        raise rejected(name, None, None, N_("imp_file_too_big"), N_("imp_file_too_big_fix"), size=Count(size / 2**20), limit=Count(MAX_BYTES / 2**20))
     frame = read_workbook(path, sheet) if path.suffix.lower() in (".xlsx", ".xlsm") else read_csv(path)
     if len(frame) > MAX_ROWS:
-        raise rejected(name, None, None, "imp_too_many_rows", "imp_file_too_big_fix", n=Count(len(frame)), limit=Count(MAX_ROWS))
+        raise rejected(name, None, None, N_("imp_too_many_rows"), N_("imp_file_too_big_fix"), n=Count(len(frame)), limit=Count(MAX_ROWS))
     return frame
 
 
@@ -213,7 +213,7 @@ def refuse_title_rows(name: str, rows: list[tuple[int, list[str]]]) -> None:
     if index:
         title = " ".join(str(c).strip() for _, cells in rows[:index] for c in cells if str(c).strip())
         header_row, header = rows[index]
-        raise rejected(name, rows[0][0], None, "imp_title_row", "imp_title_row_fix", title_row=rows[0][0], title=quoted(title),
+        raise rejected(name, rows[0][0], None, N_("imp_title_row"), N_("imp_title_row_fix"), title_row=rows[0][0], title=quoted(title),
                        header=", ".join(str(c).strip() for c in header if str(c).strip()), header_row=header_row)
 
 
@@ -221,15 +221,15 @@ def read_csv(path: Path) -> pd.DataFrame:
     name = path.name
     raw = path.read_bytes()
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise rejected(name, None, None, "imp_utf16", "imp_save_utf8")
+        raise rejected(name, None, None, N_("imp_utf16"), N_("imp_save_utf8"))
     if b"\x00" in raw[:4096]:
-        raise rejected(name, None, None, "imp_binary", "imp_export_table")
+        raise rejected(name, None, None, N_("imp_binary"), N_("imp_export_table"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise rejected(name, None, None, "imp_not_utf8", "imp_save_utf8", byte=exc.start) from exc
+        raise rejected(name, None, None, N_("imp_not_utf8"), N_("imp_save_utf8"), byte=exc.start) from exc
     if not text.strip():
-        raise rejected(name, None, None, "imp_blank_only", "imp_fill_template")
+        raise rejected(name, None, None, N_("imp_blank_only"), N_("imp_fill_template"))
     try:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
@@ -237,17 +237,17 @@ def read_csv(path: Path) -> pd.DataFrame:
     try:
         lines = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=True))
     except csv.Error as exc:
-        raise rejected(name, None, None, "imp_csv_broken", "imp_csv_quotes_fix") from exc
+        raise rejected(name, None, None, N_("imp_csv_broken"), N_("imp_csv_quotes_fix")) from exc
     refuse_title_rows(name, [(i, line) for i, line in enumerate(lines, start=1) if any(c.strip() for c in line)])
     width = len(lines[0])
-    ragged = [Problem(name, i, None, key="imp_ragged", fix="imp_ragged_fix", params={"n": len(line), "width": width})
+    ragged = [Problem(name, i, None, key=N_("imp_ragged"), fix=N_("imp_ragged_fix"), params={"n": len(line), "width": width})
               for i, line in enumerate(lines[1:], start=2) if line and len(line) != width]
     if ragged:
         raise ImportRejected(ragged)
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter, index_col=False, on_bad_lines="error")
     except (pd.errors.ParserError, ValueError) as exc:
-        raise rejected(name, None, None, "imp_csv_broken", "imp_csv_rows_fix") from exc
+        raise rejected(name, None, None, N_("imp_csv_broken"), N_("imp_csv_rows_fix")) from exc
 
 
 def cell_text(value) -> str:
@@ -271,30 +271,30 @@ def read_workbook(path: Path, sheet: str | None) -> pd.DataFrame:
     try:
         workbook = load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a broken workbook; all mean the same to the user
-        raise rejected(name, None, None, "imp_not_workbook", "imp_not_workbook_fix") from exc
+        raise rejected(name, None, None, N_("imp_not_workbook"), N_("imp_not_workbook_fix")) from exc
     visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
     hidden = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
     title = sheet or (visible[0] if visible else None)
     if title not in workbook.sheetnames:
-        raise rejected(name, None, None, "imp_no_sheet", sheet=quoted(sheet), sheets=workbook.sheetnames)
+        raise rejected(name, None, None, N_("imp_no_sheet"), sheet=quoted(sheet), sheets=workbook.sheetnames)
     ws = workbook[title]
     rows = [list(row) for row in ws.iter_rows()]
     filled = [(row[0].row, [cell_text(c.value) for c in row]) for row in rows if any(c.value is not None for c in row)]
     refuse_title_rows(name, filled)
-    problems = [Problem(name, None, None, key="imp_merged_header", fix="imp_merged_header_fix", params={"sheet": quoted(title), "cells": r.coord})
+    problems = [Problem(name, None, None, key=N_("imp_merged_header"), fix=N_("imp_merged_header_fix"), params={"sheet": quoted(title), "cells": r.coord})
                 for r in ws.merged_cells.ranges if r.min_row == 1]
     for row in rows[1:]:
         for cell in row:
             if cell.data_type == "f":
-                problems.append(Problem(name, cell.row, str(rows[0][cell.column - 1].value), key="imp_formula", fix="imp_formula_fix",
+                problems.append(Problem(name, cell.row, str(rows[0][cell.column - 1].value), key=N_("imp_formula"), fix=N_("imp_formula_fix"),
                                         params={"formula": cell.value}))
     if problems:
         raise ImportRejected(problems)
     values = [cells for _, cells in filled]
     if len(values) < 2:
         if hidden:
-            raise rejected(name, None, None, "imp_sheet_empty_hidden", "imp_sheet_empty_hidden_fix", sheet=quoted(title), hidden=hidden)
-        raise rejected(name, None, None, "imp_sheet_empty", "imp_fill_template", sheet=quoted(title))
+            raise rejected(name, None, None, N_("imp_sheet_empty_hidden"), N_("imp_sheet_empty_hidden_fix"), sheet=quoted(title), hidden=hidden)
+        raise rejected(name, None, None, N_("imp_sheet_empty"), N_("imp_fill_template"), sheet=quoted(title))
     return pd.DataFrame(values[1:], columns=values[0])
 
 
@@ -323,7 +323,7 @@ def to_long(frame: pd.DataFrame, file: str, level: str | None = None) -> tuple[p
     """
     name_col, level = find_key_column(frame, level)
     if name_col is None:
-        raise rejected(file, 1, None, "imp_no_key_column", "imp_no_key_column_fix", columns=[str(c) for c in frame.columns])
+        raise rejected(file, 1, None, N_("imp_no_key_column"), N_("imp_no_key_column_fix"), columns=[str(c) for c in frame.columns])
     lowered = {SYNONYMS.get(str(c).strip().lower(), str(c).strip().lower()): c for c in frame.columns}
     rows = frame.reset_index(drop=True)
     if "year" in lowered and "value" in lowered:
@@ -337,7 +337,7 @@ def to_long(frame: pd.DataFrame, file: str, level: str | None = None) -> tuple[p
         return out, name_col, level
     year_cols = [c for c in frame.columns if YEAR.match(str(c).strip().split(".")[0])]
     if not year_cols:
-        raise rejected(file, 1, None, "imp_no_long_or_wide", "imp_no_long_or_wide_fix")
+        raise rejected(file, 1, None, N_("imp_no_long_or_wide"), N_("imp_no_long_or_wide_fix"))
     parts = [pd.DataFrame({"name": rows[name_col], "year": str(c).strip().split(".")[0], "value": rows[c], "breakdown": "total",
                            "status": "", "note": "", "row": rows.index + 2, "column": str(c), "year_column": str(c)}) for c in year_cols]
     return pd.concat(parts, ignore_index=True), name_col, level
@@ -350,10 +350,10 @@ def check_units(frame: pd.DataFrame, file: str, indicator: str, new_indicator: d
         return []
     units = sorted({u.strip() for u in frame[lowered["unit"]] if str(u).strip()})
     if len(units) > 1:
-        return [Problem(file, None, str(lowered["unit"]), key="imp_mixed_units", fix="imp_mixed_units_fix", params={"units": units})]
+        return [Problem(file, None, str(lowered["unit"]), key=N_("imp_mixed_units"), fix=N_("imp_mixed_units_fix"), params={"units": units})]
     expected = set((new_indicator or {}).get("unit", {}).values()) or known_units(indicator, data_dir)
     if units and expected and units[0] not in expected:
-        return [Problem(file, None, str(lowered["unit"]), key="imp_wrong_unit", fix="imp_wrong_unit_fix",
+        return [Problem(file, None, str(lowered["unit"]), key=N_("imp_wrong_unit"), fix=N_("imp_wrong_unit_fix"),
                         params={"unit": quoted(units[0]), "expected": " / ".join(sorted(expected))})]
     return []
 
@@ -378,11 +378,11 @@ def refuse_rates_by_former_unit(indicator: str, definition: dict, file: str, dat
         return
     rule = definition.get("aggregate")
     ratio = rule.get("ratio") if isinstance(rule, dict) else None
-    counts = Term("imp_rate_counts")
+    counts = Term(N_("imp_rate_counts"))
     if ratio:
-        counts = Term("imp_rate_counts_named", tuple((role, known_indicator(ratio[role], data_dir).get("name") or ratio[role])
+        counts = Term(N_("imp_rate_counts_named"), tuple((role, known_indicator(ratio[role], data_dir).get("name") or ratio[role])
                                                      for role in ("numerator", "denominator")))
-    raise RatesNotSummable([Problem(file, None, None, key="imp_rate_by_former_unit", fix="imp_rate_by_former_unit_fix",
+    raise RatesNotSummable([Problem(file, None, None, key=N_("imp_rate_by_former_unit"), fix=N_("imp_rate_by_former_unit_fix"),
                                     params={"indicator": definition.get("name") or indicator, "kind": Term(KIND_TERMS[kind]), "counts": counts})])
 
 
@@ -450,27 +450,27 @@ def parse_number(text: str) -> float | None:
         try:
             value = float(raw)
         except ValueError:
-            raise UnreadableNumber("imp_not_a_number", "imp_not_a_number_fix", value=quoted(raw)) from None
+            raise UnreadableNumber(N_("imp_not_a_number"), N_("imp_not_a_number_fix"), value=quoted(raw)) from None
         if not math.isfinite(value):
-            raise UnreadableNumber("imp_not_a_number", "imp_not_a_number_fix", value=quoted(raw))
+            raise UnreadableNumber(N_("imp_not_a_number"), N_("imp_not_a_number_fix"), value=quoted(raw))
         return value
     marks = [c for c in body if c in ".,"]
     decimal = None
     if len(set(marks)) == 2:
         decimal = marks[-1]
         if marks.count(decimal) > 1 or body.rfind(decimal) < max(body.rfind(m) for m in ".," if m != decimal):
-            raise UnreadableNumber("imp_number_groups", "imp_number_groups_fix", value=quoted(raw))
+            raise UnreadableNumber(N_("imp_number_groups"), N_("imp_number_groups_fix"), value=quoted(raw))
     elif len(marks) == 1:
         whole, _, after = body.partition(marks[0])
         if len(after) == 3 and " " not in body and 1 <= len(whole) <= 3 and whole != "0":
             thousands = whole + after
             written = whole + (marks[0] + after.rstrip("0") if after.rstrip("0") else "")
-            raise UnreadableNumber("imp_number_ambiguous", "imp_number_ambiguous_fix", value=quoted(raw), thousands=thousands, decimal=written)
+            raise UnreadableNumber(N_("imp_number_ambiguous"), N_("imp_number_ambiguous_fix"), value=quoted(raw), thousands=thousands, decimal=written)
         decimal = marks[0]
     whole, _, fraction = body.rpartition(decimal) if decimal else (body, "", "")
     groups = re.split(r"[ .,]", whole)
     if " " in fraction or any(not g.isdigit() for g in groups) or (len(groups) > 1 and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]))):
-        raise UnreadableNumber("imp_number_groups", "imp_number_groups_fix", value=quoted(raw))
+        raise UnreadableNumber(N_("imp_number_groups"), N_("imp_number_groups_fix"), value=quoted(raw))
     return sign * float("".join(groups) + ("." + fraction if fraction else ""))
 
 
@@ -478,13 +478,13 @@ def name_problem(exc: UnknownNameError, file: str, row: int, column: str) -> Pro
     """An unresolved name as a problem: what was written, what it names at other levels, the closest names."""
     level = exc.level
     if isinstance(exc, AmbiguousName):
-        return Problem(file, row, column, key=AMBIGUOUS_KEYS[level], fix="imp_ambiguous_fix",
+        return Problem(file, row, column, key=AMBIGUOUS_KEYS[level], fix=N_("imp_ambiguous_fix"),
                        params={"name": quoted(exc.text), "n": len(exc.suggestions),
                                "listed": [f"{c.matched!r} ({c.code})" for c in exc.suggestions]})
     elsewhere = Term(ELSEWHERE_KEYS[level], (("what", [Term(THE_AREA_KEYS[c.level], (("name", c.name), ("code", c.code), ("where", c.matched)))
                                                         for c in exc.elsewhere]),)) if exc.elsewhere else ""
-    suggestions = Term("imp_did_you_mean", (("names", [str(c) for c in exc.suggestions]),)) if exc.suggestions else ""
-    return Problem(file, row, column, key=UNKNOWN_KEYS[level], fix="imp_unknown_name_fix",
+    suggestions = Term(N_("imp_did_you_mean"), (("names", [str(c) for c in exc.suggestions]),)) if exc.suggestions else ""
+    return Problem(file, row, column, key=UNKNOWN_KEYS[level], fix=N_("imp_unknown_name_fix"),
                    params={"name": quoted(exc.text), "elsewhere": elsewhere, "suggestions": suggestions})
 
 
@@ -512,15 +512,15 @@ def _plan_import(path: Path, indicator: str, meta: dict, data_dir: Path, sheet: 
     problems: list[Problem] = []
     source_id = source_meta.pop("id", None) or re.sub(r"[^a-z0-9]+", "_", path.stem.lower()).strip("_")
     if not SOURCE_ID.match(source_id or ""):
-        problems.append(Problem(file, None, None, key="imp_bad_source_id", fix="imp_bad_source_id_fix", params={"id": quoted(source_id)}))
+        problems.append(Problem(file, None, None, key=N_("imp_bad_source_id"), fix=N_("imp_bad_source_id_fix"), params={"id": quoted(source_id)}))
     elif (data_dir / "sources" / source_id).exists():
-        problems.append(Problem(file, None, None, key="imp_source_exists", fix="imp_source_exists_fix", params={"id": quoted(source_id)}))
+        problems.append(Problem(file, None, None, key=N_("imp_source_exists"), fix=N_("imp_source_exists_fix"), params={"id": quoted(source_id)}))
     for key in ("title", "publisher", "license", "reference_date"):
         if not source_meta.get(key) and not (key == "license" and source_meta.get("licenses")):
-            problems.append(Problem(file, None, None, key=SOURCE_FIELD_KEYS[key], fix="imp_source_lacks_fix"))
+            problems.append(Problem(file, None, None, key=SOURCE_FIELD_KEYS[key], fix=N_("imp_source_lacks_fix")))
     frame = read_table(path, sheet)
     if frame.empty:
-        raise rejected(file, None, None, "imp_header_no_rows", "imp_fill_template")
+        raise rejected(file, None, None, N_("imp_header_no_rows"), N_("imp_fill_template"))
     long, name_col, level = to_long(frame, file, level)
     definition = new_indicator or known_indicator(indicator, data_dir)
     if level == "former_unit":
@@ -541,7 +541,7 @@ def _plan_import(path: Path, indicator: str, meta: dict, data_dir: Path, sheet: 
             continue
         status = (r.status or "").strip() or "value"
         if status != "value" and str(r.value).strip():
-            problems.append(Problem(file, r.row, r.column, key="imp_status_with_value", fix="imp_leave_value_empty",
+            problems.append(Problem(file, r.row, r.column, key=N_("imp_status_with_value"), fix=N_("imp_leave_value_empty"),
                                     params={"status": quoted(status), "value": quoted(r.value)}))
             continue
         try:
@@ -553,7 +553,7 @@ def _plan_import(path: Path, indicator: str, meta: dict, data_dir: Path, sheet: 
             continue  # an empty cell is no data: nothing is stored, and the dashboard shows 'not reported'
         key = (code, r.year.strip(), (r.breakdown or "total").strip())
         if key in seen:
-            problems.append(Problem(file, r.row, name_col, key="imp_duplicate_row", fix="imp_duplicate_row_fix",
+            problems.append(Problem(file, r.row, name_col, key=N_("imp_duplicate_row"), fix=N_("imp_duplicate_row_fix"),
                                     params={"name": resolver.names[level][code], "year": key[1], "row": seen[key]}))
             continue
         seen[key] = r.row
@@ -564,7 +564,7 @@ def _plan_import(path: Path, indicator: str, meta: dict, data_dir: Path, sheet: 
     if problems:
         raise ImportRejected(problems)
     if not records:
-        raise rejected(file, None, None, "imp_no_values", "imp_no_values_fix")
+        raise rejected(file, None, None, N_("imp_no_values"), N_("imp_no_values_fix"))
     licenses = source_meta.pop("licenses", None) or [{"name": source_meta.pop("license"), "path": source_meta.pop("license_url", "")}]
     package = {"name": source_id, **source_meta, "licenses": licenses, "retrieved": str(source_meta.get("retrieved", pd.Timestamp.today().date())),
                "caveats": source_meta.get("caveats", [])}

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from lnb_dash import i18n
+from lnb_dash.i18n import N_
 
 
 def render_sign_in(mode: str, lang: str) -> None:
@@ -41,7 +42,8 @@ def render_source_form(lang: str) -> dict:
 
 def problems_frame(problems, lang: str) -> pd.DataFrame:
     """The report's rows in ``lang``: file, row, column, problem, what to do; an empty cell stays empty (never "None")."""
-    headings = [i18n.t(k, lang) for k in ("imp_report_file", "imp_report_row", "imp_report_column", "imp_report_problem", "imp_report_todo")]
+    keys = (N_("imp_report_file"), N_("imp_report_row"), N_("imp_report_column"), N_("imp_report_problem"), N_("imp_report_todo"))
+    headings = [i18n.t(k, lang) for k in keys]
     return pd.DataFrame([[p.file, "" if p.row is None else str(p.row), p.column or "", p.problem(lang), p.todo(lang)] for p in problems],
                         columns=headings)
 
