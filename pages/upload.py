@@ -7,7 +7,7 @@ import streamlit as st
 
 from lnb_dash import config, i18n
 from lnb_dash.data import history
-from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units
+from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units, template_metadata
 from lnb_dash.data.locking import ImportInProgressError
 from lnb_dash.render import exports
 from lnb_dash.ui import auth, cached, import_forms, places, state
@@ -32,14 +32,14 @@ st.header(i18n.t("step_template", lang))
 template = template_frame(cached.municipalities_cached(), lang)
 cols = st.columns(2)
 cols[0].download_button(i18n.t("template_csv", lang), exports.to_csv_bytes(template), file_name=f"lnb_template_{lang}.csv", key="upload.tcsv")
-cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template.iloc[:0]), file_name=f"lnb_template_{lang}.xlsx",
+cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template_metadata(template)), file_name=f"lnb_template_{lang}.xlsx",
                         key="upload.txlsx")
 st.caption(i18n.t("template_former_units", lang))
 units = template_frame_former_units(cached.former_units_cached(), cached.municipalities_cached(), lang)
 cols = st.columns(2)
 cols[0].download_button(i18n.t("template_former_units_csv", lang), exports.to_csv_bytes(units),
                         file_name=f"lnb_template_former_units_{lang}.csv", key="upload.ucsv")
-cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, units.iloc[:0]),
+cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, template_metadata(units)),
                         file_name=f"lnb_template_former_units_{lang}.xlsx", key="upload.uxlsx")
 st.caption(i18n.t("former_units_note", lang))
 

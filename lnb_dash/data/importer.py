@@ -583,6 +583,27 @@ def template_frame(municipalities: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({names[0]: ordered["name"].tolist(), names[1]: "", names[2]: "", names[3]: ""})
 
 
+# What each template column means, by its name in either language (the metadata sheet of the templates).
+TEMPLATE_MEANINGS = {"bashkia": N_("imp_template_municipality"), "municipality": N_("imp_template_municipality"),
+                     "unit_code": N_("imp_template_unit_code"), "njësia administrative": N_("imp_template_former_unit"),
+                     "former_unit": N_("imp_template_former_unit"), "viti": N_("imp_template_year"), "year": N_("imp_template_year"),
+                     "vlera": N_("imp_template_value"), "value": N_("imp_template_value"), "shënim": N_("imp_template_note"),
+                     "note": N_("imp_template_note")}
+
+
+def template_metadata(template: pd.DataFrame, indicator: dict | None = None) -> pd.DataFrame:
+    """The template's ``metadata`` sheet: what each column means and, when an indicator is chosen, its name, unit and
+    definition, in Albanian and English. Returns columns: field, shqip, English."""
+    rows = [{"field": str(c), "shqip": i18n.t(TEMPLATE_MEANINGS[c], "sq"), "English": i18n.t(TEMPLATE_MEANINGS[c], "en")}
+            for c in template.columns if c in TEMPLATE_MEANINGS]
+    for part, key in (("name", N_("imp_template_indicator")), ("unit", N_("imp_template_indicator_unit")),
+                      ("definition", N_("imp_template_indicator_definition"))):
+        texts = (indicator or {}).get(part) or {}
+        if texts:
+            rows.append({"field": f"{i18n.t(key, 'sq')} / {i18n.t(key, 'en')}", "shqip": texts.get("sq", ""), "English": texts.get("en", "")})
+    return pd.DataFrame(rows, columns=["field", "shqip", "English"])
+
+
 def template_frame_former_units(former_units: pd.DataFrame, municipalities: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table to fill in by former unit: every one of the 373 once, keyed by its code (names shared by several units,
     such as Qendër, need no thought), with its name and municipality to read by, and empty year and value columns."""

@@ -221,3 +221,15 @@ def test_an_excel_title_row_is_named_with_the_row_of_the_column_names(tmp_path, 
 def test_a_check_problem_names_the_file_s_row_column_and_value_as_written(tmp_path, read_only_data):
     msg = rejected(write(tmp_path, "t.csv", "bashkia;viti;vlera\nBerat;2020;4\nKorçë;2020;1.234,5\n"), read_only_data)
     assert "t.csv, row 3, column 'vlera': '1.234,5' is not a whole non-negative count" in msg
+
+
+def test_the_template_metadata_sheet_says_what_each_column_means_in_both_languages_with_the_indicator():
+    from lnb_dash.data.importer import template_frame, template_metadata
+    from lnb_dash.names import read_reference
+    from tests.conftest import ROOT
+
+    template = template_frame(read_reference(ROOT / "data")["municipalities"], "sq")
+    sheet = template_metadata(template, META["indicator"])
+    assert len(template) == 61 and sheet.field.tolist()[:4] == ["bashkia", "viti", "vlera", "shënim"]
+    assert "bosh kur nuk ka shifër" in sheet.shqip[2] and "empty when there is no figure" in sheet.English[2]
+    assert sheet.iloc[4].tolist() == ["Treguesi / Indicator", "Provë", "Test count"] and sheet.iloc[5].tolist()[1:] == ["persona", "persons"]
