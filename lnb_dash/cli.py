@@ -13,6 +13,7 @@ import yaml
 
 from lnb_dash import config, levels
 from lnb_dash.data.sources import CITATION_COLUMNS
+from lnb_dash.i18n import t
 
 
 def raw_number(value) -> str:
@@ -61,7 +62,7 @@ def cmd_build(args) -> int:
     # The shipped folder of an installed package is read-only: builds from it take their lock beside the database.
     with data_lock(args.db.parent if config.is_shipped(args.data_dir) else args.data_dir, "build"):
         result = build_database(args.data_dir, args.db)
-    print(f"built {args.db} from {len(result.sources)} sources")
+    print(t("imp_cli_built", getattr(args, "lang", lang_from_env()), db=args.db, n=len(result.sources)))
     return 0
 
 
@@ -97,17 +98,17 @@ def cmd_check(args) -> int:
     result = check_data(args.data_dir)
     municipalities = len(result.reference["municipalities"])
     joined = municipalities if not any("boundary" in p.message for p in result.problems) else 0
-    print(f"{len(result.sources)} sources, {joined}/{levels.N_MUNICIPALITIES} municipalities joined to the boundaries")
-    print("\nCoverage (areas with a value in the sources, by indicator, level and year):")
+    print(t("imp_cli_check_sources", args.lang, n=len(result.sources), joined=joined, total=levels.N_MUNICIPALITIES))
+    print("\n" + t("imp_cli_check_coverage", args.lang))
     for r in coverage_summary(result.coverage).itertuples():
-        print(f"  {r.indicator:<32} {r.level:<13} {r.years:>2} year(s)  {r.areas}")
+        print(f"  {r.indicator:<32} {r.level:<13} {r.years:>2} {t('imp_cli_years', args.lang)}  {r.areas}")
     problems = [*result.problems, *_story_problems(args.data_dir, result.coverage)]
     if problems:
-        print(f"\n{len(problems)} problem(s):", file=sys.stderr)
+        print("\n" + t("imp_cli_problems", args.lang, n=len(problems)), file=sys.stderr)
         for problem in problems:
-            print(f"  - {problem}", file=sys.stderr)
+            print(f"  - {problem.text(args.lang) if hasattr(problem, 'text') else problem}", file=sys.stderr)
         return 1
-    print("\nno problems found")
+    print("\n" + t("imp_cli_no_problems", args.lang))
     return 0
 
 
@@ -145,8 +146,8 @@ def cmd_import(args) -> int:
     meta = yaml.safe_load(Path(args.meta).read_text(encoding="utf-8")) if args.meta else {}
     data_dir = args.data_dir if args.dry_run else _writable(args.data_dir)
     plan = import_file(Path(args.file), args.indicator, meta, data_dir, args.db, sheet=args.sheet, dry_run=args.dry_run,
-                       user=args.user, level=args.level)
-    print(("dry run, nothing changed; would add\n" if args.dry_run else "imported\n") + plan.summary())
+                       user=args.user, level=args.level, lang=args.lang)
+    print(t("imp_cli_dry_run" if args.dry_run else "imp_cli_imported", args.lang) + "\n" + plan.summary(args.lang))
     return 0
 
 
@@ -214,10 +215,10 @@ def _resolve(name: str, data_dir: Path) -> str:
 
 
 def cmd_imports(args) -> int:
-    from lnb_dash.data.history import read_history
+    from lnb_dash.data.history import history_table, read_history
 
     log = read_history(args.data_dir)
-    print(log.to_string(index=False) if not log.empty else "no imports yet")
+    print(history_table(log, args.lang, args.data_dir).to_string(index=False) if not log.empty else t("no_history", args.lang))
     return 0
 
 
@@ -225,7 +226,7 @@ def cmd_undo(args) -> int:
     from lnb_dash.data.history import undo_import
 
     trash = undo_import(args.source_id, args.user, _writable(args.data_dir), args.db)
-    print(f"undid {args.source_id}; its folder is kept in {trash}")
+    print(t("imp_cli_undone", args.lang, source=args.source_id, folder=trash))
     return 0
 
 
@@ -246,6 +247,22 @@ def cmd_users(args) -> int:
     return 0
 
 
+def lang_from_env() -> str:
+    """The messages' language when --lang is not given: Albanian when LANG says so (sq_AL.UTF-8), else English."""
+    return "sq" if os.environ.get("LANG", "").lower().startswith("sq") else "en"
+
+
+def error_text(exc: Exception, lang: str) -> str:
+    """An error the command line reports, in ``lang`` where it has a translation (rejections, the lock, undo)."""
+    text = getattr(exc, "text", None)
+    if callable(text):
+        return text(lang)
+    problems = getattr(exc, "problems", None)
+    if problems is not None:
+        return t("imp_cli_build_refused", lang, n=len(problems)) + "".join(f"\n  - {p.text(lang)}" for p in problems[:20])
+    return str(exc)
+
+
 def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="LNB municipal dashboard: serve it, and the data tools.",
                                      epilog="Data folder: LNB_DATA_DIR, else the shipped one. Database: LNB_DB_PATH, else "
@@ -254,15 +271,19 @@ def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=config.DATA_DIR, help="data folder (default: %(default)s)")
     parser.add_argument("--db", type=Path, default=config.DB_PATH, help="DuckDB file (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True)
+    # The data tools speak Albanian or English: --lang, else LANG (sq_AL.UTF-8 gives Albanian).
+    speaks = argparse.ArgumentParser(add_help=False)
+    speaks.add_argument("--lang", default=lang_from_env(), choices=config.LANGS,
+                        help="language of the messages (default from LANG: sq when it starts with sq, else en)")
     about_init = "copy the shipped sources, reference tables and stories into DIR, a data folder for staff uploads (then set LNB_DATA_DIR=DIR)"
     init = sub.add_parser("init", help=about_init, description=about_init)
     init.add_argument("directory", type=Path, metavar="DIR")
     init.set_defaults(func=cmd_init)
-    sub.add_parser("build", help="(re)build the database from data/sources; idempotent").set_defaults(func=cmd_build)
+    sub.add_parser("build", help="(re)build the database from data/sources; idempotent", parents=[speaks]).set_defaults(func=cmd_build)
     about_serve = ("serve the dashboard on http://127.0.0.1:8501 (building the database if there is none); "
                    "further options go to Streamlit, e.g. --server.port 8502 --server.address 0.0.0.0")
     sub.add_parser("serve", help=about_serve, description=about_serve).set_defaults(func=cmd_serve)
-    sub.add_parser("check", help="validate all sources and print a coverage report").set_defaults(func=cmd_check)
+    sub.add_parser("check", help="validate all sources and print a coverage report", parents=[speaks]).set_defaults(func=cmd_check)
     sub.add_parser("indicators", help="list the indicators with their years and coverage").set_defaults(func=cmd_indicators)
     values = sub.add_parser("values", help="one indicator for all 61 municipalities, 12 counties or 373 former units (missing ones included)")
     values.add_argument("indicator")
@@ -272,7 +293,7 @@ def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
                         help="municipality (61 rows), county (12 rows) or former_unit (373 rows: the units before the 2015 reform)")
     values.add_argument("--format", default="table", choices=("csv", "table"))
     values.set_defaults(func=cmd_values)
-    imp = sub.add_parser("import", help="add a table (CSV or XLSX, long or wide form) as a new source")
+    imp = sub.add_parser("import", help="add a table (CSV or XLSX, long or wide form) as a new source", parents=[speaks])
     imp.add_argument("file")
     imp.add_argument("--indicator", required=True, help="indicator id (existing, or defined under 'indicator' in --meta)")
     imp.add_argument("--meta", help="YAML with 'source' (title, publisher, license, reference_date, ...) and optionally 'indicator'")
@@ -283,8 +304,8 @@ def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
                      help="what the rows name (default: read from the columns; komuna, njësia administrative or unit_code "
                           "mean former units)")
     imp.set_defaults(func=cmd_import)
-    sub.add_parser("imports", help="the import history (who, when, file hash, rows)").set_defaults(func=cmd_imports)
-    undo = sub.add_parser("undo", help="undo an import: its source folder goes to data/.trash and the database is rebuilt")
+    sub.add_parser("imports", help="the import history (who, when, file, values)", parents=[speaks]).set_defaults(func=cmd_imports)
+    undo = sub.add_parser("undo", help="undo an import: its source folder goes to data/.trash and the database is rebuilt", parents=[speaks])
     undo.add_argument("source_id")
     undo.add_argument("--user", default="command line")
     undo.set_defaults(func=cmd_undo)
@@ -332,5 +353,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except (BuildError, ImportRejected, ImportInProgressError, UnknownIndicatorError, DatabaseUnavailableError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        lang = getattr(args, "lang", "en")
+        print(t("imp_cli_error", lang, message=error_text(exc, lang)), file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ import streamlit as st
 
 from lnb_dash import config, i18n
 from lnb_dash.data import history
-from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units
+from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units, template_metadata
 from lnb_dash.data.locking import ImportInProgressError
 from lnb_dash.data.tables import safe_upload_name
 from lnb_dash.render import exports
@@ -33,14 +33,14 @@ st.header(i18n.t("step_template", lang))
 template = template_frame(cached.municipalities_cached(), lang)
 cols = st.columns(2)
 cols[0].download_button(i18n.t("template_csv", lang), exports.to_csv_bytes(template), file_name=f"lnb_template_{lang}.csv", key="upload.tcsv")
-cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template.iloc[:0]), file_name=f"lnb_template_{lang}.xlsx",
+cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template_metadata(template)), file_name=f"lnb_template_{lang}.xlsx",
                         key="upload.txlsx")
 st.caption(i18n.t("template_former_units", lang))
 units = template_frame_former_units(cached.former_units_cached(), cached.municipalities_cached(), lang)
 cols = st.columns(2)
 cols[0].download_button(i18n.t("template_former_units_csv", lang), exports.to_csv_bytes(units),
                         file_name=f"lnb_template_former_units_{lang}.csv", key="upload.ucsv")
-cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, units.iloc[:0]),
+cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, template_metadata(units)),
                         file_name=f"lnb_template_former_units_{lang}.xlsx", key="upload.uxlsx")
 st.caption(i18n.t("former_units_note", lang))
 
@@ -62,7 +62,7 @@ pending = st.session_state.get("upload.pending")
 if pending:
     path, indicator, meta = Path(pending[0]), pending[1], pending[2]
     try:
-        plan = plan_import(path, indicator, meta, config.DATA_DIR)
+        plan = plan_import(path, indicator, meta, config.DATA_DIR, lang=lang)
     except ImportRejected as exc:
         import_forms.render_rejection(exc, lang)
         if isinstance(exc, RatesNotSummable):
@@ -71,10 +71,10 @@ if pending:
     else:
         st.success(i18n.t("ready_to_import", lang))
         import_forms.render_former_unit_aggregation(plan, lang)
-        st.code(plan.summary(), language=None)
+        st.code(plan.summary(lang), language=None)
         if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
             try:
-                import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
+                import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user, lang=lang)
             except ImportRejected as exc:
                 import_forms.render_rejection(exc, lang)
             except ImportInProgressError as exc:
@@ -89,7 +89,7 @@ log = history.read_history(config.DATA_DIR)
 if log.empty:
     st.write(i18n.t("no_history", lang))
 else:
-    st.dataframe(log, hide_index=True, width="stretch")
+    st.dataframe(history.history_table(log, lang, config.DATA_DIR), hide_index=True, width="stretch")
     undoable = history.imported_sources(config.DATA_DIR)
     if undoable:
         source = st.selectbox(i18n.t("undo", lang), undoable, key="upload.undo_source", placeholder=i18n.t("choose_placeholder", lang))

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from lnb_dash import config, levels
+from lnb_dash import config, i18n, levels
 from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, list_source_folders, read_source
+from lnb_dash.i18n import N_
 from lnb_dash.names import read_reference
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
@@ -26,15 +27,84 @@ REQUIRED_INDICATOR_FIELDS = ("id", "theme", "kind", "aggregate", "decimals", "na
 
 
 @dataclass(frozen=True)
+class Term:
+    """A catalog label inside a problem's text (a level, a field's name), put in the reader's language with the problem."""
+
+    key: str
+    params: tuple = ()
+
+    def text(self, lang: str) -> str:
+        return i18n.t(self.key, lang, **{k: localize(v, lang) for k, v in self.params})
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number the code computed (rows, megabytes), written in the reader's convention; never a number the user wrote."""
+
+    value: float
+
+    def text(self, lang: str) -> str:
+        return i18n.format_number(self.value, 0, lang)
+
+
+def localize(value, lang: str) -> str:
+    """A problem's parameter as text in ``lang``: labels and counts are translated, whatever the user wrote is kept as written."""
+    if isinstance(value, Term | Count):
+        return value.text(lang)
+    if isinstance(value, dict):  # a text given in both languages (an indicator's name)
+        return str(value.get(i18n.normalize_lang(lang)) or value.get("en") or "")
+    if isinstance(value, list | tuple):
+        return ", ".join(localize(v, lang) for v in value)
+    return str(value)
+
+
+def quoted(text) -> str:
+    """What the user wrote, quoted and exactly as written ('2.870' stays '2.870')."""
+    return repr(str(text))
+
+
+@dataclass(frozen=True)
 class Problem:
+    """Where (file, row, column), what is wrong and what to do, in either language.
+
+    ``key`` and ``fix`` are catalog keys filled with ``params``; ``message`` is the English text (for logs, the
+    command line's English and the tests), derived from them. A problem built from a plain English ``message`` is shown as is.
+    """
+
     file: str
     row: int | None
     column: str | None
-    message: str
+    message: str = ""
+    key: str = ""
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+    fix: str = ""
+
+    def __post_init__(self) -> None:
+        if self.key and not self.message:
+            object.__setattr__(self, "message", " ".join(filter(None, (self.problem("en"), self.todo("en")))))
+
+    def problem(self, lang: str) -> str:
+        """What is wrong, in ``lang``."""
+        if not self.key:
+            return self.message
+        return i18n.t(self.key, lang, **{k: localize(v, lang) for k, v in self.params.items()})
+
+    def todo(self, lang: str) -> str:
+        """What to do about it, in ``lang`` (empty when the problem says it all)."""
+        return i18n.t(self.fix, lang, **{k: localize(v, lang) for k, v in self.params.items()}) if self.fix else ""
+
+    def text(self, lang: str) -> str:
+        """One line: where, what and what to do, in ``lang``."""
+        where = self.file + (i18n.t("imp_where_row", lang, row=self.row) if self.row is not None else "")
+        where += i18n.t("imp_where_column", lang, column=self.column) if self.column else ""
+        return f"{where}: " + " ".join(filter(None, (self.problem(lang), self.todo(lang))))
 
     def __str__(self) -> str:
-        where = self.file + (f", row {self.row}" if self.row is not None else "") + (f", column {self.column!r}" if self.column else "")
-        return f"{where}: {self.message}"
+        return self.text("en")
+
+    def with_place(self, file: str, row: int | None, column: str | None, **params) -> Problem:
+        """The same problem at another place, with some parameters replaced (a check of the written folder, told about the uploaded file)."""
+        return Problem(file, row, column, "" if self.key else self.message, self.key, {**self.params, **params}, self.fix)
 
 
 @dataclass
@@ -147,17 +217,17 @@ def check_boundaries(reference: dict[str, pd.DataFrame], geojson: Path = config.
 
 def check_package(source: Source, data_dir: Path) -> list[Problem]:
     file = _rel(source.folder / "datapackage.yaml", data_dir)
-    problems = [Problem(file, None, key, f"missing {key!r}: every source needs its provenance") for key in REQUIRED_PACKAGE_FIELDS
+    problems = [Problem(file, None, key, key=N_("imp_package_missing"), params={"field": quoted(key)}) for key in REQUIRED_PACKAGE_FIELDS
                 if not source.package.get(key)]
     for license_ in source.package.get("licenses") or []:
         if not isinstance(license_, dict) or not license_.get("name"):
-            problems.append(Problem(file, None, "licenses", "each license needs a 'name' (use 'unspecified' when the source states none)"))
+            problems.append(Problem(file, None, "licenses", key=N_("imp_license_name"), fix=N_("imp_license_name_fix")))
     caveats, caveats_sq = source.package.get("caveats") or [], source.package.get("caveats_sq")
     if caveats_sq is not None and (not isinstance(caveats_sq, list) or len(caveats_sq) != len(caveats)):
-        problems.append(Problem(file, None, "caveats_sq", f"give the {len(caveats)} caveats in Albanian too, one for one, in the same order"))
+        problems.append(Problem(file, None, "caveats_sq", key=N_("imp_caveats_sq"), params={"n": len(caveats)}))
     licenses, licenses_sq = source.package.get("licenses") or [], source.package.get("licenses_sq")
     if licenses_sq is not None and (not isinstance(licenses_sq, list) or len(licenses_sq) != len(licenses)):
-        problems.append(Problem(file, None, "licenses_sq", f"give the {len(licenses)} license titles in Albanian too, one for one, in the same order"))
+        problems.append(Problem(file, None, "licenses_sq", key=N_("imp_licenses_sq"), params={"n": len(licenses)}))
     return problems
 
 
@@ -168,26 +238,29 @@ def check_indicators(sources: list[Source], data_dir: Path) -> tuple[list[Proble
         for i, ind in enumerate(source.indicators):
             missing = [k for k in REQUIRED_INDICATOR_FIELDS if k not in ind]
             if missing:
-                problems.append(Problem(file, None, None, f"indicator #{i + 1} lacks {', '.join(missing)}"))
+                problems.append(Problem(file, None, None, key=N_("imp_indicator_lacks"), params={"n": i + 1, "fields": missing}))
                 continue
             iid = ind["id"]
             if iid in catalogue:
-                problems.append(Problem(file, None, "id", f"indicator {iid!r} is already defined by source {catalogue[iid]['source_id']!r}"))
+                problems.append(Problem(file, None, "id", key=N_("imp_indicator_defined"), fix=N_("imp_indicator_defined_fix"),
+                                        params={"indicator": quoted(iid), "source": quoted(catalogue[iid]["source_id"])}))
                 continue
             if ind["kind"] not in config.KINDS:
-                problems.append(Problem(file, None, "kind", f"{iid}: kind {ind['kind']!r} is not one of {', '.join(config.KINDS)}"))
+                problems.append(Problem(file, None, "kind", key=N_("imp_indicator_kind"),
+                                        params={"indicator": iid, "kind": quoted(ind["kind"]), "kinds": config.KINDS}))
             if ind["theme"] not in config.THEMES:
-                problems.append(Problem(file, None, "theme", f"{iid}: theme {ind['theme']!r} is not one of {', '.join(config.THEMES)}"))
+                problems.append(Problem(file, None, "theme", key=N_("imp_indicator_theme"),
+                                        params={"indicator": iid, "theme": quoted(ind["theme"]), "themes": config.THEMES}))
             for key in ("name", "unit", "definition"):
                 if not isinstance(ind[key], dict) or not all(ind[key].get(lang) for lang in config.LANGS):
-                    problems.append(Problem(file, None, key, f"{iid}: {key} needs both 'sq' and 'en' text"))
+                    problems.append(Problem(file, None, key, key=N_("imp_indicator_both_languages"), params={"indicator": iid, "field": key}))
             if ind["kind"] == "category" and not ind.get("categories"):
-                problems.append(Problem(file, None, "categories", f"{iid}: a category indicator needs its categories"))
+                problems.append(Problem(file, None, "categories", key=N_("imp_indicator_categories"), params={"indicator": iid}))
             catalogue[iid] = {**ind, "source_id": source.source_id}
     for iid, ind in catalogue.items():
         ratio = ind["aggregate"].get("ratio") if isinstance(ind["aggregate"], dict) else None
         if ratio and not {ratio.get("numerator"), ratio.get("denominator")} <= set(catalogue):
-            problems.append(Problem(ind["source_id"], None, "aggregate", f"{iid}: ratio refers to unknown indicators"))
+            problems.append(Problem(ind["source_id"], None, "aggregate", key=N_("imp_indicator_ratio"), params={"indicator": iid}))
     return problems, catalogue
 
 
@@ -202,62 +275,68 @@ def check_observations(source: Source, catalogue: dict[str, dict], area_codes: s
     frame = source.observations
     file = _rel(source.folder / "observations.csv", data_dir)
     if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS):
-        return [Problem(file, 1, None, f"columns must be {', '.join(OBSERVATION_COLUMNS)}, optionally followed by "
-                                       f"{', '.join(CITATION_COLUMNS)}; found {', '.join(frame.columns)}")]
+        return [Problem(file, 1, None, key=N_("imp_observation_columns"),
+                        params={"columns": OBSERVATION_COLUMNS, "citations": CITATION_COLUMNS, "found": list(frame.columns)})]
     problems = []
     cited = "citation_url" in frame.columns
     this_year = dt.date.today().year
     for i, r in enumerate(frame.itertuples(index=False)):
         row = i + 2
-        def add(column: str, message: str, row: int = row) -> None:
-            problems.append(Problem(file, row, column, message))
+        def add(column: str, key: str, fix: str = "", row: int = row, **params) -> None:
+            problems.append(Problem(file, row, column, key=key, params=params, fix=fix))
 
         if r.area_code not in area_codes:
-            add("area_code", f"{r.area_code!r} is not a LAU code, county code, former-unit code or 'AL'; use the codes in data/reference")
+            add("area_code", N_("imp_obs_area_code"), N_("imp_obs_area_code_fix"), value=quoted(r.area_code))
         ind = catalogue.get(r.indicator)
         if ind is None:
-            add("indicator", f"unknown indicator {r.indicator!r}; define it in an indicators.yml first")
+            add("indicator", N_("imp_obs_unknown_indicator"), N_("imp_obs_unknown_indicator_fix"), indicator=quoted(r.indicator))
         if r.breakdown not in config.BREAKDOWNS:
-            add("breakdown", f"{r.breakdown!r} is not one of {', '.join(config.BREAKDOWNS)}")
+            add("breakdown", N_("imp_obs_breakdown"), value=quoted(r.breakdown), allowed=config.BREAKDOWNS)
         if not r.year.isdigit() or not 1900 <= int(r.year) <= this_year:
-            add("year", f"{r.year!r} is not a year between 1900 and {this_year}")
+            add("year", N_("imp_obs_year"), value=quoted(r.year), last=str(this_year))
         if r.status not in config.STATUSES:
-            add("status", f"{r.status!r} is not one of {', '.join(config.STATUSES)}")
+            add("status", N_("imp_obs_status"), value=quoted(r.status), allowed=config.STATUSES)
         if r.break_in_series not in ("true", "false"):
-            add("break_in_series", f"{r.break_in_series!r} must be true or false")
+            add("break_in_series", N_("imp_obs_break"), value=quoted(r.break_in_series))
         if r.status == "value":
             if not _is_number(r.value):
-                add("value", f"{r.value!r} is not a finite number; leave it empty and set status to not_reported if it is missing")
+                add("value", N_("imp_obs_not_finite"), N_("imp_obs_not_finite_fix"), value=quoted(r.value))
             elif ind is not None:
                 value = float(r.value)
                 if ind["kind"] == "count" and (value < 0 or value != int(value)):
-                    add("value", f"{r.value} is not a whole non-negative count")
+                    add("value", N_("imp_obs_not_count"), N_("imp_obs_not_count_fix"), value=quoted(r.value))
                 if ind["kind"] in ("rate", "share") and not 0 <= value <= 100:
-                    add("value", f"{r.value} is outside 0-100 for a percentage")
+                    add("value", N_("imp_obs_not_percent"), N_("imp_obs_not_percent_fix"), value=quoted(r.value))
                 if ind["kind"] == "category" and int(value) not in {int(k) for k in ind["categories"]}:
-                    add("value", f"{r.value} is not one of the categories {sorted(int(k) for k in ind['categories'])}")
+                    add("value", N_("imp_obs_not_category"), value=quoted(r.value), categories=[str(k) for k in sorted(int(k) for k in ind["categories"])])
         elif r.value != "":
-            add("value", f"status is {r.status!r} but a value is given; leave the value empty")
+            add("value", N_("imp_obs_status_with_value"), N_("imp_leave_value_empty"), status=quoted(r.status))
         if cited and r.status == "value":
-            problems.extend(Problem(file, row, column, message) for column, message in check_citation(r._asdict(), this_year))
+            problems.extend(Problem(file, row, column, key=key, params=params) for column, key, params in check_citation(r._asdict(), this_year))
     return problems
 
 
-def check_citation(row: dict, this_year: int) -> list[tuple[str, str]]:
+def check_citation(row: dict, this_year: int) -> list[tuple[str, str, dict]]:
     """A value read on its own page needs that page's address, title, words and the date it was read."""
     problems = []
     if not row["citation_url"].startswith(("http://", "https://")):
-        problems.append(("citation_url", f"{row['citation_url']!r} is not a web address; give the page the value was read on"))
+        problems.append(("citation_url", N_("imp_citation_url"), {"value": quoted(row["citation_url"])}))
     for column in ("citation_title", "citation_text"):
         if not row[column].strip():
-            problems.append((column, "empty; say which page it is and what it says about this value"))
+            problems.append((column, N_("imp_citation_empty"), {}))
     try:
         retrieved = dt.date.fromisoformat(row["citation_retrieved"])
         if retrieved.year > this_year or retrieved > dt.date.today():
-            problems.append(("citation_retrieved", f"{row['citation_retrieved']} is in the future"))
+            problems.append(("citation_retrieved", N_("imp_citation_future"), {"value": row["citation_retrieved"]}))
     except ValueError:
-        problems.append(("citation_retrieved", f"{row['citation_retrieved']!r} is not a date (YYYY-MM-DD)"))
+        problems.append(("citation_retrieved", N_("imp_citation_date"), {"value": quoted(row["citation_retrieved"])}))
     return problems
+
+
+def area_names(reference: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Code -> official name of every municipality, county and former unit, for messages that name places."""
+    tables = [(reference[levels.get(lv).table], levels.get(lv).key) for lv in levels.AREA]
+    return {code: name for table, key in tables for code, name in zip(table[key], table["name"])}
 
 
 def area_level(code: str) -> str:
@@ -310,7 +389,7 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
         try:
             sources.append(read_source(folder))
         except (OSError, yaml.YAMLError, KeyError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-            problems.append(Problem(_rel(folder, data_dir), None, None, f"cannot read this source folder: {exc}"))
+            problems.append(Problem(_rel(folder, data_dir), None, None, key=N_("imp_unreadable_source"), params={"error": exc.__class__.__name__}))
     for source in sources:
         problems += check_package(source, data_dir)
     indicator_problems, catalogue = check_indicators(sources, data_dir)
@@ -326,15 +405,17 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
     key = ["area_code", "indicator", "breakdown", "year"]
     for _, dup in observations[observations.duplicated(key, keep=False)].groupby(key):
         first = dup.iloc[0]
-        problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None,
-                                f"duplicate observation for {first.area_code} {first.indicator} {first.breakdown} {first.year}: "
-                                "keep one row per area, indicator, breakdown and year"))
+        problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None, key=N_("imp_duplicate_observation"),
+                                fix=N_("imp_duplicate_observation_fix"),
+                                params={"code": first.area_code, "place": area_names(reference).get(first.area_code, first.area_code),
+                                        "indicator": first.indicator, "breakdown": first.breakdown, "year": first.year}))
     if not problems:
-        problems += check_former_unit_sums(observations, catalogue, reference["former_units"])
+        problems += check_former_unit_sums(observations, catalogue, reference["former_units"], area_names(reference))
     return CheckResult(problems, sources, reference, coverage(observations))
 
 
-def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict], former_units: pd.DataFrame) -> list[Problem]:
+def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict], former_units: pd.DataFrame,
+                           places: dict[str, str] | None = None) -> list[Problem]:
     """A count a source reports for a municipality must equal the sum of its former units where another source has them all.
 
     The reported value is kept either way (it is never replaced by the sum), so a disagreement would otherwise go
@@ -349,8 +430,8 @@ def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict
     sums = complete_sums(valued, former_units)
     key = ["area_code", "indicator_id", "breakdown", "year"]
     joined = sums.merge(valued[key + ["value", "source_id"]], on=key, suffixes=("_units", ""))
-    return [Problem(r.source_id_units, None, None,
-                    f"{r.area_code} {r.indicator_id} {r.breakdown} {r.year}: its {r.n} former units add up to {r.value_units:,.0f}, "
-                    f"but source {r.source_id!r} reports {r.value:,.0f} for the municipality; the reported value is never replaced, "
-                    "so correct or explain one of them")
+    return [Problem(r.source_id_units, None, None, key=N_("imp_former_unit_sum_differs"), fix=N_("imp_former_unit_sum_differs_fix"),
+                    params={"code": r.area_code, "place": (places or {}).get(r.area_code, r.area_code), "indicator": r.indicator_id,
+                            "breakdown": r.breakdown, "year": r.year, "n": r.n, "sum": Count(r.value_units), "source": quoted(r.source_id),
+                            "value": Count(r.value)})
             for r in joined.itertuples() if r.value_units != r.value]

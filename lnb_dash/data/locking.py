@@ -25,7 +25,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from lnb_dash import config
+from lnb_dash import config, i18n
 
 LOCK_NAME = ".write.lock"
 
@@ -43,6 +43,10 @@ class ImportInProgressError(RuntimeError):
         self.started_at = started_at(holder)
         super().__init__(f"another import is in progress (started by {self.user or 'an unknown process'}, "
                          f"at {self.started_at or 'an unknown time'}); try again in a minute")
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``: whose import, since when, and to try again."""
+        return i18n.t("import_in_progress", lang, user=self.user or i18n.t("unknown_user", lang), at=self.started_at or i18n.t("unknown_time", lang))
 
 
 def lock_path(data_dir: Path = config.DATA_DIR) -> Path:

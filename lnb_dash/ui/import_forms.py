@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lnb_dash import i18n
+from lnb_dash.i18n import N_
 
 
 def render_sign_in(mode: str, lang: str) -> None:
@@ -50,11 +51,19 @@ def render_source_form(lang: str) -> dict:
     return {"source": {k: v.strip() for k, v in source.items() if v.strip()}}
 
 
+def problems_frame(problems, lang: str) -> pd.DataFrame:
+    """The report's rows in ``lang``: file, row, column, problem, what to do; an empty cell stays empty (never "None")."""
+    keys = (N_("imp_report_file"), N_("imp_report_row"), N_("imp_report_column"), N_("imp_report_problem"), N_("imp_report_todo"))
+    headings = [i18n.t(k, lang) for k in keys]
+    return pd.DataFrame([[p.file, "" if p.row is None else str(p.row), p.column or "", p.problem(lang), p.todo(lang)] for p in problems],
+                        columns=headings)
+
+
 def render_problems(problems, lang: str) -> None:
-    """The validation report: one row per problem with file, row, column and message (shown as text, never as HTML)."""
+    """The validation report: one row per problem with file, row, column, problem and what to do, in the page's
+    language (shown as text, never as HTML)."""
     st.error(i18n.t("problems_found", lang, n=len(problems)))
-    st.dataframe(pd.DataFrame([{"file": p.file, "row": p.row, "column": p.column, "problem": p.message} for p in problems]),
-                 hide_index=True, width="stretch")
+    st.dataframe(problems_frame(problems, lang), hide_index=True, width="stretch")
 
 
 def render_rejection(exc, lang: str) -> None:

@@ -56,7 +56,7 @@ def test_a_year_in_the_future(data_copy):
 def test_a_value_given_with_a_not_reported_status(data_copy):
     data_dir, _ = data_copy
     corrupt(data_dir, "2011,75994,value", "2011,75994,not_reported", source="eurostat_lau2019")
-    assert any("leave the value empty" in m for m in messages(data_dir))
+    assert any("Leave the value empty" in m for m in messages(data_dir))
 
 
 def test_a_duplicate_across_sources(data_copy):

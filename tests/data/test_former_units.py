@@ -143,7 +143,7 @@ def test_a_rate_by_former_unit_is_refused_with_what_to_upload_instead(tmp_path, 
         import_file(path, "parl_turnout", {"source": META["source"]}, data_dir, db_path)
     message = str(info.value)
     assert "Upload the numerator and denominator counts by former unit instead" in message
-    assert "parl_voters" in message and "parl_registered_voters" in message
+    assert "Voters" in message and "Registered voters" in message and "parl_voters" not in message
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_units").exists()
     assert hashes(db_path) == fresh_build(data_dir, tmp_path)
 
@@ -174,7 +174,8 @@ def test_a_municipality_missing_one_former_unit_gets_no_value(tmp_path, data_cop
     plan = import_file(write(tmp_path, "units.csv", all_units_table(units, skip={"AL22102"})), "test_count", META, data_dir, db_path)
     aggregation = plan.aggregation[("total", "2020")]
     assert aggregation.incomplete == {"AL221": ["AL22102"]} and len(aggregation.aggregated) == 60
-    assert "AL221 (missing AL22102)" in plan.summary()
+    assert "Kamëz (missing Paskuqan)" in plan.summary() and "AL22102" not in plan.summary()
+    assert "Kamëz (mungojnë Paskuqan)" in plan.summary("sq")
     with db.connect(db_path) as con:
         values = query_values(con, "test_count", 2020).set_index("area_code")
         areas = pd.concat([query_values(con, "test_count", 2020, level=level) for level in ("county", "national")])

@@ -1,9 +1,11 @@
 """Importing a table: long or wide, CSV or XLSX, names resolved; every bad file rejected with nothing changed."""
 
+import re
+
 import pandas as pd
 import pytest
 
-from lnb_dash.data.importer import ImportRejected, import_file
+from lnb_dash.data.importer import ImportRejected, UnreadableNumber, import_file, parse_number
 from lnb_dash.query import db
 from tests.conftest import hashes
 
@@ -62,7 +64,8 @@ def test_dry_run_changes_nothing(tmp_path, read_only_data):
     data_dir, db_path = read_only_data
     before = hashes(db_path)
     plan = import_file(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\n"), "test_count", META, data_dir, db_path, dry_run=True)
-    assert "test_count total 2020: 1 municipalities" in plan.summary()
+    assert "Test count, total, 2020: 1 municipalities" in plan.summary() and "test_count" not in plan.summary()
+    assert "Provë, gjithsej, 2020: 1 bashki" in plan.summary("sq")
     assert hashes(db_path) == before and not (data_dir / "sources" / "test_import").exists()
 
 
@@ -140,3 +143,93 @@ def test_a_failing_rebuild_removes_the_new_source_folder(tmp_path, data_copy, mo
         import_file(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2020,1\n"), "test_count", META, data_dir, db_path)
     assert not (data_dir / "sources" / "test_import").exists()
     assert hashes(db_path) == before
+
+
+ALBANIAN_CASES = {
+    "title_row.csv": "Familje që marrin ndihmë ekonomike 2023,,\nbashkia,viti,vlera\nKorçë,2023,12\n",
+    "decimal_comma.csv": "bashkia;viti;vlera\nKorçë;2023;412,5\n",
+    "unknown_name.csv": "bashkia,viti,vlera\nTirana e Re,2023,3\n",
+    "negative_count.csv": "bashkia,viti,vlera\nBerat,2023,-12\n",
+    "duplicate.csv": "bashkia,viti,vlera\nKorçë,2023,1\nkorca,2023,2\n",
+    "empty.csv": "",
+}
+EXPECTED_SQ = {"title_row.csv": "rreshti 1 është titull ('Familje që marrin ndihmë ekonomike 2023')", "decimal_comma.csv": "'412,5' nuk është numërim",
+               "unknown_name.csv": "Bashki e panjohur: 'Tirana e Re'", "negative_count.csv": "'-12' nuk është numërim",
+               "duplicate.csv": "Korçë 2023 shfaqet dy herë (edhe në rreshtin 2)", "empty.csv": "skedari është bosh"}
+
+
+def english_fragments() -> set[str]:
+    """Every constant stretch of English (between placeholders) of the English catalogue that is a phrase of its own."""
+    from lnb_dash.i18n import catalog
+
+    pieces = {piece.strip(" .,:;()") for text in catalog.messages(catalog.read_catalog("en")).values() for piece in re.split(r"\{[^}]*\}", text)}
+    return {p for p in pieces if len(p) >= 12 and " " in p}
+
+
+@pytest.mark.parametrize("name", sorted(ALBANIAN_CASES))
+def test_each_bad_file_gets_an_albanian_report_with_no_english_sentence_and_the_cli_says_the_same(name, tmp_path, read_only_data, capsys):
+    import yaml
+
+    from lnb_dash.cli import main
+
+    data_dir, db_path = read_only_data
+    path = write(tmp_path, name, ALBANIAN_CASES[name])
+    before = hashes(db_path)
+    with pytest.raises(ImportRejected) as info:
+        import_file(path, "test_count", META, data_dir, db_path, lang="sq")
+    report = str(info.value)
+    assert report.startswith("Importi u refuzua") and EXPECTED_SQ[name] in report
+    assert [f for f in english_fragments() if f in report] == []
+    assert all(p.todo("sq") for p in info.value.problems)  # every problem says what to do
+    meta = tmp_path / "meta.yml"
+    meta.write_text(yaml.safe_dump(META, allow_unicode=True), encoding="utf-8")
+    code = main(["--data-dir", str(data_dir), "--db", str(db_path), "import", str(path), "--indicator", "test_count", "--meta", str(meta), "--lang", "sq"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("gabim: Importi u refuzua") and all(p.text("sq") in err for p in info.value.problems)
+    assert hashes(db_path) == before and not (data_dir / "sources" / "test_import").exists()
+
+
+@pytest.mark.parametrize("written, value", [("1 234", 1234), ("1\u00a0234\u00a0567", 1234567), ("1.234.567", 1234567), ("1,234,567", 1234567),
+                                            ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("12,5", 12.5), ("41.52", 41.52), ("0,125", 0.125),
+                                            ("1234.567", 1234.567), ("-12", -12), ("7", 7), ("", None)])
+def test_the_number_rule_reads_spaces_dots_and_commas(written, value):
+    assert parse_number(written) == value
+
+
+@pytest.mark.parametrize("written, key", [("2.870", "imp_number_ambiguous"), ("2,870", "imp_number_ambiguous"), ("12 34", "imp_number_groups"),
+                                          ("1.234.5", "imp_number_groups"), ("1,2.345", "imp_number_groups"), ("twelve", "imp_not_a_number")])
+def test_an_ambiguous_or_malformed_number_is_refused_and_echoed_as_written(written, key):
+    with pytest.raises(UnreadableNumber) as info:
+        parse_number(written)
+    assert info.value.key == key and info.value.params["value"] == repr(written)
+
+
+def test_an_excel_title_row_is_named_with_the_row_of_the_column_names(tmp_path, read_only_data):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Familje me ndihmë ekonomike, 2023"])
+    sheet.append([])
+    sheet.append(["bashkia", "viti", "vlera"])
+    sheet.append(["Berat", 2023, 5])
+    workbook.save(tmp_path / "t.xlsx")
+    msg = rejected(tmp_path / "t.xlsx", read_only_data)
+    assert "row 1 is a title ('Familje me ndihmë ekonomike, 2023')" in msg and "(bashkia, viti, vlera) are in row 3" in msg
+
+
+def test_a_check_problem_names_the_file_s_row_column_and_value_as_written(tmp_path, read_only_data):
+    msg = rejected(write(tmp_path, "t.csv", "bashkia;viti;vlera\nBerat;2020;4\nKorçë;2020;1.234,5\n"), read_only_data)
+    assert "t.csv, row 3, column 'vlera': '1.234,5' is not a whole non-negative count" in msg
+
+
+def test_the_template_metadata_sheet_says_what_each_column_means_in_both_languages_with_the_indicator():
+    from lnb_dash.data.importer import template_frame, template_metadata
+    from lnb_dash.names import read_reference
+    from tests.conftest import ROOT
+
+    template = template_frame(read_reference(ROOT / "data")["municipalities"], "sq")
+    sheet = template_metadata(template, META["indicator"])
+    assert len(template) == 61 and sheet.field.tolist()[:4] == ["bashkia", "viti", "vlera", "shënim"]
+    assert "bosh kur nuk ka shifër" in sheet.shqip[2] and "empty when there is no figure" in sheet.English[2]
+    assert sheet.iloc[4].tolist() == ["Treguesi / Indicator", "Provë", "Test count"] and sheet.iloc[5].tolist()[1:] == ["persona", "persons"]

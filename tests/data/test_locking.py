@@ -17,7 +17,7 @@ from tests.concurrency import lock_held_elsewhere, matches_a_fresh_build, run_ro
 from tests.conftest import ROOT, hashes
 
 META = {"source": {"id": "lock_test", "title": "T", "publisher": "P", "license": "CC0-1.0", "reference_date": "2021"}}
-BUSY = r"another import is in progress \(started by Holder, at 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d UTC\); try again in a minute"
+BUSY = r"(?i)another import is in progress \(started by Holder, at 20\d\d-\d\d-\d\d \d\d:\d\d:\d\d UTC\); try again in a minute"
 
 
 def cli(data_dir, db_path, *args, timeout="1"):

@@ -77,7 +77,8 @@ def test_a_rejected_upload_shows_the_report_and_changes_nothing(staff_data, tmp_
     at = signed_in(**{"upload.pending": (str(bad), "covid19_families_assisted", META)})
     assert "problem(s) found; nothing was changed" in at.error[0].value
     report = at.dataframe[0].value
-    assert report.iloc[0]["row"] == 2 and "Unknown municipality 'Atlantis'" in report.iloc[0]["problem"]
+    assert report.iloc[0]["Row"] == "2" and report.iloc[0]["Column"] == "bashkia"
+    assert "Unknown municipality 'Atlantis'" in report.iloc[0]["Problem"] and report.iloc[0]["What to do"]
     assert hashes(db_path) == before
 
 
@@ -114,7 +115,7 @@ def test_bad_files_get_the_report_on_the_upload_page(staff_data, name):
                                   "definition": {"sq": "a", "en": "b"}}}
     at = signed_in(**{"upload.pending": (str(BAD / name), "bad_count", meta)})
     assert "nothing was changed" in at.error[0].value
-    assert EXPECTED[name] in " ".join(at.dataframe[0].value.problem)
+    assert EXPECTED[name] in " ".join(at.dataframe[0].value.Problem + " " + at.dataframe[0].value["What to do"])
     assert hashes(db_path) == before and not at.exception
 
 
@@ -143,7 +144,7 @@ def test_a_rate_by_former_unit_is_refused_on_the_upload_page_with_what_to_upload
     rates = tmp_path / "rates.csv"
     rates.write_text("komuna,viti,vlera\nKamëz,2021,45.2\nPaskuqan,2021,50.1\n", encoding="utf-8")
     at = signed_in(lang, **{"upload.pending": (str(rates), "parl_turnout", META)})
-    assert "numerator and denominator" in " ".join(at.dataframe[0].value.problem)
+    assert {"en": "numerator and denominator", "sq": "numëruesin dhe emëruesin"}[lang] in " ".join(at.dataframe[0].value.iloc[:, 4])
     assert any(text in i.value for i in at.info), [i.value for i in at.info]
     assert hashes(db_path) == before and not at.exception
 

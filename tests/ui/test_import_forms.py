@@ -24,14 +24,16 @@ def problems_app() -> None:
     from lnb_dash.data.check import Problem
     from lnb_dash.ui import import_forms
 
-    import_forms.render_problems([Problem("t.csv", 3, "value", "<b>'x'</b> is not a number")], "sq")
+    import_forms.render_problems([Problem("t.csv", 3, "vlera", key="imp_not_a_number", fix="imp_not_a_number_fix", params={"value": "'<b>x</b>'"}),
+                                  Problem("t.csv", None, None, key="imp_file_empty")], "sq")
 
 
-def test_problems_are_listed_as_text_with_file_row_and_column():
+def test_problems_are_listed_as_text_with_file_row_column_and_what_to_do_in_the_page_language():
     at = AppTest.from_function(problems_app, default_timeout=30).run()
     table = at.dataframe[0].value
-    assert "1" in at.error[0].value and list(table.columns) == ["file", "row", "column", "problem"]
-    assert table.iloc[0].tolist() == ["t.csv", 3, "value", "<b>'x'</b> is not a number"]
+    assert "2" in at.error[0].value and list(table.columns) == ["Skedari", "Rreshti", "Kolona", "Problemi", "Çfarë të bëni"]
+    assert table.iloc[0].tolist()[:4] == ["t.csv", "3", "vlera", "'<b>x</b>' nuk është numër."] and "presje" in table.iloc[0, 4]
+    assert table.iloc[1].tolist()[1:3] == ["", ""] and "None" not in table.to_string()
 
 
 def lock_app(user, started_at, lang) -> None:
