@@ -67,22 +67,14 @@ def render_problems(problems, lang: str) -> None:
 
 
 def render_rejection(exc, lang: str) -> None:
-    """A table over a size limit in the page's language (nothing was read past the limit); else the problems."""
-    from lnb_dash.data.tables import TableTooLarge
-
-    if isinstance(exc.__cause__, TableTooLarge):
-        st.error(too_large_message(exc.__cause__, lang))
+    """A refused file: one problem about the whole file (too big, empty, over a limit: nothing was read past it) as the
+    message itself; otherwise the report."""
+    problems = exc.problems
+    if len(problems) == 1 and problems[0].row is None and problems[0].column is None:
+        todo = problems[0].todo(lang)
+        st.error(problems[0].problem(lang) + (f" {todo}" if todo else ""))
     else:
-        render_problems(exc.problems, lang)
-
-
-def too_large_message(exc, lang: str) -> str:
-    if exc.kind == "uncompressed":
-        return i18n.t("sec_table_unzipped", lang, found=i18n.format_number(exc.found / 2**20, 0, lang),
-                      limit=i18n.format_number(exc.limit / 2**20, 0, lang))
-    if exc.kind == "time":
-        return i18n.t("sec_table_time", lang, limit=i18n.format_number(exc.limit, 0, lang))
-    return i18n.t("sec_table_rows", lang, found=i18n.format_number(exc.found, 0, lang), limit=i18n.format_number(exc.limit, 0, lang))
+        render_problems(problems, lang)
 
 
 def render_former_unit_aggregation(plan, lang: str) -> None:
