@@ -178,9 +178,9 @@ def map_html(con, args) -> str:
     if year is None:
         raise ValueError(f"Indicator {args.indicator!r} has no data by {levels.get(args.level).english}")
     view = MapView(indicator=args.indicator, year=year, breakdown=args.breakdown, level=args.level)
-    values = query_values(con, args.indicator, year, args.breakdown, args.level)
+    values = query_values(con, args.indicator, year, args.breakdown, args.level, args.lang)
     sources = indicators.list_sources(con)
-    model = map_model.build_map_model(meta, view, values, query_values(con, args.indicator, year, args.breakdown, levels.NATIONAL.id),
+    model = map_model.build_map_model(meta, view, values, query_values(con, args.indicator, year, args.breakdown, levels.NATIONAL.id, args.lang),
                                       boundaries.read_level(args.level), args.lang, sources, frozenset(programme.list_priority_codes(con)))
     return maps.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
 

@@ -18,7 +18,7 @@ import pandas as pd
 from lnb_dash import config
 from lnb_dash.data.check import CheckResult, area_level, check_data
 from lnb_dash.data.former_units import AGGREGATED_NOTE, complete_sums
-from lnb_dash.data.sources import CITATION_COLUMNS
+from lnb_dash.data.sources import CITATION_COLUMNS, READ_AT_COLUMN
 
 SCHEMA = """
 CREATE TABLE municipalities (lau_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_ascii VARCHAR, qark VARCHAR NOT NULL,
@@ -40,14 +40,15 @@ CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NUL
 CREATE TABLE observations (area_code VARCHAR NOT NULL, area_level VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
     breakdown VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, status VARCHAR NOT NULL, break_in_series BOOLEAN NOT NULL,
     source_id VARCHAR NOT NULL, note VARCHAR, computed BOOLEAN NOT NULL,
-    citation_url VARCHAR, citation_title VARCHAR, citation_text VARCHAR, citation_retrieved VARCHAR,
+    citation_url VARCHAR, citation_title VARCHAR, citation_text VARCHAR, citation_retrieved VARCHAR, read_at_url VARCHAR,
+    flag_sq VARCHAR, flag_en VARCHAR,
     PRIMARY KEY (area_code, indicator_id, breakdown, year));
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
 
 
 OBSERVATION_TABLE_COLUMNS = ["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series",
-                             "source_id", "note", "computed", *CITATION_COLUMNS]
+                             "source_id", "note", "computed", *CITATION_COLUMNS, READ_AT_COLUMN, "flag_sq", "flag_en"]
 
 
 class BuildError(RuntimeError):
@@ -72,13 +73,15 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     # Load inputs.
     frames = [s.observations.assign(source_id=s.source_id) for s in result.sources if s.observations is not None]
     obs = pd.concat(frames, ignore_index=True).rename(columns={"indicator": "indicator_id"})
-    obs = obs.reindex(columns=[*obs.columns, *(c for c in CITATION_COLUMNS if c not in obs.columns)])
-    obs[CITATION_COLUMNS] = obs[CITATION_COLUMNS].replace("", None)
+    cited = [*CITATION_COLUMNS, READ_AT_COLUMN]
+    obs = obs.reindex(columns=[*obs.columns, *(c for c in cited if c not in obs.columns)])
+    obs[cited] = obs[cited].replace("", None)
     obs["year"] = obs["year"].astype(int)
     obs["value"] = pd.to_numeric(obs["value"].where(obs["status"] == "value"), errors="coerce")
     obs["break_in_series"] = obs["break_in_series"] == "true"
     obs["area_level"] = obs["area_code"].map(area_level)
     obs["computed"] = False
+    obs["flag_sq"] = obs["flag_en"] = None
 
     # Process data.
     municipalities = result.reference["municipalities"][["lau_code", "county_code"]]

@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config, levels
-from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, list_source_folders, read_source
+from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, READ_AT_COLUMN, Source, list_source_folders, read_source
 from lnb_dash.names import read_reference
 
 REQUIRED_PACKAGE_FIELDS = ("title", "publisher", "licenses", "reference_date", "retrieved", "resources")
@@ -201,9 +201,10 @@ def _is_number(text: str) -> bool:
 def check_observations(source: Source, catalogue: dict[str, dict], area_codes: set[str], data_dir: Path) -> list[Problem]:
     frame = source.observations
     file = _rel(source.folder / "observations.csv", data_dir)
-    if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS):
+    if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS,
+                                   OBSERVATION_COLUMNS + CITATION_COLUMNS + [READ_AT_COLUMN]):
         return [Problem(file, 1, None, f"columns must be {', '.join(OBSERVATION_COLUMNS)}, optionally followed by "
-                                       f"{', '.join(CITATION_COLUMNS)}; found {', '.join(frame.columns)}")]
+                                       f"{', '.join(CITATION_COLUMNS)} (and {READ_AT_COLUMN}); found {', '.join(frame.columns)}")]
     problems = []
     cited = "citation_url" in frame.columns
     this_year = dt.date.today().year
@@ -247,7 +248,9 @@ def check_citation(row: dict, this_year: int) -> list[tuple[str, str]]:
     """A value read on its own page needs that page's address, title, words and the date it was read."""
     problems = []
     if not row["citation_url"].startswith(("http://", "https://")):
-        problems.append(("citation_url", f"{row['citation_url']!r} is not a web address; give the page the value was read on"))
+        problems.append(("citation_url", f"{row['citation_url']!r} is not a web address; give the publication the value comes from"))
+    if row.get(READ_AT_COLUMN) and not row[READ_AT_COLUMN].startswith(("http://", "https://")):
+        problems.append((READ_AT_COLUMN, f"{row[READ_AT_COLUMN]!r} is not a web address; give the copy the value was read in, or leave it empty"))
     for column in ("citation_title", "citation_text"):
         if not row[column].strip():
             problems.append((column, "empty; say which page it is and what it says about this value"))

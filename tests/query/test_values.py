@@ -68,3 +68,10 @@ def test_the_latest_year_is_the_levels_own(con):
         query_values(con, "population_1jan")
     with pytest.raises(ValueError, match="unknown level"):
         query_values(con, "population", 2011, level="district")
+
+
+def test_values_carry_a_flag_in_the_requested_language_and_where_the_value_was_read(con):
+    values = query_values(con, "population", 2023)
+    assert {"flag", "read_at_url"} <= set(values.columns)
+    english = query_values(con, "population", 2023, lang="en")
+    assert list(english.columns) == list(values.columns)
