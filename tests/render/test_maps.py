@@ -59,13 +59,13 @@ def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
     assert '"Municipality"' in html and '"Rank"' in html
 
 
-def test_missing_values_get_the_status_pattern_and_values_a_class_colour(model):
-    _, m, figure = model
+def test_missing_values_get_the_status_pattern_and_values_a_class_colour(con):
+    m, figure = build(con, "covid19_families_assisted", 2020)  # 3 of 61 municipalities reported
     styles = [f["style"] for f in figure.spec.features.values()]
-    assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 9
+    assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 58
     assert {s["fillColor"] for s in styles if s.get("dashArray") is None} <= set(m.classes.colors)
     drawn = [f["style"] for f in features_of(figure.spec)]
-    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 9
+    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 58
 
 
 def test_the_map_asks_for_nothing_outside_the_app(model):
@@ -100,16 +100,16 @@ def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
     assert len(keys) == 1, "streamlit-folium would build a new map instead of repainting the values"
 
 
-def test_not_reported_is_drawn_and_listed_differently_from_classes(model):
-    *_, figure = model
-    assert "Not reported" in figure.legend_html and "(9)" in figure.legend_html
+def test_not_reported_is_drawn_and_listed_differently_from_classes(con):
+    _, figure = build(con, "covid19_families_assisted", 2020)
+    assert "Not reported" in figure.legend_html and "(58)" in figure.legend_html
     assert "dashed" in figure.legend_html
 
 
 def test_title_discloses_year_and_coverage(model):
     _, m, _ = model
     assert m.title == "Population (census), 2023"
-    assert m.subtitle.startswith("52 of 61 municipalities have data for 2023.")
+    assert m.subtitle.startswith("61 of 61 municipalities have data for 2023.")
 
 
 def test_names_from_data_are_escaped_before_they_reach_folium(model):
