@@ -17,6 +17,7 @@ import pandas as pd
 
 from lnb_dash import config
 from lnb_dash.data.check import CheckResult, area_level, check_data
+from lnb_dash.data.flags import apply_flags
 from lnb_dash.data.former_units import AGGREGATED_NOTE, complete_sums
 from lnb_dash.data.sources import CITATION_COLUMNS, READ_AT_COLUMN
 
@@ -81,7 +82,6 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     obs["break_in_series"] = obs["break_in_series"] == "true"
     obs["area_level"] = obs["area_code"].map(area_level)
     obs["computed"] = False
-    obs["flag_sq"] = obs["flag_en"] = None
 
     # Process data.
     municipalities = result.reference["municipalities"][["lau_code", "county_code"]]
@@ -89,6 +89,7 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     obs = suppress_small_counts(obs, sensitive, municipalities, config.SUPPRESSION_THRESHOLD)
     from_units = aggregate_former_units(obs, result.reference["former_units"], catalogue)
     obs = pd.concat([obs, _not_reported(from_units, obs).reindex(columns=obs.columns)], ignore_index=True)
+    obs = apply_flags(obs, catalogue)
     aggregates = aggregate_observations(obs, municipalities, catalogue)
     reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
     keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
@@ -176,13 +177,13 @@ def missing_municipalities(obs: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
 def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """County and national sums of counts, and ratios of such sums (e.g. turnout = voters / registered).
 
-    An aggregate exists only where every municipality of the area has a value: a partial sum would be
-    wrong, and an average of rates is never a valid rate.
+    An aggregate exists only where every municipality of the area has an unflagged value (data/flags.py): a partial
+    sum would be wrong, a sum over doubtful values misleading, and an average of rates is never a valid rate.
     """
     groups = {"county": municipalities.set_index("lau_code")["county_code"],
               "national": pd.Series(config.NATIONAL_CODE, index=municipalities["lau_code"])}
     size = {level: g.value_counts() for level, g in groups.items()}
-    municipal = obs[(obs.area_level == "municipality") & (obs.status == "value")]
+    municipal = obs[(obs.area_level == "municipality") & (obs.status == "value") & obs.flag_sq.isna()]
     sums = []
     for level, mapping in groups.items():
         frame = municipal.assign(area_code=municipal.area_code.map(mapping))

@@ -41,7 +41,7 @@ def compare_download(profiles: dict[str, pd.DataFrame], names: dict[str, str], l
             "year": profile.year.astype("Int64"), "value": profile.value.where(profile.status == "value"), "unit": profile[f"unit_{lang}"],
             "status": profile.status, "rank": profile["rank"].astype("Int64"), "n_ranked": profile.n_ranked.astype("Int64"),
             "county_value": profile.county_value, "national_value": profile.national_value,
-            "source": profile.source_id.map(titles), **citation_columns(profile),
+            "source": profile.source_id.map(titles), **citation_columns(profile, lang),
         }))
     return pd.concat(frames, ignore_index=True)
 

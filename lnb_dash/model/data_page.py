@@ -23,7 +23,7 @@ def observations_download(observations: pd.DataFrame, lang: str) -> pd.DataFrame
         "area_code": observations.area_code, "area": area, "level": observations.area_level,
         "indicator": observations.indicator_id, "indicator_name": observations[f"name_{lang}"], "breakdown": observations.breakdown,
         "year": observations.year, "value": observations.value, "unit": observations[f"unit_{lang}"], "status": observations.status,
-        "break_in_series": observations.break_in_series, "computed": observations.computed, **citation_columns(observations),
+        "break_in_series": observations.break_in_series, "computed": observations.computed, **citation_columns(observations, lang),
         "source": source, "publisher": publisher, "license": license_,
         "source_url": observations.source_url,
     })

@@ -225,5 +225,5 @@ def trend_download(series: pd.DataFrame, meta, lang: str, sources: pd.DataFrame,
         "area_code": series.area_code, "area": series.name, "level": series.area_level, "indicator": meta.indicator_id,
         "indicator_name": indicator_name(meta, breakdown, lang), "breakdown": breakdown, "year": series.year, "value": series.value, "unit": meta.unit[lang],
         "status": series.status, "break_in_series": series.break_in_series, "computed": series.computed,
-        "source": series.source_id.map(titles), **citation_columns(series),
+        "source": series.source_id.map(titles), **citation_columns(series, lang),
     })
