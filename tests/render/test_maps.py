@@ -9,7 +9,7 @@ import pytest
 from lnb_dash import config
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
-from lnb_dash.model.classify import STATUS_STYLES
+from lnb_dash.model.classify import FLAG_STYLE, STATUS_STYLES
 from lnb_dash.ops import assets
 from lnb_dash.query import boundaries, indicators
 from lnb_dash.query.values import query_values
@@ -104,6 +104,22 @@ def test_not_reported_is_drawn_and_listed_differently_from_classes(con):
     _, figure = build(con, "covid19_families_assisted", 2020)
     assert "Not reported" in figure.legend_html and "(58)" in figure.legend_html
     assert "dashed" in figure.legend_html
+
+
+@pytest.mark.parametrize("lang, words", [("en", "by 65 %"), ("sq", "me 65 %")])
+def test_a_flagged_value_is_drawn_apart_and_its_tooltip_says_why_and_that_it_is_not_ranked(con, lang, words):
+    meta = indicators.get_indicator(con, "local_turnout")
+    view = MapView(indicator="local_turnout", year=2015, breakdown="female")
+    m = map_model.build_map_model(meta, view, query_values(con, "local_turnout", 2015, "female", lang=lang),
+                                  query_values(con, "local_turnout", 2015, "female", "national", lang=lang),
+                                  boundaries.read_level("municipality"), lang, indicators.list_sources(con))
+    figure = maps.map_figure(m, lang)
+    malesi = dict(figure.spec.features["AL152"]["tip"])
+    value_row, rank_row = list(malesi.values())[1], list(malesi.values())[3]
+    assert "⚠" in value_row and words in value_row and rank_row.startswith("⚠ ") and "61" not in rank_row
+    assert figure.spec.features["AL152"]["style"]["fillColor"] == FLAG_STYLE["fillColor"]
+    assert "⚠" in figure.legend_html and "(20)" in figure.legend_html
+    assert ("nuk jepet" if lang == "sq" else "not given") in figure.legend_html
 
 
 def test_title_discloses_year_and_coverage(model):
