@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from curate_data import DATA, OBSERVATION_SCHEMA, SHARED, label, write_csv, write_yaml
@@ -299,8 +301,18 @@ def row(area_code, indicator, year, value, *, breakdown="total", brk=False, note
             "citation_url": url, "citation_title": title, "citation_text": text, "citation_retrieved": retrieved, "read_at_url": read_at or ""}
 
 
+def hand_translations(folder: Path, package: dict) -> dict:
+    """The Albanian fields (``*_sq``) added to a datapackage.yaml by hand and not written by this script: kept as they are."""
+    path = folder / "datapackage.yaml"
+    if not path.exists():
+        return {}
+    old = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: v for k, v in old.items() if k.endswith("_sq") and k not in package}
+
+
 def write_source(source_id: str, package: dict, observations: list[dict], indicators: list[dict] | None) -> None:
     folder = DATA / "sources" / source_id
+    package = {**package, **hand_translations(folder, package)}
     observations = sorted(observations, key=lambda r: (r["indicator"], r["breakdown"], r["year"], r["area_code"]))
     write_csv(folder / "observations.csv", OBSERVATION_FIELDS, observations)
     resources = [{"name": "observations", "path": "observations.csv", "profile": "tabular-data-resource", "format": "csv",
@@ -399,6 +411,13 @@ def build_census2023_municipalities(county_totals_2023: dict[str, int]) -> list[
                        "different, the copy it was read in (read_at_url).",
         "publisher": "INSTAT (Institute of Statistics, Albania), as quoted by Wikipedia (de, en, nn, ja), citypopulation.de, the press and "
                      "the AU-datascience compilation",
+        "description_sq": "Popullsia rezidente sipas Censusit 2023 të INSTAT (nata e censusit 17–18 shtator 2023), çdo vlerë nga botimi i "
+                          "vet që citon INSTAT (artikuj të Wikipedia-s, citypopulation.de, lajme për publikimin, dhe për tetë bashki një "
+                          "përmbledhje në GitHub e kontrolluar me totalet e qarqeve dhe të rretheve të vjetra); Gramsh, Divjakë dhe Maliq "
+                          "edhe sipas gjinisë dhe grupmoshës. Çdo vëzhgim ka botimin (citation_url), fjalët e tij, datën kur u lexua dhe, "
+                          "kur ndryshon, kopjen ku u lexua (read_at_url).",
+        "publisher_sq": "INSTAT (Instituti i Statistikave), siç citohet nga Wikipedia (de, en, nn, ja), citypopulation.de, shtypi dhe "
+                        "përmbledhja AU-datascience",
         "homepage": "https://www.instat.gov.al/",
         "sources": sorted(({"title": title, "path": url} for url, title, *_ in {*PAGES.values(), *SUPPORTING_PAGES}), key=lambda s: s["title"]),
         "licenses": [WIKI_LICENSE, UNSTATED],

@@ -127,7 +127,8 @@ def test_data_page_filters_and_offers_the_download():
     table = at.dataframe[0].value
     assert (table["Breakdown"] == "Total").sum() == 0 and table["Value"].isna().all()  # 58 × 5 by sex and age: 3 have those
     assert (table["Breakdown"] == "Women").sum() == 58
-    assert {"Unit", "Year", "Status", "Source", "License", "Page where it was read (address)", "Words on the page"} <= set(table.columns)
+    assert {"Unit", "Year", "Status", "Source", "License", "Publication (address)", "What it says", "Where this value was read",
+            "Quality flag"} <= set(table.columns)
     assert set(table["Status"]) == {"Not reported"}
 
 
