@@ -90,6 +90,12 @@ def feature_style(status: str, fill: str) -> dict:
     return {"fillColor": fill, "fillOpacity": 0.9, "color": "#ffffff", "weight": 0.8, "dashArray": None}
 
 
+def short_citation(title) -> str:
+    """A value's publication as a tooltip names it: the title before its first parenthesis ("de.wikipedia 'Korça'",
+    "citypopulation.de", "AU-datascience/data"); the page, CSV and PDF give it in full with its address."""
+    return title.split(" (")[0].split(":")[0] if isinstance(title, str) and title else "–"
+
+
 def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
                     basemap: bool = False, clickable: bool = True, height: int = 560, value_label: str | None = None,
                     level: str = "municipality") -> MapSpec:
@@ -102,8 +108,9 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
     """
     lv = levels.get(level)
     in_municipality = lv.parent == levels.MUNICIPALITY.id
+    cited = "citation_title" in gdf and gdf.citation_title.notna().any()  # a source that names a publication per value
     labels = (area_label(level, lang), *((i18n.t("municipality", lang),) if in_municipality else ()), value_label or meta.name[lang],
-              i18n.t("year", lang), i18n.t("rank", lang))
+              i18n.t("year", lang), i18n.t("rank", lang), *((i18n.t("qual_publication", lang),) if cited else ()))
     ranked = "rank" in gdf
     features = {}
     for row, class_index in zip(gdf.itertuples(), classes.class_index):
@@ -118,7 +125,8 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
         rank_text = f"{caveats.MARK} {i18n.t('qual_not_ranked', lang)}" if flag else rank_text
         year = "" if pd.isna(row.year) else str(int(row.year))
         tip_value = f"{value_text}: {why}" if why else value_text
-        texts = (row.name, *((row.municipality,) if in_municipality else ()), tip_value, year, rank_text)
+        texts = (row.name, *((row.municipality,) if in_municipality else ()), tip_value, year, rank_text,
+                 *((short_citation(getattr(row, "citation_title", None)),) if cited else ()))
         style = dict(FLAG_STYLE) if flag else feature_style(row.status, fill)
         features[row.area_code] = {"style": style, "tip": [list(pair) for pair in zip(labels, texts)],
                                    "label": f"{row.name}: {value_text}"}

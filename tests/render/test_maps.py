@@ -50,7 +50,7 @@ def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
     _, m, figure = model
     assert set(figure.spec.features) == set(m.gdf.area_code) and len(figure.spec.features) == 61
     korce = figure.spec.features["AL343"]["tip"]
-    assert [row[0] for row in korce] == ["Municipality", "Population (census)", "Year", "Rank"]
+    assert [row[0] for row in korce] == ["Municipality", "Population (census)", "Year", "Rank", "Source of the value"]
     assert korce[0][1] == "Korçë"
     features = features_of(figure.spec)
     assert len(features) == 61 and {f["properties"]["lau_code"] for f in features} == set(m.gdf.area_code)
@@ -120,6 +120,13 @@ def test_a_flagged_value_is_drawn_apart_and_its_tooltip_says_why_and_that_it_is_
     assert figure.spec.features["AL152"]["style"]["fillColor"] == FLAG_STYLE["fillColor"]
     assert "⚠" in figure.legend_html and "(20)" in figure.legend_html
     assert ("nuk jepet" if lang == "sq" else "not given") in figure.legend_html
+
+
+def test_the_tooltip_names_each_values_publication_in_short(model, con):
+    *_, figure = model
+    assert dict(figure.spec.features["AL343"]["tip"])["Source of the value"] == "de.wikipedia 'Korça'"
+    assert dict(figure.spec.features["AL214"]["tip"])["Source of the value"] == "citypopulation.de"
+    assert "Source of the value" not in dict(build(con, "parl_turnout", 2017)[1].spec.features["AL343"]["tip"])
 
 
 def test_title_discloses_year_and_coverage(model):
