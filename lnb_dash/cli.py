@@ -26,12 +26,13 @@ def raw_number(value) -> str:
 def values_table(con, indicator: str, year: int | None, breakdown: str, level: str = "municipality") -> pd.DataFrame:
     """The rows the `values` command prints, one per area of the level (61 municipalities, 12 counties, 373 former
     units): code, name, the municipality (former units) or county (municipalities) it lies in, year, value, unit,
-    status, source, and each value's own note (caveats) and citation (page address, title, what it says, date read)."""
+    status, source, each value's own note (caveats), quality flag, and citation (the publication's address, title, what it
+    says, date read, and the copy it was read in when that is another address)."""
     from lnb_dash.query.indicators import get_indicator
     from lnb_dash.query.values import query_values
 
     meta = get_indicator(con, indicator)
-    frame = query_values(con, indicator, year, breakdown, level)
+    frame = query_values(con, indicator, year, breakdown, level, "en")
     lv = levels.get(level)
     areas = {lv.key: frame.area_code, "name": frame.name}
     if lv.parent == levels.MUNICIPALITY.id:
@@ -40,8 +41,8 @@ def values_table(con, indicator: str, year: int | None, breakdown: str, level: s
         areas["qark"] = frame.qark
     out = pd.DataFrame({
         **areas, "year": frame.year, "value": frame.value.map(raw_number), "unit": meta.unit["en"], "status": frame.status,
-        "source": frame.source_id.fillna(""), "note": frame.note.fillna(""),
-        **{c: frame[c].fillna("") for c in CITATION_COLUMNS},
+        "source": frame.source_id.fillna(""), "note": frame.note.fillna(""), "flag": frame.flag.fillna(""),
+        **{c: frame[c].fillna("") for c in (*CITATION_COLUMNS, "read_at_url")},
     })
     if meta.is_category:
         out.insert(out.columns.get_loc("value") + 1, "label", frame.value.map(lambda v: "" if pd.isna(v) else meta.categories[int(v)]["en"]))
@@ -188,9 +189,9 @@ def map_html(con, args) -> str:
     if year is None:
         raise ValueError(f"Indicator {args.indicator!r} has no data by {levels.get(args.level).english}")
     view = MapView(indicator=args.indicator, year=year, breakdown=args.breakdown, level=args.level)
-    values = query_values(con, args.indicator, year, args.breakdown, args.level)
+    values = query_values(con, args.indicator, year, args.breakdown, args.level, args.lang)
     sources = indicators.list_sources(con)
-    model = map_model.build_map_model(meta, view, values, query_values(con, args.indicator, year, args.breakdown, levels.NATIONAL.id),
+    model = map_model.build_map_model(meta, view, values, query_values(con, args.indicator, year, args.breakdown, levels.NATIONAL.id, args.lang),
                                       boundaries.read_level(args.level), args.lang, sources, frozenset(programme.list_priority_codes(con)))
     return maps.interactive_map_html(model, values.source_id.dropna().tolist() or [meta.source_id], sources, args.lang)
 

@@ -3,8 +3,9 @@
 Run by hand (``python scripts/curate_candidates.py``); the output is committed and the app never reads
 ../shared. Writes four source folders:
 
-- ``census2023_municipalities``: Census 2023 population of 52 municipalities (3 with sex and age) and the
-  national total, each value with the page it was read on (per-value citation columns);
+- ``census2023_municipalities``: Census 2023 population of all 61 municipalities (3 with sex and age) and the
+  national total (pass 5 completed the 61 and corrected Vau i Dejës), each value with its publication and, when
+  different, the copy it was read in (per-value citation columns, read_at_url);
 - ``instat_census_counties``: census population of the 12 counties in 1989, 2001, 2011 and 2023;
 - ``instat_population_1jan``: INSTAT's 1 January estimates by county 2002–2023 and national;
 - ``cec_seats_2021``: seats in the Assembly per county (electoral zone), 2021.
@@ -18,6 +19,9 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+from urllib.parse import quote
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -26,15 +30,19 @@ from curate_data import DATA, OBSERVATION_SCHEMA, SHARED, label, write_csv, writ
 CANDIDATES = SHARED / "data" / "indicators" / "candidates"
 RETRIEVED = "2026-11-24"  # the research pass; values carried over from the first pass keep 2026-11-23
 FIRST_PASS = "2026-11-23"
+PASS5 = "2026-12-06"  # the fifth research pass (candidates/pass5)
 NATIONAL_CENSUS_2023 = 2_402_113
 
 CITATION_FIELDS = ["citation_url", "citation_title", "citation_text", "citation_retrieved"]
-OBSERVATION_FIELDS = [f["name"] for f in OBSERVATION_SCHEMA["fields"]] + CITATION_FIELDS
+OBSERVATION_FIELDS = [f["name"] for f in OBSERVATION_SCHEMA["fields"]] + CITATION_FIELDS + ["read_at_url"]
 CITATION_SCHEMA = [
-    {"name": "citation_url", "type": "string", "description": "address of the page this value was read on"},
+    {"name": "citation_url", "type": "string", "description": "the publication a reader can open for this value (the Wikipedia "
+     "article in its language, INSTAT's page, the newspaper's article), never a mirror or proxy copy"},
     {"name": "citation_title", "type": "string", "description": "the page: title, site or publisher"},
     {"name": "citation_text", "type": "string", "description": "what the page says (quoted where the research recorded the words)"},
     {"name": "citation_retrieved", "type": "date", "description": "date the page was read"},
+    {"name": "read_at_url", "type": "string", "description": "the copy the value was actually read in (a mirror, a proxy, the raw "
+     "file), when that is not the publication itself; empty otherwise"},
 ]
 SCHEMA = {**OBSERVATION_SCHEMA, "fields": OBSERVATION_SCHEMA["fields"] + CITATION_SCHEMA}
 AGE_BREAKDOWN = {"age=0-14": "age_0_14", "age=15-64": "age_15_64", "age=65+": "age_65_plus", "sex=male": "male", "sex=female": "female", "": "total"}
@@ -51,57 +59,83 @@ INSTAT_TERMS_SQ = ("Kushtet e ripërdorimit të INSTAT nuk u panë; vëllimet e 
 # Census 2023 by municipality: where each value was read (CANDIDATES.md and census2023_provenance_log.tsv)
 # source_key -> (url, page title / publisher, retrieved)
 # ---------------------------------------------------------------------------------------------
-DE_LIST_URL = "https://artikeldigital.com/de/Liste_der_Gemeinden_in_Albanien"
+AU_COMMIT = "e4ba7ff8721f1a801fd146e42e2db4d39dda1085"
+AU_URL = f"https://github.com/AU-datascience/data/blob/{AU_COMMIT}/ds_ai_mini/gdp_per_capita_2023.csv"
+AU_RAW = "https://raw.githubusercontent.com/AU-datascience/data/refs/heads/main/ds_ai_mini/gdp_per_capita_2023.csv"
 STARPLUS_URL = "https://www.starplus-tv.com/popullsia-cens-2023-shkodra-me-humbjet-me-te-medha-zhgenjen-tirana/"
+JAVANEWS_URL = ("https://javanews.al/censi-2023-ne-konispol-rritet-numri-i-grekeve-dhe-zvogelohet-entiteti-shqiptar-bido-tentative-"
+                "anti-shqiptare-synohet-te/")
+CPOP_INDEX = "https://www.citypopulation.de/en/albania/mun/admin/"
+
+
+def wiki(lang: str, article: str) -> str:
+    """The article's address on the Wikipedia of its language: what a reader opens, whatever copy it was read in."""
+    return f"https://{lang}.wikipedia.org/wiki/{quote(article.replace(' ', '_'))}"
+
+
+# source_key -> (publication a reader can open, its title, date read, the copy it was read in when that is another address)
 PAGES = {
-    "DE-LIST": (DE_LIST_URL, "de.wikipedia 'Liste der Gemeinden in Albanien' (mirror on artikeldigital.com)", RETRIEVED),
-    "DE-DELV": ("https://askwikinow.com/view_html.php?lang=de&q=Delvina", "de.wikipedia 'Delvina' (mirror on askwikinow.com)", FIRST_PASS),
-    "DE-MALL": ("https://de.m.wikipedia.org./wiki/Gemeinde_Mallakastra", "de.wikipedia 'Gemeinde Mallakastra'", FIRST_PASS),
-    "EN-LIST": ("https://www.hubbry.com/Bashki", "en.wikipedia 'Municipalities of Albania' (mirror on hubbry.com)", FIRST_PASS),
-    "DEW-SHIJAK": ("https://pwojczyn.com/wiki/Shijak_wikipedia_crain_ford_lan_de_html.html", "de.wikipedia 'Shijak' (mirror on pwojczyn.com)", RETRIEVED),
+    "DE-LIST": (wiki("de", "Liste der Gemeinden in Albanien"), "de.wikipedia 'Liste der Gemeinden in Albanien'", RETRIEVED,
+                "https://artikeldigital.com/de/Liste_der_Gemeinden_in_Albanien"),
+    "DE-DELV": (wiki("de", "Delvina"), "de.wikipedia 'Delvina'", FIRST_PASS, "https://askwikinow.com/view_html.php?lang=de&q=Delvina"),
+    "DE-MALL": (wiki("de", "Gemeinde Mallakastra"), "de.wikipedia 'Gemeinde Mallakastra'", FIRST_PASS,
+                "https://de.m.wikipedia.org./wiki/Gemeinde_Mallakastra"),
+    "EN-LIST": (wiki("en", "Municipalities of Albania"), "en.wikipedia 'Municipalities of Albania'", FIRST_PASS, "https://www.hubbry.com/Bashki"),
+    "DEW-SHIJAK": (wiki("de", "Shijak"), "de.wikipedia 'Shijak'", RETRIEVED, "https://pwojczyn.com/wiki/Shijak_wikipedia_crain_ford_lan_de_html.html"),
     "CPOP-GRAMSH": ("https://www.citypopulation.de/en/albania/mun/admin/045__gramsh",
-                    "citypopulation.de (Thomas Brinkhoff): 'Gramsh, Municipality in Albania'", RETRIEVED),
-    "CPOP-DIVJAKE": ("https://www.citypopulation.de/de/india/uttarpradesh/ghazipur/northwestern/admin/86__karelija",
-                     "citypopulation.de (Thomas Brinkhoff): 'Divjakë, Municipality in Albania' (stored copy filed under an unrelated address)", RETRIEVED),
+                    "citypopulation.de (Thomas Brinkhoff): 'Gramsh, Municipality in Albania'", RETRIEVED, None),
+    "CPOP-DIVJAKE": (CPOP_INDEX, "citypopulation.de (Thomas Brinkhoff): 'Albania: Municipal Division', row Divjakë (its page 'Divjakë, "
+                     "Municipality in Albania' was read in a copy filed under an unrelated address)", RETRIEVED,
+                     "https://www.citypopulation.de/de/india/uttarpradesh/ghazipur/northwestern/admin/86__karelija"),
     "CPOP-MALIQ": ("https://www.citypopulation.de/en/albania/mun/admin/072__maliq",
-                   "citypopulation.de (Thomas Brinkhoff): 'Maliq, Municipality in Albania'", RETRIEVED),
-    "ENW-KUKES": ("https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/Kuk%C3%ABs", "en.wikipedia 'Kukës' (Kiwix mini copy, 2025-06)", RETRIEVED),
-    "HMNW-LIBRAZHD": ("https://hmongwiki.org/wiki/Librazhd", "en.wikipedia 'Librazhd', Hmong machine translation on hmongwiki.org", RETRIEVED),
-    "DEW-ROSKOVEC": ("https://kampuspedia.com/de/Roskovec", "de.wikipedia 'Roskovec' (mirror on kampuspedia.com)", RETRIEVED),
-    "DEW-KAVAJE": ("https://wap.bdmobi.com/view_html.php?lang=de&q=Kavaja&sq=Google", "de.wikipedia 'Kavaja' (mirror on bdmobi.com)", RETRIEVED),
-    "NEWS-STARPLUS": (STARPLUS_URL, "Star Plus TV (news, Aug 2024): 'Popullsia, cens 2023: Shkodra me humbjet më të mëdha'", RETRIEVED),
-    "NNW-SARANDA": ("https://nn.wikipedia.org/wiki/Saranda", "nn.wikipedia 'Saranda'", RETRIEVED),
-    "DEW-LEZHE": ("https://wap.bdmobi.com/view_html.php?lang=de&q=Lezha&sq=Bangladesh", "de.wikipedia 'Lezha' (mirror on bdmobi.com)", RETRIEVED),
-    "DEW-KORCE": ("https://websiteproxy.net/1337x-proxy/index.php?q=mKaqo9SgYmCZnmKjYrCezp7WlsbKx5CjpaCUrqHMzZV7oahYpJlYcmyaV4GgoqLE",
-                  "de.wikipedia 'Korça' (proxy copy on websiteproxy.net)", RETRIEVED),
-    "DEW-HIMARE": ("https://askwikinow.com/view_html.php?lang=de&q=Himara&sq=Sri+Lanka", "de.wikipedia 'Himara' (mirror on askwikinow.com)", RETRIEVED),
-    "DEW-FINIQ": ("https://wikwiand-revamp.pages.dev/de/Finiq", "de.wikipedia 'Finiq' (mirror on wikwiand-revamp.pages.dev)", RETRIEVED),
-    "DEW-KONISPOL": ("https://pwojczyn.com/wiki/Konispol_wikipedia_crain_ford_lan_de_html.html", "de.wikipedia 'Konispol' (mirror on pwojczyn.com)", RETRIEVED),
-    "DEW-TIRANE": ("https://de.m.wikipedia.org./wiki/Gemeinde_Tirana", "de.wikipedia 'Gemeinde Tirana'", RETRIEVED),
-    "DEW-KAMEZ": ("https://wikiwand.com/de/articles/Kamza", "de.wikipedia 'Kamza' (on wikiwand.com)", RETRIEVED),
-    "DEW-CERRIK": ("https://defzone.net/wiki/de/Cërrik", "de.wikipedia 'Cërrik' (mirror on defzone.net)", RETRIEVED),
-    "DEW-GJIROKASTER": ("https://askwikinow.com/view_html.php?lang=de&q=Gjirokastra&sq=Google",
-                        "de.wikipedia 'Gjirokastra' (mirror on askwikinow.com)", RETRIEVED),
-    "DEW-POGRADEC": ("https://de.m.wikipedia.org./wiki/Pogradec", "de.wikipedia 'Pogradec'", RETRIEVED),
-    "DEW-PERMET": ("https://de.wikipedia.org/wiki/P%C3%ABrmet", "de.wikipedia 'Përmet'", RETRIEVED),
-    "DEW-VORE": ("https://e-signaturehome.com/mastah-kampret/3IzZy9mLhlGZlBXarl2duUGZ6MHc0/wiki/Vora",
-                 "de.wikipedia 'Vora' (proxy copy on e-signaturehome.com)", RETRIEVED),
-    "ENW-LUSHNJE": ("https://en.wikipedia.org/wiki/Lushnj%C3%AB", "en.wikipedia 'Lushnjë'", RETRIEVED),
-    "ENW-VLORE": ("https://mediated.wiki/source/Vlor%C3%AB.md", "en.wikipedia 'Vlorë', revision 1357039489 (mirror on mediated.wiki)", RETRIEVED),
-    "ENW-PATOS": ("https://en.wikipedia.org/wiki/Patos_(municipality)", "en.wikipedia 'Patos (municipality)'", RETRIEVED),
-    "ENW-TROPOJE": ("https://en.wikipedia.org/wiki/Tropoj%C3%AB", "en.wikipedia 'Tropojë'", RETRIEVED),
-    "DEW-PUSTEC": ("https://defzone.net/wiki/de/Pustec", "de.wikipedia 'Pustec' (mirror on defzone.net)", RETRIEVED),
-    "DEW-TEPELENE": ("http://de.m.wiki.x.io/wiki/Tepelena", "de.wikipedia 'Tepelena' (mirror on wiki.x.io)", RETRIEVED),
-    "DEW-KELCYRE": ("https://de.wikipedia.org/wiki/Këlcyra?oldformat=true", "de.wikipedia 'Këlcyra'", RETRIEVED),
-    "DEW-LIBOHOVE": ("https://wikizero.net/wiki/de/Libohova", "de.wikipedia 'Libohova' (mirror on wikizero.net)", RETRIEVED),
-    "DEW-MEMALIAJ": ("http://de.m.wiki.x.io/wiki/Memaliaj", "de.wikipedia 'Memaliaj' (mirror on wiki.x.io)", RETRIEVED),
-    "DEW-KOLONJE": ("https://dewiki.de/Lexikon/Gemeinde_Kolonja", "de.wikipedia 'Gemeinde Kolonja' (mirror on dewiki.de)", RETRIEVED),
-    "DEW-FUSHEARREZ": ("https://onehourindexing01.prideseotools.com/index.php?q=https%3A%2F%2Fde.wikipedia.org%2Fwiki%2FFush%25C3%25AB-Arr%25C3%25ABz",
-                       "de.wikipedia 'Fushë-Arrëz' (proxy copy on prideseotools.com)", RETRIEVED),
-    "DEW-MALESI": ("https://de.m.wiki.x.io/wiki/Gemeinde_Mal%C3%ABsia_e_Madhe", "de.wikipedia 'Gemeinde Malësia e Madhe' (mirror on wiki.x.io)", RETRIEVED),
-    "JAW-PUKE": ("https://wikwiand-revamp.pages.dev/ja/プカ", "ja.wikipedia 'プカ' (Pukë) (mirror on wikwiand-revamp.pages.dev)", RETRIEVED),
-    "DEW-VAUDEJES": ("https://profilbaru.com/de/Vau-Deja", "de.wikipedia 'Vau-Deja' (mirror on profilbaru.com)", RETRIEVED),
-    "DEW-SELENICE": ("https://defzone.net/wiki/de/Selenica", "de.wikipedia 'Selenica' (mirror on defzone.net)", RETRIEVED),
+                   "citypopulation.de (Thomas Brinkhoff): 'Maliq, Municipality in Albania'", RETRIEVED, None),
+    "ENW-KUKES": (wiki("en", "Kukës"), "en.wikipedia 'Kukës'", RETRIEVED,
+                  "https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/Kuk%C3%ABs"),
+    "HMNW-LIBRAZHD": (wiki("en", "Librazhd"), "en.wikipedia 'Librazhd' (read in a Hmong machine translation)", RETRIEVED,
+                      "https://hmongwiki.org/wiki/Librazhd"),
+    "DEW-ROSKOVEC": (wiki("de", "Roskovec"), "de.wikipedia 'Roskovec'", RETRIEVED, "https://kampuspedia.com/de/Roskovec"),
+    "DEW-KAVAJE": (wiki("de", "Kavaja"), "de.wikipedia 'Kavaja'", RETRIEVED, "https://wap.bdmobi.com/view_html.php?lang=de&q=Kavaja&sq=Google"),
+    "NEWS-STARPLUS": (STARPLUS_URL, "Star Plus TV (news, Aug 2024): 'Popullsia, cens 2023: Shkodra me humbjet më të mëdha'", RETRIEVED, None),
+    "NNW-SARANDA": ("https://nn.wikipedia.org/wiki/Saranda", "nn.wikipedia 'Saranda'", RETRIEVED, None),
+    "DEW-LEZHE": (wiki("de", "Lezha"), "de.wikipedia 'Lezha'", RETRIEVED, "https://wap.bdmobi.com/view_html.php?lang=de&q=Lezha&sq=Bangladesh"),
+    "DEW-KORCE": (wiki("de", "Korça"), "de.wikipedia 'Korça'", RETRIEVED,
+                  "https://websiteproxy.net/1337x-proxy/index.php?q=mKaqo9SgYmCZnmKjYrCezp7WlsbKx5CjpaCUrqHMzZV7oahYpJlYcmyaV4GgoqLE"),
+    "DEW-HIMARE": (wiki("de", "Himara"), "de.wikipedia 'Himara'", RETRIEVED, "https://askwikinow.com/view_html.php?lang=de&q=Himara&sq=Sri+Lanka"),
+    "DEW-FINIQ": (wiki("de", "Finiq"), "de.wikipedia 'Finiq'", RETRIEVED, "https://wikwiand-revamp.pages.dev/de/Finiq"),
+    "DEW-KONISPOL": (wiki("de", "Konispol"), "de.wikipedia 'Konispol'", RETRIEVED,
+                     "https://pwojczyn.com/wiki/Konispol_wikipedia_crain_ford_lan_de_html.html"),
+    "DEW-TIRANE": (wiki("de", "Gemeinde Tirana"), "de.wikipedia 'Gemeinde Tirana'", RETRIEVED, "https://de.m.wikipedia.org./wiki/Gemeinde_Tirana"),
+    "DEW-KAMEZ": (wiki("de", "Kamza"), "de.wikipedia 'Kamza'", RETRIEVED, "https://wikiwand.com/de/articles/Kamza"),
+    "DEW-CERRIK": (wiki("de", "Cërrik"), "de.wikipedia 'Cërrik'", RETRIEVED, "https://defzone.net/wiki/de/Cërrik"),
+    "DEW-GJIROKASTER": (wiki("de", "Gjirokastra"), "de.wikipedia 'Gjirokastra'", RETRIEVED,
+                        "https://askwikinow.com/view_html.php?lang=de&q=Gjirokastra&sq=Google"),
+    "DEW-POGRADEC": (wiki("de", "Pogradec"), "de.wikipedia 'Pogradec'", RETRIEVED, "https://de.m.wikipedia.org./wiki/Pogradec"),
+    "DEW-PERMET": ("https://de.wikipedia.org/wiki/P%C3%ABrmet", "de.wikipedia 'Përmet'", RETRIEVED, None),
+    "DEW-VORE": (wiki("de", "Vora"), "de.wikipedia 'Vora'", RETRIEVED,
+                 "https://e-signaturehome.com/mastah-kampret/3IzZy9mLhlGZlBXarl2duUGZ6MHc0/wiki/Vora"),
+    "ENW-LUSHNJE": ("https://en.wikipedia.org/wiki/Lushnj%C3%AB", "en.wikipedia 'Lushnjë'", RETRIEVED, None),
+    "ENW-VLORE": ("https://en.wikipedia.org/w/index.php?title=Vlor%C3%AB&oldid=1357039489", "en.wikipedia 'Vlorë', revision 1357039489",
+                  RETRIEVED, "https://mediated.wiki/source/Vlor%C3%AB.md"),
+    "ENW-PATOS": ("https://en.wikipedia.org/wiki/Patos_(municipality)", "en.wikipedia 'Patos (municipality)'", RETRIEVED, None),
+    "ENW-TROPOJE": ("https://en.wikipedia.org/wiki/Tropoj%C3%AB", "en.wikipedia 'Tropojë'", RETRIEVED, None),
+    "DEW-PUSTEC": (wiki("de", "Pustec"), "de.wikipedia 'Pustec'", RETRIEVED, "https://defzone.net/wiki/de/Pustec"),
+    "DEW-TEPELENE": (wiki("de", "Tepelena"), "de.wikipedia 'Tepelena'", RETRIEVED, "http://de.m.wiki.x.io/wiki/Tepelena"),
+    "DEW-KELCYRE": (wiki("de", "Këlcyra"), "de.wikipedia 'Këlcyra'", RETRIEVED, "https://de.wikipedia.org/wiki/Këlcyra?oldformat=true"),
+    "DEW-LIBOHOVE": (wiki("de", "Libohova"), "de.wikipedia 'Libohova'", RETRIEVED, "https://wikizero.net/wiki/de/Libohova"),
+    "DEW-MEMALIAJ": (wiki("de", "Memaliaj"), "de.wikipedia 'Memaliaj'", RETRIEVED, "http://de.m.wiki.x.io/wiki/Memaliaj"),
+    "DEW-KOLONJE": (wiki("de", "Gemeinde Kolonja"), "de.wikipedia 'Gemeinde Kolonja'", RETRIEVED, "https://dewiki.de/Lexikon/Gemeinde_Kolonja"),
+    "DEW-FUSHEARREZ": (wiki("de", "Fushë-Arrëz"), "de.wikipedia 'Fushë-Arrëz'", RETRIEVED,
+                       "https://onehourindexing01.prideseotools.com/index.php?q=https%3A%2F%2Fde.wikipedia.org%2Fwiki%2FFush%25C3%25AB-Arr%25C3%25ABz"),
+    "DEW-MALESI": (wiki("de", "Gemeinde Malësia e Madhe"), "de.wikipedia 'Gemeinde Malësia e Madhe'", RETRIEVED,
+                   "https://de.m.wiki.x.io/wiki/Gemeinde_Mal%C3%ABsia_e_Madhe"),
+    "JAW-PUKE": (wiki("ja", "プカ"), "ja.wikipedia 'プカ' (Pukë)", RETRIEVED, "https://wikwiand-revamp.pages.dev/ja/プカ"),
+    "DEW-SELENICE": (wiki("de", "Selenica"), "de.wikipedia 'Selenica'", RETRIEVED, "https://defzone.net/wiki/de/Selenica"),
+    # Pass 5 (candidates/pass5/FINDINGS.md)
+    "ENW-RROGOZHINE": (wiki("en", "Rrogozhinë"), "en.wikipedia 'Rrogozhinë'", PASS5, None),
+    "NEWS-TOPCH-DROPULL": (JAVANEWS_URL, "javanews.al (news, Jul 2024, reporting a Top Channel comparison): 'Censi 2023, në Konispol rritet "
+                           "numri i grekëve …'", PASS5, None),
+    "AU-GDPPC2023": (AU_URL, f"AU-datascience/data (GitHub, commit {AU_COMMIT[:7]}, 2025-05-09): ds_ai_mini/gdp_per_capita_2023.csv, "
+                     "column 'population' (a hand-typed compilation, no licence, upstream not named)", PASS5, AU_RAW),
 }
 
 # Pages that support a value read elsewhere, or the national total: listed in the datapackage, not per value.
@@ -169,16 +203,17 @@ QUOTES = {
 }
 DE_LIST_QUOTE = "Table row {name}, column 'Einwohner (2023)[2]' (reference [2]: INSTAT Census 2023): {value}."
 
-SHKODER_CHECK = label(
-    "Kontroll i qarkut Shkodër: pesë bashkitë e tij mblidhen në 154 499, 20 më shumë se totali i qarkut 154 479 sipas INSTAT; "
-    "një nga pesë vlerat ka një gabim prej 20 (më shumë gjasë ajo e Pukës, që ka burimin më të dobët). Vlera mbahet siç u lexua.",
-    "Shkodër county check: its five municipalities sum to 154,499, 20 more than INSTAT's county total of 154,479; one of the five "
-    "values is off by 20 (most likely Pukë's, whose source is weakest). The value is kept as read.")
+AU_NOTE = label(
+    "Burimi kryesor është një përmbledhje e shtypur me dorë (AU-datascience, GitHub), pa licencë dhe pa burim të emërtuar, me tre gabime "
+    "shtypi të gjetura gjetkë (Elbasan, Vorë, Gramsh); përdoret vetëm ku kontrollet e pavarura qëndrojnë.",
+    "The main source is a hand-typed compilation (AU-datascience, GitHub), without a licence or a named upstream, with three typos "
+    "found elsewhere (Elbasan, Vorë, Gramsh); it is used only where the independent checks hold.")
+MASHKE = "pop-stat.mashke.org"
 VALUE_CAVEATS = {
-    "AL153": label("Besueshmëri e ulët-mesatare: lexuar në një kopje të ja.wikipedia; bashkë me katër vlerat e tjera të qarkut do të duhej "
-                   "të ishte 6 202, por asnjë faqe e lexuar nuk e thotë këtë.",
-                   "Low-medium confidence: read on a copy of ja.wikipedia; with the other four values of the county it would have to be "
-                   "6,202, but no page read states that."),
+    "AL153": label("Besueshmëri mesatare: lexuar në një kopje të ja.wikipedia; përmbledhja AU-datascience jep të njëjtën shifër 6 222 dhe "
+                   "qarku Shkodër mblidhet saktësisht (154 479).",
+                   "Medium confidence: read in a copy of ja.wikipedia; the AU-datascience compilation gives the same 6,222 and Shkodër "
+                   "county sums exactly (154,479)."),
     "AL352": label("Besueshmëri mesatare: kopja e de.wikipedia nuk ka shenjë reference; qarku Vlorë mblidhet saktësisht (146 681) me këtë vlerë "
                    "dhe atë të Selenicës (nga një faqe tjetër), por asnjë tabelë e INSTAT nuk u pa.",
                    "Medium confidence: the de.wikipedia copy has no reference marker; Vlorë county sums exactly (146,681) with this value and "
@@ -191,9 +226,57 @@ VALUE_CAVEATS = {
                    "intervalit te en.wikipedia 'Municipalities of Albania'.",
                    "Medium-high confidence: the year (Census 2023) is stated on de.wikipedia 'Pustec'; the same figure is the lower bound of the "
                    "range on en.wikipedia 'Municipalities of Albania'."),
-    "AL321": label("Kopja e faqes së citypopulation.de u ruajt nën një adresë që nuk ka lidhje me të; përmbajtja është faqja e Divjakës.",
-                   "The stored copy of the citypopulation.de page was filed under an unrelated address; its content is Divjakë's page."),
+    "AL321": label("Faqja e citypopulation.de për Divjakën u lexua në një kopje të ruajtur nën një adresë që nuk ka lidhje me të; "
+                   "përmbajtja është faqja e Divjakës.",
+                   "citypopulation.de's page for Divjakë was read in a copy filed under an unrelated address; its content is Divjakë's page."),
+    # Pass 5: the nine values that completed 61 of 61, and the Vau i Dejës correction (FINDINGS.md §2)
+    "AL223": label("Besueshmëri e lartë: e njëjta shifër në përmbledhjen AU-datascience; me të qarku Tiranë mblidhet saktësisht, dhe rrethi i "
+                   f"vjetër Durrës ({MASHKE}) gjithashtu.",
+                   "High confidence: the AU-datascience compilation gives the same figure; with it Tiranë county sums exactly, and so does "
+                   f"the old Durrës district ({MASHKE})."),
+    "AL331": label("Besueshmëri e lartë për 8 259: e njëjta shifër në përmbledhjen AU-datascience; qarku Gjirokastër dhe rrethi i vjetër "
+                   "Gjirokastër mblidhen saktësisht. I njëjti artikull shkruan gabimisht 'shtim me 60%' (3 503 → 8 259 është +136 %).",
+                   "High confidence for 8,259: the AU-datascience compilation gives the same figure; Gjirokastër county and the old "
+                   "Gjirokastër district sum exactly. The same article wrongly says 'an increase of 60%' (3,503 → 8,259 is +136%)."),
+    "AL216": label(f"Besueshmëri mesatare-e lartë: rrethi i vjetër Elbasan ({MASHKE}) mblidhet saktësisht me këtë vlerë; edhe qarku Elbasan.",
+                   f"Medium-high confidence: the old Elbasan district ({MASHKE}) sums exactly with this value; so does Elbasan county."),
+    "AL217": label("Besueshmëri mesatare-e lartë: Prrenjasi është i vetmi i panjohur i qarkut Elbasan pasi Peqini konfirmohet nga rrethi "
+                   f"i vjetër Elbasan ({MASHKE}); qarku mblidhet saktësisht.",
+                   "Medium-high confidence: Prrenjas is the only unknown of Elbasan county once Peqin is confirmed by the old Elbasan "
+                   f"district ({MASHKE}); the county sums exactly."),
+    "AL322": label(f"Besueshmëri mesatare-e lartë: rrethi i vjetër Fier ({MASHKE}) dhe qarku Fier mblidhen saktësisht me këtë vlerë.",
+                   f"Medium-high confidence: the old Fier district ({MASHKE}) and Fier county sum exactly with this value."),
+    "AL341": label(f"Besueshmëri mesatare-e lartë: rrethi i vjetër Korçë ({MASHKE}) dhe qarku Korçë mblidhen saktësisht me këtë vlerë.",
+                   f"Medium-high confidence: the old Korçë district ({MASHKE}) and Korçë county sum exactly with this value."),
+    "AL141": label(f"Besueshmëri mesatare-e lartë: rrethi i vjetër Krujë ({MASHKE}) mblidhet saktësisht me këtë vlerë; edhe qarku Lezhë.",
+                   f"Medium-high confidence: the old Krujë district ({MASHKE}) sums exactly with this value; so does Lezhë county."),
+    "AL143": label("Besueshmëri mesatare-e lartë: Mirdita është e vetmja e panjohur e qarkut Lezhë pasi Kurbini konfirmohet nga rrethi i "
+                   f"vjetër Krujë ({MASHKE}); qarku mblidhet saktësisht.",
+                   "Medium-high confidence: Mirditë is the only unknown of Lezhë county once Kurbin is confirmed by the old Krujë "
+                   f"district ({MASHKE}); the county sums exactly."),
+    "AL131": label(f"Besueshmëri mesatare: vetëm qarku Kukës mblidhet me këtë vlerë; rrethi i vjetër Kukës ({MASHKE}, 50 568) është 2 759 "
+                   "më shumë se Kukës + Has, ndoshta gabim i asaj qelize (do të kërkonte Tropojën 11 430 kundrejt 14 189 në dy Wikipedia). "
+                   "Duhet vëllimi i INSTAT për Kukësin.",
+                   f"Medium confidence: only Kukës county sums with this value; the old Kukës district ({MASHKE}, 50,568) is 2,759 more than "
+                   "Kukës + Has, most probably an error in that cell (it would need Tropojë at 11,430 against 14,189 in two Wikipedias). "
+                   "INSTAT's Kukës volume is needed."),
+    "AL155": label("Besueshmëri mesatare; vlerë e korrigjuar: de.wikipedia 'Vau-Deja' jep 19 281, përmbledhja AU-datascience 19 261. "
+                   "Merret 19 261 sepse vetëm me të qarku Shkodër mblidhet saktësisht në totalin e INSTAT (154 479), dhe vlerat e tjera "
+                   "të qarkut janë të njëjta në të dy burimet.",
+                   "Medium confidence; corrected value: de.wikipedia 'Vau-Deja' gives 19,281, the AU-datascience compilation 19,261. "
+                   "19,261 is taken because only with it does Shkodër county sum exactly to INSTAT's total (154,479), and the county's "
+                   "other values are the same in both sources."),
 }
+AU_BASED = {"AL216", "AL217", "AL322", "AL341", "AL131", "AL141", "AL143", "AL155"}
+# Old (pre-1991) districts in pop-stat.mashke.org's table, each a union of today's municipalities: its 2023 cell must equal
+# the sum of our values (FINDINGS.md §2.2). Kukës is the one that does not: its cell is 2,759 more (the Has conflict).
+OLD_DISTRICTS_2023 = {
+    "DIBER": (("AL112", "AL111"), 77_601), "DURRES": (("AL121", "AL123", "AL222", "AL223"), 218_251),
+    "ELBASAN": (("AL213", "AL212", "AL211", "AL216"), 173_967), "FIER": (("AL322", "AL326", "AL325", "AL324"), 152_360),
+    "GJIROKASTER": (("AL332", "AL334", "AL331"), 34_294), "KORCE": (("AL343", "AL344", "AL341", "AL346"), 119_502),
+    "KRUJE": (("AL122", "AL141"), 85_596), "GRAMSH": (("AL214",), 16_533), "KOLONJE": (("AL342",), 7_519),
+}
+KUKES_DISTRICT = (("AL132", "AL131"), 50_568, 2_759)
 
 
 def bilingual(text: dict) -> str:
@@ -211,15 +294,25 @@ def read_reference(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def row(area_code, indicator, year, value, *, breakdown="total", brk=False, note="", citation=None) -> dict:
+def row(area_code, indicator, year, value, *, breakdown="total", brk=False, note="", citation=None, read_at=None) -> dict:
     url, title, text, retrieved = citation or ("", "", "", "")
     return {"area_code": area_code, "indicator": indicator, "breakdown": breakdown, "year": int(year), "value": value, "status": "value",
             "break_in_series": "true" if brk else "false", "note": note,
-            "citation_url": url, "citation_title": title, "citation_text": text, "citation_retrieved": retrieved}
+            "citation_url": url, "citation_title": title, "citation_text": text, "citation_retrieved": retrieved, "read_at_url": read_at or ""}
+
+
+def hand_translations(folder: Path, package: dict) -> dict:
+    """The Albanian fields (``*_sq``) added to a datapackage.yaml by hand and not written by this script: kept as they are."""
+    path = folder / "datapackage.yaml"
+    if not path.exists():
+        return {}
+    old = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: v for k, v in old.items() if k.endswith("_sq") and k not in package}
 
 
 def write_source(source_id: str, package: dict, observations: list[dict], indicators: list[dict] | None) -> None:
     folder = DATA / "sources" / source_id
+    package = {**package, **hand_translations(folder, package)}
     observations = sorted(observations, key=lambda r: (r["indicator"], r["breakdown"], r["year"], r["area_code"]))
     write_csv(folder / "observations.csv", OBSERVATION_FIELDS, observations)
     resources = [{"name": "observations", "path": "observations.csv", "profile": "tabular-data-resource", "format": "csv",
@@ -238,84 +331,129 @@ def check(condition: bool, message: str) -> None:
 # Census 2023 by municipality
 # ---------------------------------------------------------------------------------------------
 
+def census2023_raw() -> list[dict]:
+    """The 52 values of the second pass, the nine of pass 5 and the Vau i Dejës correction, as one list of candidate rows."""
+    raw = read_candidates("population_census2023.csv")
+    additions = read_candidates("pass5/population_census2023_additions.csv")
+    corrections = {r["area_code"]: r for r in read_candidates("pass5/population_census2023_corrections.csv")}
+    check(set(corrections) == {"AL155"}, "pass 5 corrects Vau i Dejës only")
+    for r in raw:
+        if r["lau_code"] in corrections and r["breakdown"] == "":
+            check(r["value"] == "19281", "Vau i Dejës was 19,281 before the correction")
+            r.update(value=corrections[r["lau_code"]]["value"], source_key=corrections[r["lau_code"]]["source_key"])
+    raw += [{"lau_code": r["area_code"], "municipality": r["area_name"], "breakdown": "", "value": r["value"], "source_key": r["source_key"]}
+            for r in additions]
+    return raw
+
+
+def census2023_quote(code: str, key: str, name: str, value: str, provenance: dict[tuple[str, str], str]) -> str:
+    """What the publication says about this value; for the AU compilation only its population cell (its revenue column is not shipped)."""
+    if key == "DE-LIST":
+        return DE_LIST_QUOTE.format(name=name, value=value)
+    if key == "AU-GDPPC2023":
+        return f"Header 'gov_entity,population,…'; row {name}, column population: {value}."
+    if (code, key) in provenance:
+        quote_ = provenance[(code, key)]
+        if (code, "AU-GDPPC2023") in provenance:
+            quote_ += f" Also in the AU-datascience compilation (row {name}, column population: {value})."
+        return quote_
+    return QUOTES[code]
+
+
 def build_census2023_municipalities(county_totals_2023: dict[str, int]) -> list[dict]:
     municipalities = {m["lau_code"]: m for m in read_reference("municipalities")}
-    raw = read_candidates("population_census2023.csv")
+    provenance = {(r["lau_code"], r["source_key"]): r["quote_or_cell"]
+                  for r in read_candidates("pass5/population_census2023_provenance_additions.tsv", delimiter="\t")}
     observations = []
-    for r in raw:
+    for r in census2023_raw():
         code = r["lau_code"]
         check(code in municipalities, f"{code} is not a known LAU code")
-        key = r["source_key"].split("+")[-1]  # Pustec: the page that states the year
-        url, title, retrieved = PAGES[key]
+        key = next(k for k in r["source_key"].split("+") if k in PAGES)  # Pustec: the page that states the year
+        url, title, retrieved, read_at = PAGES[key]
         name = municipalities[code]["name"]
-        quote = DE_LIST_QUOTE.format(name=name, value=r["value"]) if key == "DE-LIST" else QUOTES[code]
-        notes = []
-        if municipalities[code]["county_code"] == "AL-10":
-            notes.append(bilingual(SHKODER_CHECK))
-        if code in VALUE_CAVEATS:
-            notes.append(bilingual(VALUE_CAVEATS[code]))
+        notes = [bilingual(VALUE_CAVEATS[code])] if code in VALUE_CAVEATS else []
+        if code in AU_BASED and r["breakdown"] == "":
+            notes.append(bilingual(AU_NOTE))
         observations.append(row(code, "population", 2023, r["value"], breakdown=AGE_BREAKDOWN[r["breakdown"]], note=" ‖ ".join(notes),
-                                citation=(url, title, quote, retrieved)))
-    totals = [r for r in observations if r["breakdown"] == "total"]
-    check(len(totals) == 52 and len({r["area_code"] for r in totals}) == 52, "52 distinct municipalities")
-    check(sum(int(r["value"]) for r in totals) == 2_158_385, "the 52 values sum to 2,158,385 as the research notes say")
+                                citation=(url, title, census2023_quote(code, key, name, r["value"], provenance), retrieved), read_at=read_at))
+
+    # Every closure the research reports, asserted: the script stops if one does not hold.
+    totals = {r["area_code"]: int(r["value"]) for r in observations if r["breakdown"] == "total"}
+    check(len([r for r in observations if r["breakdown"] == "total"]) == 61 and set(totals) == set(municipalities), "61 of 61 municipalities")
+    check(sum(totals.values()) == NATIONAL_CENSUS_2023, f"the 61 values sum to the national total 2,402,113: {sum(totals.values()):,}")
+    check(totals["AL155"] == 19_261, "Vau i Dejës corrected to 19,261")
     for breakdowns in (("male", "female"), ("age_0_14", "age_15_64", "age_65_plus")):
         for code in ("AL214", "AL321", "AL344"):
             parts = sum(int(r["value"]) for r in observations if r["area_code"] == code and r["breakdown"] in breakdowns)
-            total = next(int(r["value"]) for r in totals if r["area_code"] == code)
-            check(parts == total, f"{code} {breakdowns} sum to the total")
-    by_county: dict[str, list[int]] = {}
-    for r in totals:
-        by_county.setdefault(municipalities[r["area_code"]]["county_code"], []).append(int(r["value"]))
-    members = {}
-    for m in municipalities.values():
-        members[m["county_code"]] = members.get(m["county_code"], 0) + 1
-    complete = {c: sum(v) for c, v in by_county.items() if len(v) == members[c]}
-    check(complete == {"AL-01": 140_956, "AL-09": 107_178, "AL-02": 226_863, "AL-12": 146_681, "AL-10": 154_499},
-          f"complete counties as in the research notes: {complete}")
-    for county, total in complete.items():
-        expected = county_totals_2023[county] + (20 if county == "AL-10" else 0)
-        check(total == expected, f"{county} municipalities sum to the county total (Shkodër: +20)")
+            check(parts == totals[code], f"{code} {breakdowns} sum to the total")
+    by_county: dict[str, int] = {}
+    for code, value in totals.items():
+        county = municipalities[code]["county_code"]
+        by_county[county] = by_county.get(county, 0) + value
+    check(len(county_totals_2023) == 12 and by_county == county_totals_2023,
+          f"each of the 12 counties sums exactly to INSTAT's county total: {sorted(set(by_county.items()) ^ set(county_totals_2023.items()))}")
+    for district, (codes, total) in OLD_DISTRICTS_2023.items():
+        check(sum(totals[c] for c in codes) == total, f"old district {district} ({MASHKE}) sums to {total:,}")
+    codes, cell, gap = KUKES_DISTRICT
+    check(cell - sum(totals[c] for c in codes) == gap, "the old Kukës district cell is 2,759 more than Kukës + Has (the Has conflict)")
 
     url, title, retrieved = NATIONAL_PAGE
     observations.append(row("AL", "population", 2023, str(NATIONAL_CENSUS_2023), citation=(
         url, title, "'Census 2023: 2,402,113 inhabitants in Albania'; the 12 county totals (konica.al, fierisot.com, citypopulation.de) "
                     "sum to the same figure.", retrieved)))
     package = {
-        "title": "Census 2023 population by municipality: 52 of 61 municipalities and the national total",
-        "title_sq": "Popullsia sipas Censusit 2023 për bashki: 52 nga 61 bashki dhe totali kombëtar",
-        "description": "INSTAT Census 2023 resident population (census night 17–18 September 2023), each value read on its own page "
-                       "(Wikipedia articles and mirrors citing INSTAT, citypopulation.de, news of the release); Gramsh, Divjakë and Maliq "
-                       "also by sex and age group. Every observation carries the page, its words and the date it was read.",
-        "publisher": "INSTAT (Institute of Statistics, Albania), as quoted by Wikipedia (de, en, nn, ja), citypopulation.de and the press",
+        "title": "Census 2023 population by municipality: all 61 municipalities and the national total",
+        "title_sq": "Popullsia sipas Censusit 2023 për bashki: të 61 bashkitë dhe totali kombëtar",
+        "description": "INSTAT Census 2023 resident population (census night 17–18 September 2023), each value from its own publication "
+                       "citing INSTAT (Wikipedia articles, citypopulation.de, news of the release, and for eight municipalities a "
+                       "compilation on GitHub checked against county and old-district totals); Gramsh, Divjakë and Maliq also by sex and "
+                       "age group. Every observation carries the publication (citation_url), its words, the date it was read and, when "
+                       "different, the copy it was read in (read_at_url).",
+        "publisher": "INSTAT (Institute of Statistics, Albania), as quoted by Wikipedia (de, en, nn, ja), citypopulation.de, the press and "
+                     "the AU-datascience compilation",
+        "description_sq": "Popullsia rezidente sipas Censusit 2023 të INSTAT (nata e censusit 17–18 shtator 2023), çdo vlerë nga botimi i "
+                          "vet që citon INSTAT (artikuj të Wikipedia-s, citypopulation.de, lajme për publikimin, dhe për tetë bashki një "
+                          "përmbledhje në GitHub e kontrolluar me totalet e qarqeve dhe të rretheve të vjetra); Gramsh, Divjakë dhe Maliq "
+                          "edhe sipas gjinisë dhe grupmoshës. Çdo vëzhgim ka botimin (citation_url), fjalët e tij, datën kur u lexua dhe, "
+                          "kur ndryshon, kopjen ku u lexua (read_at_url).",
+        "publisher_sq": "INSTAT (Instituti i Statistikave), siç citohet nga Wikipedia (de, en, nn, ja), citypopulation.de, shtypi dhe "
+                        "përmbledhja AU-datascience",
         "homepage": "https://www.instat.gov.al/",
-        "sources": sorted(({"title": title, "path": url} for url, title, _ in {*PAGES.values(), *SUPPORTING_PAGES}), key=lambda s: s["title"]),
+        "sources": sorted(({"title": title, "path": url} for url, title, *_ in {*PAGES.values(), *SUPPORTING_PAGES}), key=lambda s: s["title"]),
         "licenses": [WIKI_LICENSE, UNSTATED],
         "reference_date": "2023-09-18",
         "caveats": [
-            "52 of 61 municipalities: Peqin, Prrenjas, Fier, Dropull, Devoll, Has, Kurbin, Mirditë and Rrogozhinë are not reported here "
-            "(not zero); their stored pages still showed 2011 figures.",
-            "No INSTAT table was readable: every value comes from a secondary page that cites INSTAT. Each value's page, words and date "
-            "are in its citation columns; replace with INSTAT's Census 2023 tables by municipality when available.",
-            "Cross-checks: Berat, Dibër, Durrës and Vlorë counties sum exactly to INSTAT's county totals; Shkodër's five municipalities "
-            "sum to 154,499, 20 more than its total of 154,479 (one value, most likely Pukë's, is off by 20; no value was changed).",
-            "Himarë: medium confidence (no reference marker on the page). Pukë: low-medium confidence. Librazhd: read on a machine "
-            "translation. These caveats are also attached to the values themselves.",
-            "County totals and the national total are reported values; a county or national sum of these municipalities is never "
-            "computed for 2023, since 9 are missing.",
+            "No INSTAT table by municipality was readable: every value comes from a secondary publication that cites INSTAT. Each value's "
+            "publication, words and date are in its citation columns, and the copy it was read in (a mirror or proxy) in read_at_url; "
+            "replace with INSTAT's Census 2023 tables by municipality when available.",
+            "Cross-checks, all exact: the 61 values sum to 2,402,113; each of the 12 counties sums to INSTAT's county total; nine old "
+            "districts in pop-stat.mashke.org's table sum to its 2023 cells. The old Kukës district does not (its cell is 2,759 more than Kukës + Has), "
+            "which is why Has has medium confidence.",
+            "Eight values (Peqin, Prrenjas, Fier, Devoll, Has, Kurbin, Mirditë and the corrected Vau i Dejës) come from a hand-typed "
+            "compilation on GitHub (AU-datascience) without a licence or a named upstream, which has three typos elsewhere (Elbasan, "
+            "Vorë, Gramsh, not used); it is used only where a county or old-district check holds. Its revenue-per-person column is not "
+            "shipped (its unit is not stated).",
+            "Vau i Dejës: 19,261 (the compilation) instead of 19,281 (de.wikipedia): only 19,261 makes Shkodër county sum exactly "
+            "(154,479). Medium confidence.",
+            "Confidence below high is stated on the value: Has, Vau i Dejës, Himarë and Pukë medium; Librazhd read in a machine "
+            "translation. These caveats are attached to the values themselves.",
             INSTAT_TERMS,
         ],
         "caveats_sq": [
-            "52 nga 61 bashki: Peqin, Prrenjas, Fier, Dropull, Devoll, Has, Kurbin, Mirditë dhe Rrogozhinë nuk raportohen këtu (jo zero); "
-            "faqet e tyre të ruajtura kishin ende shifrat e 2011.",
-            "Asnjë tabelë e INSTAT nuk ishte e lexueshme: çdo vlerë vjen nga një faqe dytësore që citon INSTAT. Faqja, fjalët dhe data "
-            "e leximit të çdo vlere janë në kolonat e citimit; zëvendësojini me tabelat e INSTAT për bashkitë kur të jenë të disponueshme.",
-            "Kontrolle: qarqet Berat, Dibër, Durrës dhe Vlorë mblidhen saktësisht në totalet e INSTAT; pesë bashkitë e Shkodrës mblidhen "
-            "në 154 499, 20 më shumë se totali 154 479 (një vlerë, më shumë gjasë ajo e Pukës, ka gabim prej 20; asnjë vlerë nuk u ndryshua).",
-            "Himarë: besueshmëri mesatare (faqja pa shenjë reference). Pukë: besueshmëri e ulët-mesatare. Librazhd: lexuar në një "
-            "përkthim automatik. Këto shënime janë edhe te vlerat vetë.",
-            "Totalet e qarqeve dhe totali kombëtar janë vlera të raportuara; për 2023 nuk llogaritet asnjë shumë qarku apo kombëtare "
-            "nga këto bashki, sepse mungojnë 9.",
+            "Asnjë tabelë e INSTAT për bashkitë nuk ishte e lexueshme: çdo vlerë vjen nga një botim dytësor që citon INSTAT. Botimi, "
+            "fjalët dhe data e leximit të çdo vlere janë në kolonat e citimit, dhe kopja ku u lexua (pasqyrë ose proxy) te read_at_url; "
+            "zëvendësojini me tabelat e INSTAT për bashkitë kur të jenë të disponueshme.",
+            "Kontrolle, të gjitha të sakta: 61 vlerat mblidhen në 2 402 113; secili nga 12 qarqet mblidhet në totalin e INSTAT; nëntë "
+            "rrethe të vjetra në tabelën e pop-stat.mashke.org mblidhen në qelizat e tyre të 2023. Rrethi i vjetër Kukës jo (qeliza e tij është 2 759 më "
+            "shumë se Kukës + Has), prandaj Hasi ka besueshmëri mesatare.",
+            "Tetë vlera (Peqin, Prrenjas, Fier, Devoll, Has, Kurbin, Mirditë dhe Vau i Dejës i korrigjuar) vijnë nga një përmbledhje e "
+            "shtypur me dorë në GitHub (AU-datascience), pa licencë dhe pa burim të emërtuar, që ka tre gabime shtypi gjetkë (Elbasan, "
+            "Vorë, Gramsh, të papërdorura); përdoret vetëm ku qëndron një kontroll qarku ose rrethi të vjetër. Kolona e saj e të "
+            "ardhurave për banor nuk publikohet (njësia nuk thuhet).",
+            "Vau i Dejës: 19 261 (përmbledhja) në vend të 19 281 (de.wikipedia): vetëm me 19 261 qarku Shkodër mblidhet saktësisht "
+            "(154 479). Besueshmëri mesatare.",
+            "Besueshmëria nën të lartën thuhet te vlera: Has, Vau i Dejës, Himarë dhe Pukë mesatare; Librazhd lexuar në një përkthim "
+            "automatik. Këto shënime janë edhe te vlerat vetë.",
             INSTAT_TERMS_SQ,
         ],
     }
@@ -435,6 +573,14 @@ JAN_PAGES = {
     "DAW-GJIROKASTER-2017": ("https://dkwiki.dk/OrdBog/Gjirokast%c3%abr_(pr%c3%a6fektur)", "da.wikipedia 'Gjirokastër (præfektur)' (copy on dkwiki.dk)",
                              "'1. januar 2017 havde præfekturet 65.939 indbyggere', ref. INSTAT 'Population of Albania' 2017."),
 }
+# Pages read in a copy: the publication a reader can open, cited instead of the copy (which stays in read_at_url).
+JAN_PUBLICATIONS = {
+    "NEWS-POP2022": ("https://www.instat.gov.al/en/themes/demography-and-social-indicators/population/",
+                     "INSTAT: 'Population of Albania, 1 January 2022' (release listed on INSTAT's population page; quoted by annaci.best)"),
+    "ENW-DEMOGRAPHICS": (wiki("en", "Demographics of Albania"), "en.wikipedia 'Demographics of Albania'"),
+    "NOW-BERAT-2017": ("https://no.wikipedia.org/wiki/Berat_(prefektur)", "no.wikipedia 'Berat (prefektur)'"),
+    "DAW-GJIROKASTER-2017": (wiki("da", "Gjirokastër (præfektur)"), "da.wikipedia 'Gjirokastër (præfektur)'"),
+}
 BREAK_2025 = label("Ndërprerje e serisë: vlerësim i ri pas Censusit 2023; nuk krahasohet me vitet deri në 2023, që nuk janë rishikuar ende sipas censusit.",
                    "Break in series: a new estimate based on Census 2023; not comparable with the years up to 2023, which were not yet "
                    "revised to the census.")
@@ -452,10 +598,13 @@ def build_population_1jan(county_of_nuts: dict[str, tuple[str, str]]) -> None:
         code = county_of_nuts.get(r["area_code"], ("AL", ""))[0]
         breakdown = AGE_BREAKDOWN["sex=" + parts["sex"]] if "sex" in parts else "total"
         url, title, template = JAN_PAGES[r["source_key"]]
+        read_at = None
+        if r["source_key"] in JAN_PUBLICATIONS:
+            read_at, (url, title) = url, JAN_PUBLICATIONS[r["source_key"]]
         text = template.format(name=r["area_name"], year=r["year"], value=f"{int(r['value']):,}")
         brk = vintage == "post_census_2023"
         observations.append(row(code, "population_1jan", r["year"], r["value"], breakdown=breakdown, brk=brk,
-                                note=bilingual(BREAK_2025) if brk else "", citation=(url, title, text, RETRIEVED)))
+                                note=bilingual(BREAK_2025) if brk else "", citation=(url, title, text, RETRIEVED), read_at=read_at))
     check(len(left_out) == 9 and {r["year"] for r in left_out} == {"2015"}, "only the 2015 release rows are left out")
     for year in (2016, 2018, 2021, 2022, 2023):
         counties = [int(o["value"]) for o in observations if o["year"] == year and o["area_code"] != "AL" and o["breakdown"] == "total"]

@@ -26,22 +26,24 @@ def values_csv(capsys, shipped_db, *args) -> pd.DataFrame:
 def test_population_2011_lists_61_rows_summing_to_the_census_total(capsys, shipped_db):
     table = values_csv(capsys, shipped_db, "population", "--year", "2011")
     assert len(table) == 61 and table.value.sum() == 2_800_138
-    assert list(table.columns) == ["lau_code", "name", "qark", "year", "value", "unit", "status", "source", "note",
-                                   "citation_url", "citation_title", "citation_text", "citation_retrieved"]
+    assert list(table.columns) == ["lau_code", "name", "qark", "year", "value", "unit", "status", "source", "note", "flag",
+                                   "citation_url", "citation_title", "citation_text", "citation_retrieved", "read_at_url"]
 
 
-def test_population_2023_lists_52_values_each_with_its_citation_and_9_not_reported(capsys, shipped_db):
+def test_population_2023_lists_61_values_summing_to_the_census_total_each_with_its_publication(capsys, shipped_db):
     table = values_csv(capsys, shipped_db, "population", "--year", "2023")
-    assert len(table) == 61
-    assert (table.status == "value").sum() == 52 and (table.status == "not_reported").sum() == 9
-    assert table[table.status == "not_reported"].value.isna().all()
-    valued = table[table.status == "value"]
-    assert valued.citation_url.str.match(r"https?://").all() and valued.citation_text.notna().all()
-    assert pd.to_datetime(valued.citation_retrieved).notna().all()
-    assert valued.citation_url.nunique() > 30  # the values come from their own pages
-    assert table[table.status == "not_reported"].citation_url.isna().all()
-    tirana = table.set_index("lau_code").loc["AL224"]
+    assert len(table) == 61 and (table.status == "value").all() and table.value.sum() == 2_402_113
+    assert table.citation_url.str.match(r"https?://").all() and table.citation_text.notna().all()
+    assert pd.to_datetime(table.citation_retrieved).notna().all()
+    assert table.citation_url.nunique() > 30  # the values come from their own publications
+    rows = table.set_index("lau_code")
+    tirana = rows.loc["AL224"]
     assert tirana.value == 598_176 and "598.176 Einwohnern (Volkszählung 2023)" in tirana.citation_text
+    vau_i_dejes = rows.loc["AL155"]
+    assert vau_i_dejes.value == 19_261 and "19,281" in vau_i_dejes.note and "154,479" in vau_i_dejes.note
+    has = rows.loc["AL131"]
+    assert has.note.startswith("Besueshmëri mesatare") and "Medium confidence" in has.note
+    assert "revenue" not in " ".join(table.citation_text) and "28307" not in " ".join(table.citation_text)
 
 
 def test_lnb_priority_marks_exactly_24(capsys, shipped_db):
@@ -68,7 +70,7 @@ def test_check_passes_and_reports_61_of_61_joined(capsys):
     code, out, _ = run(capsys, "check")
     assert code == 0 and "61/61 municipalities joined to the boundaries" in out
     lines = {" ".join(line.split()[:2]): line for line in out.splitlines() if line.startswith("  ")}
-    assert "2011: 61, 2023: 52" in lines["population municipality"]
+    assert "2011: 61, 2023: 61" in lines["population municipality"]
     assert "1989: 12, 2001: 12, 2011: 12, 2023: 12" in lines["population county"]
     assert "population_1jan municipality" not in lines and "2002: 12" in lines["population_1jan county"]
 

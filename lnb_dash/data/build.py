@@ -17,8 +17,9 @@ import pandas as pd
 
 from lnb_dash import config
 from lnb_dash.data.check import CheckResult, area_level, check_data
+from lnb_dash.data.flags import apply_flags
 from lnb_dash.data.former_units import AGGREGATED_NOTE, complete_sums
-from lnb_dash.data.sources import CITATION_COLUMNS
+from lnb_dash.data.sources import CITATION_COLUMNS, READ_AT_COLUMN
 
 SCHEMA = """
 CREATE TABLE municipalities (lau_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_ascii VARCHAR, qark VARCHAR NOT NULL,
@@ -40,14 +41,15 @@ CREATE TABLE indicators (indicator_id VARCHAR PRIMARY KEY, theme VARCHAR NOT NUL
 CREATE TABLE observations (area_code VARCHAR NOT NULL, area_level VARCHAR NOT NULL, indicator_id VARCHAR NOT NULL,
     breakdown VARCHAR NOT NULL, year INTEGER NOT NULL, value DOUBLE, status VARCHAR NOT NULL, break_in_series BOOLEAN NOT NULL,
     source_id VARCHAR NOT NULL, note VARCHAR, computed BOOLEAN NOT NULL,
-    citation_url VARCHAR, citation_title VARCHAR, citation_text VARCHAR, citation_retrieved VARCHAR,
+    citation_url VARCHAR, citation_title VARCHAR, citation_text VARCHAR, citation_retrieved VARCHAR, read_at_url VARCHAR,
+    flag_sq VARCHAR, flag_en VARCHAR,
     PRIMARY KEY (area_code, indicator_id, breakdown, year));
 CREATE TABLE build_info (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
 
 
 OBSERVATION_TABLE_COLUMNS = ["area_code", "area_level", "indicator_id", "breakdown", "year", "value", "status", "break_in_series",
-                             "source_id", "note", "computed", *CITATION_COLUMNS]
+                             "source_id", "note", "computed", *CITATION_COLUMNS, READ_AT_COLUMN, "flag_sq", "flag_en"]
 
 
 class BuildError(RuntimeError):
@@ -72,8 +74,9 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     # Load inputs.
     frames = [s.observations.assign(source_id=s.source_id) for s in result.sources if s.observations is not None]
     obs = pd.concat(frames, ignore_index=True).rename(columns={"indicator": "indicator_id"})
-    obs = obs.reindex(columns=[*obs.columns, *(c for c in CITATION_COLUMNS if c not in obs.columns)])
-    obs[CITATION_COLUMNS] = obs[CITATION_COLUMNS].replace("", None)
+    cited = [*CITATION_COLUMNS, READ_AT_COLUMN]
+    obs = obs.reindex(columns=[*obs.columns, *(c for c in cited if c not in obs.columns)])
+    obs[cited] = obs[cited].replace("", None)
     obs["year"] = obs["year"].astype(int)
     obs["value"] = pd.to_numeric(obs["value"].where(obs["status"] == "value"), errors="coerce")
     obs["break_in_series"] = obs["break_in_series"] == "true"
@@ -86,6 +89,7 @@ def build_observations(result: CheckResult, catalogue: pd.DataFrame) -> pd.DataF
     obs = suppress_small_counts(obs, sensitive, municipalities, config.SUPPRESSION_THRESHOLD)
     from_units = aggregate_former_units(obs, result.reference["former_units"], catalogue)
     obs = pd.concat([obs, _not_reported(from_units, obs).reindex(columns=obs.columns)], ignore_index=True)
+    obs = apply_flags(obs, catalogue)
     aggregates = aggregate_observations(obs, municipalities, catalogue)
     reported = set(zip(obs.area_code, obs.indicator_id, obs.breakdown, obs.year))
     keep = [k not in reported for k in zip(aggregates.area_code, aggregates.indicator_id, aggregates.breakdown, aggregates.year)]
@@ -173,13 +177,13 @@ def missing_municipalities(obs: pd.DataFrame, codes: pd.Series) -> pd.DataFrame:
 def aggregate_observations(obs: pd.DataFrame, municipalities: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
     """County and national sums of counts, and ratios of such sums (e.g. turnout = voters / registered).
 
-    An aggregate exists only where every municipality of the area has a value: a partial sum would be
-    wrong, and an average of rates is never a valid rate.
+    An aggregate exists only where every municipality of the area has an unflagged value (data/flags.py): a partial
+    sum would be wrong, a sum over doubtful values misleading, and an average of rates is never a valid rate.
     """
     groups = {"county": municipalities.set_index("lau_code")["county_code"],
               "national": pd.Series(config.NATIONAL_CODE, index=municipalities["lau_code"])}
     size = {level: g.value_counts() for level, g in groups.items()}
-    municipal = obs[(obs.area_level == "municipality") & (obs.status == "value")]
+    municipal = obs[(obs.area_level == "municipality") & (obs.status == "value") & obs.flag_sq.isna()]
     sums = []
     for level, mapping in groups.items():
         frame = municipal.assign(area_code=municipal.area_code.map(mapping))

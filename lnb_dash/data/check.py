@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from lnb_dash import config, i18n, levels
-from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, Source, list_source_folders, read_source
+from lnb_dash.data.sources import CITATION_COLUMNS, OBSERVATION_COLUMNS, READ_AT_COLUMN, Source, list_source_folders, read_source
 from lnb_dash.i18n import N_
 from lnb_dash.names import read_reference
 
@@ -274,9 +274,10 @@ def _is_number(text: str) -> bool:
 def check_observations(source: Source, catalogue: dict[str, dict], area_codes: set[str], data_dir: Path) -> list[Problem]:
     frame = source.observations
     file = _rel(source.folder / "observations.csv", data_dir)
-    if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS):
+    if list(frame.columns) not in (OBSERVATION_COLUMNS, OBSERVATION_COLUMNS + CITATION_COLUMNS,
+                                   OBSERVATION_COLUMNS + CITATION_COLUMNS + [READ_AT_COLUMN]):
         return [Problem(file, 1, None, key=N_("imp_observation_columns"),
-                        params={"columns": OBSERVATION_COLUMNS, "citations": CITATION_COLUMNS, "found": list(frame.columns)})]
+                        params={"columns": OBSERVATION_COLUMNS, "citations": [*CITATION_COLUMNS, READ_AT_COLUMN], "found": list(frame.columns)})]
     problems = []
     cited = "citation_url" in frame.columns
     this_year = dt.date.today().year
@@ -321,6 +322,8 @@ def check_citation(row: dict, this_year: int) -> list[tuple[str, str, dict]]:
     problems = []
     if not row["citation_url"].startswith(("http://", "https://")):
         problems.append(("citation_url", N_("imp_citation_url"), {"value": quoted(row["citation_url"])}))
+    if row.get(READ_AT_COLUMN) and not row[READ_AT_COLUMN].startswith(("http://", "https://")):
+        problems.append((READ_AT_COLUMN, N_("imp_citation_url"), {"value": quoted(row[READ_AT_COLUMN])}))
     for column in ("citation_title", "citation_text"):
         if not row[column].strip():
             problems.append((column, N_("imp_citation_empty"), {}))

@@ -19,7 +19,11 @@ import yaml
 
 OBSERVATION_COLUMNS = ["area_code", "indicator", "breakdown", "year", "value", "status", "break_in_series", "note"]
 # Optional, after the observation columns: where each value was read, for sources whose values come from different pages.
+# citation_url is the publication a reader can open (the Wikipedia article, INSTAT's page, the newspaper's article);
+# read_at_url, when given, is the copy the value was actually read in (a mirror, an archive), kept apart so that no mirror
+# is ever cited.
 CITATION_COLUMNS = ["citation_url", "citation_title", "citation_text", "citation_retrieved"]
+READ_AT_COLUMN = "read_at_url"
 
 
 @dataclass

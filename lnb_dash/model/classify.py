@@ -33,6 +33,8 @@ STATUS_STYLES = {
     "suppressed": {"fillColor": "#8c8c8c", "fillOpacity": 1.0, "color": "#3d3d3d", "weight": 1.2, "dashArray": "1 3"},
     "not_applicable": {"fillColor": "#e6e6e6", "fillOpacity": 0.4, "color": "#9a9a9a", "weight": 0.6, "dashArray": None},
 }
+# A value with a quality flag (data/flags.py): drawn apart from every class, outlined so it is not taken for a missing one.
+FLAG_STYLE = {"fillColor": "#fdf1d6", "fillOpacity": 1.0, "color": "#a15c00", "weight": 2.0, "dashArray": "6 2"}
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,8 @@ OBSERVATION_COLUMN_LABELS = {
     "breakdown": "breakdown", "year": "year", "value": "value", "unit": "unit", "status": "status",
     "break_in_series": N_("col_break_in_series"), "computed": N_("col_computed"), "note": N_("col_note"), "citation_url": N_("col_citation_url"),
     "citation_title": N_("col_citation_title"), "citation_text": N_("col_citation_text"), "citation_retrieved": N_("col_citation_retrieved"),
-    "source": "source", "publisher": "publisher", "licence": "license", "flag": N_("jn_col_flag"),
-    "read_at_url": N_("jn_col_read_at_url"), "source_url": N_("col_source_url"),
+    "source": "source", "publisher": "publisher", "licence": "license", "flag": N_("qual_flag_heading"),
+    "read_at_url": N_("qual_read_at"), "source_url": N_("col_source_url"),
 }
 
 

@@ -46,4 +46,6 @@ def value_columns(frame: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
         return frame[name] if name in frame else pd.Series(None, index=frame.index, dtype=object)
 
     notes = column("note").map(lambda n: note_sentence(n, lang) or None)
-    return {"flag": column("flag"), "note": notes, **{c: column(c) for c in CITATION_COLUMNS}, "read_at_url": column("read_at_url")}
+    flag = column("flag") if "flag" in frame else column(f"flag_{lang}")  # query_values' flag is already in its language
+    flags = flag.map(lambda f: f"{caveats.MARK} {f}" if isinstance(f, str) and f else None)
+    return {"flag": flags, "note": notes, **{c: column(c) for c in CITATION_COLUMNS}, "read_at_url": column("read_at_url")}

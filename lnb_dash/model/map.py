@@ -53,18 +53,19 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, national_values: 
     """
     level = view.level
     national = national_of(national_values)
+    classed = values.value.where(~flagged(values))  # a flagged value is drawn with its mark, never in a class
     if meta.is_category:
-        classes = classify_categories(values.value, meta.categories, lang)
+        classes = classify_categories(classed, meta.categories, lang)
     else:
         scheme = view.scheme if view.scheme in schemes_for(meta) else schemes_for(meta)[0]
-        classes = classify(values.value, scheme, view.k, center=national if scheme == "diverging" else None)
+        classes = classify(classed, scheme, view.k, center=national if scheme == "diverging" else None)
     n_with = int((values.status == "value").sum())
     name = map_name(meta, view, lang)
     title = f"{name}, {view.year}"
     subtitle = i18n.t(levels.level_key("coverage_note", level), lang, n=n_with, year=view.year)
     if not meta.is_category:
         subtitle += f" {i18n.t(f'scheme_{classes.scheme}', lang)}, {class_count_text(classes.k, view.k, lang)}."
-    national_text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang)) if national is not None else None
+    national_text = national_basis_text(national_values, values, meta, view.breakdown, lang)
     # Only the municipalities are on the priority list.
     highlight = frozenset(priority_codes) if view.priority and level == levels.MUNICIPALITY.id else frozenset()
     return MapModel(
@@ -73,6 +74,25 @@ def build_map_model(meta, view: MapView, values: pd.DataFrame, national_values: 
         highlight=highlight, basemap=view.basemap, table=values_table(values, meta, lang, level),
         download=values_download(values, meta, lang, sources, view),
         alt_text=i18n.t(levels.level_key("map_alt", level), lang, indicator=name, year=view.year))
+
+
+def flagged(values: pd.DataFrame) -> pd.Series:
+    """The values that carry a quality flag (data/flags.py): shown with ⚠ and the reason, never ranked, classed or summed."""
+    return values["flag"].notna() & (values.status == "value") if "flag" in values else pd.Series(False, index=values.index)
+
+
+def national_basis_text(national_values: pd.DataFrame, values: pd.DataFrame, meta, breakdown: str, lang: str) -> str | None:
+    """Albania's figure as the legend states it. For women or men it says what it is built from: all municipalities,
+    or why it is not given (the build sums no flagged value, so an incomplete split gives no national figure)."""
+    national = national_of(national_values)
+    n_flagged = int(flagged(values).sum())
+    if national is None:
+        return i18n.t("qual_national_withheld", lang, n=n_flagged, total=len(values)) if n_flagged else None
+    text = i18n.t("national_value", lang, value=i18n.format_value(national, meta, lang))
+    row = national_values[national_values.status == "value"].iloc[0]
+    if breakdown in ("female", "male") and bool(row.computed):
+        return i18n.t("qual_national_basis", lang, text=text, n=len(values))
+    return text
 
 
 def map_name(meta, view: MapView, lang: str) -> str:
@@ -140,7 +160,8 @@ def values_table(values: pd.DataFrame, meta, lang: str, level: str = "municipali
     table = pd.DataFrame(columns)
     if meta.is_category:
         table[i18n.t("value", lang)] = [i18n.format_value(v, meta, lang) for v in values.value]
-    own = [caveats.value_caveat(n, lang) for n in values.note]
+    own = [f"{flag} {c}".strip() if isinstance(flag, str) else c
+           for flag, c in zip(values["flag"] if "flag" in values else [None] * len(values), (caveats.value_caveat(n, lang) for n in values.note))]
     if any(own):
         table[i18n.t("caveats_heading", lang)] = [f"{caveats.MARK} {c}" if c else "" for c in own]
     return table.sort_values([i18n.t("rank", lang), area], na_position="last").reset_index(drop=True)

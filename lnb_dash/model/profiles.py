@@ -49,6 +49,11 @@ class SpineRow:
     # This value's own caveat, and its source's caveats for the row's year (lnb_dash.model.caveats.add_to_spine_rows).
     value_caveat: str | None = None
     caveats: tuple[str, ...] = ()
+    # Where this value comes from when its source names a publication per value: the publication a reader can open,
+    # and the copy it was read in when that is another address (a mirror or proxy, shown but never cited).
+    citation_title: str | None = None
+    citation_url: str | None = None
+    read_at_url: str | None = None
 
     @property
     def has_spine(self) -> bool:
@@ -126,6 +131,9 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
                 row.rank_text = rank_words(value, values, lang)
                 row.quintile = quintile(r.rank, r.n_ranked)
                 row.comparison_text = _comparison(r, meta, value, lang)
+        if has_value and isinstance(getattr(r, "citation_url", None), str):
+            row.citation_title, row.citation_url = r.citation_title, r.citation_url
+            row.read_at_url = r.read_at_url if isinstance(getattr(r, "read_at_url", None), str) else None
         pairs = series.get(r.indicator_id, [])
         row.series = pairs
         if pairs:

@@ -103,7 +103,7 @@ def query_timeseries(con: Connection, indicator: str, areas: list[str], breakdow
     """Every year for the given area codes (LAU codes, county codes, 'AL').
 
     Returns columns: area_code, area_level, name, year, value, status, break_in_series, source_id, computed,
-    note, citation_url, citation_title, citation_text, citation_retrieved.
+    note, citation_url, citation_title, citation_text, citation_retrieved, read_at_url, flag_sq, flag_en.
     """
     require_indicator(con, indicator)
     return query_df(con, "timeseries", indicator=indicator, areas=list(areas), breakdown=breakdown)
@@ -114,7 +114,7 @@ def query_profile(con: Connection, lau_code: str) -> pd.DataFrame:
 
     Returns columns: indicator_id, theme, kind, decimals, higher_is_better, name_sq, name_en, unit_sq,
     unit_en, categories, year, value, status, break_in_series, source_id, note, citation_url,
-    citation_title, citation_text, citation_retrieved, rank, n_ranked,
+    citation_title, citation_text, citation_retrieved, read_at_url, flag_sq, flag_en, rank, n_ranked,
     county_value, national_value, ratio_to_national, share_of_national.
     """
     if cursor(con).execute("SELECT 1 FROM municipalities WHERE lau_code = $c", {"c": lau_code}).fetchone() is None:
@@ -157,7 +157,7 @@ def query_observations(con: Connection, indicator: str = "", year: int = 0, stat
 
     Returns columns: area_code, area_name, area_level, indicator_id, name_sq, name_en, breakdown, year,
     value, unit_sq, unit_en, status, break_in_series, computed, note, citation_url, citation_title,
-    citation_text, citation_retrieved, source_id, source_title, source_title_sq, source_publisher,
+    citation_text, citation_retrieved, read_at_url, flag_sq, flag_en, source_id, source_title, source_title_sq, source_publisher,
     source_license, source_url.
     """
     if indicator:

@@ -8,7 +8,8 @@ import altair as alt
 import pandas as pd
 
 from lnb_dash import i18n
-from lnb_dash.model.classify import Classes
+from lnb_dash.model.caveats import MARK
+from lnb_dash.model.classify import FLAG_STYLE, Classes
 
 NATIONAL_COLOR = "#000000"
 
@@ -45,6 +46,11 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
     data["color"] = [classes.color_of(int(i)) or "#cccccc" for i in classes.class_index.loc[data.index]]
     data["value_text"] = [i18n.format_value(v, meta, lang) for v in data.value]
     data["rank_text"] = [i18n.rank_text(r, n, lang) for r, n in zip(data["rank"], data.n_ranked)]
+    if "flag" in data:  # a flagged value: grey, marked, not ranked, its reason on hover (data/flags.py)
+        marked = data.flag.notna()
+        data.loc[marked, "color"] = FLAG_STYLE["fillColor"]
+        data.loc[marked, "label"] = data.label[marked] + " " + MARK
+        data.loc[marked, "rank_text"] = [f"{MARK} {i18n.t('qual_not_ranked', lang)}: {f}" for f in data.flag[marked]]
     data["is_selected"] = data.area_code == selected
     data = data[["area_code", "label", "value", "color", "value_text", "rank_text", "is_selected"]]
     base = alt.Chart(data)

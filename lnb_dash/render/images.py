@@ -15,7 +15,9 @@ import geopandas as gpd
 import pandas as pd
 
 from lnb_dash import i18n
-from lnb_dash.model.classify import STATUS_STYLES, Classes
+from lnb_dash.model.caveats import MARK
+from lnb_dash.model.classify import FLAG_STYLE, STATUS_STYLES, Classes
+from lnb_dash.model.map import flagged
 from lnb_dash.render.charts import NUMBER_LOCALES
 from lnb_dash.render.maps import COUNTY_STYLE, HIGHLIGHT_STYLE, class_labels
 
@@ -48,8 +50,9 @@ def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, s
     """The choropleth as a Vega-Lite picture with what the live map shows: the same classes and colours, county
     borders (or, with ``lines_label``, other lines such as today's municipalities over the former units), the priority
     outlines when highlighted, and a legend entry for each of them."""
-    fills = [classes.color_of(int(i)) or STATUS_STYLES.get(s, STATUS_STYLES["not_reported"])["fillColor"]
-             for i, s in zip(classes.class_index, statuses)]
+    marked = flagged(gdf).to_numpy()  # a value with a quality flag: its own fill and a legend row with ⚠
+    fills = [FLAG_STYLE["fillColor"] if m else classes.color_of(int(i)) or STATUS_STYLES.get(s, STATUS_STYLES["not_reported"])["fillColor"]
+             for i, s, m in zip(classes.class_index, statuses, marked)]
     missing = [i < 0 for i in classes.class_index]
     shapes = gpd.GeoDataFrame({"name": gdf["name"], "fill": fills, "missing": missing}, geometry=gdf.geometry, crs=gdf.crs)
     features = alt.Data(values=shapes.__geo_interface__["features"])
@@ -72,6 +75,8 @@ def build_static_map(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, s
         n = int((statuses == status).sum())
         if n:
             rows.append({"color": style["fillColor"], "label": f"{i18n.status_label(status, lang)} ({n})", "dash": "dashed"})
+    if marked.any():
+        rows.append({"color": FLAG_STYLE["fillColor"], "label": f"{MARK} {i18n.t('qual_flagged', lang)} ({int(marked.sum())})", "dash": "dashed"})
     if counties is not None:
         rows.append({"color": "#ffffff", "label": lines_label or i18n.t("legend_county_line", lang), "dash": "line"})
     if highlight:

@@ -32,8 +32,8 @@ from folium.template import Template
 from lnb_dash import i18n, levels, names
 from lnb_dash.levels import area_label
 from lnb_dash.model import caveats
-from lnb_dash.model.classify import STATUS_STYLES, Classes
-from lnb_dash.model.map import MapModel, source_text
+from lnb_dash.model.classify import FLAG_STYLE, STATUS_STYLES, Classes
+from lnb_dash.model.map import MapModel, flagged, source_text
 from lnb_dash.ops import assets
 from lnb_dash.query import boundaries
 
@@ -91,6 +91,12 @@ def feature_style(status: str, fill: str) -> dict:
     return {"fillColor": fill, "fillOpacity": 0.9, "color": "#ffffff", "weight": 0.8, "dashArray": None}
 
 
+def short_citation(title) -> str:
+    """A value's publication as a tooltip names it: the title before its first parenthesis ("de.wikipedia 'Korça'",
+    "citypopulation.de", "AU-datascience/data"); the page, CSV and PDF give it in full with its address."""
+    return title.split(" (")[0].split(":")[0] if isinstance(title, str) and title else "–"
+
+
 def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *, label: str, highlight: set[str] | None = None,
                     basemap: bool = False, clickable: bool = True, height: int = 560, value_label: str | None = None,
                     level: str = "municipality") -> MapSpec:
@@ -103,20 +109,27 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
     """
     lv = levels.get(level)
     in_municipality = lv.parent == levels.MUNICIPALITY.id
+    cited = "citation_title" in gdf and gdf.citation_title.notna().any()  # a source that names a publication per value
     labels = (area_label(level, lang), *((i18n.t("municipality", lang),) if in_municipality else ()), value_label or meta.name[lang],
-              i18n.t("year", lang), i18n.t("rank", lang))
+              i18n.t("year", lang), i18n.t("rank", lang), *((i18n.t("qual_publication", lang),) if cited else ()))
     ranked = "rank" in gdf
     features = {}
     for row, class_index in zip(gdf.itertuples(), classes.class_index):
         fill = classes.color_of(int(class_index)) or ""
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
         own_caveat = caveats.value_caveat(getattr(row, "note", None), lang) if row.status == "value" else None
-        value_text = f"{value_text} {caveats.MARK}" if own_caveat else value_text
+        flag = getattr(row, "flag", None) if row.status == "value" else None
+        flag = flag if isinstance(flag, str) and flag else None
+        why = " ".join(c for c in (flag, own_caveat) if c)
+        value_text = f"{value_text} {caveats.MARK}" if why else value_text
         rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
+        rank_text = f"{caveats.MARK} {i18n.t('qual_not_ranked', lang)}" if flag else rank_text
         year = "" if pd.isna(row.year) else str(int(row.year))
-        tip_value = f"{value_text}: {own_caveat}" if own_caveat else value_text
-        texts = (row.name, *((row.municipality,) if in_municipality else ()), tip_value, year, rank_text)
-        features[row.area_code] = {"style": feature_style(row.status, fill), "tip": [list(pair) for pair in zip(labels, texts)],
+        tip_value = f"{value_text}: {why}" if why else value_text
+        texts = (row.name, *((row.municipality,) if in_municipality else ()), tip_value, year, rank_text,
+                 *((short_citation(getattr(row, "citation_title", None)),) if cited else ()))
+        style = dict(FLAG_STYLE) if flag else feature_style(row.status, fill)
+        features[row.area_code] = {"style": style, "tip": [list(pair) for pair in zip(labels, texts)],
                                    "label": f"{row.name}: {value_text}"}
         if in_municipality:
             features[row.area_code]["lau_code"] = row.lau_code  # a click opens the profile of the municipality it lies in today
@@ -138,7 +151,7 @@ def map_figure(model: MapModel, lang: str) -> MapFigure:
     lines = levels.get(model.level).lines
     legend = build_legend_html(model.classes, model.meta, lang, model.gdf.status, model.national_text, title=model.name,
                                counties=lines == "counties", highlighted=len(model.highlight),
-                               municipality_lines=lines == "municipalities")
+                               municipality_lines=lines == "municipalities", n_flagged=int(flagged(model.gdf).sum()))
     # The tooltip's first row names the level ("County: Korçë"), so its value row keeps the shorter indicator name.
     spec = choropleth_spec(model.gdf, model.classes, model.meta, lang, label=model.alt_text, basemap=model.basemap,
                            value_label=model.value_label, highlight=model.highlight, level=model.level)
@@ -506,9 +519,11 @@ def _line(color: str, width: float) -> str:
 
 
 def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, national_text: str | None = None,
-                      title: str | None = None, counties: bool = True, highlighted: int = 0, municipality_lines: bool = False) -> str:
+                      title: str | None = None, counties: bool = True, highlighted: int = 0, municipality_lines: bool = False,
+                      n_flagged: int = 0) -> str:
     """Legend rows with counts: one per class, one per kind of missing value present, then every line drawn
-    over the areas (county or municipality borders, the outline of highlighted municipalities), so no symbol is left unexplained."""
+    over the areas (county or municipality borders, the outline of highlighted municipalities), so no symbol is left unexplained.
+    ``n_flagged`` values carry a quality flag: a row of their own, not counted in a class."""
     unit = f" ({html.escape(meta.unit[lang])})" if meta.unit[lang] not in ("kategori", "category", "po/jo", "yes/no") else ""
     title = html.escape(title or meta.name[lang]) + unit
     rows = []
@@ -518,6 +533,8 @@ def build_legend_html(classes: Classes, meta, lang: str, statuses: pd.Series, na
         n = int((statuses == status).sum())
         if n:
             rows.append(f"<li>{_swatch(style)}{html.escape(i18n.status_label(status, lang))} <small>({n})</small></li>")
+    if n_flagged:
+        rows.append(f"<li>{_swatch(FLAG_STYLE)}{caveats.MARK} {html.escape(i18n.t('qual_flagged', lang))} <small>({n_flagged})</small></li>")
     if counties:
         rows.append(f"<li>{_line(COUNTY_STYLE['color'], COUNTY_STYLE['weight'])}{html.escape(i18n.t('legend_county_line', lang))}</li>")
     if municipality_lines:

@@ -88,8 +88,10 @@ def build_profile_pdf(con: Connection, lau_code: str, lang: str) -> bytes:
     for s in source_rows.itertuples():
         block.append(_p(f"• {s.publisher}: {s.title} ({s.reference_date}). {i18n.t('license', lang)}: {s.license}. {s.homepage or ''}", SMALL))
     for r in profile[profile.citation_url.notna()].itertuples():
-        block.append(_p(f"• {r.name_sq if lang == 'sq' else r.name_en} ({int(r.year)}), {i18n.t('citation', lang).lower()}: "
-                        f"{r.citation_title}, {r.citation_url} ({r.citation_retrieved})", SMALL))
+        read_at = getattr(r, "read_at_url", None)
+        read_at = f"; {i18n.t('qual_read_at', lang).lower()}: {read_at}" if isinstance(read_at, str) and read_at else ""
+        block.append(_p(f"• {r.name_sq if lang == 'sq' else r.name_en} ({int(r.year)}), {i18n.t('qual_publication', lang).lower()}: "
+                        f"{r.citation_title}, {r.citation_url} ({r.citation_retrieved}){read_at}", SMALL))
     block += [Spacer(1, 4), _p(i18n.t("boundary_attribution", lang), SMALL)]
     story.append(KeepTogether(block))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 from itertools import groupby
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -158,6 +159,21 @@ def _caveats_html(r: SpineRow, lang: str) -> str:
     return own + folded
 
 
+def _link(url: str, text: str) -> str:
+    return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(text)}</a>' if url.startswith(("https://", "http://")) else _e(text)
+
+
+def citation_html(r: SpineRow, lang: str) -> str:
+    """'Burimi i vlerës: <publication>; Ku u lexua vlera: <copy>': the publication a reader can cite, and the copy it was
+    read in when that is another address (its host, linked). Empty when the source names no publication per value."""
+    if not r.citation_url:
+        return ""
+    parts = [f'{_e(i18n.t("qual_publication", lang))}: {_link(r.citation_url, r.citation_title or r.citation_url)}']
+    if r.read_at_url:
+        parts.append(f'{_e(i18n.t("qual_read_at", lang))}: {_link(r.read_at_url, urlsplit(r.read_at_url).hostname or r.read_at_url)}')
+    return f'<span class="lnb-sub lnb-cite">{"; ".join(parts)}</span>'
+
+
 def _row_html(r: SpineRow, labels: dict[str, str], lang: str, row_id: str) -> str:
     if r.value is None:
         value = f'<span class="lnb-missing">{_e(r.value_text)}</span>'
@@ -175,7 +191,7 @@ def _row_html(r: SpineRow, labels: dict[str, str], lang: str, row_id: str) -> st
 
     return ("<tr>"
             f'<th scope="row" id="{row_id}">{_e(r.name)}<span class="lnb-sub">{r.year}</span>'
-            f'{_caveats_html(r, lang)}</th>'
+            f'{_caveats_html(r, lang)}{citation_html(r, lang)}</th>'
             f'<td class="lnb-value" data-label="{_e(labels["value"])}" headers="{headers(1)}">{value}{" " + MARK if r.value_caveat else ""}</td>'
             + _cell(labels["rank"], _e(r.rank_text), "lnb-rank", headers(2))
             + _cell(labels["comparison"], _e(r.comparison_text), headers=headers(3))

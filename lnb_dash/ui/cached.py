@@ -107,8 +107,8 @@ def indicator_meta_cached(indicator: str) -> indicators.IndicatorMeta:
 
 
 @st.cache_data
-def values_cached(indicator: str, year: int, breakdown: str, level: str) -> pd.DataFrame:
-    return query_values(get_connection(), indicator, year, breakdown, level)
+def values_cached(indicator: str, year: int, breakdown: str, level: str, lang: str = "sq") -> pd.DataFrame:
+    return query_values(get_connection(), indicator, year, breakdown, level, lang)
 
 
 @st.cache_data
@@ -195,8 +195,8 @@ def map_model_cached(view: MapView, lang: str) -> tuple[pd.DataFrame, map_model.
     A resource, not data: the model is read, never changed, so no copy is made on each rerun.
     """
     meta = indicator_meta_cached(view.indicator)
-    values = values_cached(view.indicator, view.year, view.breakdown, view.level)
-    national = values_cached(view.indicator, view.year, view.breakdown, levels.NATIONAL.id)
+    values = values_cached(view.indicator, view.year, view.breakdown, view.level, lang)
+    national = values_cached(view.indicator, view.year, view.breakdown, levels.NATIONAL.id, lang)
     return values, map_model.build_map_model(meta, view, values, national, level_gdf_cached(view.level), lang, sources_cached(),
                                              priority_codes_cached())
 

@@ -22,7 +22,7 @@ def test_the_shipped_data_passes_with_full_coverage_of_the_boundaries(con):
     result = check_data(config.DATA_DIR)
     assert result.ok, result.problems
     cov = result.coverage.set_index(["indicator", "level", "year"]).areas
-    assert cov["population", "municipality", "2011"] == 61 and cov["population", "municipality", "2023"] == 52
+    assert cov["population", "municipality", "2011"] == 61 and cov["population", "municipality", "2023"] == 61
     assert cov["population", "county", "1989"] == 12 and cov["population_1jan", "county", "2017"] == 2
     assert "municipality" not in set(result.coverage[result.coverage.indicator == "population_1jan"].level)
 
@@ -86,17 +86,19 @@ def test_an_unreadable_source_folder_is_reported_not_raised(data_copy):
 def test_a_value_read_on_its_own_page_needs_its_citation(data_copy):
     data_dir, _ = data_copy
     source = "census2023_municipalities"
-    corrupt(data_dir, "https://de.m.wikipedia.org./wiki/Gemeinde_Tirana,", "de.wikipedia somewhere,", source=source)
-    corrupt(data_dir, ",2026-11-24\n", ",yesterday\n", source=source)
+    corrupt(data_dir, "https://de.wikipedia.org/wiki/Gemeinde_Tirana,", "de.wikipedia somewhere,", source=source)
+    corrupt(data_dir, ",2026-11-24,", ",yesterday,", source=source)
+    corrupt(data_dir, ",https://websiteproxy.net/", ",websiteproxy.net/", source=source)
     msgs = messages(data_dir)
     assert any("census2023_municipalities/observations.csv, row" in m and "'citation_url'" in m and "not a web address" in m for m in msgs)
     assert any("'citation_retrieved'" in m and "yesterday" in m for m in msgs)
+    assert any("'read_at_url'" in m and "the copy the value was read in" in m for m in msgs)
 
 
 def test_citation_columns_must_come_all_together_after_the_observation_columns(data_copy):
     data_dir, _ = data_copy
     csv = data_dir / "sources" / "census2023_municipalities" / "observations.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace(",citation_retrieved\n", ",retrieved\n", 1), encoding="utf-8")
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",citation_retrieved,", ",retrieved,", 1), encoding="utf-8")
     assert any("optionally followed by citation_url" in m for m in messages(data_dir))
 
 

@@ -32,12 +32,13 @@ def test_a_value_has_its_own_caveat_only_when_its_note_is_written_in_both_langua
     assert caveats.value_caveat("computed: sum of 61 municipalities", "en") is None and caveats.value_caveat(None, "sq") is None
 
 
-def test_himare_and_the_shkoder_county_values_are_marked_in_the_map_table(con):
+def test_himare_and_vau_i_dejes_are_marked_in_the_map_table_and_the_shkoder_20_is_retired(con):
     meta = indicators.get_indicator(con, "population")
     values = query_values(con, "population", 2023)
     table = map_model.values_table(values, meta, "sq").set_index("Bashkia")
     assert table.loc["Himarë", "Kujdes"].startswith("⚠ Besueshmëri mesatare")
-    assert table.loc["Shkodër", "Kujdes"].startswith("⚠ Kontroll i qarkut Shkodër") and table.loc["Tiranë", "Kujdes"] == ""
+    assert table.loc["Vau i Dejës", "Kujdes"].startswith("⚠ Besueshmëri mesatare; vlerë e korrigjuar")
+    assert table.loc["Shkodër", "Kujdes"] == "" and table.loc["Tiranë", "Kujdes"] == ""
 
 
 def test_the_builds_provenance_notes_read_in_albanian():

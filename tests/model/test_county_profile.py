@@ -16,7 +16,9 @@ def test_tirana_is_the_largest_county_and_ranks_are_said_in_words(con):
 
 def test_municipalities_keep_a_missing_2023_census_missing(con):
     munis = queries.list_county_municipalities(con, "AL-11")
-    munis = county_profile.municipalities_with_change(munis, queries.query_census(con, ["AL-11", *munis.lau_code])).set_index("lau_code")
+    census = queries.query_census(con, ["AL-11", *munis.lau_code])
+    census = census[(census.area_code != "AL223") | (census.year != 2023)]  # as if Rrogozhinë's 2023 count were not known
+    munis = county_profile.municipalities_with_change(munis, census).set_index("lau_code")
     assert len(munis) == 5 and munis.loc["AL224"].change == 598176 - 557422
     assert munis.loc["AL223"].to_value != munis.loc["AL223"].to_value and munis.loc["AL223"].change != munis.loc["AL223"].change
     html = profile_html.county_municipalities_html(munis.reset_index(), "en", "x")

@@ -18,7 +18,7 @@ def test_the_download_names_each_area_and_its_source_and_leaves_missing_values_e
     assert (albania.area, albania.value, albania.unit, albania.status) == ("Shqipëria", 2402113, "banorë", "value")
     assert albania.citation_url.startswith("https://") and albania.source.startswith("Popullsia sipas Censusit 2023")
     missing = download[download.status == "not_reported"]
-    assert len(download[(download.level == "municipality") & (download.breakdown == "total") & (download.status == "value")]) == 52
+    assert len(download[(download.level == "municipality") & (download.breakdown == "total") & (download.status == "value")]) == 61
     assert len(missing) > 0 and missing.value.isna().all()
 
 
@@ -37,7 +37,7 @@ def test_the_table_on_the_page_speaks_albanian(population_2023):
 def test_coverage_counts_areas_with_a_value_out_of_the_levels_areas(con):
     table = data_page.coverage_by_level_table(indicators.query_coverage_by_level(con), indicators.list_indicators(con), "en")
     population = table[table.Indicator == "Population (census)"].set_index("Level")
-    assert population.loc["Municipalities", "2023"] == "52/61" and population.loc["Municipalities", "2011"] == "61/61"
+    assert population.loc["Municipalities", "2023"] == "61/61" and population.loc["Municipalities", "2011"] == "61/61"
     assert population.loc["Counties", "Latest year with data"] == "2023"
     assert list(table.columns[:3]) == ["Indicator", "Level", "Latest year with data"]
 

@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 from lnb_dash import levels
@@ -15,7 +16,7 @@ from lnb_dash.render import charts, maps
 
 def model_for(con, indicator, year, breakdown="total", lang="en", **options):
     meta = indicators.get_indicator(con, indicator)
-    values = query_values(con, indicator, year, breakdown)
+    values = query_values(con, indicator, year, breakdown, lang=lang)
     view = MapView(indicator=indicator, year=year, breakdown=breakdown, **options)
     return meta, values, map_model.build_map_model(meta, view, values, query_values(con, indicator, year, breakdown, "national"),
                                                    boundaries.read_level("municipality"), lang, indicators.list_sources(con))
@@ -171,12 +172,37 @@ def test_a_link_without_a_year_or_with_one_that_has_data_gets_no_notice(con):
         assert map_model.substitutions(asked, settled, frame) == []
 
 
-@pytest.mark.parametrize("lang, label", [("en", "52 of 61 ranked"), ("sq", "Renditen 52 nga 61")])
+@pytest.mark.parametrize("lang, label", [("en", "41 of 61 ranked"), ("sq", "Renditen 41 nga 61")])
 def test_the_ranking_says_how_many_of_the_areas_it_ranks(con, lang, label):
-    values = query_values(con, "population", 2023)
+    values = query_values(con, "local_turnout", 2015, breakdown="female")  # 20 flagged values are not ranked
     assert map_model.ranked_label(values, "municipality", lang) == label
 
 
 def test_the_albanian_map_description_is_grammatical_whatever_the_indicator(con):
     _, _, m = model_for(con, "local_turnout", 2015, lang="sq")
     assert m.alt_text.startswith("Harta sipas bashkive: Pjesëmarrja në zgjedhjet vendore, 2015."), "not 'Hartë e Pjesëmarrja…'"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "by 65 %"), ("sq", "me 65 %")])
+def test_a_flagged_value_is_marked_with_its_reason_in_table_and_download_and_is_neither_ranked_nor_classed(con, lang, words):
+    _, values, m = model_for(con, "local_turnout", 2015, "female", lang=lang)
+    values = values.set_index("area_code")
+    malesi = values.loc["AL152"]
+    assert words in malesi.flag and pd.isna(malesi["rank"]) and malesi.n_ranked == 41
+    assert values["rank"].max() == 41, "the 20 flagged municipalities are left out of the ranks"
+    table = m.table.set_index(m.table.columns[0])
+    caveat_column = table.columns[-1]
+    assert table.loc["Malësi e Madhe", caveat_column].startswith("⚠ ") and words in table.loc["Malësi e Madhe", caveat_column]
+    download = m.download.set_index("lau_code")
+    assert download.loc["AL152", "flag"].startswith("⚠ ") and words in download.loc["AL152", "flag"]
+    assert download.loc["AL111", "flag"] is None or pd.isna(download.loc["AL111", "flag"])
+    assert m.classes.class_index[m.gdf.area_code == "AL152"].tolist() == [-1], "a flagged value is in no class"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Albania: not given: in 20 of 61 municipalities"),
+                                         ("sq", "Shqipëria: nuk jepet: në 20 nga 61 bashki")])
+def test_albanias_womens_figure_states_its_basis(con, lang, words):
+    assert model_for(con, "local_turnout", 2015, "female", lang=lang)[2].national_text.startswith(words)
+    complete = model_for(con, "parl_voters", 2017, "female", lang=lang)[2].national_text
+    assert complete.endswith("(built from all 61 municipalities)" if lang == "en" else "(e ndërtuar nga të 61 bashkitë)")
+    assert model_for(con, "parl_voters", 2017, lang=lang)[2].national_text.endswith(("voters", "votues"))

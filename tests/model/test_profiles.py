@@ -88,7 +88,7 @@ def test_kamez_has_a_spine_row_per_indicator(con):
     rows = profiles.spine_rows(profile, query_distributions(con, profile), query_series(con, "AL221"), "en")
     assert [r.indicator_id for r in rows] == profile.indicator_id.tolist()
     population = next(r for r in rows if r.indicator_id == "population")
-    assert population.rank_text == "5th highest of 52" and population.range_text.startswith("52 municipalities: from 1,843 persons")
+    assert population.rank_text == "6th highest of 61" and population.range_text.startswith("61 municipalities: from 1,843 persons")
     turnout = next(r for r in rows if r.indicator_id == "parl_turnout")
     assert turnout.series == [(2013, 59.64), (2017, 47.88)] and turnout.comparison_text == "+1.1 points compared with Albania"
     assert next(r for r in rows if r.indicator_id == "area_km2").rank_text == "lowest of 61"
@@ -101,7 +101,7 @@ def test_the_table_has_a_row_per_indicator_with_labels_for_phone_cards(con):
     assert "<caption>Treguesit e Kamzës krahasuar me 61 bashkitë</caption>" in html
     body = html.split("<tbody>")[1]
     assert body.count('<th scope="row" ') == len(profile)
-    assert "<caption>" in html and 'data-label="Vlera"' in html and "e 5-ta më e lartë nga 52" in html
+    assert "<caption>" in html and 'data-label="Vlera"' in html and "e 6-ta më e lartë nga 61" in html
     assert body.count("data:image/svg+xml;base64,") >= 10
     assert len(profiles.spine_table(rows, "sq")) == len(profile)
 

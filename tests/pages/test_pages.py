@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 
 from lnb_dash import config
@@ -47,8 +48,8 @@ def test_map_deep_link_sets_indicator_year_and_breakdown():
 
 def test_map_opens_on_a_well_covered_year_and_discloses_coverage():
     at = open_page("map", indicator="population", lang="en")
-    assert at.selectbox(key="map.year").value == 2023  # 52 of 61: well covered
-    assert "52 of 61 municipalities have data for 2023" in texts(at)
+    assert at.selectbox(key="map.year").value == 2023
+    assert "61 of 61 municipalities have data for 2023" in texts(at)
     at.selectbox(key="map.year").set_value(2011).run()
     assert "61 of 61 municipalities have data for 2011" in texts(at)
     assert at.query_params["year"] == "2011"
@@ -155,9 +156,11 @@ def test_the_headline_results_come_first_with_their_source(page):
 def test_data_page_filters_and_offers_the_download():
     at = open_page("data", indicator="population", year="2023", status="not_reported", lang="en")
     table = at.dataframe[0].value
-    assert (table["Breakdown"] == "Total").sum() == 9  # and 58 × 5 by sex and age: 3 have those
+    assert (table["Breakdown"] == "Total").sum() == 0  # 58 × 5 by sex and age: 3 have those
+    assert "Women" in set(table["Breakdown"])
     assert set(table["Value"]) == {"Not reported"}, "missing shows its status, never None"
-    assert {"Unit", "Year", "Status", "Source", "License", "Page where it was read (address)", "Words on the page"} <= set(table.columns)
+    assert {"Unit", "Year", "Status", "Source", "License", "Publication (address)", "What it says", "Where this value was read",
+            "Quality flag"} <= set(table.columns)
     assert set(table["Status"]) == {"Not reported"}
 
 
@@ -298,3 +301,18 @@ def test_the_overview_says_how_current_the_data_is():
 def test_the_trend_chart_has_its_caveats_beside_it():
     at = open_page("trends", indicator="parl_turnout", m="AL343", lang="en")
     assert "Caveats:" in texts(at) and "2013: the election took place under the pre-2015 map" in texts(at)
+
+
+@pytest.mark.parametrize("lang, mark, basis", [("en", "by 65 %", "Albania: not given: in 20 of 61 municipalities"),
+                                               ("sq", "me 65 %", "Shqipëria: nuk jepet: në 20 nga 61 bashki")])
+def test_womens_turnout_2015_marks_malesi_e_madhe_with_its_reason_and_does_not_rank_it(lang, mark, basis):
+    at = open_page("map", indicator="local_turnout", year="2015", breakdown="female", lang=lang)
+    legend = " ".join(h.proto.body for h in at.get("html"))
+    assert basis in legend and "⚠" in legend
+    at.session_state["map.tab"] = "Table" if lang == "en" else "Tabela"
+    frame = at.run().dataframe[0].value
+    table = frame.set_index(frame.columns[0])
+    malesi = table.loc["Malësi e Madhe"]
+    assert malesi.iloc[-1].startswith("⚠ ") and mark in malesi.iloc[-1]
+    rank = table.columns[list(table.columns).index("Rank" if lang == "en" else "Renditja")]
+    assert pd.isna(malesi[rank]) and table[rank].max() == 41

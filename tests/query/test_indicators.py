@@ -36,7 +36,7 @@ def test_timeseries_includes_county_and_national_lines(con):
 
 def test_coverage_by_level_counts_areas_not_rows(con):
     coverage = q.query_coverage_by_level(con).set_index(["indicator_id", "area_level", "year"])
-    assert coverage.loc[("population", "municipality", 2023)].n_areas == 52  # 67 rows with a value: 3 also by sex and age
+    assert coverage.loc[("population", "municipality", 2023)].n_areas == 61  # 76 rows with a value: 3 also by sex and age
     assert coverage.loc[("population", "municipality", 2023)].n_possible == 61
     assert coverage.loc[("population", "county", 1989)].n_areas == 12
     levels = set(coverage.loc["population_1jan"].index.get_level_values("area_level"))
@@ -51,7 +51,7 @@ def test_coverage_table_shows_each_level_with_its_years(con):
     rows = table.set_index(["Indicator", "Level"])
     assert rows.loc[("Population on 1 January (estimate)", "Counties"), "2002"] == "12/12"
     assert rows.loc[("Population on 1 January (estimate)", "Counties"), "2017"] == "2/12"
-    assert rows.loc[("Population (census)", "Municipalities"), "2023"] == "52/61"
+    assert rows.loc[("Population (census)", "Municipalities"), "2023"] == "61/61"
     assert rows.loc[("Population (census)", "Municipalities"), "1989"] == ""
     assert ("Population on 1 January (estimate)", "Municipalities") not in rows.index
     sq = data_page.coverage_by_level_table(q.query_coverage_by_level(con), q.list_indicators(con), "sq")

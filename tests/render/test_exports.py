@@ -30,7 +30,7 @@ def test_xlsx_has_the_shown_values_and_a_metadata_sheet(con):
     workbook = load_workbook(io.BytesIO(exports.to_xlsx_bytes(table, exports.metadata_frame(con, ["population"], "en"))))
     assert workbook.sheetnames == ["data", "metadata"]
     data = pd.DataFrame(list(workbook["data"].values)[1:], columns=list(workbook["data"].values)[0])
-    assert len(data) == 61 and (data.status == "not_reported").sum() == 9
+    assert len(data) == 61 and (data.status == "value").all()
     assert data.value.replace("", None).dropna().astype(float).sum() == pd.to_numeric(table.value, errors="coerce").sum()
     metadata = "\n".join(str(c) for row in workbook["metadata"].values for c in row)
     assert "Eurostat" in metadata and "CC BY-SA" in metadata.replace("Creative Commons Attribution-ShareAlike", "CC BY-SA")
@@ -72,12 +72,12 @@ def test_every_download_names_where_each_value_was_read(con, tmp_path):
     data = pd.DataFrame(rows[1:], columns=rows[0])
     valued = data[data.status == "value"]
     assert valued.citation_url.str.startswith("http").all() and valued.citation_text.str.len().gt(10).all()
-    assert "6,202" in data.set_index("lau_code").loc["AL153", "note"]
+    assert "6,222" in data.set_index("lau_code").loc["AL153", "note"]
     metadata = "\n".join(str(c) for row in workbook["metadata"].values for c in row)
-    assert "Popullsia sipas Censusit 2023 për bashki" in metadata and "52 nga 61 bashki" in metadata  # Albanian title and caveats
+    assert "Popullsia sipas Censusit 2023 për bashki" in metadata and "të 61 bashkitë" in metadata  # Albanian title and caveats
 
     observations = data_page.observations_download(indicators.query_observations(con, "population", 2023), "en")
-    assert {"note", "citation_url", "citation_title", "citation_text", "citation_retrieved"} <= set(observations.columns)
+    assert {"note", "flag", "citation_url", "citation_title", "citation_text", "citation_retrieved", "read_at_url"} <= set(observations.columns)
     assert observations[(observations.level == "municipality") & (observations.status == "value")].citation_url.notna().all()
     back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(observations)), encoding="utf-8-sig")
     assert back.citation_url.notna().sum() == observations.citation_url.notna().sum()
@@ -88,7 +88,10 @@ def test_every_download_names_where_each_value_was_read(con, tmp_path):
     meta = indicators.get_indicator(con, "population")
     download = map_model.values_download(query_values(con, "population", 2023), meta, "en", indicators.list_sources(con),
                                          MapView(indicator="population", year=2023))
-    assert download.set_index("lau_code").loc["AL224", "citation_url"].startswith("https://de.m.wikipedia.org")
+    tirana = download.set_index("lau_code").loc["AL224"]
+    assert tirana.citation_url == "https://de.wikipedia.org/wiki/Gemeinde_Tirana" and tirana.read_at_url.startswith("https://de.m.wikipedia.org")
+    korce = download.set_index("lau_code").loc["AL343"]
+    assert korce.citation_url == "https://de.wikipedia.org/wiki/Kor%C3%A7a" and "websiteproxy.net" in korce.read_at_url
 
     series = indicators.query_timeseries(con, "population_1jan", ["AL", "AL-01"])
     trend = trends.trend_download(series, indicators.get_indicator(con, "population_1jan"), "en", indicators.list_sources(con))
@@ -97,4 +100,7 @@ def test_every_download_names_where_each_value_was_read(con, tmp_path):
     with zipfile.ZipFile(io.BytesIO(exports.build_data_package(con))) as archive:
         package = pd.read_csv(archive.open("observations.csv"))
     cited = package[(package.source_id == "census2023_municipalities") & (package.status == "value")]
-    assert len(cited) == 68 and cited.citation_url.notna().all()
+    assert len(cited) == 77 and cited.citation_url.notna().all()
+    assert cited.set_index("area_code").loc["AL343"].read_at_url.startswith("https://websiteproxy.net/")
+    flagged = package[(package.indicator_id == "local_turnout") & (package.year == 2015) & package.flag_en.notna()]
+    assert "AL152" in set(flagged.area_code) and set(flagged.breakdown) == {"female", "male"}

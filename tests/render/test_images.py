@@ -40,10 +40,33 @@ def test_chart_svg_parses_and_carries_title_source_and_dashboard(model):
     assert "Population (census), 2023" in svg and "Source: Eurostat" in svg and "LNB municipal dashboard" in svg
 
 
-def test_the_static_legend_lists_not_reported_with_its_count(model):
-    meta, values, m = model
+def _women_2015(con, lang="en"):
+    meta = indicators.get_indicator(con, "local_turnout")
+    values = query_values(con, "local_turnout", 2015, "female", lang=lang)
+    m = map_model.build_map_model(meta, MapView(indicator="local_turnout", year=2015, breakdown="female"), values,
+                                  query_values(con, "local_turnout", 2015, "female", level="national"),
+                                  boundaries.read_level("municipality"), lang, indicators.list_sources(con))
+    return meta, values, m
+
+
+def test_the_static_legend_lists_not_reported_with_its_count(con):
+    meta = indicators.get_indicator(con, "covid19_families_assisted")
+    values = query_values(con, "covid19_families_assisted", 2020)
+    m = map_model.build_map_model(meta, MapView(indicator="covid19_families_assisted", year=2020), values,
+                                  query_values(con, "covid19_families_assisted", 2020, level="national"),
+                                  boundaries.read_level("municipality"), "en", indicators.list_sources(con))
     svg = images.to_svg(images.build_static_map(m.gdf, m.classes, meta, "en", values.status, width=200))
-    assert "Not reported (9)" in svg
+    assert "Not reported (58)" in svg
+
+
+def test_the_pictures_mark_flagged_values_with_their_count_and_leave_them_unranked(con):
+    meta, values, m = _women_2015(con)
+    svg = images.to_svg(images.build_static_map(m.gdf, m.classes, meta, "en", values.status, width=200))
+    assert "⚠ Doubtful value: not ranked, classed or counted in national figures (20)" in svg
+    bars = charts.build_ranked_bar_chart(values, m.classes, meta, "en").to_dict()
+    rows = {r["label"]: r for r in next(iter(bars["datasets"].values()))}
+    assert rows["Malësi e Madhe ⚠"]["rank_text"].startswith("⚠ not ranked: Women + men")
+    assert sum(label.endswith("⚠") for label in rows) == 20
 
 
 def test_png_size_refuses_non_png():

@@ -9,7 +9,7 @@ import pytest
 from lnb_dash import config
 from lnb_dash.model import map as map_model
 from lnb_dash.model.address import MapView
-from lnb_dash.model.classify import STATUS_STYLES
+from lnb_dash.model.classify import FLAG_STYLE, STATUS_STYLES
 from lnb_dash.ops import assets
 from lnb_dash.query import boundaries, indicators
 from lnb_dash.query.values import query_values
@@ -50,7 +50,7 @@ def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
     _, m, figure = model
     assert set(figure.spec.features) == set(m.gdf.area_code) and len(figure.spec.features) == 61
     korce = figure.spec.features["AL343"]["tip"]
-    assert [row[0] for row in korce] == ["Municipality", "Population (census)", "Year", "Rank"]
+    assert [row[0] for row in korce] == ["Municipality", "Population (census)", "Year", "Rank", "Source of the value"]
     assert korce[0][1] == "Korçë"
     features = features_of(figure.spec)
     assert len(features) == 61 and {f["properties"]["lau_code"] for f in features} == set(m.gdf.area_code)
@@ -59,13 +59,13 @@ def test_the_values_layer_has_the_61_municipalities_with_tooltip_rows(model):
     assert '"Municipality"' in html and '"Rank"' in html
 
 
-def test_missing_values_get_the_status_pattern_and_values_a_class_colour(model):
-    _, m, figure = model
+def test_missing_values_get_the_status_pattern_and_values_a_class_colour(con):
+    m, figure = build(con, "covid19_families_assisted", 2020)  # 3 of 61 municipalities reported
     styles = [f["style"] for f in figure.spec.features.values()]
-    assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 9
+    assert sum(s == STATUS_STYLES["not_reported"] for s in styles) == 58
     assert {s["fillColor"] for s in styles if s.get("dashArray") is None} <= set(m.classes.colors)
     drawn = [f["style"] for f in features_of(figure.spec)]
-    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 9
+    assert sum(s.get("dashArray") == "4 3" for s in drawn) == 58
 
 
 def test_the_map_asks_for_nothing_outside_the_app(model):
@@ -111,16 +111,39 @@ def test_the_base_map_is_the_same_for_every_view_of_a_page(model, con):
     assert len(keys) == 1, "streamlit-folium would build a new map instead of repainting the values"
 
 
-def test_not_reported_is_drawn_and_listed_differently_from_classes(model):
-    *_, figure = model
-    assert "Not reported" in figure.legend_html and "(9)" in figure.legend_html
+def test_not_reported_is_drawn_and_listed_differently_from_classes(con):
+    _, figure = build(con, "covid19_families_assisted", 2020)
+    assert "Not reported" in figure.legend_html and "(58)" in figure.legend_html
     assert "dashed" in figure.legend_html
+
+
+@pytest.mark.parametrize("lang, words", [("en", "by 65 %"), ("sq", "me 65 %")])
+def test_a_flagged_value_is_drawn_apart_and_its_tooltip_says_why_and_that_it_is_not_ranked(con, lang, words):
+    meta = indicators.get_indicator(con, "local_turnout")
+    view = MapView(indicator="local_turnout", year=2015, breakdown="female")
+    m = map_model.build_map_model(meta, view, query_values(con, "local_turnout", 2015, "female", lang=lang),
+                                  query_values(con, "local_turnout", 2015, "female", "national", lang=lang),
+                                  boundaries.read_level("municipality"), lang, indicators.list_sources(con))
+    figure = maps.map_figure(m, lang)
+    malesi = dict(figure.spec.features["AL152"]["tip"])
+    value_row, rank_row = list(malesi.values())[1], list(malesi.values())[3]
+    assert "⚠" in value_row and words in value_row and rank_row.startswith("⚠ ") and "61" not in rank_row
+    assert figure.spec.features["AL152"]["style"]["fillColor"] == FLAG_STYLE["fillColor"]
+    assert "⚠" in figure.legend_html and "(20)" in figure.legend_html
+    assert ("nuk jepet" if lang == "sq" else "not given") in figure.legend_html
+
+
+def test_the_tooltip_names_each_values_publication_in_short(model, con):
+    *_, figure = model
+    assert dict(figure.spec.features["AL343"]["tip"])["Source of the value"] == "de.wikipedia 'Korça'"
+    assert dict(figure.spec.features["AL214"]["tip"])["Source of the value"] == "citypopulation.de"
+    assert "Source of the value" not in dict(build(con, "parl_turnout", 2017)[1].spec.features["AL343"]["tip"])
 
 
 def test_title_discloses_year_and_coverage(model):
     _, m, _ = model
     assert m.title == "Population (census), 2023"
-    assert m.subtitle.startswith("52 of 61 municipalities have data for 2023.")
+    assert m.subtitle.startswith("61 of 61 municipalities have data for 2023.")
 
 
 def test_names_from_data_are_escaped_before_they_reach_folium(model):

@@ -47,9 +47,10 @@ def test_unknown_code_is_refused(con):
         pdf.build_profile_pdf(con, "AL999", "en")
 
 
-def test_a_value_read_on_its_own_page_names_that_page(korce_sq):
+def test_a_value_names_its_publication_and_the_copy_it_was_read_in(korce_sq):
     text = " ".join(text_of(korce_sq).split())
-    assert "Popullsia (census) (2023), ku u lexua: de.wikipedia 'Korça'" in text
+    assert "Popullsia (census) (2023), burimi i vlerës: de.wikipedia 'Korça', https://de.wikipedia.org/wiki/Kor%C3%A7a" in text
+    assert "ku u lexua vlera: https://websiteproxy.net/" in text.replace("- ", "-")
 
 
 def test_the_albanian_profile_has_no_english_sentence(korce_sq, con):

@@ -56,3 +56,17 @@ def test_an_svg_is_an_image_streamlit_keeps_with_no_alt_text_to_read_out():
     img = profile_html.svg_img("<svg></svg>", "lnb-spark")
     assert img.startswith('<img class="lnb-spark" src="data:image/svg+xml;base64,') and img.endswith('alt="">')
     assert base64.b64decode(img.split("base64,")[1].split('"')[0]) == b"<svg></svg>"
+
+
+@pytest.mark.parametrize("lang, publication, read_at", [("sq", "Burimi i vlerës", "Ku u lexua vlera"),
+                                                        ("en", "Source of the value", "Where this value was read")])
+def test_a_value_names_its_publication_and_the_copy_it_was_read_in(con, lang, publication, read_at):
+    from lnb_dash.model import profiles
+    from lnb_dash.query import indicators
+    from lnb_dash.query.profiles import query_distributions, query_series
+
+    profile = indicators.query_profile(con, "AL343")  # Korçë: de.wikipedia, read in a proxy copy
+    rows = profiles.spine_rows(profile, query_distributions(con, profile), query_series(con, "AL343"), lang)
+    html = profile_html.spine_table_html(rows, lang, "Korçë", "Korçës")
+    assert f'{publication}: <a href="https://de.wikipedia.org/wiki/Kor%C3%A7a"' in html and "de.wikipedia &#x27;Korça&#x27;" in html
+    assert f"{read_at}: <a href=\"https://websiteproxy.net/" in html and ">websiteproxy.net</a>" in html

@@ -2,7 +2,7 @@
 -- Empty filters ('' or 0) mean all.
 SELECT o.area_code, coalesce(m.name, c.name, f.name, 'Shqipëri') AS area_name, o.area_level, o.indicator_id,
        i.name_sq, i.name_en, o.breakdown, o.year, o.value, i.unit_sq, i.unit_en, o.status, o.break_in_series, o.computed,
-       o.note, o.citation_url, o.citation_title, o.citation_text, o.citation_retrieved,
+       o.note, o.citation_url, o.citation_title, o.citation_text, o.citation_retrieved, o.read_at_url, o.flag_sq, o.flag_en,
        o.source_id, s.title AS source_title, s.title_sq AS source_title_sq, s.publisher AS source_publisher, s.license AS source_license,
        s.publisher_sq AS source_publisher_sq, s.license_sq AS source_license_sq,
        s.homepage AS source_url

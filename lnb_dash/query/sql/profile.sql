@@ -20,13 +20,13 @@ ranked AS (  -- only the indicator-years the profile shows
            count(*) OVER (PARTITION BY o.indicator_id, o.year) AS n_ranked
     FROM observations AS o
     JOIN target AS t ON t.indicator_id = o.indicator_id AND t.year = o.year
-    WHERE o.area_level = 'municipality' AND o.breakdown = 'total' AND o.status = 'value'
+    WHERE o.area_level = 'municipality' AND o.breakdown = 'total' AND o.status = 'value' AND o.flag_sq IS NULL
 )
 SELECT i.indicator_id, i.theme, i.kind, i.decimals, i.higher_is_better, i.name_sq, i.name_en, i.unit_sq, i.unit_en,
        i.categories, t.year,
        own.value, coalesce(own.status, 'not_reported') AS status, coalesce(own.break_in_series, false) AS break_in_series,
        coalesce(own.source_id, i.source_id) AS source_id, own.note, own.citation_url, own.citation_title, own.citation_text,
-       own.citation_retrieved,
+       own.citation_retrieved, own.read_at_url, own.flag_sq, own.flag_en,
        r.rank, r.n_ranked,
        county.value AS county_value, national.value AS national_value
 FROM indicators AS i
