@@ -323,7 +323,7 @@ def check_citation(row: dict, this_year: int) -> list[tuple[str, str, dict]]:
     if not row["citation_url"].startswith(("http://", "https://")):
         problems.append(("citation_url", N_("imp_citation_url"), {"value": quoted(row["citation_url"])}))
     if row.get(READ_AT_COLUMN) and not row[READ_AT_COLUMN].startswith(("http://", "https://")):
-        problems.append((READ_AT_COLUMN, N_("imp_citation_url"), {"value": quoted(row[READ_AT_COLUMN])}))
+        problems.append((READ_AT_COLUMN, N_("imp_read_at_url"), {"value": quoted(row[READ_AT_COLUMN])}))
     for column in ("citation_title", "citation_text"):
         if not row[column].strip():
             problems.append((column, N_("imp_citation_empty"), {}))

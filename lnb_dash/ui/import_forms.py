@@ -67,12 +67,11 @@ def render_problems(problems, lang: str) -> None:
 
 
 def render_rejection(exc, lang: str) -> None:
-    """A refused file: one problem about the whole file (too big, empty, over a limit: nothing was read past it) as the
-    message itself; otherwise the report."""
+    """A table over a size limit (nothing was read past it: :mod:`lnb_dash.data.tables`) as the message itself, in the
+    page's language; any other refusal as the report."""
     problems = exc.problems
-    if len(problems) == 1 and problems[0].row is None and problems[0].column is None:
-        todo = problems[0].todo(lang)
-        st.error(problems[0].problem(lang) + (f" {todo}" if todo else ""))
+    if len(problems) == 1 and (problems[0].key or "").startswith("sec_table_"):
+        st.error(problems[0].problem(lang))
     else:
         render_problems(problems, lang)
 

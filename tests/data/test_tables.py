@@ -57,7 +57,7 @@ def test_the_3_million_row_bomb_is_refused_in_a_second_before_parsing(bombs, rea
 @pytest.mark.parametrize("name", ["1m", "1m_undeclared", "150k_lying"])
 def test_a_sheet_over_the_row_limit_is_refused_whatever_its_dimension_says(bombs, read_only_data, name):
     msg = refused_within_budget(bombs[name], *read_only_data)
-    assert "the sheet holds more than 100,000 rows" in msg
+    assert "The sheet holds more than 100,000 rows" in msg
 
 
 def test_the_command_line_refuses_the_bomb_with_the_same_message(bombs, read_only_data, tmp_path):
@@ -68,7 +68,7 @@ def test_the_command_line_refuses_the_bomb_with_the_same_message(bombs, read_onl
     done = subprocess.run([sys.executable, "-m", "lnb_dash", "--data-dir", str(data_dir), "--db", str(db_path), "import",
                            str(bombs["1m"]), "--indicator", "test_count", "--meta", str(tmp_path / "meta.yml")],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode != 0 and "the sheet holds more than 100,000 rows (at least 1,000,000)" in done.stdout + done.stderr
+    assert done.returncode != 0 and "The sheet holds more than 100,000 rows (at least 1,000,000)" in done.stdout + done.stderr
 
 
 def test_a_table_of_ours_passes_and_one_row_over_the_limit_does_not(tmp_path):

@@ -58,7 +58,7 @@ def test_a_values_flag_and_where_it_was_read_pass_through_when_the_values_query_
     frame = pd.DataFrame({"note": ["static/js/data/turnout/turnout2015bas.geojson"], "flag": ["women + men differ from all voters by 65 %"],
                           "read_at_url": ["https://mirror.example/page"]})
     columns = downloads.value_columns(frame, "sq")
-    assert columns["flag"].tolist() == ["women + men differ from all voters by 65 %"]
+    assert columns["flag"].tolist() == ["⚠ women + men differ from all voters by 65 %"]
     assert columns["read_at_url"].tolist() == ["https://mirror.example/page"]
     assert columns["note"].tolist() == ["Lexuar nga skedari i të dhënave të burimit turnout2015bas.geojson."]
     assert downloads.numbers(pd.Series([140956.0, None]), 0).tolist() == [140956, pd.NA]

@@ -115,7 +115,7 @@ def test_every_cell_names_its_column_and_row_headers_and_the_dot_is_said_in_word
     ids = set(re.findall(r' id="([^"]+)"', html))
     cells = re.findall(r'<td [^>]*headers="([^"]+)"', html)
     assert len(cells) == 7 * len(profile) and all(len(h.split()) == 2 and set(h.split()) <= ids for h in cells)
-    assert "The dot is this municipality: " in html and "5th highest of 52, quintile" in html
+    assert "The dot is this municipality: " in html and "6th highest of 61, quintile" in html
 
 
 def test_text_from_data_is_escaped():

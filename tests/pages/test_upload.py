@@ -201,7 +201,7 @@ def test_an_upload_named_with_a_path_and_html_lands_in_its_folder_and_is_shown_a
     path.write_text("bashkia,viti,vlera\nAtlantis,2021,1\n", encoding="utf-8")
     assert path.resolve().parent == folder.resolve() and [p.name for p in (tmp_path / "uploads").iterdir()] == ["one"]
     at = signed_in(**{"upload.pending": (str(path), "covid19_families_assisted", META)})
-    assert at.dataframe[0].value.iloc[0]["file"] == "<img src=x onerror=alert(1)>.csv"  # a table cell: text, never markup
+    assert at.dataframe[0].value.iloc[0]["File"] == "<img src=x onerror=alert(1)>.csv"  # a table cell: text, never markup
 
 
 def sign_in_page(secrets: dict, lang: str = "en"):
