@@ -48,6 +48,10 @@ KINDS = ("count", "measure", "rate", "share", "category")
 THEMES = ("demography", "territory", "civic_participation", "social_protection", "municipal_budget", "lnb_programme")
 LANGS = ("sq", "en")
 
+# The rank rule: a rank ("9th of 52") or a quintile is given only where at least this many areas have a value; with
+# fewer, every profile row, tooltip and ranking says how many have one ("2 of 61 have a value") and ranks nothing.
+MIN_RANKED = 10
+
 # Counts of persons in vulnerable groups below this are shown and exported as "suppressed" (never the number).
 SUPPRESSION_THRESHOLD = int(os.environ.get("LNB_SUPPRESSION_THRESHOLD", "5"))
 

@@ -94,7 +94,8 @@ figures.render_downloads("map.downloads", lang, model.download, [view.indicator]
         title=map_model.map_name(meta, view, lang), lines_label=lines_label),
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value,
-                                                                                         area_title=levels.area_label(view.level, lang))
+                                                                                         area_title=levels.area_label(view.level, lang),
+                                                                                         n_areas=levels.get(view.level).n_areas)
                                                              .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang),
 })
 citations.render_source_note(source_ids, lang, boundaries=True)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lnb_dash import i18n, names
+from lnb_dash import config, i18n, names
 from lnb_dash.model import profiles, similar
 from lnb_dash.model.address import ProfileView
 from lnb_dash.render import maps, pdf, profile_html
@@ -43,7 +43,7 @@ with facts_col:
     citations.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 
 st.header(i18n.t("spine_heading", lang))
-st.caption(i18n.t("spine_intro", lang))
+st.caption(i18n.t("spine_intro", lang) + " " + i18n.t("upl_rank_rule", lang, min=config.MIN_RANKED))
 rows = cached.spine_rows_cached(view.m, lang)
 st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"], names.genitive(view.m)))
 citations.render_source_note(profile.source_id.tolist(), lang)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lnb_dash import i18n
+from lnb_dash import i18n, levels
 from lnb_dash.model.address import CompareView, page_url
 from lnb_dash.model.map import _fmt_optional, citation_columns, indicator_name, meta_of
 
@@ -21,7 +21,7 @@ def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang
         for code, profile in profiles.items():
             p = profile.iloc[i]
             if p.status == "value":
-                rank = i18n.rank_text(p["rank"], p.n_ranked, lang)
+                rank = i18n.rank_text(p["rank"], p.n_ranked, lang, levels.N_MUNICIPALITIES)
                 row[names[code]] = f"{i18n.format_value(p.value, meta, lang)} ({int(p.year)}" + (f"; {rank})" if rank != "–" else ")")
             else:
                 row[names[code]] = i18n.status_label(p.status, lang)
@@ -39,7 +39,8 @@ def compare_download(profiles: dict[str, pd.DataFrame], names: dict[str, str], l
         frames.append(pd.DataFrame({
             "lau_code": code, "municipality": names[code], "indicator": profile.indicator_id, "indicator_name": profile[f"name_{lang}"],
             "year": profile.year.astype("Int64"), "value": profile.value.where(profile.status == "value"), "unit": profile[f"unit_{lang}"],
-            "status": profile.status, "rank": profile["rank"].astype("Int64"), "n_ranked": profile.n_ranked.astype("Int64"),
+            "status": profile.status, "rank": profile["rank"].where(profile.n_ranked.map(i18n.ranked)).astype("Int64"),
+            "n_ranked": profile.n_ranked.astype("Int64"),
             "county_value": profile.county_value, "national_value": profile.national_value,
             "source": profile.source_id.map(titles), **citation_columns(profile),
         }))

@@ -111,7 +111,7 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
         value_text = i18n.format_value(row.value, meta, lang) if row.status == "value" else i18n.status_label(row.status, lang)
         own_caveat = caveats.value_caveat(getattr(row, "note", None), lang) if row.status == "value" else None
         value_text = f"{value_text} {caveats.MARK}" if own_caveat else value_text
-        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
+        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang, lv.n_areas) if ranked else "–"
         year = "" if pd.isna(row.year) else str(int(row.year))
         tip_value = f"{value_text}: {own_caveat}" if own_caveat else value_text
         texts = (row.name, *((row.municipality,) if in_municipality else ()), tip_value, year, rank_text)

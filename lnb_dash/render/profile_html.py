@@ -159,7 +159,7 @@ def _row_html(r: SpineRow, labels: dict[str, str], lang: str) -> str:
     else:
         swatch = (f'<span class="lnb-swatch" style="background:{r.color}"></span>'
                   f'<span class="lnb-sr">{_e(i18n.t("quintile_n", lang, q=r.quintile))}: </span>') if r.color else ""
-        value = f"{swatch}{_e(r.value_text)}"
+        value = f"{swatch}{_e(r.value_text)}" + (f'<span class="lnb-sub">{_e(r.provenance_text)}</span>' if r.provenance_text else "")
     spine = f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}</span>' if r.has_spine else ""
     trend = f'{svg_img(sparkline_svg(r.series), "lnb-spark")}<span class="lnb-sr">{_e(r.series_text)}</span>' if r.series else ""
     return ("<tr>"

@@ -203,7 +203,7 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     (building it with Altair is most of a rerun's time otherwise)."""
     values, model = map_model_cached(view, lang)
     chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value,
-                                          area_title=levels.area_label(view.level, lang))
+                                          area_title=levels.area_label(view.level, lang), n_areas=levels.get(view.level).n_areas)
     return charts.localize(chart, lang).to_json()
 
 

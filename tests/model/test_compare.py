@@ -25,7 +25,7 @@ def test_the_table_has_a_column_per_municipality_in_the_order_chosen_and_one_for
 def test_a_value_says_its_unit_year_and_rank_and_a_missing_one_says_not_reported(chosen):
     profiles, names = chosen
     table = compare.compare_table(profiles, names, "en").set_index("Indicator")
-    assert table.loc["Population (census)", "Berat"] == "62,232 persons (2023; 8th of 52)"
+    assert table.loc["Population (census)", "Berat"] == "62,232 persons (2023; 8th of 52 · 52 of 61 have a value)"
     assert table.loc["Families assisted during COVID-19 (to 29 May 2020)", "Kamëz"] == "Not reported"
     assert table.loc["LNB priority municipality", "Berat"] == "Yes (2019)" and table.loc["LNB priority municipality", "Albania"] == "–"
     sq = compare.compare_table(profiles, names, "sq")
