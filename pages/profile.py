@@ -21,8 +21,9 @@ view = state.read_view(PAGE, ProfileView)
 title = st.empty()
 places.settle_typed_place(PAGE, municipalities.lau_code.tolist(), lang)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
-st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=places.municipality_label(municipalities),
-             key=state.key(PAGE, "m"), accept_new_options=True, placeholder=i18n.t("search_place_placeholder", lang))
+picked = places.place_searchbox("profile.search", municipalities, lang, i18n.N_("choose_municipality"))
+if picked:
+    st.session_state[state.key(PAGE, "m")] = picked
 view = state.view_from_widgets(PAGE, ProfileView, view)
 state.write_view(PAGE, view, lang)
 
