@@ -14,6 +14,7 @@ AGGREGATES = {"count": "sum", "measure": "none", "rate": "none", "share": "none"
 TEXT_FIELDS = ("name", "unit", "definition")
 MAX_DECIMALS = 4
 _LABELS = {"name": N_("upl_field_name"), "unit": N_("upl_field_unit"), "definition": N_("upl_field_definition")}
+_IN = {"sq": N_("upl_lang_sq"), "en": N_("upl_lang_en")}
 
 
 def indicator_id(name_en: str) -> str:
@@ -31,7 +32,7 @@ def new_indicator(fields: dict, existing_ids, lang: str) -> tuple[str, dict, lis
     for field in TEXT_FIELDS:
         for code in config.LANGS:
             if not str(fields.get(f"{field}_{code}") or "").strip():
-                problems.append(i18n.t("upl_field_missing", lang, field=i18n.t(_LABELS[field], lang), language=i18n.t(f"upl_lang_{code}", lang)))
+                problems.append(i18n.t("upl_field_missing", lang, field=i18n.t(_LABELS[field], lang), language=i18n.t(_IN[code], lang)))
     kind, theme = fields.get("kind"), fields.get("theme")
     if kind not in config.KINDS:
         problems.append(i18n.t("upl_kind_missing", lang))
