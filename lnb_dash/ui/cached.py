@@ -112,6 +112,12 @@ def values_cached(indicator: str, year: int, breakdown: str, level: str) -> pd.D
 
 
 @st.cache_data
+def stored_values_cached(indicator: str) -> pd.DataFrame:
+    """Every stored value of an indicator (the upload preview says which ones an import replaces)."""
+    return indicators.query_observations(get_connection(), indicator, status="value")
+
+
+@st.cache_data
 def profile_cached(lau_code: str) -> pd.DataFrame:
     return indicators.query_profile(get_connection(), lau_code)
 

@@ -173,3 +173,41 @@ def test_an_installed_package_never_takes_uploads_into_its_shipped_data(staff_da
     at = signed_in(lang)
     assert words in at.error[0].value and "lnb-dash init" in at.error[0].value
     assert not at.get("file_uploader") and hashes(db_path) == before
+
+
+def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(staff_data):
+    at = signed_in("sq")
+    picker = at.selectbox(key="upload.indicator")
+    assert picker.value is None and picker.placeholder == "Zgjidhni treguesin" and picker.options[0] == "Tregues i ri…"
+    picker.set_value("__new__").run()
+    assert at.text_input(key="upload.new.name_sq").label == "Emri në shqip"
+    assert at.selectbox(key="upload.new.kind").value is None
+
+
+def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with_its_values(staff_data, tmp_path):
+    from lnb_dash.data.indicator_form import new_indicator
+    from tests.data.test_indicator_form import FIELDS, SOURCE
+
+    _data_dir, db_path = staff_data
+    before = hashes(db_path)
+    iid, definition, _ = new_indicator(FIELDS, [], "sq")
+    table = tmp_path / "ndihma.csv"
+    table.write_text("bashkia,viti,vlera\nBashkia Kamëz,2024,812\nkorca,2024,1204\nDIBER,2024,655\nFushe-Arrez,2024,97\nPustec,2024,41\n",
+                     encoding="utf-8")
+    at = signed_in("sq", **{"upload.pending": (str(table), iid, {"source": SOURCE, "indicator": definition})})
+    assert any("Paraparje" in i.value for i in at.info)
+    preview = at.dataframe[0].value
+    assert list(zip(preview["Si është shkruar në skedar"], preview["Vendi"])) == [
+        ("Bashkia Kamëz", "Kamëz"), ("korca", "Korçë"), ("DIBER", "Dibër"), ("Fushe-Arrez", "Fushë-Arrëz"), ("Pustec", "Pustec")]
+    assert set(preview["Niveli"]) == {"Bashki"} and set(preview["Çfarë ndodh"]) == {"shtohet"} and "1\xa0204" in set(preview["Vlera"])
+    assert hashes(db_path) == before, "nothing changes before Konfirmo"
+    at.button(key="upload.confirm").click().run()
+    with db.connect(db_path) as con:
+        assert con.execute("SELECT name_sq FROM indicators WHERE indicator_id = ?", [iid]).fetchone()[0] == FIELDS["name_sq"]
+        assert con.execute("SELECT count(*) FROM observations WHERE indicator_id = ? AND status = 'value' AND area_level = 'municipality'",
+                           [iid]).fetchone()[0] == 5
+    at.selectbox(key="upload.undo_source").set_value(SOURCE["id"])
+    at.button(key="upload.undo").click().run()
+    with db.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM indicators WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM observations WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
