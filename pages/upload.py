@@ -81,7 +81,12 @@ if pending:
         import_forms.render_former_unit_aggregation(plan, lang)
         existing = None if meta.get("indicator") else cached.stored_values_cached(indicator)
         import_forms.render_preview(import_preview.preview_frame(path, plan, existing, config.DATA_DIR, lang), lang)
-        if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
+        kind = meta["indicator"]["kind"] if meta.get("indicator") else cached.indicator_meta_cached(indicator).kind
+        doubts = import_preview.plausibility(plan, existing, kind, lang)
+        for doubt in doubts:
+            st.warning(doubt)
+        sure = not doubts or st.checkbox(i18n.t("upl_confirm_indicator", lang), key="upload.sure")
+        if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary", disabled=not sure):
             try:
                 import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user)
             except ImportRejected as exc:

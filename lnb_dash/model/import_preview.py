@@ -44,3 +44,27 @@ def _number(text: str, lang: str) -> str:
     """A stored value in the page's number format, with as many decimals as it has ('1204' -> '1 204', '2.5' -> '2,5')."""
     decimals = len(text.split(".")[1]) if "." in text else 0
     return i18n.format_number(float(text), decimals, lang)
+
+
+FAR = 10  # a file whose median is this many times above or below the indicator's stored median asks for a confirmation
+
+
+def plausibility(plan: ImportPlan, existing: pd.DataFrame | None, kind: str, lang: str) -> list[str]:
+    """Reasons to doubt the file belongs to the chosen indicator, each asking the user to confirm: values far (more than
+    10×) from what the indicator already has, or counts where a rate or a share (at most 100) is expected."""
+    values = pd.to_numeric(plan.observations.value, errors="coerce").dropna()
+    doubts = []
+    if values.empty:
+        return doubts
+    median = float(values.median())
+    if kind in ("rate", "share") and float(values.max()) > 100:
+        doubts.append(i18n.t("upl_doubt_counts", lang, largest=_number(repr(float(values.max())).removesuffix(".0"), lang)))
+    if existing is not None and "area_level" in existing:  # compare like with like: the file's areas, not Albania's total
+        existing = existing[existing.area_level == plan.level]
+    stored = pd.to_numeric(existing.value, errors="coerce").dropna() if existing is not None and not existing.empty else pd.Series(dtype=float)
+    if not stored.empty and median > 0 and float(stored.median()) > 0:
+        ratio = median / float(stored.median())
+        if ratio > FAR or ratio < 1 / FAR:
+            doubts.append(i18n.t("upl_doubt_far", lang, file=_number(repr(median).removesuffix(".0"), lang),
+                                 stored=_number(repr(float(stored.median())).removesuffix(".0"), lang)))
+    return doubts

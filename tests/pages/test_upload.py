@@ -11,7 +11,7 @@ from tests.conftest import hashes
 from tests.data.test_bad_corpus import BAD, EXPECTED
 from tests.pages.helpers import open_page
 
-GOOD = "bashkia,viti,vlera\nBerat,2021,12\nKorça,2021,30\n"
+GOOD = "bashkia,viti,vlera\nBerat,2021,5100\nKorça,2021,6300\n"  # families, like the stored figures (no doubt to confirm)
 META = {"source": {"id": "staff_upload", "title": "Staff table", "publisher": "Bashkia Berat", "license": "CC-BY-4.0",
                    "reference_date": "2021"}}
 
@@ -211,3 +211,20 @@ def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with
     with db.connect(db_path) as con:
         assert con.execute("SELECT count(*) FROM indicators WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM observations WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
+
+
+def test_a_file_far_from_the_chosen_indicator_asks_for_a_confirmation(staff_data, tmp_path):
+    """Five disability counts uploaded as 'registered voters': values 10× below the voters' asks, Konfirmo waits."""
+    _data_dir, db_path = staff_data
+    before = hashes(db_path)
+    table = tmp_path / "aftesi.csv"
+    table.write_text("bashkia,viti,vlera\nBashkia Kamëz,2024,81\nkorca,2024,120\nDIBER,2024,65\nFushe-Arrez,2024,9\nPustec,2024,14\n",
+                     encoding="utf-8")
+    meta = {"source": {"id": "wrong_choice", "title": "Staff table", "publisher": "Bashkia", "license": "CC-BY-4.0", "reference_date": "2024"}}
+    at = signed_in("sq", **{"upload.pending": (str(table), "local_registered_voters", meta)})
+    assert any("më shumë se 10 herë larg" in w.value for w in at.warning)
+    assert at.button(key="upload.confirm").disabled
+    at.checkbox(key="upload.sure").check().run()
+    assert not at.button(key="upload.confirm").disabled
+    assert hashes(db_path) == before
+
