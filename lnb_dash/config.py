@@ -51,6 +51,10 @@ LANGS = ("sq", "en")
 # The presentation story /present opens without ?story= (a file in data/stories, by its id).
 DEFAULT_STORY = os.environ.get("LNB_DEFAULT_STORY", "steering_committee")
 
+# The rank rule: a rank ("9th of 52") or a quintile is given only where at least this many areas have a value; with
+# fewer, every profile row, tooltip and ranking says how many have one ("2 of 61 have a value") and ranks nothing.
+MIN_RANKED = 10
+
 # Counts of persons in vulnerable groups below this are shown and exported as "suppressed" (never the number).
 SUPPRESSION_THRESHOLD = int(os.environ.get("LNB_SUPPRESSION_THRESHOLD", "5"))
 

@@ -226,6 +226,32 @@ class NameResolver:
                     out.append(self._candidate(level, code, qualified=len(codes) > 1))
         return out[:n]
 
+    def search(self, text: str, level: str = "municipality", n: int = 8) -> list[Candidate]:
+        """What a search box offers while someone types: the area ``text`` names exactly (a name, an alias, a code),
+        then areas with an alias starting with it, then with it inside, else the closest ones; each area once, by
+        its official name, so typing 'korca', 'dibra' or 'AL343' offers 'Korçë' or 'Dibër', never the typed text."""
+        out: list[Candidate] = []
+
+        def add(code: str, score: float) -> None:
+            if len(out) < n and all(c.code != code for c in out):
+                out.append(Candidate(code, self.names[level][code], level, score))
+
+        try:
+            add(self.resolve(text, level).code, 100)
+        except UnknownName as problem:
+            if isinstance(problem, AmbiguousName):
+                for c in problem.suggestions:
+                    add(c.code, 100)
+        key = normalize_name(text)
+        if key:
+            for test, score in ((str.startswith, 90), (str.__contains__, 80)):
+                for alias, (code, _, _) in sorted(self.keys[level].items()):
+                    if test(alias, key):
+                        add(code, score)
+            for c in self.suggest(text, level, n) if not out else []:
+                add(c.code, 50)
+        return out
+
     def genitive(self, code: str) -> str:
         """The Albanian genitive form of an area's name ('Kamzës'), for phrases such as 'Vendndodhja e Kamzës'."""
         return self.genitives[code]

@@ -103,7 +103,8 @@ figures.render_downloads("map.downloads", lang, model.download, [view.indicator]
                                                            model.title, model.subtitle, f"{caption} {i18n.t('boundary_attribution', lang)}", lang,
                                                            caveats=view_caveats),
     i18n.t("picture_chart", lang): lambda: images.frame_chart(charts.build_ranked_bar_chart(values, model.classes, meta, lang, model.national_value,
-                                                                                         area_title=levels.area_label(view.level, lang))
+                                                                                         area_title=levels.area_label(view.level, lang),
+                                                                                         n_areas=levels.get(view.level).n_areas)
                                                              .properties(width=images.WIDTH), model.title, model.subtitle, caption, lang,
                                                              caveats=view_caveats),
 })

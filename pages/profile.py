@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lnb_dash import i18n, names
+from lnb_dash import config, i18n, names
 from lnb_dash.model import compare, profiles, similar
 from lnb_dash.model.address import ProfileView
 from lnb_dash.render import profile_html
@@ -21,8 +21,9 @@ view = state.read_view(PAGE, ProfileView)
 title = st.empty()
 places.settle_typed_place(PAGE, municipalities.lau_code.tolist(), lang)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
-st.selectbox(i18n.t("choose_municipality", lang), municipalities.lau_code.tolist(), format_func=places.municipality_label(municipalities),
-             key=state.key(PAGE, "m"), accept_new_options=True, placeholder=i18n.t("search_place_placeholder", lang))
+picked = places.place_searchbox("profile.search", municipalities, lang, i18n.N_("choose_municipality"))
+if picked:
+    st.session_state[state.key(PAGE, "m")] = picked
 view = state.view_from_widgets(PAGE, ProfileView, view)
 state.write_view(PAGE, view, lang)
 
@@ -43,7 +44,7 @@ with facts_col:
     citations.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 
 st.header(i18n.t("spine_heading", lang))
-st.caption(i18n.t("spine_intro", lang))
+st.caption(i18n.t("spine_intro", lang) + " " + i18n.t("upl_rank_rule", lang, min=config.MIN_RANKED))
 rows = cached.spine_rows_cached(view.m, lang)
 st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"], names.genitive(view.m)))
 citations.render_source_note(profile.source_id.tolist(), lang)

@@ -8,10 +8,12 @@ import streamlit as st
 from lnb_dash import config, i18n
 from lnb_dash.data import history
 from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units, template_metadata
+from lnb_dash.data.indicator_form import new_indicator
 from lnb_dash.data.locking import ImportInProgressError
 from lnb_dash.data.tables import safe_upload_name
+from lnb_dash.model import import_preview
 from lnb_dash.render import exports
-from lnb_dash.ui import auth, cached, import_forms, places, state
+from lnb_dash.ui import auth, cached, import_forms, state
 
 lang = state.current_lang()
 st.title(i18n.t("page_upload", lang))
@@ -47,13 +49,20 @@ st.caption(i18n.t("former_units_note", lang))
 st.header(i18n.t("step_upload", lang))
 upload = st.file_uploader(i18n.t("table_file", lang), type=["csv", "xlsx"], max_upload_size=20, key="upload.file")
 catalogue = cached.list_indicators_cached()
-indicator = st.selectbox(i18n.t("existing_indicator", lang), catalogue.indicator_id.tolist(),
-                         format_func=places.indicator_label(catalogue, lang), key="upload.indicator",
-                         placeholder=i18n.t("choose_placeholder", lang))
-meta = import_forms.render_source_form(lang)
+indicator = import_forms.render_indicator_picker(catalogue, lang)
+new_problems = []
+meta = {}
+if indicator == import_forms.NEW_INDICATOR:
+    indicator, definition, new_problems = new_indicator(import_forms.render_indicator_form(lang), catalogue.indicator_id, lang)
+    meta["indicator"] = definition
+meta |= import_forms.render_source_form(lang)
 
 st.header(i18n.t("step_check", lang))
-if upload is not None and st.button(i18n.t("check_button", lang), key="upload.check", type="primary"):
+if upload is not None and indicator and st.button(i18n.t("check_button", lang), key="upload.check", type="primary"):
+    for problem in new_problems:
+        st.error(problem)
+    if new_problems:
+        st.stop()
     folder = Path(tempfile.mkdtemp())
     path = folder / safe_upload_name(upload.name)
     path.write_bytes(upload.getvalue())
@@ -71,8 +80,14 @@ if pending:
     else:
         st.success(i18n.t("ready_to_import", lang))
         import_forms.render_former_unit_aggregation(plan, lang)
-        st.code(plan.summary(lang), language=None)
-        if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary"):
+        existing = None if meta.get("indicator") else cached.stored_values_cached(indicator)
+        import_forms.render_preview(import_preview.preview_frame(path, plan, existing, config.DATA_DIR, lang), lang)
+        kind = meta["indicator"]["kind"] if meta.get("indicator") else cached.indicator_meta_cached(indicator).kind
+        doubts = import_preview.plausibility(plan, existing, kind, lang)
+        for doubt in doubts:
+            st.warning(doubt)
+        sure = not doubts or st.checkbox(i18n.t("upl_confirm_indicator", lang), key="upload.sure")
+        if st.button(i18n.t("confirm_import", lang), key="upload.confirm", type="primary", disabled=not sure):
             try:
                 import_file(path, indicator, meta, config.DATA_DIR, config.DB_PATH, user=user, lang=lang)
             except ImportRejected as exc:

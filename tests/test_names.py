@@ -150,3 +150,11 @@ def test_resolve_either_returns_a_known_code_or_refuses_with_known_suggestions(t
         assert RESOLVER.resolve(text, level).code in RESOLVER.names[level]
     except UnknownName as exc:
         assert all(s.code in RESOLVER.names[level] for s in exc.suggestions)
+
+
+@pytest.mark.parametrize("typed, name", [("korca", "Korçë"), ("fushe arrez", "Fushë-Arrëz"), ("dibra", "Dibër"), ("AL343", "Korçë"),
+                                         ("Bashkia Kamëz", "Kamëz"), ("DIBER", "Dibër"), ("Fushe-Arrez", "Fushë-Arrëz"), ("Tirnaa", "Tiranë")])
+def test_a_search_offers_the_place_by_its_official_name_first(typed, name):
+    found = names.load_resolver().search(typed)
+    assert found[0].name == name and all(c.name != typed or c.name == name for c in found)
+    assert len({c.code for c in found}) == len(found), "each place once"

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 from babel.numbers import format_decimal
 
-from lnb_dash.config import LANGS
+from lnb_dash.config import LANGS, MIN_RANKED
 from lnb_dash.i18n import catalog
 
 DEFAULT_LANG = "sq"
@@ -104,10 +104,25 @@ def ordinal(n: int, lang: str) -> str:
     return f"{n}{suffix}"
 
 
-def rank_text(rank, n, lang: str) -> str:
+def rank_text(rank, n, lang: str, total: int | None = None) -> str:
+    """'9th of 52 · 52 of 61 have a value'; with fewer than MIN_RANKED values no rank, only how many have one."""
     if rank is None or n is None or isna(rank) or isna(n):
         return "–"
-    return t("of_n", lang, rank=int(rank), n=int(n)) if lang == "sq" else f"{ordinal(int(rank), lang)} of {int(n)}"
+    coverage = coverage_text(int(n), total, lang) if total and int(n) < total else ""
+    if not ranked(n):
+        return coverage or "–"
+    text = t("of_n", lang, rank=int(rank), n=int(n)) if lang == "sq" else f"{ordinal(int(rank), lang)} of {int(n)}"
+    return f"{text} · {coverage}" if coverage else text
+
+
+def ranked(n) -> bool:
+    """The rank rule: enough areas have a value for a rank or a quintile to mean something (config.MIN_RANKED)."""
+    return n is not None and not isna(n) and int(n) >= MIN_RANKED
+
+
+def coverage_text(n: int, total: int, lang: str) -> str:
+    """'2 nga 61 kanë vlerë' / '2 of 61 have a value'."""
+    return t("upl_have_value_one" if n == 1 else "upl_have_value", lang, n=n, total=total)
 
 
 def isna(x) -> bool:

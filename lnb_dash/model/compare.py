@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lnb_dash import i18n
+from lnb_dash import i18n, levels
 from lnb_dash.model import downloads
 from lnb_dash.model.address import CompareView, page_url
 from lnb_dash.model.map import _fmt_optional, citation_columns, indicator_name, meta_of
@@ -22,7 +22,7 @@ def compare_table(profiles: dict[str, pd.DataFrame], names: dict[str, str], lang
         for code, profile in profiles.items():
             p = profile.iloc[i]
             if p.status == "value":
-                rank = i18n.rank_text(p["rank"], p.n_ranked, lang)
+                rank = i18n.rank_text(p["rank"], p.n_ranked, lang, levels.N_MUNICIPALITIES)
                 row[names[code]] = f"{i18n.format_value(p.value, meta, lang)} ({int(p.year)}" + (f"; {rank})" if rank != "–" else ")")
             else:
                 row[names[code]] = i18n.status_label(p.status, lang)
@@ -42,7 +42,7 @@ def compare_download(profiles: dict[str, pd.DataFrame], names: dict[str, str], l
         frames.append(pd.DataFrame({
             "lau_code": code, "municipality": names[code], "indicator": profile.indicator_id, "indicator_name": profile[f"name_{lang}"],
             "year": profile.year.astype("Int64"), "value": downloads.numbers(profile.value.where(profile.status == "value"), profile.decimals),
-            "unit": profile[f"unit_{lang}"], "status": profile.status, "rank": profile["rank"].astype("Int64"),
+            "unit": profile[f"unit_{lang}"], "status": profile.status, "rank": profile["rank"].where(profile.n_ranked.map(i18n.ranked)).astype("Int64"),
             "n_ranked": profile.n_ranked.astype("Int64"), "county_value": downloads.numbers(profile.county_value, profile.decimals),
             "national_value": downloads.numbers(profile.national_value, profile.decimals),
             "source": profile.source_id.map(titles), "licence": profile.source_id.map(licences), **citation_columns(profile, lang),

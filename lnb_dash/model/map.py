@@ -146,6 +146,11 @@ def containing_levels(level: str) -> list[str]:
 _NAME_IN = {levels.MUNICIPALITY.id: "municipality", levels.COUNTY.id: "qark"}
 
 
+def honest_ranks(values: pd.DataFrame) -> pd.Series:
+    """The ranks, or empty where too few areas have a value for a rank to mean something (the rank rule)."""
+    return values["rank"].where(values.n_ranked.map(i18n.ranked)).astype("Int64")
+
+
 def values_table(values: pd.DataFrame, meta, lang: str, level: str = "municipality") -> pd.DataFrame:
     """The sortable table beside the map, at any level: the area, the areas it lies in, value, rank (same order, values
     and ranks as the map and the bar chart), status, and each value's own caveat where one has it."""
@@ -154,7 +159,7 @@ def values_table(values: pd.DataFrame, meta, lang: str, level: str = "municipali
     columns |= {levels.area_label(parent, lang): values[_NAME_IN[parent]] for parent in containing_levels(level)}
     columns |= {
         i18n.t("value", lang): values.value.where(values.status == "value"),
-        i18n.t("rank", lang): values["rank"],
+        i18n.t("rank", lang): honest_ranks(values),
         i18n.t("status", lang): values.status.map(lambda s: i18n.status_label(s, lang)),
     }
     table = pd.DataFrame(columns)
@@ -183,7 +188,7 @@ def values_download(values: pd.DataFrame, meta, lang: str, sources: pd.DataFrame
         **areas, "level": lv.id, "indicator": meta.indicator_id, "indicator_name": indicator_name(meta, view.breakdown, lang),
         "breakdown": view.breakdown, "breakdown_name": i18n.breakdown_label(view.breakdown, lang),
         "year": values.year, "value": downloads.numbers(values.value.where(values.status == "value"), meta.decimals),
-        "unit": meta.unit[lang], "status": values.status, "rank": values["rank"].astype("Int64"),
+        "unit": meta.unit[lang], "status": values.status, "rank": honest_ranks(values),
         "source": values.source_id.map(titles).fillna(titles.get(meta.source_id, "")),
         "licence": values.source_id.map(licenses).fillna(licenses.get(meta.source_id, "")),
         **citation_columns(values, lang),

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lnb_dash import i18n
+from lnb_dash import i18n, levels
+from lnb_dash.data.former_units import AGGREGATED_NOTE
 from lnb_dash.model.map import meta_of
 from lnb_dash.query.indicators import parse_categories
 
@@ -54,6 +55,8 @@ class SpineRow:
     citation_title: str | None = None
     citation_url: str | None = None
     read_at_url: str | None = None
+    # "summed from former units" where the build added this value up from them (the reader should know it is a sum).
+    provenance_text: str = ""
 
     @property
     def has_spine(self) -> bool:
@@ -81,6 +84,17 @@ def rank_words(value: float, values: np.ndarray, lang: str) -> str:
     if highest <= lowest:
         return i18n.t("rank_highest_1" if highest == 1 else "rank_highest", lang, n=n, ordinal=i18n.ordinal(highest, lang))
     return i18n.t("rank_lowest_1" if lowest == 1 else "rank_lowest", lang, n=n, ordinal=i18n.ordinal(lowest, lang))
+
+
+def honest_rank(value: float, values: np.ndarray, rank, n_ranked, lang: str) -> tuple[str, int | None]:
+    """The rank in words and the quintile only where enough municipalities have a value (the rank rule,
+    config.MIN_RANKED); otherwise how many have one ("2 nga 61 kanë vlerë") and no quintile. Fewer than 61 is said."""
+    total = levels.N_MUNICIPALITIES
+    coverage = i18n.coverage_text(len(values), total, lang) if len(values) < total else ""
+    if not i18n.ranked(len(values)):
+        return coverage, None
+    words = rank_words(value, values, lang)
+    return (f"{words} · {coverage}" if coverage else words), quintile(rank, n_ranked)
 
 
 def points_text(value: float, national: float, lang: str) -> str:
@@ -111,6 +125,8 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
             value=value, value_text=i18n.format_value(value, meta, lang) if has_value else i18n.status_label(r.status, lang),
             rank_text="–", comparison_text="", county_text="–", national_text="–", range_text="", quintile=None, source_id=r.source_id,
         )
+        if has_value and isinstance(getattr(r, "note", None), str) and r.note.startswith(AGGREGATED_NOTE):
+            row.provenance_text = i18n.t("upl_summed_from_units", lang)
         if same_scale:
             row.county_text = _fmt(r.county_value, meta, lang)
             row.national_text = _fmt(r.national_value, meta, lang)
@@ -128,9 +144,11 @@ def spine_rows(profile: pd.DataFrame, distributions: pd.DataFrame, series: dict[
                 row.county_pos, row.national_pos = _pos(r.county_value, low, high), _pos(r.national_value, low, high)
             if has_value:
                 row.value_pos = _pos(value, low, high)
-                row.rank_text = rank_words(value, values, lang)
-                row.quintile = quintile(r.rank, r.n_ranked)
+                row.rank_text, row.quintile = honest_rank(value, values, r.rank, r.n_ranked, lang)
                 row.comparison_text = _comparison(r, meta, value, lang)
+        elif has_value:  # the only municipality with a value: no range, no rank
+            row.rank_text = i18n.coverage_text(len(values), levels.N_MUNICIPALITIES, lang)
+            row.comparison_text = _comparison(r, meta, value, lang)
         if has_value and isinstance(getattr(r, "citation_url", None), str):
             row.citation_title, row.citation_url = r.citation_title, r.citation_url
             row.read_at_url = r.read_at_url if isinstance(getattr(r, "read_at_url", None), str) else None

@@ -34,18 +34,24 @@ def localize(chart, lang: str):
     return chart.configure_axis(aria=False).configure_legend(aria=False) if lang == "sq" else chart
 
 
+BAR_SIZE = 14  # px: every bar of the ranked chart is this thick, so a chart of 2 values reads like one of 61
+BAR_STEP = 18  # px per bar (bar + gap); the plot is never lower than MIN_RANKED_HEIGHT
+MIN_RANKED_HEIGHT = 120
+
+
 def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: str, national: float | None = None,
-                           selected: str | None = None, area_title: str | None = None) -> alt.Chart:
+                           selected: str | None = None, area_title: str | None = None, n_areas: int | None = None) -> alt.Chart:
     """Every area of the map's level with a value (municipalities, or the areas ``area_title`` names), highest first,
     coloured like the map: one bar per area, labelled so areas sharing a name are told apart ('Qendër (Librazhd)').
 
     ``values`` is query_values output. A rule marks Albania only for rates and shares: a national total would stretch
-    the axis far past every municipality.
+    the axis far past every municipality. The tooltip's rank follows the rank rule and says how many of ``n_areas``
+    have a value; bars keep one thickness whatever their number.
     """
     data = values[values.status == "value"].copy()
     data["color"] = [classes.color_of(int(i)) or "#cccccc" for i in classes.class_index.loc[data.index]]
     data["value_text"] = [i18n.format_value(v, meta, lang) for v in data.value]
-    data["rank_text"] = [i18n.rank_text(r, n, lang) for r, n in zip(data["rank"], data.n_ranked)]
+    data["rank_text"] = [i18n.rank_text(r, n, lang, n_areas) for r, n in zip(data["rank"], data.n_ranked)]
     if "flag" in data:  # a flagged value: grey, marked, not ranked, its reason on hover (data/flags.py)
         marked = data.flag.notna()
         data.loc[marked, "color"] = FLAG_STYLE["fillColor"]
@@ -54,7 +60,7 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
     data["is_selected"] = data.area_code == selected
     data = data[["area_code", "label", "value", "color", "value_text", "rank_text", "is_selected"]]
     base = alt.Chart(data)
-    bars = base.mark_bar(stroke="#444444").encode(
+    bars = base.mark_bar(stroke="#444444", size=BAR_SIZE).encode(
         x=alt.X("value:Q", title=f"{meta.name[lang]} ({meta.unit[lang]})", axis=alt.Axis(format=_number_format(meta, lang))),
         y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=200, labelOverlap=False, labelFontSize=11)),
         color=alt.Color("color:N", scale=None, legend=None),
@@ -70,7 +76,7 @@ def build_ranked_bar_chart(values: pd.DataFrame, classes: Classes, meta, lang: s
         name = line.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=11, color=NATIONAL_COLOR).encode(
             x="value:Q", y=alt.value(0), text="label:N")
         layers.extend([rule, name])
-    return alt.layer(*layers).properties(height=max(16 * len(data), 120), width="container")
+    return alt.layer(*layers).properties(height=max(BAR_STEP * len(data), MIN_RANKED_HEIGHT), width="container")
 
 
 def build_timeseries_chart(series: pd.DataFrame, meta, lang: str, indexed: bool = False) -> alt.Chart:

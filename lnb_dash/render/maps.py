@@ -122,7 +122,7 @@ def choropleth_spec(gdf: gpd.GeoDataFrame, classes: Classes, meta, lang: str, *,
         flag = flag if isinstance(flag, str) and flag else None
         why = " ".join(c for c in (flag, own_caveat) if c)
         value_text = f"{value_text} {caveats.MARK}" if why else value_text
-        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang) if ranked else "–"
+        rank_text = i18n.rank_text(row.rank, row.n_ranked, lang, lv.n_areas) if ranked else "–"
         rank_text = f"{caveats.MARK} {i18n.t('qual_not_ranked', lang)}" if flag else rank_text
         year = "" if pd.isna(row.year) else str(int(row.year))
         tip_value = f"{value_text}: {why}" if why else value_text

@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from lnb_dash import i18n, names
+from lnb_dash import config, i18n, names
 from lnb_dash.model import caveats, profiles, programme, similar
 from lnb_dash.query import boundaries, indicators
 from lnb_dash.query import profiles as profile_queries
@@ -78,7 +78,8 @@ def build_profile_pdf(con: Connection, lau_code: str, lang: str) -> bytes:
         name, period, value = programme.fact_text(fact, lang)
         story.append(_p(f"• {name} ({period}): {value} — {fact.url}", CELL))
 
-    story += [_p(i18n.t("spine_heading", lang), H2), _p(i18n.t("spine_intro", lang), SMALL), Spacer(1, 3), _quintile_legend(lang),
+    intro = i18n.t("spine_intro", lang) + " " + i18n.t("upl_rank_rule", lang, min=config.MIN_RANKED)
+    story += [_p(i18n.t("spine_heading", lang), H2), _p(intro, SMALL), Spacer(1, 3), _quintile_legend(lang),
               Spacer(1, 4), _spine_table(rows, lang, municipality["name"])]
     story += _similar_block(con, lau_code, municipality["name"], lang)
 
@@ -185,7 +186,8 @@ def _spine_table(rows: list[profiles.SpineRow], lang: str, name: str) -> Table:
         quintile = f" ({i18n.t('quintile_n', lang, q=r.quintile)})" if r.quintile else ""
         data.append([
             [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)] + ([_p(f"* {r.value_caveat}", SMALL)] if r.value_caveat else []),
-            _p(r.value_text + (" *" if r.value_caveat else "") + quintile, CELL), _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
+            [_p(r.value_text + (" *" if r.value_caveat else "") + quintile, CELL)] + ([_p(r.provenance_text, SMALL)] if r.provenance_text else []),
+            _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
             _p(r.county_text, CELL), _p(r.national_text, CELL),
             _spine_drawing(r) if r.has_spine else _p("–", CELL),
             _sparkline_drawing(r.series) if r.series else _p("–", CELL),

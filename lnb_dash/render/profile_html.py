@@ -180,7 +180,7 @@ def _row_html(r: SpineRow, labels: dict[str, str], lang: str, row_id: str) -> st
     else:
         swatch = (f'<span class="lnb-swatch" style="background:{r.color}"></span>'
                   f'<span class="lnb-sr">{_e(i18n.t("quintile_n", lang, q=r.quintile))}: </span>') if r.color else ""
-        value = f"{swatch}{_e(r.value_text)}"
+        value = f"{swatch}{_e(r.value_text)}" + (f'<span class="lnb-sub">{_e(r.provenance_text)}</span>' if r.provenance_text else "")
     dot = (" " + i18n.t("a11y_spine_dot", lang, value=r.value_text, rank=r.rank_text,
                         quintile=i18n.t("quintile_n", lang, q=r.quintile) if r.quintile else "–")) if r.value is not None else ""
     spine = (f'{svg_img(charts.spine_svg(r), "lnb-spine-svg")}<span class="lnb-sr">{_e(r.range_text)}.{_e(dot)}</span>'

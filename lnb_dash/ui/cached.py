@@ -112,6 +112,12 @@ def values_cached(indicator: str, year: int, breakdown: str, level: str, lang: s
 
 
 @st.cache_data
+def stored_values_cached(indicator: str) -> pd.DataFrame:
+    """Every stored value of an indicator (the upload preview says which ones an import replaces)."""
+    return indicators.query_observations(get_connection(), indicator, status="value")
+
+
+@st.cache_data
 def profile_cached(lau_code: str) -> pd.DataFrame:
     return indicators.query_profile(get_connection(), lau_code)
 
@@ -229,7 +235,7 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     (building it with Altair is most of a rerun's time otherwise)."""
     values, model = map_model_cached(view, lang)
     chart = charts.build_ranked_bar_chart(values, model.classes, indicator_meta_cached(view.indicator), lang, model.national_value,
-                                          area_title=levels.area_label(view.level, lang))
+                                          area_title=levels.area_label(view.level, lang), n_areas=levels.get(view.level).n_areas)
     return charts.localize(chart, lang).to_json()
 
 

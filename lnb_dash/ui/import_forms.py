@@ -7,8 +7,14 @@ import math
 import pandas as pd
 import streamlit as st
 
-from lnb_dash import i18n
+from lnb_dash import config, i18n
 from lnb_dash.i18n import N_
+
+NEW_INDICATOR = "__new__"
+_KINDS = dict(zip(config.KINDS, (N_("upl_kind_count"), N_("upl_kind_measure"), N_("upl_kind_rate"), N_("upl_kind_share"),
+                                                  N_("upl_kind_category"))))
+_FIELD_LABELS = (N_("upl_name_sq"), N_("upl_name_en"), N_("upl_unit_sq"), N_("upl_unit_en"), N_("upl_definition_sq"), N_("upl_definition_en"))
+_HIGHER = {None: N_("upl_higher_none"), True: N_("upl_higher_yes"), False: N_("upl_higher_no")}
 
 
 def render_sign_in(mode: str, lang: str) -> None:
@@ -35,6 +41,34 @@ def wait_message(seconds: float, lang: str) -> str:
     if seconds >= 60:
         return i18n.t("sec_wait_minutes", lang, n=math.ceil(seconds / 60))
     return i18n.t("sec_wait_seconds", lang, n=math.ceil(seconds))
+
+
+def render_indicator_picker(catalogue: pd.DataFrame, lang: str) -> str | None:
+    """The indicator an upload is for: nothing chosen at first, "New indicator…" first among the existing ones."""
+    from lnb_dash.ui import places
+
+    label = places.indicator_label(catalogue, lang)
+    return st.selectbox(i18n.t("upl_choose_indicator", lang), [NEW_INDICATOR, *catalogue.indicator_id], index=None, key="upload.indicator",
+                        format_func=lambda iid: i18n.t("upl_new_indicator", lang) if iid == NEW_INDICATOR else label(iid),
+                        placeholder=i18n.t("upl_choose_indicator", lang))
+
+
+def render_indicator_form(lang: str) -> dict:
+    """The new indicator's fields (lnb_dash.data.indicator_form.new_indicator checks them)."""
+    st.subheader(i18n.t("upl_new_heading", lang))
+    cols = st.columns(2)
+    fields = {f"{field}_{code}": cols[i].text_input(i18n.t(f"upl_{field}_{code}", lang), key=f"upload.new.{field}_{code}")
+              for field in ("name", "unit") for i, code in enumerate(config.LANGS)}
+    fields |= {f"definition_{code}": cols[i].text_area(i18n.t(f"upl_definition_{code}", lang), key=f"upload.new.definition_{code}", height=80)
+               for i, code in enumerate(config.LANGS)}
+    fields["kind"] = cols[0].selectbox(i18n.t("upl_kind", lang), config.KINDS, index=None, format_func=lambda k: i18n.t(_KINDS[k], lang),
+                                       key="upload.new.kind", placeholder=i18n.t("choose_placeholder", lang))
+    fields["theme"] = cols[1].selectbox(i18n.t("upl_theme", lang), config.THEMES, index=None, format_func=lambda t: i18n.theme_label(t, lang),
+                                        key="upload.new.theme", placeholder=i18n.t("choose_placeholder", lang))
+    fields["decimals"] = cols[0].number_input(i18n.t("upl_decimals", lang), 0, 4, 0, key="upload.new.decimals")
+    fields["higher_is_better"] = cols[1].radio(i18n.t("upl_higher", lang), list(_HIGHER), format_func=lambda h: i18n.t(_HIGHER[h], lang),
+                                               horizontal=True, key="upload.new.higher")
+    return fields
 
 
 def render_source_form(lang: str) -> dict:
@@ -74,6 +108,12 @@ def render_rejection(exc, lang: str) -> None:
         st.error(problems[0].problem(lang))
     else:
         render_problems(problems, lang)
+
+
+def render_preview(preview: pd.DataFrame, lang: str) -> None:
+    """Each written name and the place it resolved to, with what the import does to each value; nothing changed yet."""
+    st.info(i18n.t("upl_preview", lang))
+    st.dataframe(preview, hide_index=True, width="stretch")
 
 
 def render_former_unit_aggregation(plan, lang: str) -> None:

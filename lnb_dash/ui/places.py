@@ -97,14 +97,36 @@ def resolve_or_warn(text: str, lang: str) -> str | None:
         return None
 
 
-def render_place_search(key: str, municipalities: pd.DataFrame, lang: str) -> None:
-    """A picker that opens a municipality's profile: any spelling goes through the alias table (korca, Kamza, AL221)."""
-    codes = municipalities.lau_code.tolist()
-    chosen = st.selectbox(i18n.t("open_profile_search", lang), codes, index=None, format_func=municipality_label(municipalities),
-                          placeholder=i18n.t("search_place_placeholder", lang), accept_new_options=True, key=key)
-    code = chosen if chosen in codes else resolve_or_warn(chosen, lang) if chosen else None
+def place_options(text: str, municipalities: pd.DataFrame, lang: str) -> list[tuple[str, str | None]]:
+    """(label, code) pairs a search box offers for ``text``: the places it resolves to through the alias table by their
+    official names ('korca' -> Korçë, 'AL343' -> Korçë), all 61 for no text, and one line saying so when nothing is near."""
+    from lnb_dash import names
+
+    if not text or not text.strip():
+        label = municipality_label(municipalities)
+        return [(label(code), code) for code in municipalities.lau_code]
+    found = names.load_resolver().search(text)
+    return [(c.name, c.code) for c in found] or [(i18n.t("upl_no_place", lang, text=text), None)]
+
+
+def render_place_search(key: str, municipalities: pd.DataFrame, lang: str, label_key: str = i18n.N_("open_profile_search")) -> None:
+    """A search box that opens a municipality's profile (from another page)."""
+    code = place_searchbox(key, municipalities, lang, label_key)
     if code:
         st.switch_page("pages/profile.py", query_params=query_params(ProfileView(m=code), lang))
+
+
+def place_searchbox(key: str, municipalities: pd.DataFrame, lang: str, label_key: str) -> str | None:
+    """The code of a municipality picked in a search box, once: as someone types, it offers the places the text names
+    through the alias table (korca, fushe arrez, dibra, AL343 → Korçë, Fushë-Arrëz, Dibër), never the typed text."""
+    from streamlit_searchbox import st_searchbox
+
+    code = st_searchbox(lambda text: place_options(text, municipalities, lang), placeholder=i18n.t("search_place_placeholder", lang),
+                        label=i18n.t(label_key, lang), key=f"{key}.{lang}", debounce=200,
+                        default_options=place_options("", municipalities, lang))
+    if code:
+        st.session_state[f"{key}.{lang}"]["result"] = None  # the next run must not pick it again
+    return code
 
 
 def render_compare_picker(page: str, view, lang: str) -> None:

@@ -57,6 +57,24 @@ def test_the_ranked_bar_of_a_count_does_not_draw_albania(con):
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelOverlap"] is False, "every municipality keeps its label"
 
 
+def test_with_two_values_the_ranking_keeps_its_bar_height_and_ranks_nothing(con):
+    """The rank rule on the map page: two municipalities with a value are said to be 2 of 61, with no rank in the
+    chart's tooltip or the table, and their bars are as thick as when all 61 are drawn."""
+    meta, values, m = model_for(con, "population", 2011)
+    spec61 = charts.build_ranked_bar_chart(values, m.classes, meta, "sq", n_areas=61).to_dict()
+    few = values.copy()
+    few.loc[few.index[2:], ["status", "value", "rank"]] = ["not_reported", None, None]
+    few["n_ranked"] = 2
+    spec2 = charts.build_ranked_bar_chart(few, m.classes, meta, "sq", n_areas=61).to_dict()
+    assert spec2["layer"][0]["mark"]["size"] == spec61["layer"][0]["mark"]["size"] == charts.BAR_SIZE
+    assert spec2["height"] >= charts.MIN_RANKED_HEIGHT and spec61["height"] >= 61 * charts.BAR_SIZE
+    rows = spec2["datasets"][spec2["layer"][0]["data"]["name"]] if "data" in spec2["layer"][0] else next(iter(spec2["datasets"].values()))
+    assert {r["rank_text"] for r in rows} == {"2 nga 61 kanë vlerë"}
+    table = map_model.values_table(few, meta, "sq")
+    assert table["Renditja"].isna().all(), "no rank in the table either"
+    assert map_model.values_table(values, meta, "sq")["Renditja"].notna().sum() == 61
+
+
 def test_a_trend_of_counts_leaves_albania_out_unless_indexed_and_says_so(con):
     meta = indicators.get_indicator(con, "parl_voters")
     series = trends.label_series(indicators.query_timeseries(con, "parl_voters", ["AL343", "AL"], "total"), "en")

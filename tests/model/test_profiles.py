@@ -15,7 +15,7 @@ from lnb_dash.render import charts, profile_html
 def _profile_row(**overrides) -> dict:
     row = {"indicator_id": "turnout", "theme": "civic_participation", "kind": "rate", "decimals": 1, "higher_is_better": pd.NA,
            "name_sq": "Pjesëmarrja", "name_en": "Turnout", "unit_sq": "%", "unit_en": "%", "categories": None, "year": 2015,
-           "value": 52.0, "status": "value", "break_in_series": False, "source_id": "cec", "rank": 2, "n_ranked": 5,
+           "value": 52.0, "status": "value", "break_in_series": False, "source_id": "cec", "rank": 2, "n_ranked": 10,
            "county_value": 50.0, "national_value": 46.8, "ratio_to_national": None, "share_of_national": None}
     return {**row, **overrides}
 
@@ -27,7 +27,9 @@ def _rows(profile_rows: list[dict], distribution: dict[str, list[float]], lang: 
     return profiles.spine_rows(profile, dist, series or {}, lang)
 
 
-TURNOUT = {"turnout": [40.0, 52.0, 60.0, 45.0, 48.0]}
+# Ten municipalities: the fewest the rank rule ranks (config.MIN_RANKED).
+TURNOUT = {"turnout": [40.0, 52.0, 60.0, 45.0, 48.0, 41.0, 42.0, 43.0, 44.0, 46.0]}
+OF_61 = " · 10 of 61 have a value"
 
 
 def test_a_rate_is_compared_with_albania_in_percentage_points():
@@ -39,11 +41,11 @@ def test_a_rate_is_compared_with_albania_in_percentage_points():
 
 
 def test_the_rank_says_which_end_it_counts_from():
-    assert _rows([_profile_row()], TURNOUT, "en")[0].rank_text == "2nd highest of 5"
-    assert _rows([_profile_row()], TURNOUT, "sq")[0].rank_text == "e 2-ta më e lartë nga 5"
-    assert _rows([_profile_row(value=60.0, rank=1)], TURNOUT, "sq")[0].rank_text == "më e larta nga 5"
-    assert _rows([_profile_row(value=40.0, rank=5)], TURNOUT, "en")[0].rank_text == "lowest of 5"
-    assert _rows([_profile_row(value=45.0, rank=4)], TURNOUT, "en")[0].rank_text == "2nd lowest of 5"
+    assert _rows([_profile_row()], TURNOUT, "en")[0].rank_text == "2nd highest of 10" + OF_61
+    assert _rows([_profile_row()], TURNOUT, "sq")[0].rank_text == "e 2-ta më e lartë nga 10 · 10 nga 61 kanë vlerë"
+    assert _rows([_profile_row(value=60.0, rank=1)], TURNOUT, "sq")[0].rank_text.startswith("më e larta nga 10")
+    assert _rows([_profile_row(value=40.0, rank=10)], TURNOUT, "en")[0].rank_text == "lowest of 10" + OF_61
+    assert _rows([_profile_row(value=41.0, rank=9)], TURNOUT, "en")[0].rank_text == "2nd lowest of 10" + OF_61
 
 
 def test_quintile_runs_from_the_lowest_fifth_to_the_highest():
@@ -73,7 +75,24 @@ def test_positions_follow_the_range_and_the_dot_has_its_quintile_colour():
     row = _rows([_profile_row()], TURNOUT)[0]
     assert row.value_pos == pytest.approx((52 - 40) / 20) and row.national_pos == pytest.approx((46.8 - 40) / 20)
     assert 0 <= row.q1_pos < row.q3_pos <= 1
-    assert row.quintile == 4 and f'fill="{profiles.QUINTILE_COLORS[3]}"' in charts.spine_svg(row)
+    assert row.quintile == 5 and f'fill="{profiles.QUINTILE_COLORS[4]}"' in charts.spine_svg(row)
+
+
+def test_with_fewer_than_ten_values_the_row_says_how_many_have_one_and_ranks_nothing():
+    """The rank rule: two municipalities with a value give '2 of 61 have a value', no rank, no quintile, no colour."""
+    two = {"turnout": [52.0, 40.0]}
+    for lang, text in (("sq", "2 nga 61 kanë vlerë"), ("en", "2 of 61 have a value")):
+        row = _rows([_profile_row(rank=1, n_ranked=2)], two, lang)[0]
+        assert row.rank_text == text and row.quintile is None and row.color is None
+        assert "nga 5" not in row.rank_text and "pesëshja" not in profile_html.spine_table_html([row], lang, "Pustec", "Pustecit")
+    assert _rows([_profile_row(rank=1, n_ranked=1)], {"turnout": [52.0]}, "sq")[0].rank_text == "1 nga 61 ka vlerë"
+
+
+def test_a_value_summed_from_former_units_says_so():
+    row = _rows([_profile_row(note="aggregated from former units (sum of 4 former units)")], TURNOUT, "sq")[0]
+    assert row.provenance_text == "mbledhur nga njësitë e mëparshme"
+    assert "mbledhur nga njësitë e mëparshme" in profile_html.spine_table_html([row], "sq", "Pustec", "Pustecit")
+    assert _rows([_profile_row(note=None)], TURNOUT, "sq")[0].provenance_text == ""
 
 
 def test_a_category_has_no_rank_and_says_how_many_share_it():

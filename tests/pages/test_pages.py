@@ -93,7 +93,7 @@ def test_map_table_matches_the_values_command():
 
 def test_profile_deep_link_in_albanian_shows_korce_with_sources():
     at = open_page("profile", m="AL343", lang="sq")
-    assert at.selectbox(key="profile.m").value == "AL343"
+    assert at.session_state["profile.m"] == "AL343" and at.query_params["m"] == "AL343"
     assert at.title[0].value == "Bashkia Korçë"
     text = texts(at)
     assert "Burimet:" in text and "Eurostat" in text

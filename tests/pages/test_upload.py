@@ -13,7 +13,7 @@ from tests.conftest import folder_hashes, hashes
 from tests.data.test_bad_corpus import BAD, EXPECTED
 from tests.pages.helpers import open_page
 
-GOOD = "bashkia,viti,vlera\nBerat,2021,12\nKorça,2021,30\n"
+GOOD = "bashkia,viti,vlera\nBerat,2021,5100\nKorça,2021,6300\n"  # families, like the stored figures (no doubt to confirm)
 META = {"source": {"id": "staff_upload", "title": "Staff table", "publisher": "Bashkia Berat", "license": "CC-BY-4.0",
                    "reference_date": "2021"}}
 
@@ -247,3 +247,58 @@ def test_a_staff_account_signs_in_and_the_history_records_its_name(staff_data):
     attempt(at, "Arta Hoxha", "a long enough password")
     assert at.session_state["upload.signed_in_as"] == "Arta Hoxha"
     assert any("Arta Hoxha" in c.value for c in at.caption)
+
+
+def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(staff_data):
+    at = signed_in("sq")
+    picker = at.selectbox(key="upload.indicator")
+    assert picker.value is None and picker.placeholder == "Zgjidhni treguesin" and picker.options[0] == "Tregues i ri…"
+    picker.set_value("__new__").run()
+    assert at.text_input(key="upload.new.name_sq").label == "Emri në shqip"
+    assert at.selectbox(key="upload.new.kind").value is None
+
+
+def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with_its_values(staff_data, tmp_path):
+    from lnb_dash.data.indicator_form import new_indicator
+    from tests.data.test_indicator_form import FIELDS, SOURCE
+
+    _data_dir, db_path = staff_data
+    before = hashes(db_path)
+    iid, definition, _ = new_indicator(FIELDS, [], "sq")
+    table = tmp_path / "ndihma.csv"
+    table.write_text("bashkia,viti,vlera\nBashkia Kamëz,2024,812\nkorca,2024,1204\nDIBER,2024,655\nFushe-Arrez,2024,97\nPustec,2024,41\n",
+                     encoding="utf-8")
+    at = signed_in("sq", **{"upload.pending": (str(table), iid, {"source": SOURCE, "indicator": definition})})
+    assert any("Paraparje" in i.value for i in at.info)
+    preview = at.dataframe[0].value
+    assert list(zip(preview["Si është shkruar në skedar"], preview["Vendi"])) == [
+        ("Bashkia Kamëz", "Kamëz"), ("korca", "Korçë"), ("DIBER", "Dibër"), ("Fushe-Arrez", "Fushë-Arrëz"), ("Pustec", "Pustec")]
+    assert set(preview["Niveli"]) == {"Bashki"} and set(preview["Çfarë ndodh"]) == {"shtohet"} and "1\xa0204" in set(preview["Vlera"])
+    assert hashes(db_path) == before, "nothing changes before Konfirmo"
+    at.button(key="upload.confirm").click().run()
+    with db.connect(db_path) as con:
+        assert con.execute("SELECT name_sq FROM indicators WHERE indicator_id = ?", [iid]).fetchone()[0] == FIELDS["name_sq"]
+        assert con.execute("SELECT count(*) FROM observations WHERE indicator_id = ? AND status = 'value' AND area_level = 'municipality'",
+                           [iid]).fetchone()[0] == 5
+    at.selectbox(key="upload.undo_source").set_value(SOURCE["id"])
+    at.button(key="upload.undo").click().run()
+    with db.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM indicators WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM observations WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
+
+
+def test_a_file_far_from_the_chosen_indicator_asks_for_a_confirmation(staff_data, tmp_path):
+    """Five disability counts uploaded as 'registered voters': values 10× below the voters' asks, Konfirmo waits."""
+    _data_dir, db_path = staff_data
+    before = hashes(db_path)
+    table = tmp_path / "aftesi.csv"
+    table.write_text("bashkia,viti,vlera\nBashkia Kamëz,2024,81\nkorca,2024,120\nDIBER,2024,65\nFushe-Arrez,2024,9\nPustec,2024,14\n",
+                     encoding="utf-8")
+    meta = {"source": {"id": "wrong_choice", "title": "Staff table", "publisher": "Bashkia", "license": "CC-BY-4.0", "reference_date": "2024"}}
+    at = signed_in("sq", **{"upload.pending": (str(table), "local_registered_voters", meta)})
+    assert any("më shumë se 10 herë larg" in w.value for w in at.warning)
+    assert at.button(key="upload.confirm").disabled
+    at.checkbox(key="upload.sure").check().run()
+    assert not at.button(key="upload.confirm").disabled
+    assert hashes(db_path) == before
+

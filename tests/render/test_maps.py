@@ -279,7 +279,7 @@ def test_the_former_unit_map_has_373_units_under_todays_municipality_lines(forme
     assert unit["properties"]["lau_code"] == "AL343", "a click opens the municipality the unit belongs to today"
     tip = spec.features["AL34301"]["tip"]
     assert [row[0] for row in tip] == ["Former unit (before 2015)", "Municipality", "Turnout, parliamentary elections", "Year", "Rank"]
-    assert tip[1][1] == "Korçë" and tip[3][1] == "2013" and tip[4][1].endswith(" of 370")
+    assert tip[1][1] == "Korçë" and tip[3][1] == "2013" and tip[4][1].endswith(" of 370 · 370 of 373 have a value")
     html = rendered(spec)
     assert '"lnbMunicipalities"' in html and assets.layer_path("municipalities") in html
     assert assets.layer_path("former_units") in html and all(f["geometry"]["coordinates"] == [] for f in features), \

@@ -54,3 +54,14 @@ def test_two_picked_municipalities_open_compare_with_them():
     assert 'href="/compare?m=AL343,AL221&amp;lang=en"' in at.get("html")[0].proto.body
     one = AppTest.from_function(compare_app, args=(["AL343"],), default_timeout=60).run()
     assert not one.get("html") and one.caption
+
+
+def test_the_search_box_offers_places_never_the_typed_text(con):
+    from lnb_dash.query import indicators
+    from lnb_dash.ui import places
+
+    municipalities = indicators.list_municipalities(con)
+    assert places.place_options("korca", municipalities, "sq") == [("Korçë", "AL343")]
+    assert len(places.place_options("", municipalities, "sq")) == 61
+    nothing = places.place_options("xqxqxq", municipalities, "sq")
+    assert nothing == [("Asnjë bashki nuk quhet ose nuk shkruhet si “xqxqxq”", None)], "said in Albanian, and picks nothing"
