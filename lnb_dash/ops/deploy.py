@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lnb_dash import config
+from lnb_dash.ops import page_scripts
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 ROUTE_COOKIE = "lnb_route"
@@ -85,11 +86,12 @@ def content_security_policy() -> str:
 def script_sources(static_dir: Path) -> tuple[str, str]:
     """Scripts allowed on the pages, and inside components' frames (``/component/…``).
 
-    The pages run no inline script but Streamlit's own line (allowed by its hash), and no ``eval`` (Vega draws the
+    The pages run no inline script but Streamlit's own line and the app's fixed scripts (lnb_dash.ops.page_scripts),
+    each allowed by its hash, and no ``eval`` (Vega draws the
     charts without it). streamlit-folium runs each map's Leaflet code as an inline script in
     its own frame, a different text for every map, so that frame needs ``'unsafe-inline'``: the map's text from data
     is escaped before it gets there (tests/browser/test_safe_rendering.py)."""
-    page = " ".join(["'self'", *inline_script_hashes(static_dir)])
+    page = " ".join(["'self'", *inline_script_hashes(static_dir), *map(page_scripts.sha256_source, page_scripts.ALL)])
     return page, "'self' 'unsafe-inline' 'unsafe-eval'"
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from lnb_dash import i18n
+from lnb_dash.ops import page_scripts
 from lnb_dash.query.db import DatabaseUnavailableError
 from lnb_dash.ui import cached
 
@@ -26,16 +25,13 @@ def render_language_switch(lang: str) -> str:
 # (WCAG 3.1.1). The element changes with the language, so the script runs again after a switch.
 # Its own element takes no room in the page. Vega draws an empty <form class="vega-bindings"> under every chart without
 # controls, a form with no way to submit it (WCAG 3.2.2 to HTML_CodeSniffer): the page drops those as they appear.
-_PAGE_LANG_JS = ("<style>[data-testid='stElementContainer']:has(#lnb-page-lang) { display: none; }</style>"
-                 "<script id='lnb-page-lang'>document.documentElement.lang = %s;"
-                 "if (!window.__lnbForms) { window.__lnbForms = new MutationObserver(function () {"
-                 " document.querySelectorAll('form.vega-bindings:empty').forEach(function (f) { f.remove(); }); });"
-                 " window.__lnbForms.observe(document.body, {childList: true, subtree: true}); }</script>")
+_PAGE_LANG_STYLE = "<style>[data-testid='stElementContainer']:has([data-lnb-lang]) { display: none; }</style>"
 
 
 def page_language_html(lang: str) -> str:
     """The script that declares the page's language on ``<html lang>``."""
-    return _PAGE_LANG_JS % json.dumps(i18n.normalize_lang(lang))
+    return (f'{_PAGE_LANG_STYLE}<span hidden data-lnb-lang="{i18n.normalize_lang(lang)}"></span>'
+            + page_scripts.script_tag(page_scripts.PAGE_LANG))
 
 
 def render_page_language(lang: str) -> None:

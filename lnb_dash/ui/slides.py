@@ -13,56 +13,13 @@ import streamlit as st
 
 from lnb_dash import i18n
 from lnb_dash.model import stories, trends
+from lnb_dash.ops import page_scripts
 from lnb_dash.ui import cached, citations, county_views, figures
 
 # Forward: →, PageDown, Space, ↓; back: ←, PageUp, Shift+Space, ↑; Home/End: first/last. Listened for on the page and
 # in every same-origin frame (a map is a frame: after a click on it, the keys go there), in the capture phase, so they
 # work whatever was clicked last. A map keeps the arrow keys only when it was reached with the Tab key, not a click.
-KEYS_SCRIPT = """<script>
-(() => {
-  if (window.__lnbPresentKeys) return;
-  window.__lnbPresentKeys = true;
-  const ACTIONS = {ArrowRight: "next", PageDown: "next", ArrowDown: "next", ArrowLeft: "previous", PageUp: "previous",
-                   ArrowUp: "previous", Home: "first", End: "last"};
-  const action = (e) => e.key === " " ? (e.shiftKey ? "previous" : "next") : ACTIONS[e.key];
-  const typing = (t) => t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName || ""));
-  let modality = "pointer";  // how the focus last moved: a click or tap, or the Tab key
-  const mapByKeyboard = (doc) => {
-    const a = doc.activeElement;
-    return !!(a && a.closest && a.closest(".leaflet-container") && modality === "keyboard");
-  };
-  const press = (name) => {
-    const button = document.querySelector(`.st-key-present-${name} button`);
-    if (button && !button.disabled) button.click();
-  };
-  const onKey = (e) => {
-    if (e.key === "Tab") modality = "keyboard";
-    if (!document.querySelector(".st-key-present-next") || e.altKey || e.ctrlKey || e.metaKey) return;
-    const act = action(e);
-    if (!act || typing(e.target) || e.target.closest?.("[role=listbox], [data-baseweb=popover]")) return;
-    if (e.key.startsWith("Arrow") && mapByKeyboard(e.target.ownerDocument || document)) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    press(act);
-  };
-  const attach = (win) => {
-    try {
-      if (!win || win.__lnbKeyed) return;
-      win.__lnbKeyed = true;
-      win.addEventListener("keydown", onKey, true);
-      win.addEventListener("pointerdown", () => { modality = "pointer"; }, true);
-    } catch (err) { /* a frame from elsewhere: not ours to listen to */ }
-  };
-  const scan = () => document.querySelectorAll("iframe").forEach((f) => {
-    attach(f.contentWindow);
-    try { f.contentWindow.document.querySelectorAll("iframe").forEach((g) => attach(g.contentWindow)); } catch (err) { /* elsewhere */ }
-  });
-  attach(window);
-  scan();
-  new MutationObserver(scan).observe(document.body, {childList: true, subtree: true});
-  setInterval(scan, 1000);
-})();
-</script>"""
+KEYS_SCRIPT = page_scripts.script_tag(page_scripts.PRESENT_KEYS)
 
 
 # The Home and End buttons are for the keys only (the visible buttons already step one at a time).

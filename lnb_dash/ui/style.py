@@ -18,7 +18,7 @@ PRINT_STYLE = """<style>
 
 
 # Presenting and embedding: the map's frame takes the height the screen has left (the map inside follows it).
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe[src*="streamlit_folium.st_folium"]'  # by its address: the page gives the frame the map's own title
 
 
 CHROMELESS_STYLE = """<style>
@@ -42,7 +42,8 @@ h3 { font-size: clamp(17px, 1.2vw, 28px) !important; padding: 0 0 .2rem 0 !impor
 </style>""" + f"<style>{MAP_FRAME} {{ height: max(260px, calc(100vh - 190px)) !important; }}</style>"
 
 
-EMBED_STYLE = (f"<style>{MAP_FRAME} {{ height: max(240px, calc(100vh - 190px)) !important; }}"
+# The map takes the frame's height less the title, the "skip the map" link above it and the source line below.
+EMBED_STYLE = (f"<style>{MAP_FRAME} {{ height: max(240px, calc(100vh - 220px)) !important; }}"
                "[data-testid='stColumn']:has(.lnb-legend) { max-height: calc(100vh - 190px); overflow-y: auto; }"
                "h1 { font-size: 1.5rem !important; padding: 0 0 .4rem 0 !important; }</style>")
 

@@ -19,7 +19,7 @@ SLIDE = r"""(() => {
   const source = [...document.querySelectorAll('[data-testid=stCaptionContainer]')].filter((e) => /Licen/.test(e.innerText));
   const px = (selector) => { const e = document.querySelector(selector); return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
   return {scrolling, height: innerHeight, title: bottom('h1'), legend: bottom('.lnb-legend'),
-          figure: bottom('iframe[title="streamlit_folium.st_folium"], .vega-embed, .lnb-figures, .lnb-pairs, .lnb-table, table'),
+          figure: bottom('iframe[src*="streamlit_folium.st_folium"], .vega-embed, .lnb-figures, .lnb-pairs, .lnb-table, table'),
           source: source.length ? Math.max(...source.map((e) => e.getBoundingClientRect().bottom)) : null,
           sourcePx: source.length ? parseFloat(getComputedStyle(source[0].querySelector('p')).fontSize) : null,
           legendPx: px('.lnb-legend li'), files: /[a-z_]+\.(csv|yml|yaml|py)\b/.test(document.querySelector('[data-testid=stMain]').innerText)};
@@ -35,7 +35,7 @@ def test_every_presentation_step_fits_the_screen(browser, server, size):
         page = visit.open(f"/present?present=1&story={story}&step={step}&lang=sq")
         visit.wait_idle()
         where = f"{story} step {step} at {size}"
-        if page.locator('iframe[title="streamlit_folium.st_folium"]').count():
+        if page.locator('iframe[src*="streamlit_folium.st_folium"]').count():
             page.wait_for_function("[...document.querySelectorAll('iframe')].some((f) => f.contentDocument?.querySelector('.leaflet-container'))",
                                    timeout=60_000)
         page.wait_for_function(f"{SLIDE}.figure > 0", timeout=60_000)  # the figure drawn (a chart is drawn after its frame)
