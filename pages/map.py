@@ -21,6 +21,8 @@ from lnb_dash.ui.folium_map import render_map
 
 PAGE = "map"
 CONTROLS_HEIGHT = 84  # the row of pickers, reserved on the first run so the map does not move when they arrive
+# a minimum, not a fixed height: a fixed one scrolls (taller labels, narrow screens) and a scroller no key reaches fails axe
+CONTROLS_STYLE = f"<style>.st-key-map-controls {{ min-height: {CONTROLS_HEIGHT}px; }}</style>"
 lang = state.current_lang()
 chrome.connection_or_stop(lang)
 catalogue = cached.list_indicators_cached()
@@ -37,7 +39,8 @@ meta, coverage = figures.settle_map_widgets(PAGE, available)
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
 figures.render_substitutions(PAGE, view, lang)
-controls = st.container(height=CONTROLS_HEIGHT, border=False)
+controls = st.container(key="map-controls")
+st.html(CONTROLS_STYLE)  # style only: drawn in no place of the page
 map_col, side_col = st.columns([3, 1])
 
 values, model = cached.map_model_cached(view, lang)

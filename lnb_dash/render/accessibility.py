@@ -13,7 +13,7 @@ from lnb_dash.ops import page_scripts
 _MAP_FRAME_STYLE = """<style>
 .lnb-skip-map { display: inline-block; padding: .3rem .1rem; min-height: 24px; color: #1a4fb5; font-size: .9rem; }
 .lnb-skip-map:focus-visible, [data-lnb-skip-target]:focus { outline: 3px solid #1a4fb5; outline-offset: 2px; }
-[data-testid="stElementContainer"]:has(> div > span.lnb-map-anchor:only-child) { display: none; }
+[data-testid="stElementContainer"]:has(span.lnb-map-anchor) { display: none; }
 </style>"""
 
 

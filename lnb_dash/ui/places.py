@@ -121,9 +121,15 @@ def place_searchbox(key: str, municipalities: pd.DataFrame, lang: str, label_key
     through the alias table (korca, fushe arrez, dibra, AL343 → Korçë, Fushë-Arrëz, Dibër), never the typed text."""
     from streamlit_searchbox import st_searchbox
 
+    from lnb_dash.render import accessibility
+
+    # the box is a frame whose label is not tied to its input: the frame takes the label as its title, which a screen
+    # reader says on entering it (else "streamlit_searchbox.searchbox"); the same fixed script as a still map's title
+    st.html(accessibility.map_frame_html(f"{key}.frame", i18n.t(label_key, lang), lang, skip=False), unsafe_allow_javascript=True)
     code = st_searchbox(lambda text: place_options(text, municipalities, lang), placeholder=i18n.t("search_place_placeholder", lang),
-                        label=i18n.t(label_key, lang), key=f"{key}.{lang}", debounce=200,
-                        default_options=place_options("", municipalities, lang))
+                        label=i18n.t(label_key, lang), key=f"{key}.{lang}", debounce=200)
+    # no list before the first answer: Enter pressed before it would otherwise open the first of all 61 (Belsh), a place
+    # the text never named
     if code:
         st.session_state[f"{key}.{lang}"]["result"] = None  # the next run must not pick it again
     return code

@@ -98,15 +98,15 @@ def html_codesniffer_errors(page) -> list[tuple[str, str]]:
 
 def test_presentation_steps_with_the_arrow_keys(visit):
     page = visit.open("/present?present=1&lang=en")
-    page.wait_for_selector("text=What the programme reported", timeout=30_000)
+    page.wait_for_selector("text=What the programme achieved: the headline results", timeout=30_000)
     assert not page.query_selector('[data-testid="stSidebar"]:visible')
     visit.wait_idle()
     page.keyboard.press("ArrowRight")
-    page.wait_for_selector("text=The 24 LNB priority municipalities", timeout=30_000)
+    page.wait_for_selector("text=What the programme reported: 2019 and 2021", timeout=30_000)
     assert "step=2" in page.url
     visit.wait_idle()
     page.keyboard.press("ArrowLeft")
-    page.wait_for_selector("text=What the programme reported", timeout=30_000)
+    page.wait_for_selector("text=What the programme achieved: the headline results", timeout=30_000)
     assert "step=1" in page.url and visit.blocked == []
 
 
