@@ -60,15 +60,17 @@ def test_a_sheet_over_the_row_limit_is_refused_whatever_its_dimension_says(bombs
     assert "The sheet holds more than 100,000 rows" in msg
 
 
-def test_the_command_line_refuses_the_bomb_with_the_same_message(bombs, read_only_data, tmp_path):
+@pytest.mark.parametrize("lang, text", [("en", "The sheet holds more than 100,000 rows (at least 1,000,000)"),
+                                        ("sq", "Fleta ka më shumë se 100\u00a0000 rreshta (të paktën 1\u00a0000\u00a0000)")])
+def test_the_command_line_refuses_the_bomb_with_the_same_message(bombs, read_only_data, tmp_path, lang, text):
     import yaml
 
     data_dir, db_path = read_only_data
     (tmp_path / "meta.yml").write_text(yaml.safe_dump(META, allow_unicode=True), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "lnb_dash", "--data-dir", str(data_dir), "--db", str(db_path), "import",
-                           str(bombs["1m"]), "--indicator", "test_count", "--meta", str(tmp_path / "meta.yml")],
+                           str(bombs["1m"]), "--indicator", "test_count", "--meta", str(tmp_path / "meta.yml"), "--lang", lang],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode != 0 and "The sheet holds more than 100,000 rows (at least 1,000,000)" in done.stdout + done.stderr
+    assert done.returncode != 0 and text in done.stdout + done.stderr
 
 
 def test_a_table_of_ours_passes_and_one_row_over_the_limit_does_not(tmp_path):
