@@ -16,12 +16,13 @@ import re
 import pandas as pd
 
 from lnb_dash import i18n
+from lnb_dash.data.flags import SEX_SPLIT_TOLERANCE
 from lnb_dash.i18n import N_
 from lnb_dash.query import caveats as queries
 from lnb_dash.query.db import Connection
 
 MARK = "⚠"
-SPLIT_GAP = 0.05  # women + men this far from the total (as a share of it) counts as not adding up
+SPLIT_GAP = SEX_SPLIT_TOLERANCE  # the build's flag rule (data/flags.py): one threshold for the flags and this caveat
 _LEADING_YEARS = re.compile(r"^((?:(?:19|20)\d\d)(?:\s*(?:,|and|dhe|e)\s*(?:19|20)\d\d)*)\s*:")
 
 
