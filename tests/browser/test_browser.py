@@ -72,11 +72,15 @@ def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
     from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
 
     page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
-    results = visit.unchanged_while(lambda: Axe().run(page))
+    def serious():
+        results = visit.unchanged_while(lambda: Axe().run(page))
+        return [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
+                if v["impact"] in ("serious", "critical")]
+
+    # A scan that lands on a fading element measures the fade; a real violation is there again a second later.
+    found = serious() or (page.wait_for_timeout(1000), serious())[1]
     assert page.evaluate("document.documentElement.lang") == lang, "a screen reader reads the page in the language it declares"
-    serious = [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert found == []
     assert [e for e in html_codesniffer_errors(page) if e not in KNOWN_HTMLCS_ERRORS] == []
 
 

@@ -31,16 +31,19 @@ def offered(visit: Visit, typed: str) -> list[str]:
         box = search_frame(visit).locator("input").first
     box.click()
     box.type(typed, delay=60)
-    for _ in range(300):
-        visit.page.wait_for_timeout(100)
+    seen = None
+    for _ in range(120):
+        visit.wait_idle()  # each keystroke's search is a script run: the last one's answer is the one to read
         try:
             frame = search_frame(visit)
             status = frame.locator("#aria-results").inner_text(timeout=1000)
             options = [o.inner_text() for o in frame.locator('[id*="-option-"]').all()]
-            if typed in status and 0 < len(options) < 61:  # the answer, not the 61 shown before it arrived
-                return options
         except Exception:  # the frame was redrawn between two looks: look again
             continue
+        if typed in status and 0 < len(options) < 61 and options == seen:  # the answer, twice alike (not a partial word's)
+            return options
+        seen = options
+        visit.page.wait_for_timeout(150)
     raise AssertionError(f"no options for {typed!r}")
 
 
