@@ -40,6 +40,7 @@ _ACCEPTS = {"municipality": {"municipality"}, "county": {"county"}, "former_unit
 _SUGGESTIONS = 5
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Case, diacritics, punctuation and extra spaces folded away: 'Fushë-Arrëz ' -> 'fushe arrez'."""
     text = unicodedata.normalize("NFKD", str(text))
@@ -64,6 +65,7 @@ def split_marker(key: str) -> tuple[str | None, str]:
     return level, key
 
 
+@functools.lru_cache(maxsize=65_536)
 def normalize_name(name: str) -> str:
     """Comparison key: folded, without the words that name the kind of area ('Bashkia e Tiranës' -> 'tiranes')."""
     return split_marker(fold(name))[1]

@@ -43,11 +43,16 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
+def load_yaml(path: Path):
+    """A source's YAML, parsed safely by libyaml where PyYAML has it (every build reads them: ~10 x faster than pure Python)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def read_source(folder: Path) -> Source:
-    package = yaml.safe_load((folder / "datapackage.yaml").read_text(encoding="utf-8")) or {}
+    package = load_yaml(folder / "datapackage.yaml") or {}
     source = Source(source_id=folder.name, folder=folder, package=package)
     if (folder / "indicators.yml").exists():
-        source.indicators = (yaml.safe_load((folder / "indicators.yml").read_text(encoding="utf-8")) or {}).get("indicators", [])
+        source.indicators = (load_yaml(folder / "indicators.yml") or {}).get("indicators", [])
     for resource in package.get("resources", []):
         path = folder / resource["path"]
         frame = read_csv_text(path)
