@@ -19,11 +19,12 @@ import os
 import sys
 from pathlib import Path
 
+from streamlit import file_util
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 from lnb_dash import config
-from lnb_dash.ops import assets
+from lnb_dash.ops import assets, front_page
 
 APP_FILES = ("app.py", "pages/*.py", ".streamlit/config.toml")
 
@@ -48,10 +49,18 @@ def install_app(shipped: Path = config.SHIPPED_DIR, root: Path = config.ROOT) ->
             tmp.replace(target)
 
 
+def serve_front_page() -> None:
+    """Streamlit's front page with the dashboard's first words (lnb_dash.ops.front_page): its static route reads the
+    folder from ``file_util.get_static_dir`` when the server starts, so the server is pointed at the changed copy."""
+    front = front_page.install_front_page(Path(file_util.get_static_dir()), assets.STATIC_DIR)
+    file_util.get_static_dir = lambda: str(front)
+
+
 def main(argv: list[str]) -> int:
     PagesManager.uses_pages_directory = False
     install_app()
     assets.install_static_assets()  # before the server starts, so /app/static exists from the first request
+    serve_front_page()
     sys.argv = ["streamlit", "run", str(config.ROOT / "app.py"), *argv]
     return cli.main()
 
