@@ -70,6 +70,7 @@ test: lint data/lnb.duckdb
 bench: data/lnb.duckdb
 	@echo '==> Benchmark (headless chromium; takes a few minutes)'
 	$(PY) bench/run.py
+	$(PY) bench/throttled.py
 
 bench-imports: data/lnb.duckdb
 	@echo '==> Concurrent imports (20 rounds; about a minute)'

@@ -101,3 +101,25 @@ def install_front_page(streamlit_static: Path, static_dir: Path, front_dir: Path
     _write(front_dir / "index.html", front_page((streamlit_static / "index.html").read_text(encoding="utf-8"),
                                                  f"./app/static/{script}"))
     return front_dir
+
+
+COMPRESSED = (".js", ".css", ".json", ".svg", ".ttf", ".map", ".txt")
+
+
+def gzipped(source: Path, relative: str, cache_dir: Path) -> Path | None:
+    """A gzip copy of one of Streamlit's bundle files (hash-named, so never stale), written once on first request.
+
+    Streamlit serves its bundle uncompressed (it re-compresses per request otherwise, and expects a proxy to do it);
+    without a proxy (``make run``) the map page's first visit would be ~4 MB. Already-compressed formats are left alone.
+    """
+    if not relative.startswith("static/") or not relative.endswith(COMPRESSED) or ".." in relative:
+        return None
+    target = cache_dir / f"{relative}.gz"
+    if not target.is_file():
+        import gzip
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
+        tmp.replace(target)
+    return target

@@ -50,10 +50,44 @@ def install_app(shipped: Path = config.SHIPPED_DIR, root: Path = config.ROOT) ->
 
 
 def serve_front_page() -> None:
-    """Streamlit's front page with the dashboard's first words (lnb_dash.ops.front_page): its static route reads the
-    folder from ``file_util.get_static_dir`` when the server starts, so the server is pointed at the changed copy."""
+    """Streamlit's front page with the dashboard's first words (lnb_dash.ops.front_page), and its bundle compressed.
+
+    Streamlit's static route reads the folder from ``file_util.get_static_dir`` when the server starts, so the server
+    is pointed at the changed copy; the route's handler is wrapped so a browser that accepts gzip gets each bundle file
+    from a gzip copy made once (nginx does the same from disk when deployed).
+    """
+    from streamlit.web.server.starlette import starlette_static_routes as routes
+
     front = front_page.install_front_page(Path(file_util.get_static_dir()), assets.STATIC_DIR)
     file_util.get_static_dir = lambda: str(front)
+    routes.create_streamlit_static_handler = _serving_gzip(routes.create_streamlit_static_handler, front / ".gzip")
+
+
+def _serving_gzip(create_handler, cache_dir: Path):
+    import anyio
+    from starlette.responses import FileResponse
+
+    def create(directory: str, base_url: str | None):
+        files = create_handler(directory=directory, base_url=base_url)
+        plain = files.get_response
+
+        async def get_response(path: str, scope):
+            response = await plain(path, scope)
+            accepts = any(k == b"accept-encoding" and b"gzip" in v for k, v in scope.get("headers", ()))
+            if not (accepts and response.status_code == 200 and isinstance(response, FileResponse)):
+                return response
+            relative = path.replace("\\", "/").lstrip("/")
+            packed = await anyio.to_thread.run_sync(front_page.gzipped, Path(response.path), relative, cache_dir)
+            if packed is None:
+                return response
+            headers = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "etag", "last-modified")}
+            return FileResponse(packed, media_type=response.media_type,
+                                headers={**headers, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+
+        files.get_response = get_response
+        return files
+
+    return create
 
 
 def main(argv: list[str]) -> int:

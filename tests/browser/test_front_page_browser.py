@@ -42,3 +42,16 @@ def test_when_the_server_stops_the_dialog_says_so_in_the_pages_language_without_
     finally:
         process.kill()
         visit.close()
+
+
+def test_streamlits_bundle_comes_compressed_without_a_proxy_and_unpacks_to_the_same_bytes(server):
+    import gzip
+    import re
+
+    index = urllib.request.urlopen(server + "/", timeout=30).read().decode()
+    bundle = "/" + re.search(r'src="\./(static/js/index\.[^"]+\.js)"', index).group(1)
+    plain = urllib.request.urlopen(server + bundle, timeout=30).read()
+    response = urllib.request.urlopen(urllib.request.Request(server + bundle, headers={"Accept-Encoding": "gzip"}), timeout=30)
+    packed = response.read()
+    assert response.headers["Content-Encoding"] == "gzip" and "immutable" in response.headers["Cache-Control"]
+    assert gzip.decompress(packed) == plain and len(packed) < len(plain) / 2

@@ -40,3 +40,15 @@ def test_the_connection_dialog_never_mentions_the_internet_in_either_language():
 def test_a_changed_streamlit_page_is_refused_not_half_changed():
     with pytest.raises(ValueError, match=r"index\.html has changed"):
         front_page.front_page("<html><body></body></html>", "./app/static/x.js")
+
+
+def test_a_bundle_file_is_gzipped_once_and_nothing_else_is(tmp_path):
+    import gzip
+
+    source = next((STREAMLIT_STATIC / "static" / "js").glob("index.*.js"))
+    relative = f"static/js/{source.name}"
+    packed = front_page.gzipped(source, relative, tmp_path)
+    assert gzip.decompress(packed.read_bytes()) == source.read_bytes()
+    assert front_page.gzipped(source, relative, tmp_path).stat().st_mtime_ns == packed.stat().st_mtime_ns, "made once"
+    assert front_page.gzipped(STREAMLIT_STATIC / "index.html", "index.html", tmp_path) is None
+    assert front_page.gzipped(source, "static/../../etc/passwd.js", tmp_path) is None
