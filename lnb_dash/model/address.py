@@ -165,6 +165,26 @@ class Substitution:
     options: tuple[tuple[str, View], ...] = ()
 
 
+def substitutions(asked: Mapping[str, str], settled: View, offered: Mapping[str, list[tuple[str, View]]]) -> list[Substitution]:
+    """What a link ``asked`` for that a page replaced to show ``settled``: one :class:`Substitution` per field of
+    ``offered`` (field -> (value, view) pairs the page can show) whose asked value differs from the one shown.
+
+    The one rule every page's notice follows (map, trends, their embeds). Only what the link names counts: a link
+    without a year is not told which year opens. An option is kept only when its view shows the value it is labelled
+    with, so no link of a notice leads to another substitution.
+    """
+    found = []
+    for field, options in offered.items():
+        raw = asked.get(field)
+        raw = raw[-1] if isinstance(raw, list) else raw
+        shown = str(getattr(settled, field))
+        if raw in (None, "") or str(raw).strip() == shown:
+            continue
+        kept = tuple((value, view) for value, view in options if str(getattr(view, field)) == value)
+        found.append(Substitution(field, str(raw).strip(), shown, kept))
+    return found
+
+
 def value_label(field: str, value: str, lang: str) -> str:
     """A year as written, a breakdown ('Gra' / 'Women') or a level ('Qarqe' / 'Counties'); text no catalog knows as typed."""
     if field == "breakdown" and i18n.has(f"breakdown_{value}"):

@@ -121,3 +121,37 @@ def test_albanias_line_never_joins_across_a_missing_year(con):
     assert albania.loc[2019].line != albania.loc[2021].line, "2020 has no value: 2019 and 2021 are not joined"
     assert albania.loc[2016].line == albania.loc[2019].line, "consecutive years stay one line"
     assert data[data.area_code == "AL-11"].line.nunique() == 1, "a county published every second year is one line"
+
+
+@pytest.mark.parametrize("asked, field, shown, values", [
+    ({"indicator": "parl_voters", "breakdown": "women"}, "breakdown", "total", ["female", "male", "total"]),
+    ({"indicator": "parl_voters", "level": "former_unit"}, "level", "municipality", ["municipality", "county"]),
+    ({"indicator": "population_1jan", "level": "municipality"}, "level", "county", ["county"]),
+    ({"indicator": "social_care_programme_spending", "level": "county"}, "level", "municipality", ["municipality"]),
+    ({"indicator": "parl_voters", "level": "county", "breakdown": "female"}, "breakdown", "total", ["female", "male", "total"]),
+])
+def test_a_trends_link_asking_for_what_has_no_series_is_told_what_is_shown_and_what_exists(con, asked, field, shown, values):
+    from lnb_dash.model.address import TrendsView, notice_text
+
+    offered = trends.series_indicators(indicators.list_indicators(con), indicators.query_coverage_by_level(con))
+    breakdowns = indicators.get_indicator(con, asked["indicator"]).breakdowns
+    settled = trends.settle(TrendsView.from_query_params(asked), breakdowns, list(offered.county), list(offered.municipal))
+    assert getattr(settled, field) == shown and settled.to_query_params().get(field, shown) == shown, "the address says what is shown"
+    [substitution] = trends.substitutions(asked, settled, breakdowns, list(offered.county), list(offered.municipal))
+    assert (substitution.field, substitution.asked, substitution.shown) == (field, asked[field], shown)
+    assert [v for v, _ in substitution.options] == values
+    for value, option in substitution.options:  # every link opens a view with that series, settled: no second notice
+        assert trends.settle(option, breakdowns, list(offered.county), list(offered.municipal)) == option
+        assert str(getattr(option, field)) == value
+    assert notice_text(substitution, "sq").startswith("Nuk ka të dhëna")
+
+
+def test_a_trends_link_with_what_exists_gets_no_notice(con):
+    from lnb_dash.model.address import TrendsView
+
+    offered = trends.series_indicators(indicators.list_indicators(con), indicators.query_coverage_by_level(con))
+    for asked in ({"indicator": "parl_voters"}, {"indicator": "parl_voters", "breakdown": "female"},
+                  {"indicator": "population_1jan", "level": "county"}, {"indicator": "parl_turnout", "level": "county"}):
+        breakdowns = indicators.get_indicator(con, asked["indicator"]).breakdowns
+        settled = trends.settle(TrendsView.from_query_params(asked), breakdowns, list(offered.county), list(offered.municipal))
+        assert trends.substitutions(asked, settled, breakdowns, list(offered.county), list(offered.municipal)) == []
