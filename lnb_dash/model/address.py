@@ -202,6 +202,29 @@ def notice_text(substitution: Substitution, lang: str) -> str:
                   shown=value_label(substitution.field, substitution.shown, lang))
 
 
+VIEW_PARAMS = ("indicator", "year", "breakdown", "level")  # what a link can ask of one number's view
+
+
+def unread_params(params: Mapping[str, str], view_cls) -> tuple[tuple[str, str], ...]:
+    """The ``indicator``, ``year``, ``breakdown`` and ``level`` of a link that ``view_cls`` has no field for
+    (``profile?m=AL224&year=2019``): a page showing every indicator in its latest year says it does not show them,
+    instead of dropping them from the address without a word."""
+    fields = {f.name for f in dataclasses.fields(view_cls)}
+    found = []
+    for name in VIEW_PARAMS:
+        raw = params.get(name)
+        raw = raw[-1] if isinstance(raw, list) and raw else raw
+        if name not in fields and isinstance(raw, str) and raw.strip():
+            found.append((name, raw.strip()))
+    return tuple(found)
+
+
+def unread_text(unread: tuple[tuple[str, str], ...], lang: str) -> str:
+    """'Kjo faqe nuk ka zgjedhje për „year=2019”; …' / 'This page has no choice of “year=2019”; it shows every indicator
+    in its latest year.'"""
+    return i18n.t("jn2_not_on_this_page", lang, asked=", ".join(f"{name}={value}" for name, value in unread))
+
+
 def query_params(view: View | None, lang: str) -> dict[str, str]:
     """A page's URL parameters: the view's own (:meth:`View.to_query_params`) and the language."""
     return {**(view.to_query_params() if view is not None else {}), "lang": i18n.normalize_lang(lang)}

@@ -125,6 +125,7 @@ def render_county_profile(lang: str) -> None:
     names = cached.counties_names_cached()
     codes = list(names)
     title = st.empty()
+    figures.render_unread_params(CountyProfileView, lang)
     state.ensure_option(page, "county", codes, CountyProfileView.county)
     st.selectbox(i18n.t("choose_county", lang), codes, format_func=county_label(lang), key=state.key(page, "county"))
     view = state.view_from_widgets(page, CountyProfileView, view)
