@@ -54,7 +54,23 @@ def test_a_break_starts_a_new_line_so_nothing_joins_2023_to_the_2025_value(con):
     by_line = rows.groupby("line").year.apply(set)
     assert not any({2023, 2025} <= years for years in by_line), "no line holds both sides of the break"
     breaks = [layer for layer in _layers(spec) if layer["encoding"].get("shape")]
-    assert breaks and breaks[0]["mark"]["fill"] == "white" and set(rows[rows.break_in_series].marker) == {"break in series"}
+    assert breaks and set(rows[rows.break_in_series].marker) == {"break in series"}
+    discs = [layer for layer in _layers(spec) if layer["encoding"].get("color") == {"value": "white"}]
+    assert discs and discs[0]["mark"]["filled"], "the value after a break is hollow: a ring over a white disc"
+
+
+@pytest.mark.parametrize("national", [False, True], ids=["counties", "albania"])
+def test_the_break_legend_shows_the_ring_it_names(con, sources, national):
+    import vl_convert
+
+    meta = indicators.get_indicator(con, "population_1jan")
+    trend = trends.prepare(_series(con, "population_1jan"), meta, "en", False, sources)
+    data = trend.national if national else trends.with_segments(_series(con, "population_1jan"))
+    vega = vl_convert.vegalite_to_vega(charts.build_county_trend_chart(data, meta, "en", (), trend.y_title).to_json())
+    [legend] = [legend for legend in vega["legends"] if "shape" in legend]
+    symbols = legend.get("encode", {}).get("symbols", {}).get("update", {})
+    assert legend["symbolStrokeColor"] == "#000000" and "stroke" not in symbols, "the row has a visible ring, not only its words"
+    assert symbols.get("opacity", {}).get("value", 1) == 1
 
 
 def test_twelve_county_lines_are_drawn_and_the_chosen_ones_are_coloured(con, sources):
