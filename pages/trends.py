@@ -31,6 +31,7 @@ if state.display_mode() == "embed":
     st.stop()
 
 st.title(i18n.t("page_trends", lang))
+figures.render_unread_params(TrendsView, lang, i18n.N_("jn2_trends_every_year"), {"indicator": view.indicator, "breakdown": view.breakdown})
 notice = st.container()  # filled once the widgets have settled the view
 pick, areas_col = st.columns([2, 3])
 state.ensure_option(PAGE, "indicator", series_ids, TrendsView.indicator)

@@ -219,10 +219,10 @@ def unread_params(params: Mapping[str, str], view_cls) -> tuple[tuple[str, str],
     return tuple(found)
 
 
-def unread_text(unread: tuple[tuple[str, str], ...], lang: str) -> str:
+def unread_text(unread: tuple[tuple[str, str], ...], lang: str, key: str = i18n.N_("jn2_not_on_this_page")) -> str:
     """'Kjo faqe nuk ka zgjedhje për „year=2019”; …' / 'This page has no choice of “year=2019”; it shows every indicator
-    in its latest year.'"""
-    return i18n.t("jn2_not_on_this_page", lang, asked=", ".join(f"{name}={value}" for name, value in unread))
+    in its latest year.' (``key`` says what the page shows instead: trends show every year)."""
+    return i18n.t(key, lang, asked=", ".join(f"{name}={value}" for name, value in unread))
 
 
 def query_params(view: View | None, lang: str) -> dict[str, str]:

@@ -112,17 +112,18 @@ def render_substitutions(page: str, view, lang: str) -> None:
                           query_params=address.query_params(option, lang), width="content")
 
 
-def render_unread_params(view_cls, lang: str) -> None:
-    """On a page that shows every indicator in its latest year (profile, compare, county profile): a link's indicator,
-    year, breakdown or level is not silently dropped; the page says so and links the map of what was asked."""
+def render_unread_params(view_cls, lang: str, key: str = i18n.N_("jn2_not_on_this_page"), shown: dict | None = None) -> None:
+    """A link's indicator, year, breakdown or level that the page has no choice of (profile, compare and county profile
+    show every indicator in its latest year; trends every year) is not silently dropped: the page says so (``key``) and
+    links the map of what was asked (with ``shown``, the page's own indicator, where the link named none)."""
     from lnb_dash.model import address
 
     unread = address.unread_params({k: st.query_params.get(k) for k in st.query_params}, view_cls)
     if not unread:
         return
-    st.warning(escape_markdown(address.unread_text(unread, lang)), icon=":material/warning:")
+    st.warning(escape_markdown(address.unread_text(unread, lang, key)), icon=":material/warning:")
     st.page_link("pages/map.py", label=i18n.t("jn2_open_on_map", lang), icon=":material/map:",
-                 query_params=address.query_params(address.MapView.from_query_params(dict(unread)), lang))
+                 query_params=address.query_params(address.MapView.from_query_params({**(shown or {}), **dict(unread)}), lang))
 
 
 def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False,

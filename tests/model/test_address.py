@@ -48,3 +48,5 @@ def test_a_year_or_indicator_asked_of_a_page_that_shows_every_indicator_is_named
     assert unread_params({"indicator": "population", "year": "2019"}, MapView) == (), "the map reads both"
     assert unread_text((("year", "2019"),), "en") == "This page has no choice of “year=2019”; it shows every indicator in its latest year."
     assert unread_text((("year", "2019"),), "sq").startswith("Kjo faqe nuk ka zgjedhje për „year=2019”")
+    assert unread_params({"indicator": "parl_turnout", "year": "2019"}, TrendsView) == (("year", "2019"),), "trends draw every year"
+    assert unread_text((("year", "2019"),), "sq", "jn2_trends_every_year").endswith("tregon të gjitha vitet me të dhëna.")
