@@ -1,7 +1,7 @@
 # The dashboard as one image for container platforms: a Streamlit replica by default, nginx in front with
 # `python -m lnb_dash.ops.deploy proxy` (see compose.yaml). Runs as an unprivileged user; data lives in /data (a volume).
 FROM python:3.11-slim-bookworm
-RUN apt-get update && apt-get install -y --no-install-recommends nginx && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends nginx fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt

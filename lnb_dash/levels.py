@@ -82,7 +82,6 @@ LABEL_KEYS = (
     N_("coverage_note"), N_("coverage_note_county"), N_("coverage_note_former_unit"),
     N_("map_alt"), N_("map_alt_county"), N_("map_alt_former_unit"),
     N_("click_hint"), N_("click_hint_county"), N_("click_hint_former_unit"),
-    N_("ranked_bar"), N_("ranked_bar_county"), N_("ranked_bar_former_unit"),
 )
 
 

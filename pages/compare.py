@@ -25,6 +25,7 @@ if len(view.m) > MAX_AREAS:
     st.session_state[state.key(PAGE, "m")] = list(view.m)
 
 st.title(i18n.t("page_compare", lang))
+figures.render_unread_params(CompareView, lang)
 state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), CompareView.m)
 st.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=MAX_AREAS, help=i18n.t("compare_help", lang),
                format_func=places.municipality_label(municipalities), key=state.key(PAGE, "m"),

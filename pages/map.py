@@ -31,7 +31,9 @@ available = catalogue[catalogue.indicator_id.isin(map_model.mappable_indicators(
 places.report_unknown_indicator(PAGE, available.indicator_id.tolist(), catalogue, lang)
 view = state.read_view(PAGE, MapView)
 if state.display_mode() == "embed":
-    figures.render_map_figure(view, lang, key="map.embed", height=520, top_level=True)
+    view = figures.settle_map_link(PAGE, view)[0]
+    state.write_view(PAGE, view, lang)
+    figures.render_map_figure(view, lang, key="map.embed", height=520, top_level=True, page=PAGE)
     st.stop()
 
 st.title(i18n.t("page_map", lang), anchor=False)  # no link icon: one Tab stop less before the map

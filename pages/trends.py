@@ -21,15 +21,18 @@ municipalities = cached.municipalities_cached()
 places.report_unknown_indicator(PAGE, series_ids, catalogue, lang)
 places.report_unknown_places(PAGE, lang)
 county_views.report_unknown_counties(PAGE, "areas", lang)
-view = state.read_view(PAGE, TrendsView)
+view = figures.settle_trend_link(PAGE, state.read_view(PAGE, TrendsView), offered)
 if state.display_mode() == "embed":
-    if trends.settle_level(view.level, view.indicator, county_ids, municipal_ids) == "county":
-        county_views.render_county_trend_figure(view, lang)
+    state.write_view(PAGE, view, lang)
+    if view.level == "county":
+        county_views.render_county_trend_figure(view, lang, page=PAGE)
     else:
-        figures.render_trend_figure(view, municipalities, lang)
+        figures.render_trend_figure(view, municipalities, lang, page=PAGE)
     st.stop()
 
 st.title(i18n.t("page_trends", lang))
+figures.render_unread_params(TrendsView, lang, i18n.N_("jn2_trends_every_year"), {"indicator": view.indicator, "breakdown": view.breakdown})
+notice = st.container()  # filled once the widgets have settled the view
 pick, areas_col = st.columns([2, 3])
 state.ensure_option(PAGE, "indicator", series_ids, TrendsView.indicator)
 pick.selectbox(i18n.t("indicator", lang), series_ids, format_func=places.indicator_label(catalogue, lang), key=state.key(PAGE, "indicator"))
@@ -37,7 +40,9 @@ level = trends.settle_level(st.session_state.get(state.key(PAGE, "level")), st.s
                                    county_ids, municipal_ids)
 if level == "county":
     st.session_state[state.key(PAGE, "level")] = level
-    county_views.render_county_trends(PAGE, view, catalogue, pick, areas_col, county_ids, municipal_ids, lang)
+    view = county_views.render_county_trends(PAGE, view, catalogue, pick, areas_col, county_ids, municipal_ids, lang)
+    with notice:
+        figures.render_substitutions(PAGE, view, lang)
     st.stop()
 st.session_state[state.key(PAGE, "level")] = level
 if st.session_state[state.key(PAGE, "indicator")] in county_ids:
@@ -58,6 +63,8 @@ options[2].checkbox(i18n.t("show_county", lang), key=state.key(PAGE, "county"))
 options[3].toggle(i18n.t("indexed", lang), key=state.key(PAGE, "indexed"))
 view = state.view_from_widgets(PAGE, TrendsView, view)
 state.write_view(PAGE, view, lang)
+with notice:
+    figures.render_substitutions(PAGE, view, lang)
 
 series = trends.label_series(cached.timeseries_cached(view.indicator, trends.trend_areas(view, municipalities), view.breakdown), lang)
 title = f"{map_model.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})"

@@ -165,6 +165,26 @@ class Substitution:
     options: tuple[tuple[str, View], ...] = ()
 
 
+def substitutions(asked: Mapping[str, str], settled: View, offered: Mapping[str, list[tuple[str, View]]]) -> list[Substitution]:
+    """What a link ``asked`` for that a page replaced to show ``settled``: one :class:`Substitution` per field of
+    ``offered`` (field -> (value, view) pairs the page can show) whose asked value differs from the one shown.
+
+    The one rule every page's notice follows (map, trends, their embeds). Only what the link names counts: a link
+    without a year is not told which year opens. An option is kept only when its view shows the value it is labelled
+    with, so no link of a notice leads to another substitution.
+    """
+    found = []
+    for field, options in offered.items():
+        raw = asked.get(field)
+        raw = raw[-1] if isinstance(raw, list) else raw
+        shown = str(getattr(settled, field))
+        if raw in (None, "") or str(raw).strip() == shown:
+            continue
+        kept = tuple((value, view) for value, view in options if str(getattr(view, field)) == value)
+        found.append(Substitution(field, str(raw).strip(), shown, kept))
+    return found
+
+
 def value_label(field: str, value: str, lang: str) -> str:
     """A year as written, a breakdown ('Gra' / 'Women') or a level ('Qarqe' / 'Counties'); text no catalog knows as typed."""
     if field == "breakdown" and i18n.has(f"breakdown_{value}"):
@@ -180,6 +200,29 @@ def notice_text(substitution: Substitution, lang: str) -> str:
                 "level": i18n.N_("jn_no_data_level")}[substitution.field]
     return i18n.t(template, lang, asked=value_label(substitution.field, substitution.asked, lang),
                   shown=value_label(substitution.field, substitution.shown, lang))
+
+
+VIEW_PARAMS = ("indicator", "year", "breakdown", "level")  # what a link can ask of one number's view
+
+
+def unread_params(params: Mapping[str, str], view_cls) -> tuple[tuple[str, str], ...]:
+    """The ``indicator``, ``year``, ``breakdown`` and ``level`` of a link that ``view_cls`` has no field for
+    (``profile?m=AL224&year=2019``): a page showing every indicator in its latest year says it does not show them,
+    instead of dropping them from the address without a word."""
+    fields = {f.name for f in dataclasses.fields(view_cls)}
+    found = []
+    for name in VIEW_PARAMS:
+        raw = params.get(name)
+        raw = raw[-1] if isinstance(raw, list) and raw else raw
+        if name not in fields and isinstance(raw, str) and raw.strip():
+            found.append((name, raw.strip()))
+    return tuple(found)
+
+
+def unread_text(unread: tuple[tuple[str, str], ...], lang: str, key: str = i18n.N_("jn2_not_on_this_page")) -> str:
+    """'Kjo faqe nuk ka zgjedhje për „year=2019”; …' / 'This page has no choice of “year=2019”; it shows every indicator
+    in its latest year.' (``key`` says what the page shows instead: trends show every year)."""
+    return i18n.t(key, lang, asked=", ".join(f"{name}={value}" for name, value in unread))
 
 
 def query_params(view: View | None, lang: str) -> dict[str, str]:

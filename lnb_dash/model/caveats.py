@@ -3,8 +3,9 @@
 Three kinds, all from the data (never written by hand here):
 - a source's caveats (``caveats`` / ``caveats_sq`` in its ``datapackage.yaml``); one that opens with a year
   ("2015: …") concerns that year only;
-- a sex split that does not add up: where women + men fall 5 % or more away from the total (counted on the count
-  behind a rate, e.g. voters behind turnout), computed from the values;
+- a sex split that does not add up: the municipalities whose women's and men's values the build flagged
+  (data/flags.py: women + men more than 5 % away from the total), counted on the count behind a rate (voters behind
+  turnout);
 - a value's own caveat: an observation ``note`` written in both languages ("Albanian | English"); notes that only
   record provenance ("computed: …", a file path, "not in the source") are not caveats.
 """
@@ -22,7 +23,6 @@ from lnb_dash.query import caveats as queries
 from lnb_dash.query.db import Connection
 
 MARK = "⚠"
-SPLIT_GAP = SEX_SPLIT_TOLERANCE  # the build's flag rule (data/flags.py): one threshold for the flags and this caveat
 _LEADING_YEARS = re.compile(r"^((?:(?:19|20)\d\d)(?:\s*(?:,|and|dhe|e)\s*(?:19|20)\d\d)*)\s*:")
 
 
@@ -58,12 +58,12 @@ def _count_behind(con: Connection, indicator_id: str) -> str | None:
 
 
 def sex_split_gap(con: Connection, indicator_id: str, year: int) -> tuple[int, int, str] | None:
-    """(municipalities where women + men are ≥ 5 % away from the total, municipalities with all three, the count checked),
-    or None when the indicator has no sex split that year or every split adds up."""
+    """(municipalities the build's sex-split rule flagged, municipalities with all three, the count checked), or None
+    when the indicator has no sex split that year or every split adds up."""
     count = _count_behind(con, indicator_id)
     if count is None:
         return None
-    n, gaps = queries.sex_split_counts(con, count, year, SPLIT_GAP)
+    n, gaps = queries.sex_split_counts(con, count, year)
     return (gaps, n, count) if n and gaps else None
 
 
@@ -91,7 +91,8 @@ def sex_split_caveats(con: Connection, indicator_id: str, lang: str, year: int |
         gap = sex_split_gap(con, indicator_id, y)
         if gap:
             name = queries.indicator_name(con, gap[2], lang)
-            found.append(i18n.t("caveat_sex_split", lang, n=gap[0], total=gap[1], year=y, count=name or gap[2]))
+            found.append(i18n.t("caveat_sex_split", lang, n=gap[0], total=gap[1], year=y, count=name or gap[2],
+                                pct=i18n.format_number(SEX_SPLIT_TOLERANCE * 100, 0, lang)))
     return found
 
 

@@ -10,7 +10,7 @@ import geopandas as gpd
 import pandas as pd
 
 from lnb_dash import i18n, levels
-from lnb_dash.model import caveats, downloads
+from lnb_dash.model import address, caveats, downloads
 from lnb_dash.model.address import MapView, Substitution
 from lnb_dash.model.classify import SCHEMES, Classes, classify, classify_categories
 from lnb_dash.query import boundaries
@@ -279,9 +279,8 @@ def settle(view, map_levels: pd.DataFrame):
 
 def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> list[Substitution]:
     """What a link asked for (``year``, ``breakdown``, ``level``) that :func:`settle` replaced, what is shown instead and
-    the views with data it could open instead (each settled, so none of them is substituted again).
-
-    Only what the link names counts: a link without a year is not told that the map opens on its default year.
+    the views with data it could open instead (each settled, so none of them is substituted again): the map's options
+    for :func:`lnb_dash.model.address.substitutions`.
     """
     rows = mappable(map_levels, settled.indicator)
     if rows.empty:
@@ -301,15 +300,8 @@ def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> l
         "breakdown": [(b, dataclasses.replace(settled, breakdown=b)) for b in sorted(set(rows.breakdown))],
         "level": [(lv, level_option(lv)) for lv in levels_of(map_levels, settled.indicator, settled.breakdown)],
     }
-    found = []
-    for field, options in offered.items():
-        raw = asked.get(field)
-        raw = raw[-1] if isinstance(raw, list) else raw
-        shown = str(getattr(settled, field))
-        if raw in (None, "") or str(raw).strip() == shown:
-            continue
-        found.append(Substitution(field, str(raw).strip(), shown, tuple((value, settle(view, map_levels)[0]) for value, view in options)))
-    return found
+    return address.substitutions(asked, settled, {field: [(value, settle(view, map_levels)[0]) for value, view in options]
+                                                  for field, options in offered.items()})
 
 
 def choose_default_year(coverage: pd.DataFrame) -> int | None:

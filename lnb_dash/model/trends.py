@@ -11,12 +11,14 @@ Rules the chart (charts.build_county_trend_chart) relies on:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from lnb_dash import i18n, levels
-from lnb_dash.model import downloads
+from lnb_dash.model import address, downloads
+from lnb_dash.model.address import Substitution, TrendsView
 from lnb_dash.model.map import citation_columns, indicator_name
 
 COUNTY_CODES = tuple(f"AL-{i:02d}" for i in range(1, 13))
@@ -58,6 +60,32 @@ def settle_level(level: str, indicator: str, county_ids: list[str], municipal_id
     if indicator in county_ids and (level == "county" or indicator not in municipal_ids):
         return "county"
     return "municipality"
+
+
+def settle(view: TrendsView, breakdowns: tuple[str, ...], county_ids: list[str], municipal_ids: list[str]) -> TrendsView:
+    """The view with a level that has a series (:func:`settle_level`) and a breakdown it has: one of ``breakdowns``
+    (the indicator's) for municipalities, the total for counties (the county chart draws totals only)."""
+    level = settle_level(view.level, view.indicator, county_ids, municipal_ids)
+    if level == "county" or not breakdowns:
+        breakdown = "total"
+    else:
+        breakdown = view.breakdown if view.breakdown in breakdowns else ("total" if "total" in breakdowns else breakdowns[0])
+    return dataclasses.replace(view, level=level, breakdown=breakdown)
+
+
+def substitutions(asked: dict[str, str], settled: TrendsView, breakdowns: tuple[str, ...], county_ids: list[str],
+                  municipal_ids: list[str]) -> list[Substitution]:
+    """What a trends link asked for (``breakdown``, ``level``) that :func:`settle` replaced, and the views with data it
+    could open instead: the trends page's options for :func:`lnb_dash.model.address.substitutions` (a breakdown other
+    than the total is offered for municipalities, where it exists)."""
+    def option(**changes):
+        return settle(dataclasses.replace(settled, **changes), breakdowns, county_ids, municipal_ids)
+
+    offered = {
+        "breakdown": [(b, option(breakdown=b, level=settled.level if b == "total" else "municipality")) for b in breakdowns],
+        "level": [(lv, option(level=lv)) for lv in levels.TREND if settle_level(lv, settled.indicator, county_ids, municipal_ids) == lv],
+    }
+    return address.substitutions(asked, settled, offered)
 
 
 def highlighted_areas(areas: tuple[str, ...]) -> tuple[str, ...]:

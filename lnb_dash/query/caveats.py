@@ -29,7 +29,8 @@ def indicator_name(con: Connection, indicator_id: str, lang: str) -> str | None:
     return row[0] if row else None
 
 
-def sex_split_counts(con: Connection, count_id: str, year: int, gap: float) -> tuple[int, int]:
-    """(municipalities with a total, women and men, those where women + men are ``gap`` or more of the total away from it)."""
-    row = query_df(con, "sex_split", indicator=count_id, year=int(year), gap=gap).iloc[0]
+def sex_split_counts(con: Connection, count_id: str, year: int) -> tuple[int, int]:
+    """(municipalities with a total, women and men, those whose women's or men's value the build flagged because
+    women + men do not add up to the total): the caveat counts the build's flags, so one rule (data/flags.py) decides."""
+    row = query_df(con, "sex_split", indicator=count_id, year=int(year)).iloc[0]
     return int(row.n_split), int(row.n_gap)

@@ -245,7 +245,10 @@ def build_county_trend_chart(data: pd.DataFrame, meta, lang: str, highlighted: t
     layers.append(background.mark_point(filled=True, size=40 if points_only else 12, opacity=0.9))
     layers.append(foreground.transform_filter("!datum.break_in_series").mark_point(filled=True, size=110 if points_only else 45))
     if data.break_in_series.any():
-        layers.append(base.transform_filter("datum.break_in_series").mark_point(size=140, strokeWidth=2.5, fill="white", filled=False).encode(
+        # A white disc under a ring in the area's colour: a fill on the ring itself would leave its legend row without a symbol.
+        breaks = base.transform_filter("datum.break_in_series")
+        layers.append(breaks.mark_point(size=140, filled=True, opacity=1).encode(color=alt.value("white")))
+        layers.append(breaks.mark_point(size=140, strokeWidth=2.5, filled=False, opacity=1).encode(
             shape=alt.Shape("marker:N", title=None, scale=alt.Scale(range=[BREAK_SHAPE]),
                             legend=alt.Legend(orient="bottom", symbolFillColor="white", symbolStrokeColor="#000000", symbolStrokeWidth=2.5,
                                               symbolSize=140))))

@@ -30,17 +30,27 @@ from lnb_dash.query import programme as programme_queries
 from lnb_dash.query.db import Connection
 from lnb_dash.render import images, profile_html
 
-# ReportLab ships Bitstream Vera, which covers ë, ç and the other Albanian letters.
-_FONT_DIR = Path(reportlab.__file__).with_name("fonts")
-pdfmetrics.registerFont(TTFont("Vera", str(_FONT_DIR / "Vera.ttf")))
-pdfmetrics.registerFont(TTFont("VeraBd", str(_FONT_DIR / "VeraBd.ttf")))
+# DejaVu Sans (Debian's fonts-dejavu-core: the Dockerfile and CI install it) draws ë, ç and the ⚠ that marks a caveat,
+# as pictures and the HTML map do; it is Bitstream Vera extended, so the layout is Vera's. Without it, ReportLab's own
+# Vera, which has no ⚠: caveats are then marked "*".
+_DEJAVU_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"), Path("/usr/share/fonts/dejavu-sans-fonts"))
+_DEJAVU = next((d for d in _DEJAVU_DIRS if (d / "DejaVuSans.ttf").exists() and (d / "DejaVuSans-Bold.ttf").exists()), None)
+if _DEJAVU is not None:
+    REGULAR, BOLD, MARK = "DejaVuSans", "DejaVuSans-Bold", caveats.MARK
+    pdfmetrics.registerFont(TTFont(REGULAR, str(_DEJAVU / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(_DEJAVU / "DejaVuSans-Bold.ttf")))
+else:
+    REGULAR, BOLD, MARK = "Vera", "VeraBd", "*"
+    _FONT_DIR = Path(reportlab.__file__).with_name("fonts")
+    pdfmetrics.registerFont(TTFont(REGULAR, str(_FONT_DIR / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(_FONT_DIR / "VeraBd.ttf")))
 
-BODY = ParagraphStyle("body", fontName="Vera", fontSize=9, leading=12)
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#333333"))
-H1 = ParagraphStyle("h1", parent=BODY, fontName="VeraBd", fontSize=20, leading=24, spaceAfter=4)
-H2 = ParagraphStyle("h2", parent=BODY, fontName="VeraBd", fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4)
+H1 = ParagraphStyle("h1", parent=BODY, fontName=BOLD, fontSize=20, leading=24, spaceAfter=4)
+H2 = ParagraphStyle("h2", parent=BODY, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=7.8, leading=9.6)
-CELL_BOLD = ParagraphStyle("cellb", parent=CELL, fontName="VeraBd")
+CELL_BOLD = ParagraphStyle("cellb", parent=CELL, fontName=BOLD)
 
 
 def _p(text, style=BODY) -> Paragraph:
@@ -98,7 +108,7 @@ def build_profile_pdf(con: Connection, lau_code: str, lang: str) -> bytes:
 
     def footer(canvas, doc):
         canvas.saveState()
-        canvas.setFont("Vera", 7)
+        canvas.setFont(REGULAR, 7)
         canvas.drawString(15 * mm, 10 * mm, f"{municipality['name']} · {i18n.t('dashboard_name', lang)}")
         canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, str(doc.page))
         canvas.restoreState()
@@ -185,8 +195,8 @@ def _spine_table(rows: list[profiles.SpineRow], lang: str, name: str) -> Table:
             style += [("SPAN", (0, last), (-1, last)), ("BACKGROUND", (0, last), (-1, last), colors.HexColor("#f3f3f3"))]
         quintile = f" ({i18n.t('quintile_n', lang, q=r.quintile)})" if r.quintile else ""
         data.append([
-            [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)] + ([_p(f"* {r.value_caveat}", SMALL)] if r.value_caveat else []),
-            [_p(r.value_text + (" *" if r.value_caveat else "") + quintile, CELL)] + ([_p(r.provenance_text, SMALL)] if r.provenance_text else []),
+            [_p(r.name, CELL_BOLD), _p(str(r.year), SMALL)] + ([_p(f"{MARK} {r.value_caveat}", SMALL)] if r.value_caveat else []),
+            [_p(r.value_text + (f" {MARK}" if r.value_caveat else "") + quintile, CELL)] + ([_p(r.provenance_text, SMALL)] if r.provenance_text else []),
             _p(r.rank_text, CELL), _p(r.comparison_text or "–", CELL),
             _p(r.county_text, CELL), _p(r.national_text, CELL),
             _spine_drawing(r) if r.has_spine else _p("–", CELL),

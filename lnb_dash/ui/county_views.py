@@ -5,6 +5,7 @@ Thin: the figures come from lnb_dash.model.trends, lnb_dash.model.county_profile
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import streamlit as st
@@ -26,12 +27,15 @@ def trend_title(meta, lang: str) -> str:
     return i18n.t("county_trend_title", lang, indicator=meta.name[lang], unit=meta.unit[lang])
 
 
-def render_county_trend_figure(view, lang: str, top_level: bool = True):
-    """Title, chart, captions and source of the county trends view (no widgets); returns (series, trend)."""
+def render_county_trend_figure(view, lang: str, top_level: bool = True, page: str | None = None):
+    """Title, chart, captions and source of the county trends view (no widgets); returns (series, trend). With ``page``
+    (an embed), the notice of what its link asked for without data, under the title."""
     meta = cached.indicator_meta_cached(view.indicator)
     highlighted = trends.highlighted_areas(view.areas)
     series, trend, spec, national_spec = cached.county_trend_cached(view.indicator, highlighted, view.national, view.indexed, lang)
     (st.title if top_level else st.header)(trend_title(meta, lang))
+    if page:
+        figures.render_substitutions(page, view, lang)
     st.vega_lite_chart(json.loads(spec), width="stretch")
     first = 2 if trend.points_only else 1  # what the chart draws; then Albania's own chart, then the breaks and its figures
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} " + " ".join(trend.notes[:first]))
@@ -65,9 +69,9 @@ def report_unknown_counties(page: str, field: str, lang: str, stop: bool = False
         st.stop()
 
 
-def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids: list[str], municipal_ids: list[str], lang: str) -> None:
+def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids: list[str], municipal_ids: list[str], lang: str):
     """The trends page at county level: level switch, the counties to highlight, Albania and index, then the chart,
-    its captions, table and downloads (CSV columns and file names say 'county')."""
+    its captions, table and downloads (CSV columns and file names say 'county'); returns the view shown."""
     from lnb_dash.model.address import TrendsView
     from lnb_dash.render import charts, images
     from lnb_dash.ui import state
@@ -84,7 +88,7 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
     options = st.columns(2)
     options[0].checkbox(i18n.t("show_national", lang), key=state.key(page, "national"))
     options[1].toggle(i18n.t("indexed", lang), key=state.key(page, "indexed"))
-    view = state.view_from_widgets(page, TrendsView, view)
+    view = dataclasses.replace(state.view_from_widgets(page, TrendsView, view), breakdown="total")  # counties: totals only
     state.write_view(page, view, lang)
 
     meta = cached.indicator_meta_cached(view.indicator)
@@ -105,6 +109,7 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
                                  title, trend.y_title if view.indexed else "", caption, lang)})
     st.page_link("pages/profile.py", label=i18n.t("open_county_profile", lang) + f": {names.get(highlighted[0], '')}",
                  query_params=query_params(CountyProfileView(county=highlighted[0]), lang), icon=":material/arrow_forward:")
+    return view
 
 
 def render_county_profile(lang: str) -> None:
@@ -120,6 +125,7 @@ def render_county_profile(lang: str) -> None:
     names = cached.counties_names_cached()
     codes = list(names)
     title = st.empty()
+    figures.render_unread_params(CountyProfileView, lang)
     state.ensure_option(page, "county", codes, CountyProfileView.county)
     st.selectbox(i18n.t("choose_county", lang), codes, format_func=county_label(lang), key=state.key(page, "county"))
     view = state.view_from_widgets(page, CountyProfileView, view)

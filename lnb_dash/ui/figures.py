@@ -38,16 +38,12 @@ def settled_map_view(view):
 
 def settle_map_widgets(page: str, available: pd.DataFrame):
     """Give the map widgets' keys valid values before the widgets are drawn (the map is drawn first)."""
-    from lnb_dash.model import map as map_model
     from lnb_dash.model.address import MapView
     from lnb_dash.model.classify import SCHEMES
-    from lnb_dash.ui.state import ensure_option, key, take_asked, view_from_widgets
+    from lnb_dash.ui.state import ensure_option, key, view_from_widgets
 
     ensure_option(page, "indicator", available.indicator_id.tolist(), MapView.indicator)
-    view, meta, coverage = settled_map_view(view_from_widgets(page, MapView, MapView()))
-    asked = take_asked(page)
-    if asked is not None:
-        st.session_state[key(page, "notice")] = (_shown(view), map_model.substitutions(asked, view, cached.map_levels_cached()))
+    view, meta, coverage = settle_map_link(page, view_from_widgets(page, MapView, MapView()))
     st.session_state[key(page, "breakdown")] = view.breakdown
     st.session_state[key(page, "year")] = view.year
     st.session_state[key(page, "level")] = view.level
@@ -56,8 +52,45 @@ def settle_map_widgets(page: str, available: pd.DataFrame):
     return meta, coverage
 
 
+def settle_map_link(page: str, view):
+    """:func:`settled_map_view`, and what the link that opened ``view`` asked for without data noted for
+    :func:`render_substitutions` (the map page and its embed)."""
+    from lnb_dash.model import map as map_model
+
+    view, meta, coverage = settled_map_view(view)
+    note_substitutions(page, view, lambda asked: map_model.substitutions(asked, view, cached.map_levels_cached()))
+    return view, meta, coverage
+
+
+def settle_trend_link(page: str, view, offered):
+    """The trends view with a level and breakdown that have a series (model.trends.settle), what the link asked for
+    without one noted for :func:`render_substitutions`, and the widgets seeded with what is shown (the page and its embed)."""
+    from lnb_dash.model import trends
+    from lnb_dash.ui.state import key
+
+    breakdowns = cached.indicator_meta_cached(view.indicator).breakdowns
+    county, municipal = list(offered.county), list(offered.municipal)
+    settled = trends.settle(view, breakdowns, county, municipal)
+    if note_substitutions(page, settled, lambda asked: trends.substitutions(asked, settled, breakdowns, county, municipal)):
+        st.session_state[key(page, "breakdown")] = settled.breakdown
+        st.session_state[key(page, "level")] = settled.level
+    return settled
+
+
+def note_substitutions(page: str, view, find) -> bool:
+    """When a link opened ``view`` (state.take_asked), keep ``find(asked)``, its substitutions, for
+    :func:`render_substitutions`; False when the widgets made the view."""
+    from lnb_dash.ui.state import key, take_asked
+
+    asked = take_asked(page)
+    if asked is None:
+        return False
+    st.session_state[key(page, "notice")] = (_shown(view), find(asked))
+    return True
+
+
 def _shown(view) -> tuple:
-    return view.indicator, view.year, view.breakdown, view.level
+    return tuple(getattr(view, field, None) for field in ("indicator", "year", "breakdown", "level"))
 
 
 def render_substitutions(page: str, view, lang: str) -> None:
@@ -79,8 +112,24 @@ def render_substitutions(page: str, view, lang: str) -> None:
                           query_params=address.query_params(option, lang), width="content")
 
 
-def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False) -> None:
-    """Title, map, legend and source of one map view, without widgets (presentation steps and embeds)."""
+def render_unread_params(view_cls, lang: str, key: str = i18n.N_("jn2_not_on_this_page"), shown: dict | None = None) -> None:
+    """A link's indicator, year, breakdown or level that the page has no choice of (profile, compare and county profile
+    show every indicator in its latest year; trends every year) is not silently dropped: the page says so (``key``) and
+    links the map of what was asked (with ``shown``, the page's own indicator, where the link named none)."""
+    from lnb_dash.model import address
+
+    unread = address.unread_params({k: st.query_params.get(k) for k in st.query_params}, view_cls)
+    if not unread:
+        return
+    st.warning(escape_markdown(address.unread_text(unread, lang, key)), icon=":material/warning:")
+    st.page_link("pages/map.py", label=i18n.t("jn2_open_on_map", lang), icon=":material/map:",
+                 query_params=address.query_params(address.MapView.from_query_params({**(shown or {}), **dict(unread)}), lang))
+
+
+def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: bool = False, top_level: bool = False,
+                      page: str | None = None) -> None:
+    """Title, map, legend and source of one map view, without widgets (presentation steps and embeds); with ``page``
+    (an embed), the notice of what its link asked for without data, under the title."""
     from lnb_dash.ui.folium_map import render_map
 
     view, meta, _ = settled_map_view(view)
@@ -89,6 +138,8 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
     sources = values.source_id.dropna().tolist() or [meta.source_id]
     if top_level:  # an embed: its title and source stay in view in a small frame
         st.title(model.title)
+        if page:
+            render_substitutions(page, view, lang)
         render_source_note(sources, lang)  # the map itself names its boundaries' source
     map_col, side_col = st.columns([2, 1] if top_level else [3, 2])  # presenting: a wider side column wraps less
     with side_col:
@@ -103,8 +154,9 @@ def render_map_figure(view, lang: str, key: str, height: int = 560, clickable: b
         follow_map_click(render_map(figure.spec.with_options(clickable=clickable, height=height), lang, key=key).clicked, lang, view.level)
 
 
-def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True) -> None:
-    """Title, chart and source of one trends view, without widgets (embeds)."""
+def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level: bool = True, page: str | None = None) -> None:
+    """Title, chart and source of one trends view, without widgets (embeds); with ``page``, the notice of what its link
+    asked for without data, under the title."""
     from lnb_dash.model import map as map_model
     from lnb_dash.model import trends
 
@@ -112,6 +164,8 @@ def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level
     areas = trends.trend_areas(view, municipalities)
     series = trends.label_series(cached.timeseries_cached(view.indicator, areas, view.breakdown), lang)
     (st.title if top_level else st.header)(f"{map_model.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})")
+    if page:
+        render_substitutions(page, view, lang)
     if not series.empty:
         st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)),
                            width="stretch")

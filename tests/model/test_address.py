@@ -37,3 +37,16 @@ def test_a_substitution_notice_says_what_was_asked_and_what_is_shown_in_both_lan
     assert notice_text(Substitution("year", "2019", "2023"), "en") == "No data for 2019; showing 2023."
     assert notice_text(Substitution("breakdown", "women", "total"), "en") == "No data for the breakdown “women”; showing “Total”."
     assert "„Njësi vendore (para 2015)”" in notice_text(Substitution("level", "former_unit", "municipality"), "sq")
+
+
+def test_a_year_or_indicator_asked_of_a_page_that_shows_every_indicator_is_named_not_dropped():
+    from lnb_dash.model.address import CompareView, ProfileView, unread_params, unread_text
+
+    asked = {"m": "AL224", "year": "2019", "indicator": "population", "utm_source": "x", "lang": "en"}
+    assert unread_params(asked, ProfileView) == (("indicator", "population"), ("year", "2019"))
+    assert unread_params({"m": "AL343,AL345"}, CompareView) == ()
+    assert unread_params({"indicator": "population", "year": "2019"}, MapView) == (), "the map reads both"
+    assert unread_text((("year", "2019"),), "en") == "This page has no choice of “year=2019”; it shows every indicator in its latest year."
+    assert unread_text((("year", "2019"),), "sq").startswith("Kjo faqe nuk ka zgjedhje për „year=2019”")
+    assert unread_params({"indicator": "parl_turnout", "year": "2019"}, TrendsView) == (("year", "2019"),), "trends draw every year"
+    assert unread_text((("year", "2019"),), "sq", "jn2_trends_every_year").endswith("tregon të gjitha vitet me të dhëna.")

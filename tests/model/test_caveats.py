@@ -16,6 +16,27 @@ def test_the_2015_sex_split_of_turnout_says_it_does_not_add_up_in_20_municipalit
     assert any(c.startswith("2015: female + male voters") for c in en) and any(c.startswith("2015: votueset gra") for c in sq)
 
 
+def test_the_sex_split_caveat_and_the_builds_flags_are_one_rule_on_the_2015_data(con):
+    from lnb_dash import names
+    from lnb_dash.data import flags
+
+    obs = con.execute("SELECT * FROM observations").df()
+    catalogue = con.execute("SELECT * FROM indicators").df()
+    voters = obs[(obs.indicator_id == "local_voters") & (obs.year == 2015) & (obs.area_level == "municipality")]
+    wide = voters.pivot_table(index="area_code", columns="breakdown", values="value")
+    gap = (wide.female + wide.male - wide.total).abs() / wide.total
+    stated = set(gap[gap > flags.SEX_SPLIT_TOLERANCE].index)  # the rule as the README states it: more than 5 %
+    built = flags.sex_split_flags(obs, catalogue)
+    built = set(built[(built.indicator_id == "local_voters") & (built.year == 2015)].area_code)
+    shipped = set(obs[(obs.indicator_id == "local_turnout") & (obs.year == 2015) & (obs.breakdown == "female") & obs.flag_en.notna()].area_code)
+    assert len(stated) == 20 and stated == built == shipped
+    assert names.load_resolver().resolve("Malësi e Madhe").code in shipped
+    for indicator in ("local_voters", "local_turnout"):  # the caveat counts the same 20
+        assert caveats.sex_split_gap(con, indicator, 2015)[:2] == (20, 61)
+    assert "more than 5 %" in caveats.sex_split_caveats(con, "local_turnout", "en", 2015)[0]
+    assert "mbi 5 %" in caveats.sex_split_caveats(con, "local_turnout", "sq", 2015)[0]
+
+
 def test_a_caveat_about_another_year_is_left_out():
     assert caveats.caveat_years("2015: women + men …") == {2015} and caveats.caveat_years("Percentages are as published") == set()
     assert caveats.caveat_years("2013 and 2017: …") == {2013, 2017}

@@ -54,7 +54,23 @@ def test_a_break_starts_a_new_line_so_nothing_joins_2023_to_the_2025_value(con):
     by_line = rows.groupby("line").year.apply(set)
     assert not any({2023, 2025} <= years for years in by_line), "no line holds both sides of the break"
     breaks = [layer for layer in _layers(spec) if layer["encoding"].get("shape")]
-    assert breaks and breaks[0]["mark"]["fill"] == "white" and set(rows[rows.break_in_series].marker) == {"break in series"}
+    assert breaks and set(rows[rows.break_in_series].marker) == {"break in series"}
+    discs = [layer for layer in _layers(spec) if layer["encoding"].get("color") == {"value": "white"}]
+    assert discs and discs[0]["mark"]["filled"], "the value after a break is hollow: a ring over a white disc"
+
+
+@pytest.mark.parametrize("national", [False, True], ids=["counties", "albania"])
+def test_the_break_legend_shows_the_ring_it_names(con, sources, national):
+    import vl_convert
+
+    meta = indicators.get_indicator(con, "population_1jan")
+    trend = trends.prepare(_series(con, "population_1jan"), meta, "en", False, sources)
+    data = trend.national if national else trends.with_segments(_series(con, "population_1jan"))
+    vega = vl_convert.vegalite_to_vega(charts.build_county_trend_chart(data, meta, "en", (), trend.y_title).to_json())
+    [legend] = [legend for legend in vega["legends"] if "shape" in legend]
+    symbols = legend.get("encode", {}).get("symbols", {}).get("update", {})
+    assert legend["symbolStrokeColor"] == "#000000" and "stroke" not in symbols, "the row has a visible ring, not only its words"
+    assert symbols.get("opacity", {}).get("value", 1) == 1
 
 
 def test_twelve_county_lines_are_drawn_and_the_chosen_ones_are_coloured(con, sources):
@@ -121,3 +137,37 @@ def test_albanias_line_never_joins_across_a_missing_year(con):
     assert albania.loc[2019].line != albania.loc[2021].line, "2020 has no value: 2019 and 2021 are not joined"
     assert albania.loc[2016].line == albania.loc[2019].line, "consecutive years stay one line"
     assert data[data.area_code == "AL-11"].line.nunique() == 1, "a county published every second year is one line"
+
+
+@pytest.mark.parametrize("asked, field, shown, values", [
+    ({"indicator": "parl_voters", "breakdown": "women"}, "breakdown", "total", ["female", "male", "total"]),
+    ({"indicator": "parl_voters", "level": "former_unit"}, "level", "municipality", ["municipality", "county"]),
+    ({"indicator": "population_1jan", "level": "municipality"}, "level", "county", ["county"]),
+    ({"indicator": "social_care_programme_spending", "level": "county"}, "level", "municipality", ["municipality"]),
+    ({"indicator": "parl_voters", "level": "county", "breakdown": "female"}, "breakdown", "total", ["female", "male", "total"]),
+])
+def test_a_trends_link_asking_for_what_has_no_series_is_told_what_is_shown_and_what_exists(con, asked, field, shown, values):
+    from lnb_dash.model.address import TrendsView, notice_text
+
+    offered = trends.series_indicators(indicators.list_indicators(con), indicators.query_coverage_by_level(con))
+    breakdowns = indicators.get_indicator(con, asked["indicator"]).breakdowns
+    settled = trends.settle(TrendsView.from_query_params(asked), breakdowns, list(offered.county), list(offered.municipal))
+    assert getattr(settled, field) == shown and settled.to_query_params().get(field, shown) == shown, "the address says what is shown"
+    [substitution] = trends.substitutions(asked, settled, breakdowns, list(offered.county), list(offered.municipal))
+    assert (substitution.field, substitution.asked, substitution.shown) == (field, asked[field], shown)
+    assert [v for v, _ in substitution.options] == values
+    for value, option in substitution.options:  # every link opens a view with that series, settled: no second notice
+        assert trends.settle(option, breakdowns, list(offered.county), list(offered.municipal)) == option
+        assert str(getattr(option, field)) == value
+    assert notice_text(substitution, "sq").startswith("Nuk ka të dhëna")
+
+
+def test_a_trends_link_with_what_exists_gets_no_notice(con):
+    from lnb_dash.model.address import TrendsView
+
+    offered = trends.series_indicators(indicators.list_indicators(con), indicators.query_coverage_by_level(con))
+    for asked in ({"indicator": "parl_voters"}, {"indicator": "parl_voters", "breakdown": "female"},
+                  {"indicator": "population_1jan", "level": "county"}, {"indicator": "parl_turnout", "level": "county"}):
+        breakdowns = indicators.get_indicator(con, asked["indicator"]).breakdowns
+        settled = trends.settle(TrendsView.from_query_params(asked), breakdowns, list(offered.county), list(offered.municipal))
+        assert trends.substitutions(asked, settled, breakdowns, list(offered.county), list(offered.municipal)) == []

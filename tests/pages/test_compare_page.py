@@ -45,3 +45,9 @@ def test_municipalities_picked_beside_the_map_open_compare_with_them():
     at.multiselect(key="map.compare").set_value(["AL343", "AL221"]).run()
     links = [h.proto.body for h in at.get("html") if "lnb-compare-link" in h.proto.body]
     assert len(links) == 1 and 'href="/compare?m=AL343,AL221&amp;lang=en"' in links[0] and "Open the comparison" in links[0]
+
+
+def test_a_year_in_a_compare_link_is_named_as_not_shown_and_linked_to_the_map():
+    at = open_page("compare", m="AL343,AL345", year="2019", lang="en")
+    assert [w.value for w in at.warning] == ["This page has no choice of “year=2019”; it shows every indicator in its latest year."]
+    assert "year" not in at.query_params, "the address says what is shown"

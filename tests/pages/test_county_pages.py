@@ -93,3 +93,12 @@ def test_the_municipal_profile_shows_its_census_change_where_both_censuses_exist
     assert "−8,053" in html and "−7.7" in html and "Census 2023 minus Census 2011, same boundaries" in html
     rrogozhine = _html(open_page("profile", m="AL223", lang="en"))
     assert "−9,581" in rrogozhine, "Census 2023 for 61 of 61: Rrogozhinë's change is shown too"
+
+
+@pytest.mark.parametrize("level", ["municipality", "county"])
+def test_a_year_in_a_trends_link_is_named_as_not_chosen_and_linked_to_the_map(level):
+    at = open_page("trends", indicator="parl_turnout", year="2019", level=level, lang="en")
+    assert "This page has no choice of “year=2019”; it shows every year with data." in [w.value for w in at.warning]
+    assert "year" not in at.query_params, "the address says what is shown"
+    [link] = [link for link in at.get("page_link") if link.proto.label == "Open it on the map"]
+    assert "map" in link.proto.page and "indicator=parl_turnout" in link.proto.query_string and "year=2019" in link.proto.query_string

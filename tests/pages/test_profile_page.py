@@ -49,3 +49,16 @@ def test_profile_in_albanian_says_ranks_and_points_in_albanian():
     html = _html(at)
     assert "e 7-ta më e ulët nga 61" in html and "−6,3 pikë përqindjeje ndaj Shqipërisë" in html
     assert "Bashki të ngjashme" in texts(at) and "Largësia: 0,22" in html and "Pogradec" in html
+
+
+@pytest.mark.parametrize("params, warning", [
+    ({"m": "AL221", "indicator": "local_turnout", "year": "2015", "lang": "sq"},
+     "Kjo faqe nuk ka zgjedhje për „indicator=local_turnout, year=2015”; tregon çdo tregues në vitin e tij më të fundit."),
+    ({"county": "AL-11", "year": "2019", "lang": "en"},
+     "This page has no choice of “year=2019”; it shows every indicator in its latest year."),
+], ids=["municipality", "county"])
+def test_a_year_or_indicator_in_a_profile_link_is_named_as_not_shown_and_linked_to_the_map(params, warning):
+    at = open_page("profile", **params)
+    assert warning in [w.value.replace("\\", "") for w in at.warning], "as drawn: markdown escapes removed"
+    assert "year" not in at.query_params, "the address says what is shown"
+    assert any("map" in link.proto.page for link in at.get("page_link") if link.proto.label in ("Hape në hartë", "Open it on the map"))

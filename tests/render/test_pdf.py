@@ -58,3 +58,13 @@ def test_the_albanian_profile_has_no_english_sentence(korce_sq, con):
 
     text = " ".join(" ".join(page.extract_text() for page in korce_sq.pages).split())
     assert sorted(s for s in english_sentences(con) if " ".join(s.split()) in text) == []
+
+
+@pytest.mark.parametrize("lang, words", [("en", "⚠ Medium confidence"), ("sq", "⚠ Besueshmëri mesatare")])
+def test_a_value_with_a_caveat_is_marked_with_the_warning_sign_the_font_draws(con, lang, words):
+    from reportlab.pdfbase import pdfmetrics
+
+    text = text_of(PdfReader(io.BytesIO(pdf.build_profile_pdf(con, "AL131", lang))))  # Has: census 2023 of medium confidence
+    assert words in text and text.count("⚠") == 2, "the value and its caveat are both marked, as in pictures and the HTML map"
+    assert " *" not in text
+    assert 0x26A0 in pdfmetrics.getFont(pdf.REGULAR).face.charToGlyph, "the PDF's font has the ⚠ glyph (not an empty box)"
