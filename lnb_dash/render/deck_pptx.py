@@ -1,0 +1,77 @@
+"""A story as a PowerPoint deck (python-pptx): one 16:9 slide per step with its title, what the figure shows, the
+figure as a picture (drawn by vl-convert, as the pictures the pages offer), the source line and date; the caveats
+and every number of the figure go to the speaker notes, where the presenter has them and the audience does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+
+from lnb_dash import i18n
+from lnb_dash.model import caveats
+from lnb_dash.render import images
+from lnb_dash.render.deck import Slide
+
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
+MARGIN = Inches(0.4)
+BLANK_LAYOUT = 6
+INK, MUTED, ACCENT = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x40, 0x40, 0x40), RGBColor(0x08, 0x51, 0x9C)
+PICTURE_SCALE = 2.0  # sharp on a 1920×1080 projector
+
+
+def _text(slide, left, top, width, height, lines: list[tuple[str, int, RGBColor, bool]]) -> None:
+    """A text box of paragraphs (text, size in points, colour, bold) that wraps and shrinks with its box."""
+    frame = slide.shapes.add_textbox(left, top, width, height).text_frame
+    frame.word_wrap = True
+    for i, (text, size, color, bold) in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = text
+        run.font.size, run.font.bold = Pt(size), bold
+        run.font.color.rgb = color
+
+
+def _picture(slide, png: bytes, left, top, max_width, max_height) -> None:
+    """The picture as large as the space allows, its proportions kept."""
+    width, height = images.png_size(png)
+    scale = min(max_width / width, max_height / height)
+    slide.shapes.add_picture(io.BytesIO(png), left, top, Emu(int(width * scale)), Emu(int(height * scale)))
+
+
+def add_slide(deck, slide: Slide, number: int, total: int, lang: str) -> None:
+    page = deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
+    _text(page, MARGIN, Inches(0.25), WIDTH - 2 * MARGIN, Inches(0.9),
+          [(slide.title, 28, INK, True), (slide.heading, 16, ACCENT, False)])
+    top, bottom = Inches(1.35), Inches(1.15)
+    side = Inches(4.2) if slide.facts else 0
+    picture = images.to_png(slide.picture(lang), scale=PICTURE_SCALE)
+    _picture(page, picture, MARGIN, top, WIDTH - 2 * MARGIN - side, HEIGHT - top - bottom)
+    if slide.facts:
+        _text(page, WIDTH - MARGIN - side, top, side, HEIGHT - top - bottom,
+              [line for label, text in slide.facts for line in ((label, 12, MUTED, False), (text, 16, INK, True))])
+    short = caveats.short_caveats(slide.caveats)  # the whole text is in the notes
+    footer = [*([(" ".join(short), 10, MUTED, False)] if short else []), (slide.source, 11, MUTED, False),
+              (f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()} · {number}/{total}", 10, MUTED, False)]
+    _text(page, MARGIN, HEIGHT - bottom, WIDTH - 2 * MARGIN, bottom - Inches(0.1), footer)
+    notes = page.notes_slide.notes_text_frame
+    notes.text = "\n".join([slide.heading, slide.subtitle, "",
+                            f"{i18n.t('caveats_heading', lang)}:", *(f"- {c}" for c in slide.caveats), "",
+                            f"{i18n.t('deck_notes_numbers', lang)}:", *slide.notes, "", slide.source])
+
+
+def build_pptx(slides: list[Slide], title: str, lang: str) -> bytes:
+    """The deck as .pptx bytes: one slide per step, in order."""
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = WIDTH, HEIGHT
+    deck.core_properties.title = title
+    deck.core_properties.language = lang
+    for number, slide in enumerate(slides, start=1):
+        add_slide(deck, slide, number, len(slides), lang)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
