@@ -151,8 +151,8 @@ def compare_slide(con: Connection, step: stories.Step, lang: str, sources: pd.Da
     notes = [f"{chart.title}: " + ", ".join(f"{r.name} {r.value_text}" for r in chart.data.itertuples()) + (f". {' '.join(chart.notes)}" if chart.notes else "")
              for chart, _ in made]
     slide_caveats = [c for chart, _ in made for c in _caveats(con, sources, chart.indicator_id, chart.source_ids, lang, chart.year)]
-    return Slide(step.title[lang], heading, "; ".join(chart.title for chart, _ in made), alt.hconcat(*pictures, spacing=30), map_model.source_text(source_ids, sources, lang),
-                 list(dict.fromkeys(slide_caveats)), notes)
+    return Slide(step.title[lang], heading, "; ".join(chart.title for chart, _ in made), alt.hconcat(*pictures, spacing=30),
+                 map_model.source_text(source_ids, sources, lang), list(dict.fromkeys(slide_caveats)), notes)
 
 
 def profile_slide(con: Connection, step: stories.Step, lang: str, sources: pd.DataFrame) -> Slide:
