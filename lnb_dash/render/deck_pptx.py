@@ -17,7 +17,7 @@ from lnb_dash.model import caveats
 from lnb_dash.render import images
 from lnb_dash.render.deck import Slide
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
+WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 16:9, PowerPoint's own widescreen size (13.33 × 7.5 in)
 MARGIN = Inches(0.4)
 BLANK_LAYOUT = 6
 INK, MUTED, ACCENT = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x40, 0x40, 0x40), RGBColor(0x08, 0x51, 0x9C)
