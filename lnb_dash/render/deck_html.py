@@ -94,7 +94,7 @@ def build_html(slides: list[Slide], title: str, lang: str) -> str:
 # Type grows with the screen: body ≥ 18 px at 1920×1080; the slide fills the window and nothing scrolls inside it.
 DECK_CSS = """
 html, body { margin: 0; height: 100%; font-family: "Liberation Sans", Arial, system-ui, sans-serif; color: #1a1a1a; background: #fff; }
-body { font-size: clamp(14px, 1vw, 22px); }
+body { font-size: clamp(14px, 1.05vw, 24px); }
 .slide { box-sizing: border-box; height: 100vh; padding: 2vh 2.5vw 1.5vh; display: flex; flex-direction: column; }
 .slide[hidden] { display: none; }
 .slide h1 { font-size: 2em; margin: 0; } .what { color: #08519c; font-size: 1.2em; margin: .3em 0 0; } .sub { margin: .2em 0 0; color: #404040; }
@@ -131,7 +131,8 @@ DECK_JS = """
   }
   function draw(box) {
     var spec = specs[+box.dataset.map];
-    var map = L.map(box, {keyboard: false, zoomSnap: 0.25, attributionControl: false, scrollWheelZoom: spec.interactive});
+    var map = L.map(box, {keyboard: false, zoomSnap: 0.25, attributionControl: false,
+                          zoomControl: spec.interactive, scrollWheelZoom: spec.interactive, dragging: spec.interactive});
     var areas = L.geoJSON({type: "FeatureCollection", features: spec.features}, {
       interactive: spec.interactive, style: function (f) { return spec.styles[f.properties.s]; }}).addTo(map);
     if (spec.interactive) areas.bindTooltip(tooltip, {sticky: true});
