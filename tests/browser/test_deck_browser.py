@@ -121,3 +121,24 @@ def test_every_step_of_every_view_fits_the_screen(browser, decks, size):
         assert deck_page.blocked == [] and deck_page.failed == [] and deck_page.errors == []
     finally:
         deck_page.close()
+
+
+def test_the_presentation_page_downloads_the_story_as_both_decks(visit, tmp_path):
+    from pptx import Presentation
+
+    page = visit.open("/present?present=1&story=steering_committee&lang=sq")
+    visit.wait_idle()
+    saved = {}
+    for label, suffix in (("Sllajdet (PowerPoint)", "pptx"), ("Sllajdet për t'u paraqitur pa internet (HTML)", "html")):
+        page.get_by_role("button", name="Sllajdet", exact=True).click()
+        button = page.get_by_role("button", name=label)
+        expect(button).to_be_visible(timeout=15_000)
+        with page.expect_download(timeout=120_000) as download:  # the deck is made when asked for
+            button.click()
+        assert download.value.suggested_filename == f"steering_committee_sq.{suffix}"
+        saved[suffix] = tmp_path / download.value.suggested_filename
+        download.value.save_as(saved[suffix])
+        page.keyboard.press("Escape")
+    assert len(Presentation(saved["pptx"]).slides) == 5
+    assert saved["html"].read_text(encoding="utf-8").count("<section class='slide'") == 5
+    assert visit.blocked == []
