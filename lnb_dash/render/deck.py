@@ -26,6 +26,7 @@ from lnb_dash.render import charts, images, maps
 CHART_WIDTH = 640  # the figure's width in the pictures (vl-convert draws it at twice that for the slides)
 COMPARE_WIDTH = 300  # two compare charts side by side
 FIGURES_PER_ROW = 2
+PICTURE_CAVEATS = 3  # more would push the figure off a slide: the speaker notes have them all
 COUNTY_ROWS = 6  # a county's first figures (population, area …), as many as a slide holds
 KEY_FACTS = ("population", "area_km2", "degurba", "coastal", "lnb_priority")  # what profiles.key_facts reads
 
@@ -47,9 +48,16 @@ class Slide:
     facts: list[tuple[str, str]] = field(default_factory=list)
 
     def picture(self, lang: str) -> alt.TopLevelMixin:
-        """The figure framed as on the map page's picture download: title, subtitle, short caveats, source, date."""
+        """The figure framed as on the map page's picture download: title, subtitle, the first short caveats, source, date."""
         return images.frame_chart(self.chart, self.heading, self.subtitle, self.source, lang, width=CHART_WIDTH,
-                                  caveats=caveats.short_caveats(self.caveats))
+                                  caveats=self.caveats_shown(lang))
+
+    def caveats_shown(self, lang: str) -> list[str]:
+        """The first caveats, short, then how many there are in all and where to read them (a county has 21)."""
+        short = caveats.short_caveats(self.caveats)
+        if len(short) <= PICTURE_CAVEATS:
+            return short
+        return [*short[:PICTURE_CAVEATS - 1], i18n.t("deck_caveats_in_notes", lang, n=len(short))]
 
 
 def file_name(story_id: str, lang: str, suffix: str) -> str:

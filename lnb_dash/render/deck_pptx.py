@@ -13,7 +13,6 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from lnb_dash import i18n
-from lnb_dash.model import caveats
 from lnb_dash.render import images
 from lnb_dash.render.deck import Slide
 
@@ -36,6 +35,18 @@ def _text(slide, left, top, width, height, lines: list[tuple[str, int, RGBColor,
         run.font.color.rgb = color
 
 
+def fitting_size(texts: list[str], width, height, sizes=(11, 10, 9, 8, 7)) -> int:
+    """The largest of ``sizes`` (points) at which the texts, wrapped, fit the box: a long source line (a county's six
+    sources) shrinks instead of running off the slide. Estimated from an average letter width of half the size."""
+    width_pt, height_pt = width / 12700, height / 12700
+    for size in sizes:
+        per_line = max(int(width_pt / (size * 0.5)), 1)
+        lines = sum(max(-(-len(text) // per_line), 1) for text in texts)
+        if lines * size * 1.2 <= height_pt:
+            return size
+    return sizes[-1]
+
+
 def _picture(slide, png: bytes, left, top, max_width, max_height) -> None:
     """The picture as large as the space allows, its proportions kept."""
     width, height = images.png_size(png)
@@ -54,10 +65,11 @@ def add_slide(deck, slide: Slide, number: int, total: int, lang: str) -> None:
     if slide.facts:
         _text(page, WIDTH - MARGIN - side, top, side, HEIGHT - top - bottom,
               [line for label, text in slide.facts for line in ((label, 12, MUTED, False), (text, 16, INK, True))])
-    short = caveats.short_caveats(slide.caveats)  # the whole text is in the notes
-    footer = [*([(" ".join(short), 10, MUTED, False)] if short else []), (slide.source, 11, MUTED, False),
-              (f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()} · {number}/{total}", 10, MUTED, False)]
-    _text(page, MARGIN, HEIGHT - bottom, WIDTH - 2 * MARGIN, bottom - Inches(0.1), footer)
+    said = [i18n.t("deck_caveats_in_notes", lang, n=len(slide.caveats))] if slide.caveats else []  # the picture shows the first ones
+    texts = [*said, slide.source,
+             f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()} · {number}/{total}"]
+    size = fitting_size(texts, WIDTH - 2 * MARGIN - Inches(0.2), bottom - Inches(0.2))  # less the box's own margins
+    _text(page, MARGIN, HEIGHT - bottom, WIDTH - 2 * MARGIN, bottom - Inches(0.1), [(text, size, MUTED, False) for text in texts])
     notes = page.notes_slide.notes_text_frame
     notes.text = "\n".join([slide.heading, slide.subtitle, "",
                             f"{i18n.t('caveats_heading', lang)}:", *(f"- {c}" for c in slide.caveats), "",

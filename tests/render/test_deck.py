@@ -68,6 +68,15 @@ def test_every_picture_is_drawn_with_its_heading_and_source(every_view):
     assert "Korçë, Pogradec, Devoll" in svg and "Source" in svg and "LNB municipal dashboard" in svg
 
 
+def test_a_picture_shows_the_first_caveats_and_says_where_the_rest_are(every_view):
+    _, slides = every_view
+    county = slides[-1]
+    shown = county.caveats_shown("en")
+    assert len(county.caveats) > deck.PICTURE_CAVEATS and len(shown) == deck.PICTURE_CAVEATS
+    assert shown[-1] == f"⚠ Caveats ({len(county.caveats)}): in full in the speaker notes"
+    assert slides[0].caveats_shown("en") == [c for c in slides[0].caveats_shown("en") if c.startswith("⚠")]
+
+
 def test_unknown_and_broken_stories_say_what_is_wrong(con, tmp_path):
     with pytest.raises(ValueError, match="the stories are: every_view, steering_committee"):
         deck.load_story(con, STORIES, "nope")

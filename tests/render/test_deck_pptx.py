@@ -53,5 +53,17 @@ def test_caveats_are_short_on_the_slide_and_whole_in_the_speaker_notes(built):
         notes = page.notes_slide.notes_text_frame.text
         assert "Kujdes:" in notes and all(c in notes for c in slide.caveats)
         assert "Numrat e figurës:" in notes and all(line in notes for line in slide.notes)
-        assert "⚠" in texts(page)
+        assert f"⚠ Kujdes ({len(slide.caveats)}): të plota në shënimet e folësit" in texts(page)
     assert "193\xa0000" in presentation.slides[0].notes_slide.notes_text_frame.text
+
+
+def test_a_long_source_line_shrinks_to_stay_on_the_slide(con):
+    box = (deck_pptx.WIDTH, deck_pptx.HEIGHT // 6)
+    assert deck_pptx.fitting_size(["Burimi: INSTAT, Censusi 2011."], *box) == 11
+    long = deck_pptx.fitting_size(["Burimet: " + "INSTAT, Censusi i popullsisë dhe banesave 2011 (2012); Licenca: publike. " * 20], *box)
+    assert 7 <= long < 11
+    story = deck.load_story(con, config.DATA_DIR / "stories", "every_view")
+    county = Presentation(io.BytesIO(deck_pptx.build_pptx(deck.build_slides(con, story, "en")[-1:], "t", "en"))).slides[0]
+    footer = max((s for s in county.shapes if s.has_text_frame), key=lambda s: s.top)  # the county's six sources
+    assert footer.top + footer.height <= deck_pptx.HEIGHT
+    assert all(run.font.size.pt < 11 for paragraph in footer.text_frame.paragraphs for run in paragraph.runs)
