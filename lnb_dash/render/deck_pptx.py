@@ -20,6 +20,7 @@ WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 16:9, PowerPoint's own widesc
 MARGIN = Inches(0.4)
 BLANK_LAYOUT = 6
 INK, MUTED, ACCENT = RGBColor(0x1A, 0x1A, 0x1A), RGBColor(0x40, 0x40, 0x40), RGBColor(0x08, 0x51, 0x9C)
+TITLE_SIZES, HEADING_SIZES = (28, 26, 24, 22, 20, 18), (16, 15, 14, 13, 12)
 PICTURE_SCALE = 2.0  # sharp on a 1920×1080 projector
 
 
@@ -56,8 +57,10 @@ def _picture(slide, png: bytes, left, top, max_width, max_height) -> None:
 
 def add_slide(deck, slide: Slide, number: int, total: int, lang: str) -> None:
     page = deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
-    _text(page, MARGIN, Inches(0.25), WIDTH - 2 * MARGIN, Inches(0.9),
-          [(slide.title, 28, INK, True), (slide.heading, 16, ACCENT, False)])
+    inner = WIDTH - 2 * MARGIN - Inches(0.2)  # less the text box's own margins
+    title = fitting_size([slide.title], inner, Inches(0.5), sizes=TITLE_SIZES)  # one line: a long title gets smaller type
+    heading = fitting_size([slide.heading], inner, Inches(0.3), sizes=HEADING_SIZES)
+    _text(page, MARGIN, Inches(0.25), WIDTH - 2 * MARGIN, Inches(0.9), [(slide.title, title, INK, True), (slide.heading, heading, ACCENT, False)])
     top, bottom = Inches(1.35), Inches(1.15)
     side = Inches(4.2) if slide.facts else 0
     picture = images.to_png(slide.picture(lang), scale=PICTURE_SCALE)
@@ -68,7 +71,7 @@ def add_slide(deck, slide: Slide, number: int, total: int, lang: str) -> None:
     said = [i18n.t("deck_caveats_in_notes", lang, n=len(slide.caveats))] if slide.caveats else []  # the picture shows the first ones
     texts = [*said, slide.source,
              f"{i18n.t('dashboard_name', lang)} · {dt.date.today().isoformat()} · {number}/{total}"]
-    size = fitting_size(texts, WIDTH - 2 * MARGIN - Inches(0.2), bottom - Inches(0.2))  # less the box's own margins
+    size = fitting_size(texts, inner, bottom - Inches(0.2))
     _text(page, MARGIN, HEIGHT - bottom, WIDTH - 2 * MARGIN, bottom - Inches(0.1), [(text, size, MUTED, False) for text in texts])
     notes = page.notes_slide.notes_text_frame
     notes.text = "\n".join([slide.heading, slide.subtitle, "",

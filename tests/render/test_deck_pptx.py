@@ -67,3 +67,14 @@ def test_a_long_source_line_shrinks_to_stay_on_the_slide(con):
     footer = max((s for s in county.shapes if s.has_text_frame), key=lambda s: s.top)  # the county's six sources
     assert footer.top + footer.height <= deck_pptx.HEIGHT
     assert all(run.font.size.pt < 11 for paragraph in footer.text_frame.paragraphs for run in paragraph.runs)
+
+
+def test_a_long_title_gets_smaller_type_and_stays_above_the_picture(built):
+    story, _, presentation = built
+    page = presentation.slides[4]  # "Zëri i grave: pjesëmarrja e grave në zgjedhjet vendore 2015, krahasuar me Shqipërinë"
+    title = next(s for s in page.shapes if s.has_text_frame and story.steps[4].title["sq"] in s.text_frame.text)
+    assert title.text_frame.paragraphs[0].runs[0].font.size.pt < 28
+    short = next(s for s in presentation.slides[1].shapes if s.has_text_frame and story.steps[1].title["sq"] in s.text_frame.text)
+    assert short.text_frame.paragraphs[0].runs[0].font.size.pt == 28
+    picture = next(s for s in page.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    assert title.top + title.height <= picture.top
