@@ -66,7 +66,7 @@ def go(to: int) -> None:
     st.query_params["step"] = str(to)
 
 
-back, forward, where, pick, take, leave = st.columns([1, 1, 4, 3, 1.4, 2], vertical_alignment="center")
+back, forward, where, pick, take, leave = st.columns([1.2, 1.1, 4.6, 2.2, 1.5, 1.8], vertical_alignment="center")
 back.button(i18n.t("previous", lang), key="present.previous", shortcut="Left", disabled=number == 1, on_click=go, args=(number - 1,))
 forward.button(i18n.t("next", lang), key="present.next", shortcut="Right", disabled=number == len(story.steps), type="primary",
                on_click=go, args=(number + 1,))
