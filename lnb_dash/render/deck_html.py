@@ -53,10 +53,12 @@ def slide_html(slide: Slide, number: int, total: int, map_index: int | None, lan
     """One step: title and what the figure shows, the figure (a map to draw, or the chart as SVG), legend or facts,
     the caveats (one ⚠ line that opens) and the whole source line."""
     if map_index is not None:
-        figure = (f"<div class='map' data-map='{map_index}' role='img' aria-label='{html.escape(slide.map.spec.label)}'></div>"
+        role = "group" if slide.map.spec.interactive else "img"  # an img's children are hidden: no zoom buttons or areas in it
+        figure = (f"<div class='map' data-map='{map_index}' role='{role}' aria-label='{html.escape(slide.map.spec.label)}'></div>"
                   f"<aside>{slide.map.legend_html}{_facts_html(slide)}</aside>")
     else:
         svg = images.to_svg(charts.localize(slide.chart, lang).configure(font=images.FONT).configure_view(stroke=None))
+        svg = svg.replace("<svg ", "<svg aria-hidden='true' ", 1)  # the figure is named once, by its heading (Vega's marks are unnamed)
         figure = f"<div class='chart' role='img' aria-label='{html.escape(slide.heading)}'>{svg}</div>" + (
             f"<aside>{_facts_html(slide)}</aside>" if slide.facts else "")
     short = caveats.short_caveats(slide.caveats)
@@ -87,7 +89,7 @@ def build_html(slides: list[Slide], title: str, lang: str) -> str:
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{html.escape(title)}</title>"
             f"<style>{(leaflet / 'leaflet.css').read_text(encoding='utf-8')}</style><style>{DECK_CSS}</style>"
             f"<script>{(leaflet / 'leaflet.js').read_text(encoding='utf-8')}</script></head><body>"
-            f"<main>{''.join(sections)}</main><p class='hint'>{hint}</p>"
+            f"<main>{''.join(sections)}</main><footer class='hint'>{hint}</footer>"
             f"<script type='application/json' id='lnb-maps'>{data}</script><script>{DECK_JS}</script></body></html>")
 
 
@@ -106,7 +108,7 @@ body { font-size: clamp(14px, 1.05vw, 24px); }
 aside { overflow: hidden; } .facts dt { color: #404040; margin-top: .5em; } .facts dd { margin: 0; font-weight: 700; font-size: 1.2em; }
 footer { font-size: .9em; color: #404040; } footer p { margin: .2em 0; }
 .caveats summary { cursor: pointer; } .caveats[open] ul { max-height: 30vh; overflow: auto; margin: .3em 0; }
-.hint { position: fixed; right: 1vw; bottom: .5vh; margin: 0; font-size: .75em; color: #6b6b6b; }
+.hint { position: fixed; right: 1vw; bottom: .5vh; font-size: .75em; color: #6b6b6b; }
 .leaflet-container { background: #fff; font: inherit; }
 @media print { .slide, .slide[hidden] { display: flex; break-after: page; height: 100vh; } .hint { display: none; } }
 """

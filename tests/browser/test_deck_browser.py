@@ -36,8 +36,8 @@ def decks(con, tmp_path_factory):
 class Offline:
     """A page that may load file:// and nothing else: every other request is aborted and recorded."""
 
-    def __init__(self, browser, path, viewport=(1920, 1080)):
-        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    def __init__(self, browser, path, viewport=(1920, 1080), bypass_csp=False):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=bypass_csp)
         self.blocked, self.failed, self.errors = [], [], []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -119,6 +119,22 @@ def test_every_step_of_every_view_fits_the_screen(browser, decks, size):
                 assert fit["sourcePx"] >= 18, (number, fit)
             page.keyboard.press("ArrowDown")
         assert deck_page.blocked == [] and deck_page.failed == [] and deck_page.errors == []
+    finally:
+        deck_page.close()
+
+
+@pytest.mark.parametrize("story_id", ["steering_committee", "every_view"])
+def test_every_step_of_the_deck_has_no_accessibility_violations(browser, decks, story_id):
+    from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
+
+    path, n = decks[story_id]
+    deck_page = Offline(browser, path, (1400, 900), bypass_csp=True)  # the file's own policy would refuse axe's script
+    try:
+        for number in range(1, n + 1):
+            deck_page.at(number)
+            violations = [(v["id"], v["impact"], len(v["nodes"])) for v in Axe().run(deck_page.page).response["violations"]]
+            assert violations == [], (number, violations)
+            deck_page.page.keyboard.press("PageDown")
     finally:
         deck_page.close()
 
