@@ -49,10 +49,11 @@ def fitting_size(texts: list[str], width, height, sizes=(11, 10, 9, 8, 7)) -> in
 
 
 def _picture(slide, png: bytes, left, top, max_width, max_height) -> None:
-    """The picture as large as the space allows, its proportions kept."""
+    """The picture as large as the space allows, its proportions kept, in the middle of the space's width."""
     width, height = images.png_size(png)
     scale = min(max_width / width, max_height / height)
-    slide.shapes.add_picture(io.BytesIO(png), left, top, Emu(int(width * scale)), Emu(int(height * scale)))
+    left += (max_width - int(width * scale)) // 2
+    slide.shapes.add_picture(io.BytesIO(png), Emu(int(left)), top, Emu(int(width * scale)), Emu(int(height * scale)))
 
 
 def add_slide(deck, slide: Slide, number: int, total: int, lang: str) -> None:
