@@ -70,9 +70,12 @@ def _unit(meta, lang: str) -> str:
 
 
 def _value_lines(values: pd.DataFrame, meta, lang: str) -> list[str]:
-    """'Tiranë: 906 166' per area with a value, highest first; then the areas without one, with the reason."""
+    """'Tiranë: 906 166' per area with a value, highest first (a doubtful one with ⚠ and why); then the areas without
+    one, with the reason."""
     shown = values[values.status == "value"].sort_values("value", ascending=False)
-    lines = [f"{r.name}: {i18n.format_value(r.value, meta, lang)}" for r in shown.itertuples()]
+    flags = shown["flag"] if "flag" in shown else pd.Series(None, index=shown.index)
+    lines = [f"{r.name}: {i18n.format_value(r.value, meta, lang)}" + (f" {caveats.MARK} {flag}" if isinstance(flag, str) and flag else "")
+             for r, flag in zip(shown.itertuples(), flags)]
     missing = values[values.status != "value"]
     lines += [f"{r.name}: {i18n.status_label(r.status, lang)}" for r in missing.itertuples()]
     return lines

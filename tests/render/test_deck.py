@@ -53,6 +53,14 @@ def test_missing_values_stay_missing_in_the_notes(con):
     assert len(missing) == 58 and not any(line.endswith(": 0") for line in slide.notes)
 
 
+def test_a_doubtful_value_is_marked_in_the_notes(con):
+    params = {"indicator": "local_turnout", "year": "2015", "breakdown": "female"}
+    story = stories.Story("t", {"sq": "t", "en": "t"}, (stories.Step("map", {"sq": "a", "en": "a"}, params),))
+    slide = deck.build_slides(con, story, "en")[0]
+    assert slide.heading == "Turnout, local elections – Women – Municipality, 2015 (%)"
+    assert len([line for line in slide.notes if " ⚠ " in line]) == 20  # the 20 municipalities whose women + men miss the total
+
+
 def test_albanian_slides_are_in_albanian(con):
     story = deck.load_story(con, STORIES, "steering_committee")
     slides = deck.build_slides(con, story, "sq")
