@@ -156,7 +156,12 @@ def cmd_export(args) -> int:
     from lnb_dash.query.db import connect
     from lnb_dash.render import exports
 
+    args.lang = args.lang or ("sq" if args.what == "story" else "en")
     con = connect(args.db)
+    if args.what == "story":
+        return export_story(con, args)
+    if args.output is None:
+        raise ValueError(f"export {args.what} needs -o FILE")
     if args.what == "package":
         data = exports.build_data_package(con)
     elif args.what == "map":
@@ -171,6 +176,34 @@ def cmd_export(args) -> int:
             data = exports.to_csv_bytes(table)
     args.output.write_bytes(data)
     print(f"wrote {args.output} ({len(data):,} bytes)")
+    return 0
+
+
+DECK_FORMATS = ("pptx", "html")
+
+
+def export_story(con, args) -> int:
+    """A story as slides: ``-o deck.pptx`` or ``-o deck.html`` writes that one; a folder (or no -o) gets both, named
+    by the story and the language (``steering_committee_sq.pptx``)."""
+    from lnb_dash.render import deck, deck_html, deck_pptx
+
+    if not args.name:
+        raise ValueError("export story needs the story's name, e.g. export story steering_committee")
+    lang = args.lang
+    story = deck.load_story(con, Path(args.data_dir) / "stories", args.name)
+    out = args.output or Path(".")
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix and suffix not in DECK_FORMATS:
+        raise ValueError(f"export story writes .pptx or .html, not {out.name!r} (or give a folder for both)")
+    targets = {suffix: out} if suffix else {kind: out / deck.file_name(story.story_id, lang, kind) for kind in DECK_FORMATS}
+    slides = deck.build_slides(con, story, lang)
+    writers = {"pptx": lambda: deck_pptx.build_pptx(slides, story.title[lang], lang),
+               "html": lambda: deck_html.build_html(slides, story.title[lang], lang).encode("utf-8")}
+    for kind, path in targets.items():
+        data = writers[kind]()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"wrote {path} ({len(data):,} bytes, {len(slides)} slides)")
     return 0
 
 
@@ -316,15 +349,18 @@ def make_parser(prog: str = "python -m lnb_dash") -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from the first line of standard input")
     add.set_defaults(func=cmd_users)
-    export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata), its map as one offline HTML file, or the full data package (zip)")
-    export.add_argument("what", choices=("values", "map", "package"))
+    export = sub.add_parser("export", help="write a view (CSV/XLSX with metadata), its map as one offline HTML file, the full data "
+                                           "package (zip), or a story as slides (PowerPoint and one offline HTML file)")
+    export.add_argument("what", choices=("values", "map", "package", "story"))
+    export.add_argument("name", nargs="?", help="the story (its id in data/stories) for 'export story'")
     export.add_argument("--indicator")
     export.add_argument("--year", type=int)
     export.add_argument("--breakdown", default="total", choices=config.BREAKDOWNS)
     export.add_argument("--level", default="municipality", choices=levels.AREA, help="the areas of the values or the map")
     export.add_argument("--format", default="csv", choices=("csv", "xlsx"))
-    export.add_argument("--lang", default="en", choices=config.LANGS)
-    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("--lang", choices=config.LANGS, help="default: en, and sq for a story (Albanian first)")
+    export.add_argument("-o", "--output", type=Path, help="the file to write; for a story: deck.pptx, deck.html or a folder for both "
+                                                          "(default: both, in this folder, named by the story and language)")
     export.set_defaults(func=cmd_export)
     profile = sub.add_parser("profile", help="printable A4 PDF profile of one municipality (code or any name) or 'all'")
     profile.add_argument("municipality", help="LAU code (AL343), a name (Korçë, korca) or 'all'")

@@ -66,7 +66,7 @@ def go(to: int) -> None:
     st.query_params["step"] = str(to)
 
 
-back, forward, where, pick, leave = st.columns([1, 1, 4, 3, 2], vertical_alignment="center")
+back, forward, where, pick, take, leave = st.columns([1.2, 1.1, 4.6, 2.2, 1.5, 1.8], vertical_alignment="center")
 back.button(i18n.t("previous", lang), key="present.previous", shortcut="Left", disabled=number == 1, on_click=go, args=(number - 1,))
 forward.button(i18n.t("next", lang), key="present.next", shortcut="Right", disabled=number == len(story.steps), type="primary",
                on_click=go, args=(number + 1,))
@@ -77,6 +77,7 @@ if from_page in stories.PAGE_VIEWS:
         st.code(stories.step_snippet(step.page, step.view(), step.title), language="yaml")
 else:
     render_picker(pick)
+slides.render_deck_downloads(story, story.story_id or step.page, lang, take)
 leave.page_link(f"pages/{back_to}.py", label=i18n.t("exit_presentation", lang), query_params={**step.params, "lang": lang})
 with leave:
     # Home and End: buttons the keys press, out of sight (the visible ones already go one step).

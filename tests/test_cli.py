@@ -146,3 +146,21 @@ def test_values_and_the_map_file_at_the_county_level(capsys, shipped_db, tmp_pat
     assert run(capsys, "--db", str(shipped_db), "export", "map", "--indicator", "population_1jan", "--level", "county",
                "-o", str(tmp_path / "c.html"))[0] == 0
     assert (tmp_path / "c.html").read_text(encoding="utf-8").count('"code":"AL-') == 12
+
+
+def test_export_story_writes_both_decks_named_by_story_and_language(capsys, shipped_db, tmp_path):
+    from pptx import Presentation
+
+    code, out, _ = run(capsys, "--db", str(shipped_db), "export", "story", "steering_committee", "-o", str(tmp_path))
+    assert code == 0 and "5 slides" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["steering_committee_sq.html", "steering_committee_sq.pptx"]  # Albanian first
+    assert len(Presentation(tmp_path / "steering_committee_sq.pptx").slides) == 5
+    assert "<html lang='sq'>" in (tmp_path / "steering_committee_sq.html").read_text(encoding="utf-8")
+    assert run(capsys, "--db", str(shipped_db), "export", "story", "every_view", "--lang", "en", "-o", str(tmp_path / "deck.html"))[0] == 0
+    assert (tmp_path / "deck.html").read_text(encoding="utf-8").count("<section class='slide'") == 6
+
+
+def test_export_story_names_the_stories_when_one_is_unknown(capsys, shipped_db, tmp_path):
+    code, _, err = run(capsys, "--db", str(shipped_db), "export", "story", "steering", "--lang", "en", "-o", str(tmp_path / "d.pptx"))
+    assert code == 2 and "no story 'steering'; the stories are: every_view, steering_committee" in err
+    assert not (tmp_path / "d.pptx").exists()

@@ -114,12 +114,17 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def build_locator_picture(gdf: gpd.GeoDataFrame, lau_code: str, width: int = 220) -> alt.Chart:
-    """Albania in grey with one municipality in colour (for printed profiles)."""
-    shapes = gpd.GeoDataFrame({"on": gdf.lau_code == lau_code}, geometry=gdf.geometry, crs=gdf.crs)
+def locator_shapes(gdf: gpd.GeoDataFrame, code: str, width: int = 220, key: str = "lau_code") -> alt.Chart:
+    """Albania in grey with one area in colour: a municipality, or a county with ``key="county_code"`` (slides)."""
+    shapes = gpd.GeoDataFrame({"on": gdf[key] == code}, geometry=gdf.geometry, crs=gdf.crs)
     return alt.Chart(alt.Data(values=shapes.__geo_interface__["features"])).mark_geoshape(stroke="#ffffff", strokeWidth=0.5).encode(
         color=alt.condition("datum.properties.on", alt.value("#0072B2"), alt.value("#d9d9d9")),
-    ).project(type="mercator").properties(width=width, height=int(width * 1.45)).configure_view(stroke=None)
+    ).project(type="mercator").properties(width=width, height=int(width * 1.45))
+
+
+def build_locator_picture(gdf: gpd.GeoDataFrame, lau_code: str, width: int = 220) -> alt.Chart:
+    """Albania in grey with one municipality in colour (for printed profiles)."""
+    return locator_shapes(gdf, lau_code, width).configure_view(stroke=None)
 
 
 def build_compare_picture(chart, meta, source_text: str, lang: str):

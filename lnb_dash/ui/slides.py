@@ -30,6 +30,27 @@ def install_keys() -> None:
     st.html(KEYS_STYLE + KEYS_SCRIPT, unsafe_allow_javascript=True)
 
 
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def render_deck_downloads(story: stories.Story, name: str, lang: str, where) -> None:
+    """The story as slides to take away, PowerPoint and one offline HTML file, made only when one is asked for
+    (python -m lnb_dash export story makes the same two files)."""
+    from lnb_dash.render import deck, deck_html, deck_pptx
+
+    def slides():
+        return deck.build_slides(cached.get_connection(), story, lang)
+
+    files = ((i18n.t("deck_download_pptx", lang), lambda: deck_pptx.build_pptx(slides(), story.title[lang], lang), "pptx", PPTX_MIME),
+             (i18n.t("deck_download_html", lang), lambda: deck_html.build_html(slides(), story.title[lang], lang).encode("utf-8"), "html",
+              "text/html"))
+    with where.popover(i18n.t("deck_downloads", lang), icon=":material/download:"):
+        for label, data, suffix, mime in files:
+            file_name = deck.file_name(name, lang, suffix)
+            st.download_button(label, data, file_name=file_name, mime=mime, key=f"present.deck.{file_name}", on_click="ignore",
+                               icon=":material/download:")
+
+
 def load_stories() -> dict:
     """Every story file, re-read when one is added or changed (no restart)."""
     return cached.stories_cached(stories.signature(stories.STORIES_DIR))

@@ -109,3 +109,12 @@ def test_a_picture_carries_the_views_caveats_short_and_marked(model, con):
     svg = images.to_svg(images.frame_chart(charts.build_ranked_bar_chart(values, m.classes, meta, "en").properties(width=500),
                                            "Population (census), 2023", m.subtitle, "Source: INSTAT", "en", caveats=short))
     assert "⚠" in svg and "Source: INSTAT" in svg
+
+
+def test_a_county_locator_colours_that_county_alone():
+    counties = boundaries.read_counties()
+    chart = images.locator_shapes(counties, "AL-11", width=200, key="county_code")
+    on = [f for f in chart.to_dict()["data"]["values"] if f["properties"]["on"]]
+    assert len(chart.to_dict()["data"]["values"]) == 12 and len(on) == 1
+    svg = images.to_svg(images.frame_chart(chart, "Qarku i Tiranës", "", "Burimi: x", "sq"))  # framed like a slide's picture
+    assert "Qarku i Tiranës" in svg and svg.count("#0072B2") + svg.count("#0072b2") == 1

@@ -49,3 +49,18 @@ def test_every_clicker_key_is_listened_for_in_every_frame():
     for key in ("ArrowRight", "PageDown", "ArrowDown", "ArrowLeft", "PageUp", "ArrowUp", "Home", "End", '" "', "shiftKey"):
         assert key in slides.KEYS_SCRIPT
     assert "iframe" in slides.KEYS_SCRIPT and 'modality === "keyboard"' in slides.KEYS_SCRIPT
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+def test_the_presentation_offers_the_story_as_powerpoint_and_offline_html(lang):
+    at = open_page("present", present="1", story="steering_committee", lang=lang)
+    ids = [button.proto.id for button in at.get("download_button")]
+    assert [i for i in ids if i.endswith((f"steering_committee_{lang}.pptx", f"steering_committee_{lang}.html"))] == ids and len(ids) == 2
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert labels == (["Sllajdet (PowerPoint)", "Sllajdet për t'u paraqitur pa internet (HTML)"] if lang == "sq"
+                      else ["Slides (PowerPoint)", "Slides to present offline (HTML)"])
+
+
+def test_a_presented_page_view_downloads_as_a_deck_named_by_its_page():
+    at = open_page("present", present="1", view="trends", indicator="population_1jan", level="county", areas="AL-11", lang="en")
+    assert any(button.proto.id.endswith("trends_en.pptx") for button in at.get("download_button"))
