@@ -86,4 +86,6 @@ with leave:
     slides.install_keys()
 
 st.title(step.title[lang])
-slides.render_step(step, lang, key=f"present.{story.story_id}.{number}")
+with st.container(key="lnb-slide"):
+    slides.render_step(step, lang, key=f"present.{story.story_id}.{number}")
+slides.render_step_done(number)

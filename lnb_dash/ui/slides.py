@@ -23,7 +23,8 @@ KEYS_SCRIPT = page_scripts.script_tag(page_scripts.PRESENT_KEYS)
 
 
 # The Home and End buttons are for the keys only (the visible buttons already step one at a time).
-KEYS_STYLE = "<style>.st-key-present-first, .st-key-present-last { display: none !important; }</style>"
+KEYS_STYLE = ("<style>.st-key-present-first, .st-key-present-last { display: none !important; }"
+              "body.lnb-stepping .st-key-lnb-slide { visibility: hidden; }</style>")
 
 
 def install_keys() -> None:
@@ -92,6 +93,11 @@ def render_caveats_line(indicator_id: str, source_ids, lang: str, year: int | No
     if items:
         with (where or st).popover(f"{MARK} {i18n.t('caveats_heading', lang)} ({len(items)})"):
             st.markdown("\n".join(f"- {citations.escape_markdown(c)}" for c in items))
+
+
+def render_step_done(number: int) -> None:
+    """The step's last element: the clicker script shows the slide again once it sees the step it asked for drawn."""
+    st.html(f'<i class="lnb-slide-done" data-step="{int(number)}" aria-hidden="true"></i>')
 
 
 def render_step(step: stories.Step, lang: str, key: str) -> None:

@@ -1,6 +1,7 @@
 """Screens people present and embed on: every presentation step fits without scrolling; an embed keeps its source in view."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Visit
 
@@ -104,4 +105,36 @@ def test_an_embedded_map_keeps_title_map_legend_and_source_in_a_700_by_600_frame
         box = page.get_by_text(text).first.bounding_box()
         assert box and box["y"] + box["height"] <= 600, f"{text!r} is out of view"
     assert page.evaluate(OVERFLOW) <= 10
+    visit.close()
+
+
+def test_a_step_change_clears_the_old_figure_before_the_new_title_appears(browser, server):
+    """On a slow network the next figure takes seconds: the old one must not stand under the new title meanwhile."""
+    visit = Visit(browser, server, viewport=(1400, 900))
+    page = visit.open("/present?present=1&story=steering_committee&step=3&lang=en")
+    visit.wait_for_map()
+    visit.wait_idle()
+    old = page.locator("h1").first.inner_text()
+    legend = page.locator(".lnb-legend").first.inner_text()
+    page.evaluate("""([old, legend]) => {
+      window.__oldUnderNew = false;
+      const look = () => {
+        const h = document.querySelector('h1');
+        const legends = [...document.querySelectorAll('.lnb-legend')].filter((e) => getComputedStyle(e).visibility === 'visible')
+          .map((e) => e.innerText);
+        if (h && h.innerText !== old && legends.includes(legend)) window.__oldUnderNew = true;
+      };
+      new MutationObserver(look).observe(document.body, {subtree: true, childList: true, characterData: true});
+    }""", [old, legend])
+    page.keyboard.press("PageDown")
+    page.wait_for_function("new URLSearchParams(location.search).get('step') === '4'", timeout=30_000)
+    visit.wait_idle()
+    page.wait_for_function("document.querySelector('.lnb-slide-done[data-step=\"4\"]')", timeout=30_000)
+    assert page.locator("h1").first.inner_text() != old
+    assert page.evaluate("window.__oldUnderNew") is False
+    expect(page.locator(".st-key-lnb-slide")).to_be_visible(timeout=15_000)  # and the new slide shows once drawn
+    page.keyboard.press("PageUp")  # and back: the same holds the other way
+    page.wait_for_function("document.querySelector('.lnb-slide-done[data-step=\"3\"]')", timeout=30_000)
+    visit.wait_idle()
+    assert page.locator("h1").first.inner_text() == old
     visit.close()
