@@ -79,6 +79,7 @@ if pending:
         st.session_state.pop("upload.pending")
     else:
         st.success(i18n.t("ready_to_import", lang))
+        st.text(plan.summary(lang))
         import_forms.render_former_unit_aggregation(plan, lang)
         existing = None if meta.get("indicator") else cached.stored_values_cached(indicator)
         import_forms.render_preview(import_preview.preview_frame(path, plan, existing, config.DATA_DIR, lang), lang)

@@ -125,6 +125,7 @@ def test_staff_create_an_indicator_from_the_page_see_it_everywhere_and_undo_it(b
         page.get_by_role("button", name="Kontrollo", exact=True).click()
 
         expect(page.get_by_text("Paraparje: asgjë nuk ka ndryshuar ende.")).to_be_visible(timeout=WAIT)
+        expect(page.locator("[data-testid=stText]")).to_contain_text(f"tregues i ri: {NAME_SQ}", timeout=WAIT)
         preview = page.locator("[data-testid=stDataFrame]").first
         expect(preview.locator("tbody tr")).to_have_count(5, timeout=WAIT)
         headings = preview.locator("thead th").all_inner_texts()

@@ -104,7 +104,17 @@ def test_share_above_100(tmp_path, read_only_data):
 
 def test_value_that_duplicates_existing_data(tmp_path, read_only_data):
     msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2011,5\n"), read_only_data, {"source": META["source"]}, "population")
-    assert "duplicate observation for AL311 population total 2011" in msg
+    assert "duplicate observation for Berat (AL311), Population (census), total, 2011" in msg
+
+
+def test_a_value_already_stored_is_named_by_place_indicator_and_breakdown_in_albanian(tmp_path, read_only_data):
+    """The same figures uploaded twice: the report names the indicator and the breakdown in words, never by internal id."""
+    data_dir, db_path = read_only_data
+    with pytest.raises(ImportRejected) as info:
+        import_file(write(tmp_path, "t.csv", "bashkia,viti,vlera\nBerat,2011,5\n"), "population", {"source": META["source"]}, data_dir, db_path,
+                    lang="sq")
+    assert "vlerë e dyfishtë për Berat (AL311), Popullsia (census), gjithsej, 2011" in str(info.value)
+    assert "population" not in str(info.value) and "total" not in str(info.value)
 
 
 def test_unknown_indicator_without_definition(tmp_path, read_only_data):

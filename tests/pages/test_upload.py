@@ -270,6 +270,9 @@ def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with
                      encoding="utf-8")
     at = signed_in("sq", **{"upload.pending": (str(table), iid, {"source": SOURCE, "indicator": definition})})
     assert any("Paraparje" in i.value for i in at.info)
+    assert "Do të shtohen:" in at.success[0].value and at.text[0].value.splitlines() == [
+        "Synthetic test table: 5 vlera", "  Familje që marrin ndihmë ekonomike, gjithsej, 2024: 5 bashki",
+        "  tregues i ri: Familje që marrin ndihmë ekonomike"], "what the import adds follows the colon"
     preview = at.dataframe[0].value
     assert list(zip(preview["Si është shkruar në skedar"], preview["Vendi"])) == [
         ("Bashkia Kamëz", "Kamëz"), ("korca", "Korçë"), ("DIBER", "Dibër"), ("Fushe-Arrez", "Fushë-Arrëz"), ("Pustec", "Pustec")]
