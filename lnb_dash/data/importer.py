@@ -612,7 +612,7 @@ def template_metadata(template: pd.DataFrame, indicator: dict | None = None) -> 
     for part, key in (("name", N_("imp_template_indicator")), ("unit", N_("imp_template_indicator_unit")),
                       ("definition", N_("imp_template_indicator_definition"))):
         texts = (indicator or {}).get(part) or {}
-        if texts:
+        if any(str(text).strip() for text in texts.values()):  # a new indicator's form may still be empty
             rows.append({"field": f"{i18n.t(key, 'sq')} / {i18n.t(key, 'en')}", "shqip": texts.get("sq", ""), "English": texts.get("en", "")})
     return pd.DataFrame(rows, columns=["field", "shqip", "English"])
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 
+import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
@@ -122,6 +123,13 @@ def test_staff_create_an_indicator_from_the_page_see_it_everywhere_and_undo_it(b
             type_into(staff, label, text)
         choose(staff, "Lloji", "numër (mblidhet kur çdo pjesë ka vlerë)")
         choose(staff, "Tema", "Mbrojtja sociale")
+        expect(page.get_by_text(f"mban emrin, njësinë dhe përkufizimin e treguesit «{NAME_SQ}»")).to_be_visible(timeout=WAIT)
+        with page.expect_download(timeout=30_000) as download:
+            page.get_by_role("button", name="Shablloni Excel", exact=True).click()
+        sheet = pd.read_excel(download.value.path(), sheet_name="metadata", dtype=str)
+        assert sheet.iloc[-3:].values.tolist() == [
+            ["Treguesi / Indicator", NAME_SQ, "Families receiving economic assistance"], ["Njësia / Unit", "familje", "families"],
+            ["Përkufizimi / Definition", FORM[4][1], FORM[5][1]]], "the template carries the indicator being created"
         page.get_by_role("button", name="Kontrollo", exact=True).click()
 
         expect(page.get_by_text("Paraparje: asgjë nuk ka ndryshuar ende.")).to_be_visible(timeout=WAIT)

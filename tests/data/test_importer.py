@@ -243,3 +243,5 @@ def test_the_template_metadata_sheet_says_what_each_column_means_in_both_languag
     assert len(template) == 61 and sheet.field.tolist()[:4] == ["bashkia", "viti", "vlera", "shënim"]
     assert "bosh kur nuk ka shifër" in sheet.shqip[2] and "empty when there is no figure" in sheet.English[2]
     assert sheet.iloc[4].tolist() == ["Treguesi / Indicator", "Provë", "Test count"] and sheet.iloc[5].tolist()[1:] == ["persona", "persons"]
+    empty_form = {part: {"sq": "", "en": ""} for part in ("name", "unit", "definition")}
+    assert len(template_metadata(template, empty_form)) == 4, "a new indicator's empty form adds no empty rows"

@@ -258,6 +258,18 @@ def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(staff_data
     assert at.selectbox(key="upload.new.kind").value is None
 
 
+def test_the_templates_say_they_carry_the_chosen_indicator(staff_data):
+    """Step 1 tells to choose the indicator first; once chosen (or named as a new one) the templates carry it."""
+    at = signed_in("sq")
+    assert any("Zgjidhni treguesin te hapi 2" in c.value for c in at.caption)
+    at.selectbox(key="upload.indicator").set_value("covid19_families_assisted").run()
+    assert any("mban emrin, njësinë dhe përkufizimin e treguesit «Familje të asistuara gjatë COVID-19" in c.value for c in at.caption)
+    at.selectbox(key="upload.indicator").set_value("__new__").run()
+    assert any("Zgjidhni treguesin te hapi 2" in c.value for c in at.caption), "an empty form names nothing yet"
+    at.text_input(key="upload.new.name_sq").input("Familje që marrin ndihmë ekonomike").run()
+    assert any("«Familje që marrin ndihmë ekonomike»" in c.value for c in at.caption)
+
+
 def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with_its_values(staff_data, tmp_path):
     from lnb_dash.data.indicator_form import new_indicator
     from tests.data.test_indicator_form import FIELDS, SOURCE
