@@ -34,7 +34,8 @@ from lnb_dash.levels import CODE_PATTERNS
 from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, read_reference
 
 # Column names of the Albanian template.
-SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit"}
+SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit",
+            "treguesi": "indicator"}
 NAME_COLUMNS = ("lau_code", "area_code", "code", "municipality", "bashkia", "name", "emri")
 # Columns that name a former unit (before the 2015 reform); looked for before NAME_COLUMNS, so a table with both a unit
 # and its municipality is keyed by the unit.
@@ -119,6 +120,8 @@ class ImportPlan:
     indicator_name: dict = field(default_factory=dict)
     origins: list[Origin] = field(default_factory=list)
     lang: str = "en"
+    # What the file itself calls its figures (an 'indicator'/'treguesi' column), to compare with the indicator chosen.
+    named_as: list[str] = field(default_factory=list)
 
     def summary(self, lang: str | None = None) -> str:
         """What the import adds, in ``lang`` (default: the plan's): the source's title, per indicator, breakdown and year
@@ -585,8 +588,17 @@ def _plan_import(path: Path, indicator: str, meta: dict, data_dir: Path, sheet: 
     observations = pd.DataFrame(records, columns=OBSERVATION_COLUMNS)
     aggregation = plan_aggregation(observations, indicator, definition, data_dir, reference) if level == "former_unit" else None
     plan = ImportPlan(source_id, observations, package, indicators, level, aggregation, dict(definition.get("name") or {}), origins, lang)
+    plan.named_as = named_in_file(frame)
     validate_plan(plan, data_dir, file)
     return plan
+
+
+def named_in_file(frame: pd.DataFrame) -> list[str]:
+    """The names a table gives its own figures in an 'indicator' ('treguesi') column, each once, as written."""
+    lowered = {SYNONYMS.get(str(c).strip().lower(), str(c).strip().lower()): c for c in frame.columns}
+    if "indicator" not in lowered:
+        return []
+    return list(dict.fromkeys(str(v).strip() for v in frame[lowered["indicator"]] if str(v).strip()))
 
 
 def template_frame(municipalities: pd.DataFrame, lang: str) -> pd.DataFrame:
