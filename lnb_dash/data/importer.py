@@ -31,7 +31,7 @@ from lnb_dash.data.locking import data_lock
 from lnb_dash.data.sources import OBSERVATION_COLUMNS, read_sources
 from lnb_dash.i18n import N_
 from lnb_dash.levels import CODE_PATTERNS
-from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, read_reference
+from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, fold, read_reference
 
 # Column names of the Albanian template.
 SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit",
@@ -368,10 +368,19 @@ def check_units(frame: pd.DataFrame, file: str, indicator: str, new_indicator: d
     if len(units) > 1:
         return [Problem(file, None, str(lowered["unit"]), key=N_("imp_mixed_units"), fix=N_("imp_mixed_units_fix"), params={"units": units})]
     expected = set((new_indicator or {}).get("unit", {}).values()) or known_units(indicator, data_dir)
-    if units and expected and units[0] not in expected:
+    if units and expected and units[0] not in expected and not word_stems(units[0]) & set().union(*map(word_stems, expected)):
         return [Problem(file, None, str(lowered["unit"]), key=N_("imp_wrong_unit"), fix=N_("imp_wrong_unit_fix"),
                         params={"unit": quoted(units[0]), "expected": " / ".join(sorted(expected))})]
     return []
+
+
+SHORTEST_WORD = 4  # words shorter than this ('në', 'të', 'me', 'nr') say nothing about what is counted
+STEM = 5  # letters compared: Albanian endings change with case and definiteness ('familje', 'familjet'; 'ndihma', 'ndihmë')
+
+
+def word_stems(text: str) -> set[str]:
+    """The words of ``text`` that say what is counted, accents, case and endings aside ('Familjet' -> {'famil'})."""
+    return {w[:STEM] for w in fold(text).split() if len(w) >= SHORTEST_WORD}
 
 
 def known_units(indicator: str, data_dir: Path) -> set[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from lnb_dash import i18n, levels
-from lnb_dash.data.importer import ImportPlan, read_table, resolve_area, to_long
-from lnb_dash.names import NameResolver, fold, read_reference
+from lnb_dash.data.importer import ImportPlan, read_table, resolve_area, to_long, word_stems
+from lnb_dash.names import NameResolver, read_reference
 
 
 def preview_frame(path: Path, plan: ImportPlan, existing: pd.DataFrame | None, data_dir: Path, lang: str) -> pd.DataFrame:
@@ -46,20 +46,12 @@ def _number(text: str, lang: str) -> str:
     return i18n.format_number(float(text), decimals, lang)
 
 
-SHORTEST_WORD = 4  # words shorter than this ('në', 'të', 'me', 'nr') say nothing about what is counted
-STEM = 5  # letters compared: Albanian endings change with case and definiteness ('ndihma', 'ndihmë', 'ndihmës')
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:STEM] for w in fold(text).split() if len(w) >= SHORTEST_WORD}
-
-
 def _shares_a_word(named: str, indicator_name: dict) -> bool:
     """Whether what the file calls its figures shares a word with the indicator's name in either language, accents,
     case and endings aside ('ndihma ekonomike' and 'Familje që marrin ndihmë ekonomike' do; 'Persona me aftësi të
     kufizuar' and 'Zgjedhës të regjistruar (vendore)' do not)."""
-    known = set().union(*(_stems(name) for name in indicator_name.values()))
-    return not known or bool(_stems(named) & known)
+    known = set().union(*(word_stems(name) for name in indicator_name.values()))
+    return not known or bool(word_stems(named) & known)
 
 
 FAR = 10  # a file whose median is this many times above or below the indicator's stored median asks for a confirmation

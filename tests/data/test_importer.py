@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from lnb_dash.data.importer import ImportRejected, UnreadableNumber, import_file, parse_number
+from lnb_dash.data.importer import ImportRejected, UnreadableNumber, import_file, parse_number, plan_import
 from lnb_dash.query import db
 from tests.conftest import hashes
 
@@ -245,3 +245,13 @@ def test_the_template_metadata_sheet_says_what_each_column_means_in_both_languag
     assert sheet.iloc[4].tolist() == ["Treguesi / Indicator", "Provë", "Test count"] and sheet.iloc[5].tolist()[1:] == ["persona", "persons"]
     empty_form = {part: {"sq": "", "en": ""} for part in ("name", "unit", "definition")}
     assert len(template_metadata(template, empty_form)) == 4, "a new indicator's empty form adds no empty rows"
+
+
+def test_a_unit_column_is_read_with_endings_and_case_aside(tmp_path, read_only_data):
+    """'Persona' and 'personat' are the indicator's 'persona'; 'families' is still refused."""
+    data_dir, _ = read_only_data
+    for unit in ("Persona", "personat", "persons"):
+        plan = plan_import(write(tmp_path, "t.csv", f"bashkia,viti,vlera,njësia\nBerat,2020,5,{unit}\n"), "test_count", META, data_dir)
+        assert len(plan.observations) == 1, unit
+    assert "unit 'families' is not the indicator's unit" in rejected(write(tmp_path, "t.csv", "bashkia,viti,vlera,njësia\nBerat,2020,5,families\n"),
+                                                                    read_only_data)
