@@ -7,12 +7,11 @@ import streamlit as st
 
 from lnb_dash import config, i18n
 from lnb_dash.data import history
-from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import, template_frame, template_frame_former_units, template_metadata
+from lnb_dash.data.importer import ImportRejected, RatesNotSummable, import_file, plan_import
 from lnb_dash.data.indicator_form import new_indicator
 from lnb_dash.data.locking import ImportInProgressError
 from lnb_dash.data.tables import safe_upload_name
 from lnb_dash.model import import_preview
-from lnb_dash.render import exports
 from lnb_dash.ui import auth, cached, import_forms, state
 
 lang = state.current_lang()
@@ -32,19 +31,7 @@ if config.is_shipped(config.DATA_DIR):
     st.stop()
 
 st.header(i18n.t("step_template", lang))
-template = template_frame(cached.municipalities_cached(), lang)
-cols = st.columns(2)
-cols[0].download_button(i18n.t("template_csv", lang), exports.to_csv_bytes(template), file_name=f"lnb_template_{lang}.csv", key="upload.tcsv")
-cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template_metadata(template)), file_name=f"lnb_template_{lang}.xlsx",
-                        key="upload.txlsx")
-st.caption(i18n.t("template_former_units", lang))
-units = template_frame_former_units(cached.former_units_cached(), cached.municipalities_cached(), lang)
-cols = st.columns(2)
-cols[0].download_button(i18n.t("template_former_units_csv", lang), exports.to_csv_bytes(units),
-                        file_name=f"lnb_template_former_units_{lang}.csv", key="upload.ucsv")
-cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, template_metadata(units)),
-                        file_name=f"lnb_template_former_units_{lang}.xlsx", key="upload.uxlsx")
-st.caption(i18n.t("former_units_note", lang))
+templates = st.container()  # drawn once step 2 has chosen the indicator, whose name, unit and definition the templates carry
 
 st.header(i18n.t("step_upload", lang))
 upload = st.file_uploader(i18n.t("table_file", lang), type=["csv", "xlsx"], max_upload_size=20, key="upload.file")
@@ -56,6 +43,9 @@ if indicator == import_forms.NEW_INDICATOR:
     indicator, definition, new_problems = new_indicator(import_forms.render_indicator_form(lang), catalogue.indicator_id, lang)
     meta["indicator"] = definition
 meta |= import_forms.render_source_form(lang)
+with templates:
+    chosen = meta.get("indicator") or (import_forms.indicator_texts(cached.indicator_meta_cached(indicator)) if indicator else None)
+    import_forms.render_templates(cached.municipalities_cached(), cached.former_units_cached(), chosen, lang)
 
 st.header(i18n.t("step_check", lang))
 if upload is not None and indicator and st.button(i18n.t("check_button", lang), key="upload.check", type="primary"):
@@ -79,6 +69,7 @@ if pending:
         st.session_state.pop("upload.pending")
     else:
         st.success(i18n.t("ready_to_import", lang))
+        st.text(plan.summary(lang))
         import_forms.render_former_unit_aggregation(plan, lang)
         existing = None if meta.get("indicator") else cached.stored_values_cached(indicator)
         import_forms.render_preview(import_preview.preview_frame(path, plan, existing, config.DATA_DIR, lang), lang)

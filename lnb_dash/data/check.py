@@ -411,10 +411,18 @@ def check_data(data_dir: Path = config.DATA_DIR, geojson: Path = config.MUNICIPA
         problems.append(Problem(", ".join(sorted(set(dup["source_id"]))), None, None, key=N_("imp_duplicate_observation"),
                                 fix=N_("imp_duplicate_observation_fix"),
                                 params={"code": first.area_code, "place": area_names(reference).get(first.area_code, first.area_code),
-                                        "indicator": first.indicator, "breakdown": first.breakdown, "year": first.year}))
+                                        "indicator": catalogue.get(first.indicator, {}).get("name") or first.indicator,
+                                        "breakdown": breakdown_words(first.breakdown), "year": first.year}))
     if not problems:
         problems += check_former_unit_sums(observations, catalogue, reference["former_units"], area_names(reference))
     return CheckResult(problems, sources, reference, coverage(observations))
+
+
+def breakdown_words(breakdown: str) -> dict[str, str] | str:
+    """A breakdown as the reader's word for it, mid-sentence ("gjithsej", "total"); a code the catalogs do not know stays as written."""
+    if not i18n.has(f"breakdown_{breakdown}"):
+        return breakdown
+    return {lang: i18n.breakdown_label(breakdown, lang).lower() for lang in config.LANGS}
 
 
 def check_former_unit_sums(observations: pd.DataFrame, catalogue: dict[str, dict], former_units: pd.DataFrame,

@@ -31,10 +31,11 @@ from lnb_dash.data.locking import data_lock
 from lnb_dash.data.sources import OBSERVATION_COLUMNS, read_sources
 from lnb_dash.i18n import N_
 from lnb_dash.levels import CODE_PATTERNS
-from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, read_reference
+from lnb_dash.names import AmbiguousName, NameResolver, UnknownNameError, fold, read_reference
 
 # Column names of the Albanian template.
-SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit"}
+SYNONYMS = {"viti": "year", "vlera": "value", "ndarja": "breakdown", "statusi": "status", "shënim": "note", "shenim": "note", "njësia": "unit",
+            "treguesi": "indicator"}
 NAME_COLUMNS = ("lau_code", "area_code", "code", "municipality", "bashkia", "name", "emri")
 # Columns that name a former unit (before the 2015 reform); looked for before NAME_COLUMNS, so a table with both a unit
 # and its municipality is keyed by the unit.
@@ -119,6 +120,8 @@ class ImportPlan:
     indicator_name: dict = field(default_factory=dict)
     origins: list[Origin] = field(default_factory=list)
     lang: str = "en"
+    # What the file itself calls its figures (an 'indicator'/'treguesi' column), to compare with the indicator chosen.
+    named_as: list[str] = field(default_factory=list)
 
     def summary(self, lang: str | None = None) -> str:
         """What the import adds, in ``lang`` (default: the plan's): the source's title, per indicator, breakdown and year
@@ -365,10 +368,19 @@ def check_units(frame: pd.DataFrame, file: str, indicator: str, new_indicator: d
     if len(units) > 1:
         return [Problem(file, None, str(lowered["unit"]), key=N_("imp_mixed_units"), fix=N_("imp_mixed_units_fix"), params={"units": units})]
     expected = set((new_indicator or {}).get("unit", {}).values()) or known_units(indicator, data_dir)
-    if units and expected and units[0] not in expected:
+    if units and expected and units[0] not in expected and not word_stems(units[0]) & set().union(*map(word_stems, expected)):
         return [Problem(file, None, str(lowered["unit"]), key=N_("imp_wrong_unit"), fix=N_("imp_wrong_unit_fix"),
                         params={"unit": quoted(units[0]), "expected": " / ".join(sorted(expected))})]
     return []
+
+
+SHORTEST_WORD = 4  # words shorter than this ('në', 'të', 'me', 'nr') say nothing about what is counted
+STEM = 5  # letters compared: Albanian endings change with case and definiteness ('familje', 'familjet'; 'ndihma', 'ndihmë')
+
+
+def word_stems(text: str) -> set[str]:
+    """The words of ``text`` that say what is counted, accents, case and endings aside ('Familjet' -> {'famil'})."""
+    return {w[:STEM] for w in fold(text).split() if len(w) >= SHORTEST_WORD}
 
 
 def known_units(indicator: str, data_dir: Path) -> set[str]:
@@ -585,8 +597,17 @@ def _plan_import(path: Path, indicator: str, meta: dict, data_dir: Path, sheet: 
     observations = pd.DataFrame(records, columns=OBSERVATION_COLUMNS)
     aggregation = plan_aggregation(observations, indicator, definition, data_dir, reference) if level == "former_unit" else None
     plan = ImportPlan(source_id, observations, package, indicators, level, aggregation, dict(definition.get("name") or {}), origins, lang)
+    plan.named_as = named_in_file(frame)
     validate_plan(plan, data_dir, file)
     return plan
+
+
+def named_in_file(frame: pd.DataFrame) -> list[str]:
+    """The names a table gives its own figures in an 'indicator' ('treguesi') column, each once, as written."""
+    lowered = {SYNONYMS.get(str(c).strip().lower(), str(c).strip().lower()): c for c in frame.columns}
+    if "indicator" not in lowered:
+        return []
+    return list(dict.fromkeys(str(v).strip() for v in frame[lowered["indicator"]] if str(v).strip()))
 
 
 def template_frame(municipalities: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -612,7 +633,7 @@ def template_metadata(template: pd.DataFrame, indicator: dict | None = None) -> 
     for part, key in (("name", N_("imp_template_indicator")), ("unit", N_("imp_template_indicator_unit")),
                       ("definition", N_("imp_template_indicator_definition"))):
         texts = (indicator or {}).get(part) or {}
-        if texts:
+        if any(str(text).strip() for text in texts.values()):  # a new indicator's form may still be empty
             rows.append({"field": f"{i18n.t(key, 'sq')} / {i18n.t(key, 'en')}", "shqip": texts.get("sq", ""), "English": texts.get("en", "")})
     return pd.DataFrame(rows, columns=["field", "shqip", "English"])
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from lnb_dash import i18n, levels
-from lnb_dash.data.importer import ImportPlan, read_table, resolve_area, to_long
+from lnb_dash.data.importer import ImportPlan, read_table, resolve_area, to_long, word_stems
 from lnb_dash.names import NameResolver, read_reference
 
 
@@ -46,14 +46,24 @@ def _number(text: str, lang: str) -> str:
     return i18n.format_number(float(text), decimals, lang)
 
 
+def _shares_a_word(named: str, indicator_name: dict) -> bool:
+    """Whether what the file calls its figures shares a word with the indicator's name in either language, accents,
+    case and endings aside ('ndihma ekonomike' and 'Familje që marrin ndihmë ekonomike' do; 'Persona me aftësi të
+    kufizuar' and 'Zgjedhës të regjistruar (vendore)' do not)."""
+    known = set().union(*(word_stems(name) for name in indicator_name.values()))
+    return not known or bool(word_stems(named) & known)
+
+
 FAR = 10  # a file whose median is this many times above or below the indicator's stored median asks for a confirmation
 
 
 def plausibility(plan: ImportPlan, existing: pd.DataFrame | None, kind: str, lang: str) -> list[str]:
-    """Reasons to doubt the file belongs to the chosen indicator, each asking the user to confirm: values far (more than
-    10×) from what the indicator already has, or counts where a rate or a share (at most 100) is expected."""
+    """Reasons to doubt the file belongs to the chosen indicator, each asking the user to confirm: the file names its
+    figures with words the indicator's name shares none of, values far (more than 10×) from what the indicator already
+    has, or counts where a rate or a share (at most 100) is expected."""
     values = pd.to_numeric(plan.observations.value, errors="coerce").dropna()
-    doubts = []
+    chosen = plan.name_of(str(plan.observations.indicator.iloc[0]) if len(plan.observations) else "", lang)
+    doubts = [i18n.t("upe_doubt_named", lang, named=named, chosen=chosen) for named in plan.named_as if not _shares_a_word(named, plan.indicator_name)]
     if values.empty:
         return doubts
     median = float(values.median())

@@ -53,6 +53,34 @@ def render_indicator_picker(catalogue: pd.DataFrame, lang: str) -> str | None:
                         placeholder=i18n.t("upl_choose_indicator", lang))
 
 
+def indicator_texts(meta) -> dict:
+    """An existing indicator's name, unit and definition in both languages, as the templates' metadata sheet takes them."""
+    return {"name": meta.name, "unit": meta.unit, "definition": meta.definition}
+
+
+def render_templates(municipalities: pd.DataFrame, former_units: pd.DataFrame, indicator: dict | None, lang: str) -> None:
+    """Step 1, the templates to fill in (CSV and Excel, by municipality and by former unit); once the indicator is
+    chosen (or described as a new one) the Excel metadata sheet carries its name, unit and definition."""
+    from lnb_dash.data.importer import template_frame, template_frame_former_units, template_metadata
+    from lnb_dash.render import exports
+
+    name = ((indicator or {}).get("name") or {}).get(lang, "").strip()
+    st.caption(i18n.t("upe_template_carries", lang, name=name) if name else i18n.t("upe_template_choose_first", lang))
+    template = template_frame(municipalities, lang)
+    cols = st.columns(2)
+    cols[0].download_button(i18n.t("template_csv", lang), exports.to_csv_bytes(template), file_name=f"lnb_template_{lang}.csv", key="upload.tcsv")
+    cols[1].download_button(i18n.t("template_xlsx", lang), exports.to_xlsx_bytes(template, template_metadata(template, indicator)),
+                            file_name=f"lnb_template_{lang}.xlsx", key="upload.txlsx")
+    st.caption(i18n.t("template_former_units", lang))
+    units = template_frame_former_units(former_units, municipalities, lang)
+    cols = st.columns(2)
+    cols[0].download_button(i18n.t("template_former_units_csv", lang), exports.to_csv_bytes(units),
+                            file_name=f"lnb_template_former_units_{lang}.csv", key="upload.ucsv")
+    cols[1].download_button(i18n.t("template_former_units_xlsx", lang), exports.to_xlsx_bytes(units, template_metadata(units, indicator)),
+                            file_name=f"lnb_template_former_units_{lang}.xlsx", key="upload.uxlsx")
+    st.caption(i18n.t("former_units_note", lang))
+
+
 def render_indicator_form(lang: str) -> dict:
     """The new indicator's fields (lnb_dash.data.indicator_form.new_indicator checks them)."""
     st.subheader(i18n.t("upl_new_heading", lang))

@@ -62,7 +62,7 @@ def test_a_value_given_with_a_not_reported_status(data_copy):
 def test_a_duplicate_across_sources(data_copy):
     data_dir, _ = data_copy
     shutil.copytree(data_dir / "sources" / "census2023_municipalities", data_dir / "sources" / "census2023_copy")
-    assert any("duplicate observation for AL311 population total 2023" in m for m in messages(data_dir))
+    assert any("duplicate observation for Berat (AL311), Population (census), total, 2023" in m for m in messages(data_dir))
 
 
 def test_a_source_without_license_or_publisher(data_copy):

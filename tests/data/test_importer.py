@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from lnb_dash.data.importer import ImportRejected, UnreadableNumber, import_file, parse_number
+from lnb_dash.data.importer import ImportRejected, UnreadableNumber, import_file, parse_number, plan_import
 from lnb_dash.query import db
 from tests.conftest import hashes
 
@@ -104,7 +104,17 @@ def test_share_above_100(tmp_path, read_only_data):
 
 def test_value_that_duplicates_existing_data(tmp_path, read_only_data):
     msg = rejected(write(tmp_path, "t.csv", "municipality,year,value\nBerat,2011,5\n"), read_only_data, {"source": META["source"]}, "population")
-    assert "duplicate observation for AL311 population total 2011" in msg
+    assert "duplicate observation for Berat (AL311), Population (census), total, 2011" in msg
+
+
+def test_a_value_already_stored_is_named_by_place_indicator_and_breakdown_in_albanian(tmp_path, read_only_data):
+    """The same figures uploaded twice: the report names the indicator and the breakdown in words, never by internal id."""
+    data_dir, db_path = read_only_data
+    with pytest.raises(ImportRejected) as info:
+        import_file(write(tmp_path, "t.csv", "bashkia,viti,vlera\nBerat,2011,5\n"), "population", {"source": META["source"]}, data_dir, db_path,
+                    lang="sq")
+    assert "vlerë e dyfishtë për Berat (AL311), Popullsia (census), gjithsej, 2011" in str(info.value)
+    assert "population" not in str(info.value) and "total" not in str(info.value)
 
 
 def test_unknown_indicator_without_definition(tmp_path, read_only_data):
@@ -233,3 +243,15 @@ def test_the_template_metadata_sheet_says_what_each_column_means_in_both_languag
     assert len(template) == 61 and sheet.field.tolist()[:4] == ["bashkia", "viti", "vlera", "shënim"]
     assert "bosh kur nuk ka shifër" in sheet.shqip[2] and "empty when there is no figure" in sheet.English[2]
     assert sheet.iloc[4].tolist() == ["Treguesi / Indicator", "Provë", "Test count"] and sheet.iloc[5].tolist()[1:] == ["persona", "persons"]
+    empty_form = {part: {"sq": "", "en": ""} for part in ("name", "unit", "definition")}
+    assert len(template_metadata(template, empty_form)) == 4, "a new indicator's empty form adds no empty rows"
+
+
+def test_a_unit_column_is_read_with_endings_and_case_aside(tmp_path, read_only_data):
+    """'Persona' and 'personat' are the indicator's 'persona'; 'families' is still refused."""
+    data_dir, _ = read_only_data
+    for unit in ("Persona", "personat", "persons"):
+        plan = plan_import(write(tmp_path, "t.csv", f"bashkia,viti,vlera,njësia\nBerat,2020,5,{unit}\n"), "test_count", META, data_dir)
+        assert len(plan.observations) == 1, unit
+    assert "unit 'families' is not the indicator's unit" in rejected(write(tmp_path, "t.csv", "bashkia,viti,vlera,njësia\nBerat,2020,5,families\n"),
+                                                                    read_only_data)

@@ -37,3 +37,19 @@ def test_a_file_unlike_the_chosen_indicator_raises_doubts_to_confirm(tmp_path, r
                    "a është treguesi i duhur?"]
     counts = plausibility(plan, None, "rate", "en")
     assert counts == ["This indicator is a rate or a share, but the file has values up to 1,204: are these counts? Check the indicator chosen."]
+
+
+def test_a_file_that_names_other_figures_than_the_chosen_indicator_asks_for_a_confirmation(tmp_path, read_only_data):
+    """Disability counts uploaded as 'registered voters': the file's own 'treguesi' column shares no word with the
+    indicator's name, so the page asks; a file naming the same figures in other forms ('familjet e asistuara') does not."""
+    data_dir, _ = read_only_data
+    table = tmp_path / "t.csv"
+    table.write_text("bashkia,viti,vlera,treguesi\nkorca,2024,120,Persona me aftësi të kufizuar\nPustec,2024,14,Persona me aftësi të kufizuar\n",
+                     encoding="utf-8")
+    plan = plan_import(table, "local_registered_voters", META, data_dir)
+    assert plan.named_as == ["Persona me aftësi të kufizuar"]
+    doubts = plausibility(plan, None, "count", "sq")
+    assert doubts == ["Skedari i quan shifrat e veta «Persona me aftësi të kufizuar», që nuk ka asnjë fjalë të përbashkët me treguesin "
+                      "e zgjedhur, «Zgjedhës të regjistruar (vendore)»: a është treguesi i duhur?"]
+    table.write_text("bashkia,viti,vlera,treguesi\nkorca,2021,300,familjet e asistuara\n", encoding="utf-8")
+    assert plausibility(plan_import(table, "covid19_families_assisted", META, data_dir), None, "count", "sq") == []

@@ -62,3 +62,34 @@ def test_a_year_or_indicator_in_a_profile_link_is_named_as_not_shown_and_linked_
     assert warning in [w.value.replace("\\", "") for w in at.warning], "as drawn: markdown escapes removed"
     assert "year" not in at.query_params, "the address says what is shown"
     assert any("map" in link.proto.page for link in at.get("page_link") if link.proto.label in ("Hape në hartë", "Open it on the map"))
+
+
+def test_an_indicator_two_municipalities_have_says_so_and_gives_no_rank_or_quintile(data_copy, monkeypatch, tmp_path):
+    """The rank rule on the page (issue 20): staff upload a new count for two municipalities; Korçë's row says
+    "2 nga 61 kanë vlerë", with no rank and no quintile, while the other rows keep theirs."""
+    import streamlit as st
+
+    from lnb_dash import config
+    from lnb_dash.data.importer import import_file
+    from lnb_dash.data.indicator_form import new_indicator
+    from tests.data.test_indicator_form import FIELDS, SOURCE
+
+    data_dir, db_path = data_copy
+    iid, definition, _ = new_indicator(FIELDS, [], "sq")
+    table = tmp_path / "dy.csv"
+    table.write_text("bashkia,viti,vlera\nkorca,2024,1204\nPustec,2024,41\n", encoding="utf-8")
+    import_file(table, iid, {"source": SOURCE, "indicator": definition}, data_dir, db_path, user="test")
+    monkeypatch.setattr(config, "DATA_DIR", data_dir)
+    monkeypatch.setattr(config, "DB_PATH", db_path)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        html = _html(open_page("profile", m="AL343", lang="sq"))
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    rows = html.split("<tr")
+    row = next(r for r in rows if FIELDS["name_sq"] in r)
+    assert "2 nga 61 kanë vlerë" in row and "pesëshja" not in row
+    assert not re.search(r"e \d+-t[a-z] më e (lartë|ulët)", row), "no rank"
+    assert re.search(r"e \d+-t[a-z] më e (lartë|ulët) nga 61", html), "the other indicators keep their ranks"

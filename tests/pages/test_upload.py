@@ -258,6 +258,18 @@ def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(staff_data
     assert at.selectbox(key="upload.new.kind").value is None
 
 
+def test_the_templates_say_they_carry_the_chosen_indicator(staff_data):
+    """Step 1 tells to choose the indicator first; once chosen (or named as a new one) the templates carry it."""
+    at = signed_in("sq")
+    assert any("Zgjidhni treguesin te hapi 2" in c.value for c in at.caption)
+    at.selectbox(key="upload.indicator").set_value("covid19_families_assisted").run()
+    assert any("mban emrin, njësinë dhe përkufizimin e treguesit «Familje të asistuara gjatë COVID-19" in c.value for c in at.caption)
+    at.selectbox(key="upload.indicator").set_value("__new__").run()
+    assert any("Zgjidhni treguesin te hapi 2" in c.value for c in at.caption), "an empty form names nothing yet"
+    at.text_input(key="upload.new.name_sq").input("Familje që marrin ndihmë ekonomike").run()
+    assert any("«Familje që marrin ndihmë ekonomike»" in c.value for c in at.caption)
+
+
 def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with_its_values(staff_data, tmp_path):
     from lnb_dash.data.indicator_form import new_indicator
     from tests.data.test_indicator_form import FIELDS, SOURCE
@@ -270,6 +282,9 @@ def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with
                      encoding="utf-8")
     at = signed_in("sq", **{"upload.pending": (str(table), iid, {"source": SOURCE, "indicator": definition})})
     assert any("Paraparje" in i.value for i in at.info)
+    assert "Do të shtohen:" in at.success[0].value and at.text[0].value.splitlines() == [
+        "Synthetic test table: 5 vlera", "  Familje që marrin ndihmë ekonomike, gjithsej, 2024: 5 bashki",
+        "  tregues i ri: Familje që marrin ndihmë ekonomike"], "what the import adds follows the colon"
     preview = at.dataframe[0].value
     assert list(zip(preview["Si është shkruar në skedar"], preview["Vendi"])) == [
         ("Bashkia Kamëz", "Kamëz"), ("korca", "Korçë"), ("DIBER", "Dibër"), ("Fushe-Arrez", "Fushë-Arrëz"), ("Pustec", "Pustec")]
