@@ -28,8 +28,10 @@ MAP_FRAME = """(function () {
     }
     (function name(tries) {
       var box = mapBox();
-      if (box) box.querySelector("iframe").title = link.dataset.lnbMapTitle;
-      else if (tries > 0) setTimeout(function () { name(tries - 1); }, 200);
+      if (box) {
+        box.querySelector("iframe").title = link.dataset.lnbMapTitle;
+        if (link.hasAttribute("data-lnb-still")) box.querySelector("iframe").tabIndex = -1;
+      } else if (tries > 0) setTimeout(function () { name(tries - 1); }, 200);
     })(50);
     link.addEventListener("click", function (event) {
       event.preventDefault();
