@@ -258,3 +258,51 @@ def test_a_presenter_opens_the_story_steps_to_its_end_and_downloads_its_map_by_k
     to_png = keys.count - to_story - to_end
     print(f"\n[{lang}] presenter key presses: overview → story {to_story}; through its 5 steps {to_end}; last step → map PNG {to_png}")
     assert to_story <= 12 and to_end == 4
+
+
+@pytest.mark.parametrize("lang, size", [("sq", (390, 844)), ("en", (1366, 768))], ids=["sq-phone", "en-laptop"])
+def test_after_a_caveat_or_table_opens_a_story_steps_and_the_language_switches_the_pages_stay_accessible(browser, server, lang, size):
+    """axe (0 serious or critical) after the state changes a user makes besides the map page's: a folded caveat and a
+    folded table opened, a story stepped by its key and its caveats opened, the language switched."""
+    from playwright.sync_api import expect
+
+    other = {"sq": "en", "en": "sq"}[lang]
+    visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
+    check = lambda: visit.unchanged_while(lambda: serious_violations(visit.page))  # noqa: E731
+    found = {}
+    page = visit.open(f"/profile?m=AL343&lang={lang}")
+    visit.wait_idle()
+    caveat = page.locator("details", has=page.locator("summary", has_text="⚠")).first
+    caveat.locator("summary").click()
+    expect(caveat).to_have_attribute("open", "", timeout=15_000)
+    found["profile caveat opened"] = check()
+
+    page = visit.open(f"/trends?indicator=parl_turnout&m=AL343,AL345&lang={lang}")
+    visit.wait_idle()
+    expander = page.locator('[data-testid="stExpander"]', has_text={"sq": "Tabela", "en": "Table"}[lang]).first
+    expander.locator("summary").click()
+    expect(expander.locator('[data-testid="stDataFrame"]')).to_be_visible(timeout=15_000)
+    found["trends table opened"] = check()
+
+    page = visit.open(f"/present?present=1&story=steering_committee&step=4&lang={lang}")
+    visit.wait_idle()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("new URLSearchParams(location.search).get('step') === '5'", timeout=30_000)
+    visit.wait_for_map()
+    found["story stepped"] = check()
+    page.get_by_role("button", name=re.compile("⚠")).first.click()
+    expect(page.get_by_test_id("stPopoverBody")).to_be_visible(timeout=15_000)
+    found["story caveats opened"] = check()
+
+    page = visit.open(f"/profile?m=AL343&lang={lang}")
+    visit.wait_idle()
+    if size[0] < 500:  # on a phone the menu is folded away
+        page.get_by_test_id("stExpandSidebarButton").click()
+        expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "false", timeout=15_000)
+        visit.wait_idle()  # the menu has slid in (it stays open on the next page: the switch comes last)
+    page.locator('[data-testid="stSidebar"]').get_by_text({"sq": "English", "en": "Shqip"}[lang]).click()
+    page.wait_for_function("l => document.documentElement.lang === l", arg=other, timeout=30_000)
+    expect(page.locator("h1")).to_have_text({"sq": "Municipality Korçë", "en": "Bashkia Korçë"}[lang], timeout=30_000)
+    found["language switched"] = check()
+    assert found == {k: [] for k in found}
+    visit.close()
