@@ -306,3 +306,23 @@ def test_after_a_caveat_or_table_opens_a_story_steps_and_the_language_switches_t
     found["language switched"] = check()
     assert found == {k: [] for k in found}
     visit.close()
+
+
+REFLOW_PAGES = ["/", "/map?indicator=population&year=2011", "/profile?m=AL343", "/profile?county=AL-08", "/trends",
+                "/compare?m=AL343,AL345", "/programme", "/data", "/accessibility"]
+# How far the page (and Streamlit's main area, which scrolls on its own) reaches past the window's width
+SIDEWAYS = ("(() => { const m = document.querySelector('[data-testid=stMain]');"
+            " return Math.max(document.documentElement.scrollWidth - innerWidth, m.scrollWidth - m.clientWidth); })()")
+
+
+@pytest.mark.parametrize("size", [(320, 640), (683, 384)], ids=["320px", "laptop-at-200%"])
+def test_every_page_reflows_without_sideways_scrolling(browser, server, size):
+    """WCAG 1.4.10: at 320 CSS px wide, and on a 1366×768 laptop zoomed to 200 % (683×384 CSS px), no page scrolls
+    sideways (the data grid scrolls inside itself, as a table may); the profile's table turns into cards."""
+    found = {}
+    for path in REFLOW_PAGES:
+        visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
+        page = visit.open(path + ("&" if "?" in path else "?") + "lang=sq")
+        found[path] = visit.unchanged_while(lambda: page.evaluate(SIDEWAYS))
+        visit.close()
+    assert found == dict.fromkeys(REFLOW_PAGES, 0)
