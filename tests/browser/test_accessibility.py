@@ -323,6 +323,6 @@ def test_every_page_reflows_without_sideways_scrolling(browser, server, size):
     for path in REFLOW_PAGES:
         visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
         page = visit.open(path + ("&" if "?" in path else "?") + "lang=sq")
-        found[path] = visit.unchanged_while(lambda: page.evaluate(SIDEWAYS))
+        found[path] = visit.unchanged_while(lambda page=page: page.evaluate(SIDEWAYS))
         visit.close()
     assert found == dict.fromkeys(REFLOW_PAGES, 0)
