@@ -310,9 +310,16 @@ def test_after_a_caveat_or_table_opens_a_story_steps_and_the_language_switches_t
 
 REFLOW_PAGES = ["/", "/map?indicator=population&year=2011", "/profile?m=AL343", "/profile?county=AL-08", "/trends",
                 "/compare?m=AL343,AL345", "/programme", "/data", "/accessibility"]
+CHARTS_DRAWN = "[...document.querySelectorAll('[data-testid=stVegaLiteChart]')].every(c => c.querySelector('svg, canvas'))"
 # How far the page (and Streamlit's main area, which scrolls on its own) reaches past the window's width
 SIDEWAYS = ("(() => { const m = document.querySelector('[data-testid=stMain]');"
             " return Math.max(document.documentElement.scrollWidth - innerWidth, m.scrollWidth - m.clientWidth); })()")
+
+
+# Known, and listed in the statement (pages/accessibility.py): the programme's results chart is a Vega-Lite facet of a
+# fixed 852 px (one row per measure, each on its own scale), which cannot take its container's width; the table above it
+# holds the same figures.
+KNOWN_SIDEWAYS = {"/programme"}
 
 
 @pytest.mark.parametrize("size", [(320, 640), (683, 384)], ids=["320px", "laptop-at-200%"])
@@ -323,6 +330,32 @@ def test_every_page_reflows_without_sideways_scrolling(browser, server, size):
     for path in REFLOW_PAGES:
         visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
         page = visit.open(path + ("&" if "?" in path else "?") + "lang=sq")
+        page.wait_for_function(CHARTS_DRAWN, timeout=30_000)  # a chart takes its width when it is drawn, after the run
         found[path] = visit.unchanged_while(lambda page=page: page.evaluate(SIDEWAYS))
         visit.close()
-    assert found == dict.fromkeys(REFLOW_PAGES, 0)
+    print(f"\nsideways scrolling at {size}: {found}")
+    assert {p: n for p, n in found.items() if p not in KNOWN_SIDEWAYS} == {p: 0 for p in REFLOW_PAGES if p not in KNOWN_SIDEWAYS}
+
+
+# The targets a finger meets on the phone: folded caveats and tables, the app's own links beside the figures, checkboxes,
+# tabs, buttons (not Streamlit's 16 px help marks and heading anchors, which stand apart from other targets, nor the
+# × inside a picked place, listed in the statement).
+TOUCH_TARGETS = """(() => [...document.querySelectorAll('summary, .lnb-similar a, .lnb-compare-link, .lnb-skip-map, '
+    + '[data-testid=stCheckbox] label, [role=tab], [data-testid=stDownloadButton] button, [data-testid=stButton] button')]
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1 && r.right > 0 && r.left < innerWidth; })
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })
+  .map(e => { const r = e.getBoundingClientRect();
+              return `${(e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`; }))()"""
+
+
+def test_on_a_phone_every_target_is_at_least_24_px(browser, server):
+    """WCAG 2.5.8 on a 390×844 phone: the caveats folded in the profile's table were 16 px high, the links to similar
+    municipalities 18, the checkboxes beside the map and the trends 21."""
+    found = {}
+    for path in ["/profile?m=AL343", "/map?indicator=population&year=2011", "/trends?indicator=parl_turnout&m=AL343,AL345",
+                 "/compare?m=AL343,AL345", "/programme"]:
+        visit = Visit(browser, server, viewport=(390, 844), touch=True)
+        page = visit.open(path + "&lang=sq" if "?" in path else path + "?lang=sq")
+        found[path] = visit.unchanged_while(lambda page=page: page.evaluate(TOUCH_TARGETS))
+        visit.close()
+    assert found == {p: [] for p in found}
