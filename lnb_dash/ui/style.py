@@ -36,6 +36,9 @@ TOUCH_STYLE = """<style>
   [data-testid="stCheckbox"] label { min-height: 24px; align-items: center; }
   .lnb-similar a, .lnb-compare-link { display: inline-block; min-height: 24px; line-height: 24px; }
 }
+/* WCAG 1.4.10: a chart of fixed width (the programme's facet, 852 px) scrolls inside its own box, not the page sideways */
+[data-testid="stVegaLiteChart"] { max-width: 100%; overflow-x: auto; }
+[data-testid="stVegaLiteChart"]:focus-visible { outline: 3px solid #1a4fb5; outline-offset: 2px; }
 </style>"""
 
 
