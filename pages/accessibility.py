@@ -12,6 +12,7 @@ st.title(i18n.t("a11y_page", lang))
 for heading, text in ((i18n.t("a11y_standard_heading", lang), i18n.t("a11y_standard_text", lang)),
                       (i18n.t("a11y_tested_heading", lang), i18n.t("a11y_tested_text", lang)),
                       (i18n.t("a11y_results_heading", lang), i18n.t("a11y_results_text", lang)),
+                      (i18n.t("a11w_keys_heading", lang), i18n.t("a11w_keys_text", lang)),
                       (i18n.t("a11y_known_heading", lang), i18n.t("a11y_known_text", lang)),
                       (i18n.t("a11y_report_heading", lang), i18n.t("a11y_report_text", lang))):
     st.header(heading)

@@ -33,10 +33,8 @@ def render_picker(where) -> None:
 
 if from_page in stories.PAGE_VIEWS:
     story = stories.one_step_story(from_page, params, {code: i18n.t(f"page_{from_page}", code) for code in config.LANGS})
-    back_to = from_page
 else:
     story_id, unknown = stories.choose_story(available, st.query_params.get("story"))
-    back_to = "overview"
     if available:
         st.session_state["present.story"] = story_id if story_id in available else None
     if not available:
@@ -78,7 +76,8 @@ if from_page in stories.PAGE_VIEWS:
 else:
     render_picker(pick)
 slides.render_deck_downloads(story, story.story_id or step.page, lang, take)
-leave.page_link(f"pages/{back_to}.py", label=i18n.t("exit_presentation", lang), query_params={**step.params, "lang": lang})
+# leaving opens the step's own page with its view, where its downloads are (a map's picture, its CSV)
+leave.page_link(f"pages/{step.page}.py", label=i18n.t("exit_presentation", lang), query_params={**step.params, "lang": lang})
 with leave:
     # Home and End: buttons the keys press, out of sight (the visible ones already go one step).
     st.button("⏮", key="present.first", on_click=go, args=(1,), disabled=number == 1)

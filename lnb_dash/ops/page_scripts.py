@@ -8,10 +8,14 @@ import base64
 import hashlib
 
 # <html lang> follows the reader's language (WCAG 3.1.1): the last ``data-lnb-lang`` element says which. Vega draws an
-# empty <form class="vega-bindings"> under every chart without controls (WCAG 3.2.2 to HTML_CodeSniffer): dropped.
+# empty <form class="vega-bindings"> under every chart without controls (WCAG 3.2.2 to HTML_CodeSniffer): dropped. A
+# chart wider than its column (a fixed-width facet on a phone) scrolls inside itself (ui/style.py), so the keyboard
+# must reach it to scroll it (WCAG 2.1.1): it becomes a Tab stop.
 PAGE_LANG = ('var l = document.querySelectorAll("[data-lnb-lang]"); if (l.length) document.documentElement.lang = l[l.length - 1].dataset.lnbLang;'
              " if (!window.__lnbForms) { window.__lnbForms = new MutationObserver(function () {"
-             " document.querySelectorAll('form.vega-bindings:empty').forEach(function (f) { f.remove(); }); });"
+             " document.querySelectorAll('form.vega-bindings:empty').forEach(function (f) { f.remove(); });"
+             " document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]:not([tabindex])').forEach(function (c) {"
+             " if (c.scrollWidth > c.clientWidth + 1) c.tabIndex = 0; }); });"
              " window.__lnbForms.observe(document.body, {childList: true, subtree: true}); }")
 
 # Each element with ``data-lnb-map-title`` stands before a map: its frame gets that title (Streamlit calls every map
@@ -28,8 +32,10 @@ MAP_FRAME = """(function () {
     }
     (function name(tries) {
       var box = mapBox();
-      if (box) box.querySelector("iframe").title = link.dataset.lnbMapTitle;
-      else if (tries > 0) setTimeout(function () { name(tries - 1); }, 200);
+      if (box) {
+        box.querySelector("iframe").title = link.dataset.lnbMapTitle;
+        if (link.hasAttribute("data-lnb-still")) box.querySelector("iframe").tabIndex = -1;
+      } else if (tries > 0) setTimeout(function () { name(tries - 1); }, 200);
     })(50);
     link.addEventListener("click", function (event) {
       event.preventDefault();

@@ -17,13 +17,14 @@ _MAP_FRAME_STYLE = """<style>
 </style>"""
 
 
-def map_frame_html(key: str, title: str, lang: str, skip: bool = True) -> str:
+def map_frame_html(key: str, title: str, lang: str, skip: bool = True, still: bool = False) -> str:
     """Put before a map: a visible link that moves the focus past it (its areas are one Tab stop each) when ``skip``,
-    and the frame's ``title``, which a screen reader announces on entering it (set by page_scripts.MAP_FRAME)."""
+    and the frame's ``title``, which a screen reader announces on entering it (set by page_scripts.MAP_FRAME). A
+    ``still`` map (a locator) has nothing to do with the keyboard: its frame is no Tab stop (it was one without a mark)."""
     link_id = "lnb-map-" + "".join(c if c.isalnum() else "-" for c in key)
     title_attr = html.escape(title, quote=True)
     link = (f'<a href="#" class="lnb-skip-map" id="{link_id}" data-lnb-map-title="{title_attr}">{html.escape(i18n.t("a11y_skip_map", lang))}</a>'
-            if skip else f'<span class="lnb-map-anchor" id="{link_id}" data-lnb-map-title="{title_attr}"></span>')
+            if skip else f'<span class="lnb-map-anchor" id="{link_id}" data-lnb-map-title="{title_attr}"{" data-lnb-still" if still else ""}></span>')
     return _MAP_FRAME_STYLE + link + page_scripts.script_tag(page_scripts.MAP_FRAME)
 
 

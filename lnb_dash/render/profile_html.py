@@ -22,6 +22,29 @@ from lnb_dash.model.caveats import MARK
 from lnb_dash.model.profiles import QUINTILE_COLORS, SpineRow
 from lnb_dash.render import charts
 
+# The width under which the profile's and the county's tables turn into cards: their rows need 898 px (Korçë, in Albanian;
+# a laptop of 1366 px with the menu open gives them 906).
+CARDS_BELOW = 900
+_SPINE_CARDS = """
+  .lnb-spine, .lnb-spine tbody, .lnb-spine tr, .lnb-spine td, .lnb-spine th { display: block; width: 100%; box-sizing: border-box; }
+  .lnb-spine caption { display: block; width: 100%; }
+  .lnb-spine thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
+  .lnb-spine tbody tr:not(.lnb-theme) { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
+  .lnb-spine td, .lnb-spine tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
+  .lnb-spine td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
+  .lnb-spine td.lnb-empty { display: none; }
+  .lnb-spine .lnb-theme td { margin-top: 0.4rem; }
+"""
+
+
+def _cards_where_narrow(table_class: str, rules: str) -> str:
+    """The card rules also where the table's own column is narrower than its rows need, not only on a phone: a laptop
+    at 200 % zoom is 683 px wide, a window beside another narrower still, and the rows would scroll sideways (WCAG 1.4.10
+    Reflow). On screen only: paper keeps whole rows."""
+    return (f'[data-testid="stHtml"]:has(.{table_class}) {{ container-type: inline-size; }}\n'
+            f"@media screen {{ @container (max-width: {CARDS_BELOW}px) {{{rules}}} }}")
+
+
 PROFILE_STYLE = """<style>
 .lnb-spine { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.3; }
 .lnb-spine caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem 0; caption-side: top; }
@@ -49,16 +72,8 @@ PROFILE_STYLE = """<style>
 .lnb-spine .lnb-rank { white-space: nowrap; }
 .lnb-spine .lnb-spine-cell { min-width: 200px; }
 .lnb-similar a { font-weight: 600; }
-@media (max-width: 640px) {
-  .lnb-spine, .lnb-spine tbody, .lnb-spine tr, .lnb-spine td, .lnb-spine th { display: block; width: 100%; box-sizing: border-box; }
-  .lnb-spine caption { display: block; width: 100%; }
-  .lnb-spine thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
-  .lnb-spine tbody tr:not(.lnb-theme) { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
-  .lnb-spine td, .lnb-spine tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
-  .lnb-spine td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
-  .lnb-spine td.lnb-empty { display: none; }
-  .lnb-spine .lnb-theme td { margin-top: 0.4rem; }
-}
+@media (max-width: 640px) {""" + _SPINE_CARDS + """}
+""" + _cards_where_narrow("lnb-spine", _SPINE_CARDS) + """
 @media print {
   [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"], .stApp, .stMain,
   [data-testid="stMainBlockContainer"] { overflow: visible !important; height: auto !important; max-height: none !important;
@@ -234,6 +249,14 @@ def category_label(categories: dict[str, dict], indicator: str, code, lang: str)
 
 # The county profile's tables: like the spine table, cards on a phone, whole rows on paper; a class of their own,
 # so the municipal profile's spine table stays as it is.
+_TABLE_CARDS = """
+  .lnb-cards, .lnb-cards tbody, .lnb-cards tr, .lnb-cards td, .lnb-cards th { display: block; width: 100%; box-sizing: border-box; }
+  .lnb-cards caption { display: block; width: 100%; }
+  .lnb-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
+  .lnb-cards tbody tr { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
+  .lnb-cards td, .lnb-cards tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
+  .lnb-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
+"""
 CARDS_STYLE = """<style>
 .lnb-cards { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.3; margin-bottom: 0.6rem; }
 .lnb-cards caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem 0; caption-side: top; }
@@ -243,14 +266,8 @@ CARDS_STYLE = """<style>
 .lnb-cards .lnb-value { white-space: nowrap; font-weight: 600; }
 .lnb-cards .lnb-missing { color: #555555; font-style: italic; font-weight: 400; }
 .lnb-cards a { font-weight: 600; }
-@media (max-width: 640px) {
-  .lnb-cards, .lnb-cards tbody, .lnb-cards tr, .lnb-cards td, .lnb-cards th { display: block; width: 100%; box-sizing: border-box; }
-  .lnb-cards caption { display: block; width: 100%; }
-  .lnb-cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
-  .lnb-cards tbody tr { border: 1px solid #d0d7e2; border-radius: 0.4rem; margin: 0 0 0.5rem 0; padding: 0.2rem 0; }
-  .lnb-cards td, .lnb-cards tbody th[scope="row"] { border-bottom: none; padding: 0.15rem 0.6rem; }
-  .lnb-cards td[data-label]::before { content: attr(data-label) ": "; font-weight: 400; color: #555555; }
-}
+@media (max-width: 640px) {""" + _TABLE_CARDS + """}
+""" + _cards_where_narrow("lnb-cards", _TABLE_CARDS) + """
 @media print { .lnb-cards tr { break-inside: avoid; } .lnb-cards thead { display: table-header-group; } }
 </style>"""
 

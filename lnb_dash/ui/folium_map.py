@@ -120,7 +120,8 @@ def render_map(spec: maps.MapSpec, lang: str, key: str) -> MapEvents:
     page can send heavier content after it. The arguments are ``st_folium``'s, rendered once (above).
     """
     # the frame's title names the map; an interactive map's areas are Tab stops, so a link before it skips them in one step
-    st.html(accessibility.map_frame_html(key, spec.label, lang, skip=spec.interactive), unsafe_allow_javascript=True)
+    st.html(accessibility.map_frame_html(key, spec.label, lang, skip=spec.interactive, still=not spec.interactive),
+            unsafe_allow_javascript=True)
     base = _base_map_cached(_base_options(spec), lang, spec)
     layer, _ = _values_layer_cached(id(spec.features), (*_base_options(spec), tuple(sorted(spec.highlight)), spec.layer, spec.clickable,
                                                          spec.tooltip_labels), spec)

@@ -17,6 +17,31 @@ PRINT_STYLE = """<style>
 </style>"""
 
 
+# WCAG 2.4.7: Streamlit marks a focused link (the menu, page links) and its main area with a faint tint or nothing at
+# all, a picker with a thin tinted border; every focus gets the same ring (the search box's is in its own frame).
+FOCUS_STYLE = """<style>
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible, [role="radio"]:focus-visible,
+input[type="radio"]:focus-visible, input[type="checkbox"]:focus-visible, [data-testid="stSelectbox"] div:has(> input:focus),
+[data-testid="stMultiSelect"] div:has(> input:focus) {
+  outline: 3px solid #1a4fb5 !important; outline-offset: 2px !important; }
+main:focus-visible { outline: 3px solid #1a4fb5 !important; outline-offset: -3px !important; }
+</style>"""
+
+
+# WCAG 2.5.8 on a phone: a finger's target at least 24 px high (a folded caveat's line was 16, a checkbox's 21, the
+# links to similar municipalities 18); the pickers, buttons and tabs are taller already.
+TOUCH_STYLE = """<style>
+@media (max-width: 640px) {
+  summary { min-height: 24px; line-height: 24px; }
+  [data-testid="stCheckbox"] label { min-height: 24px; align-items: center; }
+  .lnb-similar a, .lnb-compare-link { display: inline-block; min-height: 24px; line-height: 24px; }
+}
+/* WCAG 1.4.10: a chart of fixed width (the programme's facet, 852 px) scrolls inside its own box, not the page sideways */
+[data-testid="stVegaLiteChart"] { max-width: 100%; overflow-x: auto; }
+[data-testid="stVegaLiteChart"]:focus-visible { outline: 3px solid #1a4fb5; outline-offset: 2px; }
+</style>"""
+
+
 # Presenting and embedding: the map's frame takes the height the screen has left (the map inside follows it).
 MAP_FRAME = 'iframe[src*="streamlit_folium.st_folium"]'  # by its address: the page gives the frame the map's own title
 
@@ -49,6 +74,6 @@ EMBED_STYLE = (f"<style>{MAP_FRAME} {{ height: max(240px, calc(100vh - 220px)) !
 
 
 def render_frame_style(mode: str) -> None:
-    """Readable captions and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
-    st.html(PRINT_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else "")
+    """Readable captions, a visible focus and a clean print everywhere; no menus when presenting or embedded; large type when presenting."""
+    st.html(PRINT_STYLE + FOCUS_STYLE + TOUCH_STYLE + (CHROMELESS_STYLE if mode != "normal" else "") + (PRESENT_STYLE if mode == "present" else "")
             + (EMBED_STYLE if mode == "embed" else ""))

@@ -66,11 +66,13 @@ def test_pages_have_no_console_errors_and_no_outside_requests(visit, path):
     assert page.query_selector("h1") is not None
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)], ids=["laptop", "phone"])
 @pytest.mark.parametrize("lang", ["sq", "en"])
 @pytest.mark.parametrize("path", PAGES)
-def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
+def test_pages_have_no_serious_accessibility_violations(browser, server, path, lang, size):
     from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
 
+    visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
     page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
     def serious():
         results = visit.unchanged_while(lambda: Axe().run(page))
@@ -82,6 +84,7 @@ def test_pages_have_no_serious_accessibility_violations(visit, path, lang):
     assert page.evaluate("document.documentElement.lang") == lang, "a screen reader reads the page in the language it declares"
     assert found == []
     assert [e for e in html_codesniffer_errors(page) if e not in KNOWN_HTMLCS_ERRORS] == []
+    visit.close()
 
 
 # HTML_CodeSniffer's WCAG2AA errors the accessibility statement lists as known (pages/accessibility.py): the ids Streamlit's

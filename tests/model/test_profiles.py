@@ -146,4 +146,6 @@ def test_text_from_data_is_escaped():
 def test_the_print_style_prints_every_row_and_phones_get_cards():
     style = profile_html.PROFILE_STYLE
     assert re.search(r"@media \(max-width: 640px\).*display: block", style, re.S)
+    # and wherever the table's own column is too narrow (a laptop at 200 % zoom), on screen only: paper keeps whole rows
+    assert re.search(r"@media screen \{ @container \(max-width: 900px\) \{.*display: block", style, re.S)
     assert "@media print" in style and "overflow: visible" in style and "break-inside: avoid" in style

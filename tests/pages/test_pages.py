@@ -196,6 +196,13 @@ def test_presentation_deep_link_to_the_last_step():
     assert at.subheader[0].value.startswith("Pjesëmarrja në zgjedhjet vendore – Gra, 2015")
 
 
+def test_leaving_a_story_opens_the_steps_own_page_with_its_downloads():
+    at = open_page("present", present="1", story="steering_committee", step="5", lang="en")
+    leave = [link.proto for link in at.get("page_link") if link.proto.label == "Leave the presentation"]
+    assert len(leave) == 1 and leave[0].page.endswith("map"), "the map of the last step, not the overview"
+    assert "indicator=local_turnout" in leave[0].query_string and "breakdown=female" in leave[0].query_string
+
+
 def test_the_default_story_is_the_configured_one_and_the_picker_lists_every_story():
     at = open_page("present", present="1", lang="en")
     assert at.query_params["story"] == config.DEFAULT_STORY

@@ -11,8 +11,11 @@ def test_an_interactive_map_gets_a_skip_link_in_the_page_language_and_a_title():
 
 
 def test_a_still_map_gets_its_title_and_no_link():
-    still = accessibility.map_frame_html("profile.locator", "Location of Korçë", "en", skip=False)
+    still = accessibility.map_frame_html("profile.locator", "Location of Korçë", "en", skip=False, still=True)
     assert "<a " not in still and 'data-lnb-map-title="Location of Korçë"' in still
+    assert "data-lnb-still></span>" in still, "its frame is taken out of the Tab order (nothing in it answers a key)"
+    search = accessibility.map_frame_html("profile.search.frame", "Choose a municipality", "en", skip=False)
+    assert "data-lnb-still></span>" not in search, "a search box's frame stays a Tab stop"
 
 
 def test_a_title_cannot_close_the_script_or_change_it():

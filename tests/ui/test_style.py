@@ -17,7 +17,7 @@ def style_app(mode: str) -> None:
 def test_each_mode_gets_its_styles(mode, present, chromeless, embed):
     at = AppTest.from_function(style_app, args=(mode,), default_timeout=30).run()
     html = at.get("html")[0].proto.body
-    assert style.PRINT_STYLE in html
+    assert style.PRINT_STYLE in html and style.FOCUS_STYLE in html and style.TOUCH_STYLE in html, "focus and targets in every mode"
     assert (style.PRESENT_STYLE in html, style.CHROMELESS_STYLE in html, style.EMBED_STYLE in html) == (present, chromeless, embed)
 
 
