@@ -112,13 +112,14 @@ PRESENT_KEYS = """(() => {
   // A step change hides the slide until the new step's run has drawn it to the end (its marker says which step), so
   // the old map or chart never stands under the next step's title while the new one is drawn.
   const step = () => new URLSearchParams(location.search).get("step");
-  const drawn = () => !!document.querySelector(`.lnb-slide-done[data-step="${step()}"]`);
+  const drawn = (from) => step() !== from && !!document.querySelector(`.lnb-slide-done[data-step="${step()}"]`);
   document.addEventListener("click", (e) => {
     if (!e.target.closest || !e.target.closest(".st-key-present-next, .st-key-present-previous, .st-key-present-first, .st-key-present-last")) return;
     document.body.classList.add("lnb-stepping");
+    const from = step();
     const started = Date.now();
     const done = setInterval(() => {
-      if (drawn() || Date.now() - started > 60000) { document.body.classList.remove("lnb-stepping"); clearInterval(done); }
+      if (drawn(from) || Date.now() - started > 60000) { document.body.classList.remove("lnb-stepping"); clearInterval(done); }
     }, 50);
   }, true);
 })();

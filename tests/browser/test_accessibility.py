@@ -331,6 +331,8 @@ def test_every_page_reflows_without_sideways_scrolling(browser, server, size):
         page.wait_for_function(CHARTS_DRAWN, timeout=30_000)  # a chart takes its width when it is drawn, after the run
         found[path] = visit.unchanged_while(lambda page=page: page.evaluate(SIDEWAYS))
         if path == "/programme":  # its results chart, a facet of a fixed 852 px, scrolls inside its own box: a Tab stop
+            # the chart takes its full width a moment after it is drawn: wait for a chart that scrolls (30 s at most)
+            page.wait_for_function(f"{CHART_SCROLLS}.length > 0", timeout=30_000)
             found["programme chart by keyboard"] = page.evaluate(CHART_SCROLLS)
         visit.close()
     print(f"\nsideways scrolling at {size}: {found}")
