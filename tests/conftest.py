@@ -27,7 +27,6 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    group_by_module(items)
     part = config.getoption("--part")
     if part == "all":
         return
@@ -101,17 +100,6 @@ def read_only_data(_shared_data, shipped_db) -> tuple[Path, Path]:
 def hashes(db_path: Path) -> dict[str, str]:
     with db.connect(db_path) as connection:
         return db.table_hashes(connection)
-
-
-def group_by_module(items) -> None:
-    """With ``--dist loadgroup`` (make test), a test that shares a module-scoped fixture (a built data copy, an
-    installed package) runs on its module's worker, and every other test goes to whichever worker is free: the long
-    browser files no longer run end to end on one worker while the others wait."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        scopes = {d.scope for defs in (info.name2fixturedefs.values() if info else ()) for d in defs}
-        if scopes & {"module", "package", "class"}:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")
