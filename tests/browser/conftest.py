@@ -14,6 +14,7 @@ import sys
 import time
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -168,8 +169,11 @@ class Visit:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for frame in self.page.frames:
-                if "streamlit_folium" in frame.url and frame.locator(MAP_AREAS).count() >= polygons:
-                    return frame
+                try:
+                    if "streamlit_folium" in frame.url and frame.locator(MAP_AREAS).count() >= polygons:
+                        return frame
+                except PlaywrightError:  # a frame replaced between the listing and the look (a step change): look again
+                    continue
             self.page.wait_for_timeout(100)
         raise AssertionError(f"no map with {polygons} areas within {timeout} s")
 

@@ -4,6 +4,7 @@ official name ("Korçë"), never "Add: …", with an Albanian placeholder on Alb
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import Visit
 
@@ -14,8 +15,11 @@ def search_frame(visit: Visit):
     """The search box's frame (streamlit-searchbox draws it in its own iframe)."""
     for _ in range(300):
         for frame in visit.page.frames:
-            if "streamlit_searchbox" in frame.url and frame.locator("input").count():
-                return frame
+            try:
+                if "streamlit_searchbox" in frame.url and frame.locator("input").count():
+                    return frame
+            except PlaywrightError:  # redrawn between the listing and the look: look again
+                continue
         visit.page.wait_for_timeout(100)
     raise AssertionError("no search box")
 
