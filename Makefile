@@ -64,7 +64,7 @@ test: lint data/lnb.duckdb
 	@echo '==> Running the test suite: fault and deployment tests alone, then the rest on $(TEST_WORKERS) workers'
 	@rc=0; \
 	$(PY) -m pytest --part serial $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
-	$(PY) -m pytest --part parallel -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
+	$(PY) -m pytest --part parallel -n $(TEST_WORKERS) --dist loadfile -rR $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
 	exit $$rc
 
 bench: data/lnb.duckdb

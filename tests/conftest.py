@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # Tests whose timing is the point (replicas killed under load, imports interrupted mid-write): `make test` runs them
 # alone first (--part serial), then the rest on every core (--part parallel, pytest-xdist).
 SERIAL = ("tests/deploy/", "tests/data/test_faults.py")
+# Browser tests drive a real Chromium against a live server on two shared cores: one that fails runs once more
+# (pytest-rerunfailures); the summary counts it as "rerun" and `-rR` names it, so a flake is seen, not hidden.
+BROWSER = "tests/browser/"
+BROWSER_RERUNS = 1
 
 
 def pytest_addoption(parser):
@@ -27,6 +31,9 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.startswith(BROWSER):
+            item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS))
     part = config.getoption("--part")
     if part == "all":
         return
