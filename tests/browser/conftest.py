@@ -177,6 +177,12 @@ class Visit:
             self.page.wait_for_timeout(100)
         raise AssertionError(f"no map with {polygons} areas within {timeout} s")
 
+    def wait_for_clicker_keys(self, timeout: float = 30) -> None:
+        """A presentation's keys work once its key script has run and its step buttons are drawn: press before that
+        and the key goes nowhere (a person presses again; a test would wait forever for the next step)."""
+        self.page.wait_for_function("window.__lnbPresentKeys === true && !!document.querySelector('.st-key-present-next button')",
+                                    timeout=timeout * 1000)
+
     def real_console_errors(self) -> list[str]:
         return [e for e in self.console_errors if not any(s in e for s in IGNORED_CONSOLE)]
 

@@ -286,6 +286,7 @@ def test_after_a_caveat_or_table_opens_a_story_steps_and_the_language_switches_t
 
     page = visit.open(f"/present?present=1&story=steering_committee&step=4&lang={lang}")
     visit.wait_idle()
+    visit.wait_for_clicker_keys()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("new URLSearchParams(location.search).get('step') === '5'", timeout=30_000)
     visit.wait_for_map()

@@ -114,6 +114,7 @@ def test_a_step_change_clears_the_old_figure_before_the_new_title_appears(browse
     page = visit.open("/present?present=1&story=steering_committee&step=3&lang=en")
     visit.wait_for_map()
     visit.wait_idle()
+    visit.wait_for_clicker_keys()
     old = page.locator("h1").first.inner_text()
     legend = page.locator(".lnb-legend").first.inner_text()
     page.evaluate("""([old, legend]) => {
