@@ -7,6 +7,15 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
+def follow_the_notices_link(visit, page, notice: str, option: str, opened: str) -> None:
+    """The notice's link to what exists opens it, and that page shows what it names (no notice), offline and clean."""
+    page.get_by_role("link", name=option, exact=True).click()
+    page.wait_for_function("part => location.search.includes(part)", arg=opened, timeout=60_000)
+    visit.wait_idle()
+    expect(page.get_by_text(notice)).to_have_count(0, timeout=15_000)
+    assert visit.blocked == [] and visit.real_console_errors() == []
+
+
 @pytest.mark.parametrize("link, notice, shown, option, opened", [
     ("indicator=population&year=2019&lang=en", "No data for 2019; showing 2023.", "indicator=population&year=2023&lang=en", "2011",
      "year=2011"),
@@ -20,11 +29,7 @@ def test_a_link_without_data_shows_a_notice_with_links_and_an_honest_address(vis
     page.get_by_text(notice).wait_for(timeout=60_000)
     visit.wait_idle()
     page.wait_for_function("shown => location.pathname + location.search === shown", arg=f"/map?{shown}", timeout=15_000)
-    page.get_by_role("link", name=option, exact=True).click()
-    page.wait_for_function("part => location.search.includes(part)", arg=opened, timeout=60_000)
-    visit.wait_idle()
-    expect(page.get_by_text(notice)).to_have_count(0, timeout=15_000)  # the page opened from a notice's link shows what it names
-    assert visit.blocked == [] and visit.real_console_errors() == []
+    follow_the_notices_link(visit, page, notice, option, opened)
 
 
 @pytest.mark.parametrize("link, notice, shown, option, opened", [
@@ -41,11 +46,7 @@ def test_a_trends_link_without_a_series_shows_a_notice_with_links_and_an_honest_
     visit.wait_idle()
     page.wait_for_function("parts => parts.every(p => location.search.includes(p))", arg=shown.split("&"), timeout=15_000)
     assert "breakdown" not in page.url, "the address names what is shown: the total"
-    page.get_by_role("link", name=option, exact=True).click()
-    page.wait_for_function("part => location.search.includes(part)", arg=opened, timeout=60_000)
-    visit.wait_idle()
-    expect(page.get_by_text(notice)).to_have_count(0, timeout=15_000)  # the page opened from a notice's link shows what it names
-    assert visit.blocked == [] and visit.real_console_errors() == []
+    follow_the_notices_link(visit, page, notice, option, opened)
 
 
 @pytest.mark.parametrize("link, notice, shown", [
