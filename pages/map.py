@@ -25,10 +25,8 @@ CONTROLS_HEIGHT = 84  # the row of pickers, reserved on the first run so the map
 CONTROLS_STYLE = f"<style>.st-key-map-controls {{ min-height: {CONTROLS_HEIGHT}px; }}</style>"
 lang = state.current_lang()
 chrome.connection_or_stop(lang)
-catalogue = cached.list_indicators_cached()
-levels_frame = cached.map_levels_cached()
-available = catalogue[catalogue.indicator_id.isin(map_model.mappable_indicators(levels_frame))]
-places.report_unknown_indicator(PAGE, available.indicator_id.tolist(), catalogue, lang)
+available = cached.mappable_catalogue_cached()
+places.report_unknown_indicator(PAGE, available.indicator_id.tolist(), cached.list_indicators_cached(), lang)
 view = state.read_view(PAGE, MapView)
 if state.display_mode() == "embed":
     view = figures.settle_map_link(PAGE, view)[0]
@@ -72,8 +70,8 @@ with controls:
         breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
                                 key=state.key(PAGE, "breakdown"))
     year_col.selectbox(i18n.t("year", lang), coverage.year.tolist(), key=state.key(PAGE, "year"))
-    if len(map_model.levels_of(levels_frame, view.indicator, view.breakdown)) > 1:
-        level_col.selectbox(i18n.t("map_level", lang), map_model.levels_of(levels_frame, view.indicator, view.breakdown, view.year),
+    if len(cached.map_levels_of_cached(view.indicator, view.breakdown)) > 1:
+        level_col.selectbox(i18n.t("map_level", lang), list(cached.map_levels_of_cached(view.indicator, view.breakdown, view.year)),
                             format_func=lambda level: levels.level_label(level, lang), key=state.key(PAGE, "level"))
 with side_controls:
     if not meta.is_category:
@@ -91,7 +89,7 @@ if bar_tab.open:
 if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")
-caption = map_model.source_text(source_ids, cached.sources_cached(), lang)
+caption = cached.source_text_cached(tuple(source_ids), lang)
 view_caveats = caveats.short_caveats(cached.caveats_cached(view.indicator, tuple(dict.fromkeys(s for s in source_ids if isinstance(s, str))),
                                                            lang, view.year))
 base_name = map_model.view_file_name(view)

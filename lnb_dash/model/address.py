@@ -175,14 +175,22 @@ def substitutions(asked: Mapping[str, str], settled: View, offered: Mapping[str,
     """
     found = []
     for field, options in offered.items():
-        raw = asked.get(field)
-        raw = raw[-1] if isinstance(raw, list) else raw
-        shown = str(getattr(settled, field))
-        if raw in (None, "") or str(raw).strip() == shown:
+        raw = asked_instead(asked, settled, field)
+        if raw is None:
             continue
         kept = tuple((value, view) for value, view in options if str(getattr(view, field)) == value)
-        found.append(Substitution(field, str(raw).strip(), shown, kept))
+        found.append(Substitution(field, raw, str(getattr(settled, field)), kept))
     return found
+
+
+def asked_instead(asked: Mapping[str, str], settled: View, field: str) -> str | None:
+    """The value a link ``asked`` for in ``field`` when the page shows another one in ``settled``, else None: callers
+    whose options are dear to list skip the fields this leaves out (a link that got what it asked for, the usual case)."""
+    raw = asked.get(field)
+    raw = raw[-1] if isinstance(raw, list) else raw
+    if raw in (None, "") or str(raw).strip() == str(getattr(settled, field)):
+        return None
+    return str(raw).strip()
 
 
 def value_label(field: str, value: str, lang: str) -> str:

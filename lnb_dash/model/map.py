@@ -282,7 +282,9 @@ def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> l
     the views with data it could open instead (each settled, so none of them is substituted again): the map's options
     for :func:`lnb_dash.model.address.substitutions`.
     """
-    rows = mappable(map_levels, settled.indicator)
+    # only the fields the link did not get are listed: settling every option was a third of a first visit's run
+    wanted = [field for field in ("year", "breakdown", "level") if address.asked_instead(asked, settled, field) is not None]
+    rows = mappable(map_levels, settled.indicator) if wanted else pd.DataFrame()
     if rows.empty:
         return []
     here = mappable(map_levels, settled.indicator, settled.breakdown)
@@ -296,12 +298,12 @@ def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> l
         return dataclasses.replace(settled, level=level, year=year)
 
     offered = {
-        "year": [(str(y), year_option(y)) for y in sorted(int(y) for y in here.year.unique())],
-        "breakdown": [(b, dataclasses.replace(settled, breakdown=b)) for b in sorted(set(rows.breakdown))],
-        "level": [(lv, level_option(lv)) for lv in levels_of(map_levels, settled.indicator, settled.breakdown)],
+        "year": lambda: [(str(y), year_option(y)) for y in sorted(int(y) for y in here.year.unique())],
+        "breakdown": lambda: [(b, dataclasses.replace(settled, breakdown=b)) for b in sorted(set(rows.breakdown))],
+        "level": lambda: [(lv, level_option(lv)) for lv in levels_of(map_levels, settled.indicator, settled.breakdown)],
     }
-    return address.substitutions(asked, settled, {field: [(value, settle(view, map_levels)[0]) for value, view in options]
-                                                  for field, options in offered.items()})
+    return address.substitutions(asked, settled, {field: [(value, settle(view, map_levels)[0]) for value, view in offered[field]()]
+                                                  for field in wanted})
 
 
 def choose_default_year(coverage: pd.DataFrame) -> int | None:

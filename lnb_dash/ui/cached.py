@@ -4,8 +4,10 @@ Two lifetimes, because the inputs change at two speeds:
 
 - **per process**: what comes from files shipped with the app (boundaries, static assets; below ``ui`` the
   reference names and the label catalogs). They change only with a new release, which restarts the process.
-- **per database version**: the connection, every query (``st.cache_data``) and every model built from them
-  (``@database_resource``). The version is the database file's identity (:func:`lnb_dash.query.db.file_version`):
+- **per database version**: the connection, every query (``st.cache_data``, a copy per call) and every model built
+  from them (``@database_resource``, shared and never copied: callers treat it as read-only). The small tables
+  every page reads on every run (catalogue, map levels, municipalities, sources, caveats) are resources too:
+  unpickling a copy of each per run was a tenth of a map visit's CPU. The version is the database file's identity (:func:`lnb_dash.query.db.file_version`):
   a build, import or undo, in this process or another (the command line, another replica), moves a new file in.
 
 :func:`drop_if_rebuilt` compares the version at the start of every run (``app.py``; one stat) and drops the
@@ -91,17 +93,17 @@ def level_gdf_cached(level: str) -> gpd.GeoDataFrame:
     return boundaries.read_level(level)
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def map_levels_cached() -> pd.DataFrame:
     return indicators.query_map_levels(get_connection())
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def list_indicators_cached() -> pd.DataFrame:
     return indicators.list_indicators(get_connection())
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def indicator_meta_cached(indicator: str) -> indicators.IndicatorMeta:
     return indicators.get_indicator(get_connection(), indicator)
 
@@ -127,17 +129,17 @@ def timeseries_cached(indicator: str, areas: tuple[str, ...], breakdown: str) ->
     return indicators.query_timeseries(get_connection(), indicator, list(areas), breakdown)
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def municipalities_cached() -> pd.DataFrame:
     return indicators.list_municipalities(get_connection())
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def former_units_cached() -> pd.DataFrame:
     return indicators.list_former_units(get_connection())
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def sources_cached() -> pd.DataFrame:
     return indicators.list_sources(get_connection())
 
@@ -177,7 +179,7 @@ def priority_codes_cached() -> frozenset[str]:
     return frozenset(programme.list_priority_codes(get_connection()))
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def year_coverage_cached(indicator: str, breakdown: str) -> pd.DataFrame:
     return query_year_coverage(get_connection(), indicator, breakdown)
 
@@ -192,6 +194,25 @@ def stories_cached(signature: tuple) -> dict:
     years = {i: frozenset(int(y) for y in g.year) for i, g in coverage.groupby("indicator_id")}
     years.update({i: frozenset() for i in list_indicators_cached().indicator_id if i not in years})
     return stories.list_stories(stories.STORIES_DIR, stories.Known(years))
+
+
+@database_resource(max_entries=1)
+def mappable_catalogue_cached() -> pd.DataFrame:
+    """The catalogue's rows a map can draw (the map page's picker), once per database instead of filtered per run."""
+    catalogue = list_indicators_cached()
+    return catalogue[catalogue.indicator_id.isin(map_model.mappable_indicators(map_levels_cached()))]
+
+
+@database_resource(max_entries=1024)
+def map_levels_of_cached(indicator: str, breakdown: str, year: int | None = None) -> tuple[str, ...]:
+    """map_model.levels_of once per indicator, breakdown and year for every session."""
+    return tuple(map_model.levels_of(map_levels_cached(), indicator, breakdown, year))
+
+
+@database_resource(max_entries=512)
+def source_text_cached(source_ids: tuple, lang: str) -> str:
+    """map_model.source_text (the plain source line of pictures and printouts) once per sources and language."""
+    return map_model.source_text(source_ids, sources_cached(), lang)
 
 
 @database_resource(max_entries=128)
@@ -354,7 +375,7 @@ def data_as_of_cached() -> tuple[tuple[int, str] | None, tuple[int, str] | None,
             built.strftime("%Y-%m-%d %H:%M UTC") if built else None)
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def caveats_cached(indicator_id: str, source_ids: tuple[str, ...], lang: str, year: int | None) -> list[str]:
     """lnb_dash.model.caveats.indicator_caveats for one view."""
     from lnb_dash.model import caveats
