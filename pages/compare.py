@@ -1,7 +1,6 @@
 """Compare: 2 to 6 municipalities side by side across every indicator (a profile and its five most similar fit)."""
 
 import dataclasses
-import json
 
 import streamlit as st
 
@@ -51,7 +50,7 @@ sources = cached.sources_cached()
 for pair in (compare_charts[i:i + 2] for i in range(0, len(compare_charts), 2)):
     for column, (chart, spec) in zip(st.columns(2), pair):  # side by side on a wide screen, stacked on a phone
         meta = cached.indicator_meta_cached(chart.indicator_id)
-        column.vega_lite_chart(json.loads(spec), width="stretch")
+        figures.render_vega(spec, where=column)
         column.caption(i18n.t("compare_chart_alt", lang, indicator=chart.title, n=len(chart.data)))
         with column:
             figures.render_downloads(f"compare.chart.{chart.indicator_id}", lang, base_name=f"compare_{chart.indicator_id}_{chart.year}", pictures={

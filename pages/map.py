@@ -7,7 +7,6 @@ drawn (one more rerun per visit), so their scripts do not compete with it; the t
 only when its tab is open.
 """
 
-import json
 
 import streamlit as st
 
@@ -26,7 +25,7 @@ CONTROLS_STYLE = f"<style>.st-key-map-controls {{ min-height: {CONTROLS_HEIGHT}p
 lang = state.current_lang()
 chrome.connection_or_stop(lang)
 available = cached.mappable_catalogue_cached()
-places.report_unknown_indicator(PAGE, available.indicator_id.tolist(), cached.list_indicators_cached(), lang)
+places.report_unknown_indicator(PAGE, list(cached.mappable_ids_cached()), cached.list_indicators_cached(), lang)
 view = state.read_view(PAGE, MapView)
 if state.display_mode() == "embed":
     view = figures.settle_map_link(PAGE, view)[0]
@@ -35,7 +34,7 @@ if state.display_mode() == "embed":
     st.stop()
 
 st.title(i18n.t("page_map", lang), anchor=False)  # no link icon: one Tab stop less before the map
-meta, coverage = figures.settle_map_widgets(PAGE, available)
+meta, coverage = figures.settle_map_widgets(PAGE, cached.mappable_ids_cached())
 view = state.view_from_widgets(PAGE, MapView, view)
 state.write_view(PAGE, view, lang)
 figures.render_substitutions(PAGE, view, lang)
@@ -55,7 +54,7 @@ with map_col:
 
 side_controls = side_col.container()
 side_col.html(figure.legend_html)
-source_ids = values.source_id.dropna().tolist() or [meta.source_id]
+source_ids = list(cached.map_source_ids_cached(view, lang)) or [meta.source_id]
 citations.render_caveats(view.indicator, source_ids, lang, view.year, where=side_col)
 if not events.drawn:  # widgets, ranking, table and downloads follow once the browser has drawn the map
     citations.render_source_note(source_ids, lang, boundaries=True)
@@ -64,7 +63,7 @@ with controls:
     search_col, pick, year_col, level_col, breakdown_col = st.columns([2, 3, 1, 2, 1])
     with search_col:  # first, so a keyboard user opens a profile in a few presses (the map's areas come after)
         places.render_place_search(state.key(PAGE, "search"), cached.municipalities_cached(), lang)
-    pick.selectbox(i18n.t("indicator", lang), available.indicator_id.tolist(), format_func=places.indicator_label(available, lang),
+    pick.selectbox(i18n.t("indicator", lang), cached.mappable_ids_cached(), format_func=places.indicator_label(available, lang),
                    key=state.key(PAGE, "indicator"))
     if len(meta.breakdowns) > 1:
         breakdown_col.selectbox(i18n.t("breakdown", lang), list(meta.breakdowns), format_func=lambda b: i18n.breakdown_label(b, lang),
@@ -85,7 +84,7 @@ bar_tab, table_tab = st.tabs([map_model.ranked_label(values, view.level, lang), 
                              on_change="rerun")
 if bar_tab.open:
     with bar_tab:
-        st.vega_lite_chart(json.loads(cached.ranked_bar_spec_cached(view, lang)), width="stretch")
+        figures.render_vega(cached.ranked_bar_spec_cached(view, lang))
 if table_tab.open:
     with table_tab:
         st.dataframe(model.table, hide_index=True, width="stretch")

@@ -1,6 +1,5 @@
 """Trends: an indicator over time for chosen municipalities, with their counties and Albania."""
 
-import json
 
 import streamlit as st
 
@@ -73,7 +72,7 @@ if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:
     areas = trends.trend_areas(view, municipalities)
-    st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)), width="stretch")
+    figures.render_vega(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang))
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     citations.render_caveats(view.indicator, series.source_id.tolist(), lang)
     note = map_model.national_note(series, meta, lang, view.indexed)

@@ -203,6 +203,18 @@ def mappable_catalogue_cached() -> pd.DataFrame:
     return catalogue[catalogue.indicator_id.isin(map_model.mappable_indicators(map_levels_cached()))]
 
 
+@database_resource(max_entries=1)
+def mappable_ids_cached() -> tuple[str, ...]:
+    """The ids of :func:`mappable_catalogue_cached` (the map picker's options)."""
+    return tuple(mappable_catalogue_cached().indicator_id.tolist())
+
+
+@database_resource(max_entries=128)
+def map_source_ids_cached(view: MapView, lang: str) -> tuple[str, ...]:
+    """The sources of a map view's values (a pandas lookup on every run otherwise)."""
+    return tuple(map_model_cached(view, lang)[0].source_id.dropna().tolist())
+
+
 @database_resource(max_entries=1024)
 def map_levels_of_cached(indicator: str, breakdown: str, year: int | None = None) -> tuple[str, ...]:
     """map_model.levels_of once per indicator, breakdown and year for every session."""

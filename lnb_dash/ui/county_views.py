@@ -6,7 +6,6 @@ Thin: the figures come from lnb_dash.model.trends, lnb_dash.model.county_profile
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import streamlit as st
 
@@ -36,12 +35,12 @@ def render_county_trend_figure(view, lang: str, top_level: bool = True, page: st
     (st.title if top_level else st.header)(trend_title(meta, lang))
     if page:
         figures.render_substitutions(page, view, lang)
-    st.vega_lite_chart(json.loads(spec), width="stretch")
+    figures.render_vega(spec)
     first = 2 if trend.points_only else 1  # what the chart draws; then Albania's own chart, then the breaks and its figures
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} " + " ".join(trend.notes[:first]))
     if national_spec:
         st.subheader(i18n.t("albania_own_axis", lang))
-        st.vega_lite_chart(json.loads(national_spec), width="stretch")
+        figures.render_vega(national_spec)
     for note in trend.notes[first:]:
         st.caption(citations.escape_markdown(note))
     citations.render_source_note(series.source_id.tolist() or [meta.source_id], lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 
 import pandas as pd
@@ -14,6 +15,26 @@ from lnb_dash.ui import cached
 from lnb_dash.ui.citations import escape_markdown, render_caveats, render_source_note
 
 CLASS_COUNTS = [3, 4, 5, 6, 7]
+
+
+@functools.lru_cache(maxsize=256)
+def _spec_and_arrow(spec_json: str) -> tuple[str, tuple[tuple[str, bytes], ...]]:
+    """A cached chart's JSON without its datasets, and the datasets as the Arrow bytes Streamlit sends (its own
+    conversion), once per spec: Streamlit passes bytes through, where it converted the rows on every run."""
+    from streamlit import dataframe_util
+
+    spec = json.loads(spec_json)
+    datasets = spec.pop("datasets", {})
+    return json.dumps(spec), tuple((name, dataframe_util.convert_anything_to_arrow_bytes(rows)) for name, rows in datasets.items())
+
+
+def render_vega(spec_json: str, where=None, **kwargs) -> None:
+    """``st.vega_lite_chart`` of a cached Vega-Lite JSON string (a fresh spec per run: Streamlit edits the one it gets)."""
+    spec_text, datasets = _spec_and_arrow(spec_json)
+    spec = json.loads(spec_text)
+    if datasets:
+        spec["datasets"] = dict(datasets)
+    (where or st).vega_lite_chart(spec, **{"width": "stretch", **kwargs})
 
 
 @cached.database_resource(max_entries=1024)
@@ -36,13 +57,13 @@ def settled_map_view(view):
     return settled, meta, pd.DataFrame({"year": years})
 
 
-def settle_map_widgets(page: str, available: pd.DataFrame):
+def settle_map_widgets(page: str, indicator_ids):
     """Give the map widgets' keys valid values before the widgets are drawn (the map is drawn first)."""
     from lnb_dash.model.address import MapView
     from lnb_dash.model.classify import SCHEMES
     from lnb_dash.ui.state import ensure_option, key, view_from_widgets
 
-    ensure_option(page, "indicator", available.indicator_id.tolist(), MapView.indicator)
+    ensure_option(page, "indicator", indicator_ids, MapView.indicator)
     view, meta, coverage = settle_map_link(page, view_from_widgets(page, MapView, MapView()))
     st.session_state[key(page, "breakdown")] = view.breakdown
     st.session_state[key(page, "year")] = view.year
@@ -167,8 +188,7 @@ def render_trend_figure(view, municipalities: pd.DataFrame, lang: str, top_level
     if page:
         render_substitutions(page, view, lang)
     if not series.empty:
-        st.vega_lite_chart(json.loads(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang)),
-                           width="stretch")
+        render_vega(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang))
         st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     render_caveats(view.indicator, series.source_id.tolist() or [meta.source_id], lang)
     render_source_note(series.source_id.tolist() or [meta.source_id], lang)

@@ -33,3 +33,30 @@ def test_a_map_link_with_a_year_the_indicator_lacks_gets_one_it_has():
 
     view, meta, years = figures.settled_map_view(MapView(indicator="population", year=1900, breakdown="nonsense"))
     assert view.year in years.year.tolist() and view.breakdown == "total" and meta.indicator_id == "population"
+
+
+def vega_app(spec_json: str) -> None:
+    from lnb_dash.ui import figures
+
+    figures.render_vega(spec_json)
+    figures.render_vega(spec_json)
+
+
+def test_a_cached_chart_is_sent_as_streamlit_would_send_it_on_every_run():
+    """The chart's rows reach the browser as the same Arrow table Streamlit makes of them, run after run."""
+    import json
+
+    import altair as alt
+    import pandas as pd
+    from streamlit import dataframe_util
+
+    frame = pd.DataFrame({"name": ["Korçë", "Berat"], "value": [75_000.5, None]})
+    spec_json = alt.Chart(frame).mark_bar().encode(x="value:Q", y="name:N").to_json()
+    name, rows = next(iter(json.loads(spec_json)["datasets"].items()))
+    at = AppTest.from_function(vega_app, args=(spec_json,), default_timeout=60).run()
+    at.run()
+    charts = [element.proto for element in at.get("vega_lite_chart")]
+    assert len(charts) == 2
+    for chart in charts:
+        assert [(d.name, d.data.data) for d in chart.datasets] == [(name, dataframe_util.convert_anything_to_arrow_bytes(rows))]
+        assert "datasets" not in json.loads(chart.spec) and json.loads(chart.spec)["mark"]["type"] == "bar"
