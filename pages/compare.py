@@ -25,9 +25,9 @@ if len(view.m) > MAX_AREAS:
 
 st.title(i18n.t("page_compare", lang))
 figures.render_unread_params(CompareView, lang)
-state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), CompareView.m)
-st.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=MAX_AREAS, help=i18n.t("compare_help", lang),
-               format_func=places.municipality_label(municipalities), key=state.key(PAGE, "m"),
+state.ensure_option(PAGE, "m", list(cached.municipality_labels_cached()), CompareView.m)
+st.multiselect(i18n.t("choose_municipalities", lang), list(cached.municipality_labels_cached()), max_selections=MAX_AREAS, help=i18n.t("compare_help", lang),
+               format_func=cached.municipality_labels_cached().__getitem__, key=state.key(PAGE, "m"),
                placeholder=i18n.t("choose_places_placeholder", lang))
 view = state.view_from_widgets(PAGE, CompareView, view)
 state.write_view(PAGE, view, lang)

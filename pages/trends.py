@@ -47,9 +47,9 @@ st.session_state[state.key(PAGE, "level")] = level
 if st.session_state[state.key(PAGE, "indicator")] in county_ids:
     pick.radio(i18n.t("trend_level", lang), list(levels.TREND), format_func=lambda lv: levels.level_label(lv, lang),
                key=state.key(PAGE, "level"), horizontal=True)
-state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), TrendsView.m)
-areas_col.multiselect(i18n.t("choose_municipalities", lang), municipalities.lau_code.tolist(), max_selections=8,
-                      format_func=places.municipality_label(municipalities), key=state.key(PAGE, "m"),
+state.ensure_option(PAGE, "m", list(cached.municipality_labels_cached()), TrendsView.m)
+areas_col.multiselect(i18n.t("choose_municipalities", lang), list(cached.municipality_labels_cached()), max_selections=8,
+                      format_func=cached.municipality_labels_cached().__getitem__, key=state.key(PAGE, "m"),
                       placeholder=i18n.t("choose_places_placeholder", lang))
 meta = cached.indicator_meta_cached(st.session_state[state.key(PAGE, "indicator")])
 options = st.columns(4)

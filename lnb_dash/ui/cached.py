@@ -134,6 +134,15 @@ def municipalities_cached() -> pd.DataFrame:
     return indicators.list_municipalities(get_connection())
 
 
+@database_resource(max_entries=1)
+def municipality_labels_cached() -> dict[str, str]:
+    """Each municipality's picker label by LAU code, in the catalogue's order ('Korçë (Korce)', places.municipality_label)."""
+    from lnb_dash.ui.places import municipality_label
+
+    label = municipality_label(municipalities_cached())
+    return {code: label(code) for code in municipalities_cached().lau_code}
+
+
 @database_resource(max_entries=256)
 def former_units_cached() -> pd.DataFrame:
     return indicators.list_former_units(get_connection())

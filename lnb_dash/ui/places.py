@@ -147,9 +147,9 @@ def render_compare_picker(page: str, view, lang: str) -> None:
 
     if getattr(view, "level", "municipality") != "municipality":
         return
-    municipalities = cached.municipalities_cached()
-    chosen = st.multiselect(i18n.t("compare_from_map", lang), municipalities.lau_code.tolist(), max_selections=compare.COMPARE_MAX,
-                            format_func=municipality_label(municipalities), help=i18n.t("compare_from_map_help", lang), key=f"{page}.compare")
+    labels = cached.municipality_labels_cached()
+    chosen = st.multiselect(i18n.t("compare_from_map", lang), list(labels), max_selections=compare.COMPARE_MAX,
+                            format_func=labels.__getitem__, help=i18n.t("compare_from_map_help", lang), key=f"{page}.compare")
     if len(chosen) < 2:
         st.caption(i18n.t("compare_help", lang))
         return
