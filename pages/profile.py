@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lnb_dash import config, i18n, names
-from lnb_dash.model import compare, profiles, similar
+from lnb_dash import config, i18n
+from lnb_dash.model import similar
 from lnb_dash.model.address import ProfileView
 from lnb_dash.render import profile_html
 from lnb_dash.ui import cached, chrome, citations, county_views, figures, places, state
@@ -20,17 +20,16 @@ places.report_unknown_places(PAGE, lang, stop=True)
 view = state.read_view(PAGE, ProfileView)
 title = st.empty()
 figures.render_unread_params(ProfileView, lang)
-places.settle_typed_place(PAGE, municipalities.lau_code.tolist(), lang)
-state.ensure_option(PAGE, "m", municipalities.lau_code.tolist(), ProfileView.m)
+places.settle_typed_place(PAGE, list(cached.municipality_labels_cached()), lang)
+state.ensure_option(PAGE, "m", list(cached.municipality_labels_cached()), ProfileView.m)
 picked = places.place_searchbox("profile.search", municipalities, lang, i18n.N_("choose_municipality"))
 if picked:
     st.session_state[state.key(PAGE, "m")] = picked
 view = state.view_from_widgets(PAGE, ProfileView, view)
 state.write_view(PAGE, view, lang)
 
-municipality = municipalities.set_index("lau_code").loc[view.m]
+municipality = cached.municipality_rows_cached()[view.m]
 profile = cached.profile_cached(view.m)
-sources = cached.sources_cached()
 title.title(f"{i18n.t('municipality', lang)} {municipality['name']}")
 st.html(profile_html.PROFILE_STYLE)
 map_col, facts_col = st.columns([2, 3])
@@ -40,21 +39,21 @@ with map_col:
     st.caption(locator.label + ". " + i18n.t("boundary_attribution", lang))
 with facts_col:
     st.header(i18n.t("key_facts", lang))
-    st.markdown("  \n".join(f"**{label}:** {citations.escape_markdown(text)}" for label, text in profiles.key_facts(profile, municipality, lang)))
+    facts, spine_table = cached.profile_texts_cached(view.m, lang)
+    st.markdown(facts)
     st.header(i18n.t("lnb_activities", lang))
     citations.render_programme_facts(cached.programme_facts_cached(view.m), lang)
 
 st.header(i18n.t("spine_heading", lang))
 st.caption(i18n.t("spine_intro", lang) + " " + i18n.t("upl_rank_rule", lang, min=config.MIN_RANKED))
-rows = cached.spine_rows_cached(view.m, lang)
-st.html(profile_html.legend_html(lang) + profile_html.spine_table_html(rows, lang, municipality["name"], names.genitive(view.m)))
+st.html(spine_table)
 citations.render_source_note(profile.source_id.tolist(), lang)
 county_views.render_municipal_change(view.m, municipality, lang)
 
 st.header(i18n.t("similar_heading", lang))
 st.markdown(citations.escape_markdown(i18n.t("similar_intro", lang, name=municipality["name"])))
 nearest = cached.similar_cached(view.m)
-counties = municipalities.drop_duplicates("county_code").set_index("county_code").qark.to_dict()
+counties = cached.county_names_of_municipalities_cached()
 categories = {iid: cached.indicator_meta_cached(iid).categories for iid in ("degurba", "coastal")}
 compare_label = i18n.t("similar_compare", lang, name=municipality["name"])
 st.html(profile_html.similar_html(nearest, lang, categories, counties)
@@ -62,7 +61,7 @@ st.html(profile_html.similar_html(nearest, lang, categories, counties)
 st.subheader(i18n.t("similar_method_heading", lang))
 st.caption(citations.escape_markdown(similar.method_text(lang)))
 
-table = compare.profile_download(profile, view.m, municipality["name"], lang, sources)
+table = cached.profile_download_cached(view.m, lang)
 pdf_col, table_col = st.columns([1, 2])
 
 

@@ -119,7 +119,7 @@ def stored_values_cached(indicator: str) -> pd.DataFrame:
     return indicators.query_observations(get_connection(), indicator, status="value")
 
 
-@st.cache_data
+@database_resource(max_entries=256)
 def profile_cached(lau_code: str) -> pd.DataFrame:
     return indicators.query_profile(get_connection(), lau_code)
 
@@ -141,6 +141,41 @@ def municipality_labels_cached() -> dict[str, str]:
 
     label = municipality_label(municipalities_cached())
     return {code: label(code) for code in municipalities_cached().lau_code}
+
+
+@database_resource(max_entries=1)
+def municipality_rows_cached() -> dict[str, pd.Series]:
+    """Each municipality's catalogue row by LAU code, as ``municipalities.set_index("lau_code").loc[code]`` gives it."""
+    indexed = municipalities_cached().set_index("lau_code")
+    return {code: indexed.loc[code] for code in indexed.index}
+
+
+@database_resource(max_entries=1)
+def county_names_of_municipalities_cached() -> dict[str, str]:
+    """County code → the county's name as the municipality catalogue writes it (``qark``)."""
+    return municipalities_cached().drop_duplicates("county_code").set_index("county_code").qark.to_dict()
+
+
+@database_resource(max_entries=256)
+def profile_download_cached(lau_code: str, lang: str) -> pd.DataFrame:
+    """The profile's CSV and Excel table (compare.profile_download), once per municipality and language."""
+    name = municipality_rows_cached()[lau_code]["name"]
+    return compare.profile_download(profile_cached(lau_code), lau_code, name, lang, sources_cached())
+
+
+@database_resource(max_entries=256)
+def profile_texts_cached(lau_code: str, lang: str) -> tuple[str, str]:
+    """The profile's key facts (markdown) and its indicator table with legend (HTML), once per municipality and language."""
+    from lnb_dash import names
+    from lnb_dash.model import profiles
+    from lnb_dash.render import profile_html
+    from lnb_dash.ui.citations import escape_markdown
+
+    municipality = municipality_rows_cached()[lau_code]
+    facts = "  \n".join(f"**{label}:** {escape_markdown(text)}" for label, text in profiles.key_facts(profile_cached(lau_code), municipality, lang))
+    table = profile_html.legend_html(lang) + profile_html.spine_table_html(spine_rows_cached(lau_code, lang), lang, municipality["name"],
+                                                                           names.genitive(lau_code))
+    return facts, table
 
 
 @database_resource(max_entries=256)
