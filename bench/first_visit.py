@@ -26,7 +26,7 @@ from bench.stclient import FOLIUM, FOLIUM_DRAWN, Session
 
 QUERY = "indicator=population&year=2011&lang=en"
 OTHER_QUERY = "indicator=parl_turnout&lang=en"
-PAGES = {"map": QUERY, "profile": "m=AL343&lang=en", "overview": "lang=en"}
+PAGES = {"map": QUERY, "profile": "m=AL343&lang=en", "trends": "lang=en", "overview": "lang=en"}
 
 
 def process_cpu_seconds(pid: int) -> float:

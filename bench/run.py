@@ -638,7 +638,7 @@ def print_server(s: dict) -> None:
           f"({cpu / BUDGETS['first_visit_cpu_ms']:.2f} × budget) | {'met' if cpu <= BUDGETS['first_visit_cpu_ms'] else 'NOT met'} |")
     print(f"| sent per indicator switch (whole rerun) | ≤ {BUDGETS['switch_ws_kb']} KB | {s['switch_kb']:.1f} KB | "
           f"{'met' if s['switch_kb'] <= BUDGETS['switch_ws_kb'] else 'NOT met'} |")
-    for page in ("profile", "overview"):
+    for page in ("profile", "trends", "overview"):
         print(f"| server CPU per first {page} visit | – | {s[page]['cpu_ms_per_visit']:.1f} ms ({s[page]['cpu_ms_per_visit'] / cpu:.2f} × map) | |")
     print(f"memory: idle {s['rss_idle_mb']:.0f} MB, after one overview visit {s['rss_after_overview_mb']:.0f} MB, after all {s['rss_mb']:.0f} MB")
     print("imports (fresh process after streamlit, pandas, numpy): " + "; ".join(

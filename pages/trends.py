@@ -65,24 +65,22 @@ state.write_view(PAGE, view, lang)
 with notice:
     figures.render_substitutions(PAGE, view, lang)
 
-series = trends.label_series(cached.timeseries_cached(view.indicator, trends.trend_areas(view, municipalities), view.breakdown), lang)
+areas = trends.trend_areas(view, municipalities)
+series, table, download, caption = cached.trend_parts_cached(view.indicator, areas, view.breakdown, lang)
 title = f"{map_model.indicator_name(meta, view.breakdown, lang)} ({meta.unit[lang]})"
 st.header(title)
 if series.empty:
     st.info(i18n.t("compare_too_few", lang))
 else:
-    areas = trends.trend_areas(view, municipalities)
     figures.render_vega(cached.trend_chart_spec_cached(view.indicator, areas, view.breakdown, view.indexed, lang))
     st.caption(f"{i18n.t('chart_alt', lang, indicator=meta.name[lang])} {i18n.t('break_note', lang)}")
     citations.render_caveats(view.indicator, series.source_id.tolist(), lang)
     note = map_model.national_note(series, meta, lang, view.indexed)
     if note:
         st.caption(note)
-    table = trends.trend_table(series, meta, lang)
     with st.expander(i18n.t("table", lang)):
         st.dataframe(table, hide_index=True, width="stretch")
-    caption = map_model.source_text(series.source_id, cached.sources_cached(), lang)
-    figures.render_downloads("trends.downloads", lang, trends.trend_download(series, meta, lang, cached.sources_cached(), view.breakdown), [view.indicator],
+    figures.render_downloads("trends.downloads", lang, download, [view.indicator],
                              base_name=f"{view.indicator}{'' if view.breakdown == 'total' else '_' + view.breakdown}_trend",
                              pictures={i18n.t("picture_chart", lang): lambda: images.frame_chart(
                                  charts.build_timeseries_chart(series, meta, lang, view.indexed).properties(width=images.WIDTH), title,

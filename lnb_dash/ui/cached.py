@@ -317,6 +317,16 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
 
 
 @database_resource(max_entries=256)
+def trend_parts_cached(indicator: str, areas: tuple[str, ...], breakdown: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
+    """The trends page's labelled series, its table, its download and its plain source line, once per view and language
+    (building them with pandas was two thirds of a trends run)."""
+    meta = indicator_meta_cached(indicator)
+    series = trends.label_series(timeseries_cached(indicator, areas, breakdown), lang)
+    return (series, trends.trend_table(series, meta, lang), trends.trend_download(series, meta, lang, sources_cached(), breakdown),
+            map_model.source_text(series.source_id, sources_cached(), lang))
+
+
+@database_resource(max_entries=256)
 def trend_chart_spec_cached(indicator: str, areas: tuple[str, ...], breakdown: str, indexed: bool, lang: str) -> str:
     """The trends chart as Vega-Lite JSON, built once per view and language for every session
     (Altair's build and validation was most of a trends visit's server time, issue 12)."""
