@@ -3,7 +3,6 @@
 import streamlit as st
 
 from lnb_dash import i18n
-from lnb_dash.model import programme
 from lnb_dash.ui import cached, chrome, citations, figures, places, state
 
 lang = state.current_lang()
@@ -20,7 +19,7 @@ with text_col:
     figures.render_headline_figures(lang)
     st.subheader(i18n.t("pres_pairs_heading", lang))
     cols = st.columns(2)
-    for i, headline in enumerate(programme.headlines(cached.programme_results_cached(), lang)):
+    for i, headline in enumerate(cached.headlines_cached(lang)):
         cols[i % 2].markdown(f"**{citations.escape_markdown(headline.label)}**")  # the whole label, wrapped (a metric's own label is cut)
         cols[i % 2].metric(headline.label, headline.value, label_visibility="collapsed", delta=headline.change, delta_color="off",
                            help=headline.stated)

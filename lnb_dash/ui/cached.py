@@ -316,6 +316,14 @@ def ranked_bar_spec_cached(view: MapView, lang: str) -> str:
     return charts.localize(chart, lang).to_json()
 
 
+@database_resource(max_entries=4)
+def headlines_cached(lang: str) -> tuple:
+    """The overview's LNB results before and after (programme.headlines), once per language for every session."""
+    from lnb_dash.model import programme as programme_model
+
+    return tuple(programme_model.headlines(programme_results_cached(), lang))
+
+
 @database_resource(max_entries=256)
 def trend_parts_cached(indicator: str, areas: tuple[str, ...], breakdown: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
     """The trends page's labelled series, its table, its download and its plain source line, once per view and language

@@ -77,11 +77,19 @@ def render_sources(sources: pd.DataFrame, lang: str) -> None:
 def render_data_as_of(lang: str) -> None:
     """Under the overview's title: the newest municipal value and the newest value at any level (a county or national
     estimate may be newer), each with its source and reference date, and when the database was built."""
+    text = _data_as_of_text(lang)
+    if text:
+        st.caption(text)
+
+
+@cached.database_resource(max_entries=4)
+def _data_as_of_text(lang: str) -> str:
+    """Once per language for every session."""
     from lnb_dash.query.freshness import reference_date
 
     municipal, newest, built = cached.data_as_of_cached()
     if newest is None:
-        return
+        return ""
     sources = i18n.localize_sources(cached.sources_cached(), lang).set_index("source_id")
     dates = sources.reference_date
     if lang == "sq" and "reference_date_sq" in sources:
@@ -94,7 +102,7 @@ def render_data_as_of(lang: str) -> None:
     lines = [i18n.t("jn_newest_municipal", lang, **described(municipal))] if municipal else []
     lines.append(i18n.t("jn_newest_any", lang, **described(newest)))
     lines.append(i18n.t("jn_database_built", lang, built=built or "–"))
-    st.caption(escape_markdown(" ".join(lines)))
+    return escape_markdown(" ".join(lines))
 
 
 def render_caveats(indicator_id: str, source_ids, lang: str, year: int | None = None, where=None) -> None:

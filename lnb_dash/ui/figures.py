@@ -244,15 +244,22 @@ def render_downloads(key: str, lang: str, table: pd.DataFrame | None = None, ind
 
 def render_headline_figures(lang: str, columns: int = 2, wrap_labels: bool = True) -> None:
     """The final programme page's headline results (193,000 citizens …) as metrics, each with its document's words on hover."""
-    from lnb_dash.model import programme
     from lnb_dash.ui.citations import escape_markdown
 
     cols = st.columns(columns)
-    for i, figure in enumerate(programme.programme_figures(cached.programme_figures_cached(), lang, headline_only=True)):
+    for i, figure in enumerate(_headline_figures(lang)):
         if wrap_labels:  # the whole label, wrapped (a metric's own label is cut)
             cols[i % columns].markdown(f"**{escape_markdown(figure.label)}**")
         cols[i % columns].metric(figure.label, f"{figure.value} {figure.unit}", label_visibility="collapsed" if wrap_labels else "visible",
                                  help=f"{figure.stated} ({figure.document})")
+
+
+@cached.database_resource(max_entries=4)
+def _headline_figures(lang: str) -> tuple:
+    """programme.programme_figures' headline results, once per language for every session."""
+    from lnb_dash.model import programme
+
+    return tuple(programme.programme_figures(cached.programme_figures_cached(), lang, headline_only=True))
 
 
 def render_priority_map(lang: str, key: str, height: int) -> None:
