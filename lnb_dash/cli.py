@@ -63,8 +63,23 @@ def cmd_build(args) -> int:
     # The shipped folder of an installed package is read-only: builds from it take their lock beside the database.
     with data_lock(args.db.parent if config.is_shipped(args.data_dir) else args.data_dir, "build"):
         result = build_database(args.data_dir, args.db)
+    keep_map_classes(args.db)  # reads the database only: an import may start meanwhile, the bins are keyed by the values
     print(t("imp_cli_built", getattr(args, "lang", lang_from_env()), db=args.db, n=len(result.sources)))
     return 0
+
+
+def keep_map_classes(db_path: Path) -> None:
+    """Classify every map view once (mapclassify) and keep the bins beside the database, so the dashboard's processes
+    draw those maps without loading mapclassify, scipy and scikit-learn (~87 MB each)."""
+    from lnb_dash.model import classify
+    from lnb_dash.model import map as map_model
+    from lnb_dash.query import db
+
+    con = db.connect(db_path)
+    try:
+        classify.save_bins(classify.bins_file(db_path), map_model.classify_every_view(con))
+    finally:
+        con.close()
 
 
 SHIPPED_FOLDERS = ("reference", "sources", "stories")

@@ -122,6 +122,7 @@ def test_installed_command_builds_and_serves_the_map_from_another_folder(install
     _need_chromium()
     built = installed.lnb_dash("build")
     assert built.returncode == 0 and f"built {installed.state / 'lnb.duckdb'}" in built.stdout
+    assert (installed.state / "lnb.duckdb.classes.json").stat().st_size > 10_000, "the map classes are kept beside the database"
 
     port = free_port()
     server = subprocess.Popen([str(installed.venv / "bin" / "lnb-dash"), "serve", "--server.port", str(port)], cwd=installed.work,

@@ -6,8 +6,13 @@ one class per value; missing values never get a class (they get a status style i
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import warnings
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -86,22 +91,66 @@ def classify(values: pd.Series, scheme: str = DEFAULT_SCHEME, k: int = DEFAULT_K
     if scheme == "diverging":
         scheme = "quantiles"
     exact = len(distinct) <= k
-    if exact:
-        bins = distinct
-    else:
-        import mapclassify  # with scipy and scikit-learn ~90 MB and 1.5 s: loaded by the first map drawn, not at start
-
-        klass = {"quantiles": mapclassify.Quantiles, "natural_breaks": mapclassify.FisherJenks,
-                 "equal_interval": mapclassify.EqualInterval}[scheme]
-        with warnings.catch_warnings():  # FisherJenks warns that numba is absent; 61 values need no JIT
-            warnings.simplefilter("ignore", UserWarning)
-            bins = np.unique(klass(present.to_numpy(), k=k).bins)
-    bins = np.asarray(bins, dtype=float)
+    bins = np.asarray(distinct if exact else library_bins(present.to_numpy(), scheme, k), dtype=float)
     bins[-1] = max(bins[-1], present.max())
     index.loc[present.index] = np.searchsorted(bins, present.to_numpy(), side="left")
     counts = tuple(int((index == i).sum()) for i in range(len(bins)))
     return Classes(scheme, tuple(float(b) for b in bins), float(present.min()), tuple(palette(SEQUENTIAL_PALETTE, len(bins))), index, counts,
                    exact_values=exact)
+
+
+# mapclassify's bins by bins_key: filled as values are classified and, before any, from the file `lnb-dash build` writes
+# beside the database (save_bins / load_bins). A replica that draws only views classified there never imports
+# mapclassify, which with scipy and scikit-learn is ~87 MB of its memory and 1.2 s of CPU.
+_KNOWN_BINS: dict[str, tuple[float, ...]] = {}
+
+
+def bins_key(values: np.ndarray, scheme: str, k: int) -> str:
+    """The memo's key: the scheme, the class count and the values themselves (in any order), so a bin is never used for
+    other values than its own, whatever database or view they come from."""
+    return hashlib.sha1(f"{scheme}:{k}:".encode() + np.sort(np.asarray(values, dtype="<f8")).tobytes()).hexdigest()
+
+
+def library_bins(values: np.ndarray, scheme: str, k: int) -> tuple[float, ...]:
+    """mapclassify's upper bounds of ``k`` classes of ``values`` (distinct), once per values, scheme and count."""
+    key = bins_key(values, scheme, k)
+    if key not in _KNOWN_BINS:
+        import mapclassify  # with scipy and scikit-learn ~87 MB: loaded by the first map no memo knows, not at start
+
+        klass = {"quantiles": mapclassify.Quantiles, "natural_breaks": mapclassify.FisherJenks,
+                 "equal_interval": mapclassify.EqualInterval}[scheme]
+        with warnings.catch_warnings():  # FisherJenks warns that numba is absent; 61 values need no JIT
+            warnings.simplefilter("ignore", UserWarning)
+            _KNOWN_BINS[key] = tuple(float(b) for b in np.unique(klass(np.asarray(values, dtype=float), k=k).bins))
+    return _KNOWN_BINS[key]
+
+
+def bins_file(db_path: Path) -> Path:
+    """Where the build keeps the bins of its maps: beside the database, named after it."""
+    return db_path.with_name(db_path.name + ".classes.json")
+
+
+def save_bins(path: Path, bins: Mapping[str, Sequence[float]]) -> None:
+    """Write the memo (atomically: replicas may be reading it)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(dict(bins), sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
+def load_bins(path: Path) -> int:
+    """Add the memo written by a build (none, unreadable or malformed: nothing is added, values are classified as
+    they come). Returns the number of entries added."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        entries = {str(key): tuple(float(b) for b in bounds) for key, bounds in found.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+    _KNOWN_BINS.update(entries)
+    return len(entries)
+
+
+def known_bins() -> dict[str, tuple[float, ...]]:
+    return dict(_KNOWN_BINS)
 
 
 def _classify_diverging(present: pd.Series, index: pd.Series, k: int, center: float) -> Classes:

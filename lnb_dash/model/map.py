@@ -306,6 +306,26 @@ def substitutions(asked: dict[str, str], settled, map_levels: pd.DataFrame) -> l
                                                   for field in wanted})
 
 
+def classify_every_view(con, counts=range(3, 8), natural_breaks_up_to: int = 100) -> dict[str, tuple[float, ...]]:
+    """Classify every view a map can draw (each indicator, breakdown, year and level with values) at every class count,
+    as the map does (flagged values left out), in quantiles and equal intervals, and in natural breaks where there are
+    few areas (Fisher-Jenks takes a second for the 373 former units): the bins the build keeps beside the database."""
+    from lnb_dash.model import classify as classes
+    from lnb_dash.query.indicators import get_indicator, query_map_levels
+    from lnb_dash.query.values import query_values
+
+    for row in query_map_levels(con).itertuples():
+        if get_indicator(con, row.indicator_id).is_category:
+            continue
+        values = query_values(con, row.indicator_id, int(row.year), row.breakdown, row.area_level, "sq")
+        classed = values.value.where(~flagged(values))
+        schemes = ("quantiles", "equal_interval") + (("natural_breaks",) if classed.count() <= natural_breaks_up_to else ())
+        for scheme in schemes:
+            for k in counts:
+                classify(classed, scheme, k)
+    return classes.known_bins()
+
+
 def choose_default_year(coverage: pd.DataFrame) -> int | None:
     """The latest year that covers at least half as many areas (``n_areas``) as the best-covered year.
 

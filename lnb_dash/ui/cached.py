@@ -66,6 +66,9 @@ def drop_if_rebuilt(db_path: Path | None = None) -> bool:
     st.cache_data.clear()
     for resource in _database_resources:
         resource.clear()
+    from lnb_dash.model import classify
+
+    classify.load_bins(classify.bins_file(db_path or config.DB_PATH))  # the build's map classes: no mapclassify for them
     return True
 
 

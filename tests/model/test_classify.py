@@ -125,3 +125,66 @@ def test_lines_and_outlines_on_white_have_3_to_1_and_link_text_4_5_to_1():
     graphics = [*charts.TREND_COLORS, charts.NATIONAL_COLOR, STATUS_STYLES["not_reported"]["color"], STATUS_STYLES["suppressed"]["color"]]
     assert [c for c in graphics if _contrast(c) < 3] == []
     assert _contrast("#1a4fb5") >= 4.5 and _contrast("#555555") >= 4.5  # links (skip link, captions) and caption text
+
+
+def test_the_builds_bins_are_mapclassifys_and_a_process_that_has_them_never_loads_mapclassify(shipped_db, tmp_path):
+    """`lnb-dash build` keeps every map view's classes beside the database: a dashboard process draws those maps with
+    exactly the bins mapclassify gives, without loading it (with scipy and scikit-learn, ~87 MB per process)."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    from lnb_dash.cli import keep_map_classes
+    from lnb_dash.model.classify import bins_file
+    from tests.conftest import ROOT
+
+    db = tmp_path / "lnb.duckdb"
+    shutil.copyfile(shipped_db, db)
+    keep_map_classes(db)
+    assert len(json.loads(bins_file(db).read_text(encoding="utf-8"))) > 500
+    draw = """
+import json, sys
+from pathlib import Path
+from lnb_dash.model import classify
+from lnb_dash.model import map as map_model
+from lnb_dash.model.address import MapView
+from lnb_dash.query import db, indicators
+from lnb_dash.query.values import query_values
+path = Path(sys.argv[1])
+if sys.argv[2] == "memo":
+    classify.load_bins(classify.bins_file(path))
+con = db.connect(path)
+out = {}
+for view in (MapView(), MapView(indicator="parl_turnout", k=3), MapView(indicator="population", year=2023, scheme="equal_interval", level="county")):
+    values = query_values(con, view.indicator, view.year, view.breakdown, view.level, "en")
+    classes = classify.classify(values.value.where(~map_model.flagged(values)), view.scheme, view.k)
+    out[repr(view)] = [classes.bins, classes.counts]
+print(json.dumps({"classes": out, "mapclassify": "mapclassify" in sys.modules, "scipy": "scipy" in sys.modules}))
+"""
+    runs = {how: json.loads(subprocess.run([sys.executable, "-c", draw, str(db), how], cwd=ROOT, capture_output=True, text=True,
+                                           check=True).stdout) for how in ("memo", "none")}
+    assert not runs["memo"]["mapclassify"] and not runs["memo"]["scipy"]
+    assert runs["none"]["mapclassify"], "without the memo the process classifies with mapclassify itself"
+    assert runs["memo"]["classes"] == runs["none"]["classes"]
+
+
+def test_a_missing_or_broken_bins_file_adds_nothing(tmp_path):
+    from lnb_dash.model.classify import load_bins
+
+    assert load_bins(tmp_path / "none.json") == 0
+    (tmp_path / "bad.json").write_text("[1, 2", encoding="utf-8")
+    assert load_bins(tmp_path / "bad.json") == 0
+    (tmp_path / "odd.json").write_text('{"k": "not numbers"}', encoding="utf-8")
+    assert load_bins(tmp_path / "odd.json") == 0
+
+
+def test_a_bin_is_used_only_for_its_own_values():
+    import numpy as np
+
+    from lnb_dash.model.classify import bins_key
+
+    values = np.array([3.0, 1.0, 2.0, 8.0, 5.0, 13.0])
+    assert bins_key(values, "quantiles", 3) == bins_key(values[::-1], "quantiles", 3)
+    assert bins_key(values, "quantiles", 3) != bins_key(values + 1e-9, "quantiles", 3)
+    assert len({bins_key(values, s, k) for s in ("quantiles", "equal_interval") for k in (3, 4)}) == 4
