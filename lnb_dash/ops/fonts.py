@@ -5,9 +5,9 @@ name) and Source Sans (166 KB: Latin, Greek, Cyrillic, Vietnamese…). The dashb
 chrome names in its bundle and those the app's code names (``:material/…:``), and text in Albanian and English.
 
 The icon font keeps its letters (an icon is drawn from the letters of its name) but only the ligatures of those icons:
-fontTools' subsetter keeps every ligature its letters can form, so the ligature lookup is filtered first. An icon the
-subset lacks is drawn as blank letters, never as its name; the front page's script then swaps in the full font
-(``FULL_ICON_FAMILY`` …), so nothing is ever missing. The text fonts keep the Latin ranges, general punctuation, the
+fontTools' subsetter keeps every ligature its letters can form, so the ligature lookup is filtered first. The letters
+themselves are made blank, so an icon the subset lacks is blank space, never its name; the front page's script then
+brings in the full font (lnb_dash.ops.front_page), so nothing stays missing. The text fonts keep the Latin ranges, general punctuation, the
 arrows and signs the app prints, and every character of both catalogs, the shipped data and the app's code.
 
 Subset files are named by what went into them (lnb_dash.ops.front_page), so browsers may keep them for a year and
@@ -24,6 +24,8 @@ from pathlib import Path
 from lnb_dash import config
 
 PACKAGE = Path(__file__).resolve().parents[1]
+# Part of every subset's name: raise it when the way subsets are made changes, so no browser keeps an old one.
+RECIPE = 2
 ICON_FONT = "MaterialSymbols-Rounded"
 TEXT_FONTS = ("SourceSansVF-Upright", "SourceSansVF-Italic", "SourceCodeVF-Upright", "SourceCodeVF-Italic")
 ICON_NAME = re.compile(r":material/([a-z0-9_]+):")
@@ -85,7 +87,15 @@ def subset_icon_font(source: Path, names: set[str]) -> bytes:
                     kept[first] = wanted
             table.ligatures = kept
     letters = [code for code in font.getBestCmap() if code < 0xE000]  # the letters, digits, "_" and spaces, no private-use icons
-    return _subset(font, letters, subset.Options(layout_features=["rlig", "liga"], flavor="woff2", notdef_outline=True))
+    subsetter = subset.Subsetter(subset.Options(layout_features=["rlig", "liga"], flavor="woff2", notdef_outline=True))
+    subsetter.populate(unicodes=letters)
+    subsetter.subset(font)
+    from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+    for code, glyph in font.getBestCmap().items():  # a name without its ligature shows as blank space, never as letters
+        if chr(code).isalnum() or chr(code) == "_":
+            font["glyf"][glyph] = Glyph()
+    return _save(font)
 
 
 def subset_text_font(source: Path, chars: set[str]) -> bytes:
@@ -103,6 +113,10 @@ def _subset(font, unicodes: list[int], options) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
+    return _save(font)
+
+
+def _save(font) -> bytes:
     font.flavor = "woff2"
     out = io.BytesIO()
     font.save(out)

@@ -155,7 +155,7 @@ def install_fonts(streamlit_static: Path, fonts_dir: Path) -> tuple[dict[str, st
             keep, make = chars, fonts.subset_text_font
         else:
             continue
-        digest = hashlib.sha256(f"{source.name}\n{fonttools_version}\n{keep}".encode()).hexdigest()[:12]
+        digest = hashlib.sha256(f"{source.name}\n{fonts.RECIPE}\n{fonttools_version}\n{keep}".encode()).hexdigest()[:12]
         name = f"{stem}.lnb-{digest}.woff2"
         if not (fonts_dir / name).is_file():
             _write(fonts_dir / name, make(source, icons if stem == fonts.ICON_FONT else set(chars)))
