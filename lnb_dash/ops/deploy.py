@@ -208,14 +208,17 @@ http {{
         listen {listen}{" ssl" if tls_cert else ""};{tls}
         # The front end's own bundle (the served copy with the subset fonts, lnb_dash.ops.front_page) and the app's
         # static files (Leaflet, boundaries) straight from disk.
+        # Scripts and stylesheets come from the gzip copies made beside them at start (gzip_static), not compressed per request.
         location /static/ {{
             alias {static_dir}/static/;
+            gzip_static on;
             add_header Cache-Control "public, max-age=31536000, immutable";  # file names carry a content hash
         {headers}
         }}
         # The stylesheets are served under Streamlit's names but rewritten (they name the subset fonts): revalidated.
         location /static/css/ {{
             alias {static_dir}/static/css/;
+            gzip_static on;
             add_header Cache-Control "no-cache";
         {headers}
         }}

@@ -179,7 +179,12 @@ def install_front_page(streamlit_static: Path, static_dir: Path, front_dir: Path
             _link(entry, front_dir / entry.name)
     bundle = _folder(front_dir / "static")
     for entry in (streamlit_static / "static").iterdir():
-        if entry.name != "css":
+        if entry.name == "js":
+            _folder(bundle / "js")
+            for file in entry.iterdir():
+                _link(file, bundle / "js" / file.name)
+                _gzip_beside(bundle / "js" / file.name)
+        elif entry.name != "css":
             _link(entry, bundle / entry.name)
     renamed, icons = install_fonts(streamlit_static, bundle / FONTS)
     css = _folder(bundle / "css")
@@ -193,11 +198,19 @@ def install_front_page(streamlit_static: Path, static_dir: Path, front_dir: Path
             _write(css / entry.name, text)
         else:
             _link(entry, css / entry.name)
+        _gzip_beside(css / entry.name)
     icon_font = next((media for media in renamed if media.startswith(fonts.ICON_FONT)), "")
     _write(front_dir / "index.html", front_page((streamlit_static / "index.html").read_text(encoding="utf-8"), f"./app/static/{script}",
                                                 {media: f"{FONTS}/{subset}" for media, subset in renamed.items()}, icons,
                                                 f"./static/media/{icon_font}" if icon_font else ""))
     return front_dir
+
+
+def _gzip_beside(path: Path) -> None:
+    """``<file>.gz`` beside a bundle file (all of Streamlit's scripts: ~1 s once), which nginx serves as it is
+    (``gzip_static``) and the bare server too (:func:`gzipped`), instead of compressing each request."""
+    if path.name.endswith(COMPRESSED):
+        _pack(path, path.with_name(path.name + ".gz"))
 
 
 def rewritten_stylesheets(front_dir: Path = FRONT_DIR) -> list[str]:
@@ -209,19 +222,27 @@ COMPRESSED = (".js", ".css", ".json", ".svg", ".ttf", ".map", ".txt")
 
 
 def gzipped(source: Path, relative: str, cache_dir: Path) -> Path | None:
-    """A gzip copy of one of Streamlit's bundle files, written on first request and again if the file is newer.
+    """A gzip copy of one of Streamlit's bundle or a component's files: the one made beside it at start, else one
+    written on first request (and again if the file is newer).
 
     Streamlit serves its bundle uncompressed (it re-compresses per request otherwise, and expects a proxy to do it);
     without a proxy (``make run``) the map page's first visit would be ~4 MB. Already-compressed formats are left alone.
     """
     if not relative.startswith(("static/", "component/")) or not relative.endswith(COMPRESSED) or ".." in relative:
         return None
-    target = cache_dir / f"{relative}.gz"
-    if not target.is_file() or target.stat().st_mtime_ns < source.stat().st_mtime_ns:  # a stylesheet rewritten since
-        import gzip
-
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
-        tmp.replace(target)
+    beside = source.with_name(source.name + ".gz")
+    target = beside if beside.is_file() else cache_dir / f"{relative}.gz"
+    _pack(source, target)
     return target
+
+
+def _pack(source: Path, target: Path) -> None:
+    """Written if missing or older than its file (a stylesheet rewritten since), in one step."""
+    if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+        return
+    import gzip
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
+    tmp.replace(target)

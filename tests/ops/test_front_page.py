@@ -1,5 +1,6 @@
 """The page every address first receives says, before any script has run, that the dashboard is opening."""
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,11 @@ def installed(tmp_path_factory):
 
 def test_everything_else_is_streamlits_own_bundle_and_the_dialog_script_is_served_by_the_app(installed):
     front, root = installed
-    for folder in ("js", "media"):
-        assert (front / "static" / folder).resolve() == (STREAMLIT_STATIC / "static" / folder).resolve()
+    assert (front / "static" / "media").resolve() == (STREAMLIT_STATIC / "static" / "media").resolve()
+    scripts = sorted((STREAMLIT_STATIC / "static" / "js").glob("*.js"))
+    assert all((front / "static" / "js" / p.name).resolve() == p.resolve() for p in scripts)
+    for script in scripts[:20]:  # each with its gzip copy beside it, for nginx's gzip_static and the bare server
+        assert gzip.decompress((front / "static" / "js" / f"{script.name}.gz").read_bytes()) == script.read_bytes()
     script = next((root / "static").glob("lnb-front.*.js"))
     assert f'src="./app/static/{script.name}"' in (front / "index.html").read_text(encoding="utf-8")
     fonts_made = {p.name: p.stat().st_mtime_ns for p in (front / "static" / "fonts").iterdir()}
@@ -69,7 +73,6 @@ def test_a_changed_streamlit_page_is_refused_not_half_changed():
 
 
 def test_a_rewritten_stylesheets_gzip_copy_is_made_again_not_served_stale(tmp_path):
-    import gzip
     import os
 
     source = tmp_path / "index.css"
@@ -81,8 +84,6 @@ def test_a_rewritten_stylesheets_gzip_copy_is_made_again_not_served_stale(tmp_pa
 
 
 def test_a_bundle_file_is_gzipped_once_and_nothing_else_is(tmp_path):
-    import gzip
-
     source = next((STREAMLIT_STATIC / "static" / "js").glob("index.*.js"))
     relative = f"static/js/{source.name}"
     packed = front_page.gzipped(source, relative, tmp_path)
