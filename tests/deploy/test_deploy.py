@@ -161,6 +161,8 @@ def test_compose_runs_the_replicas_on_one_data_volume_behind_the_generated_proxy
     assert [command[i + 1] for i, a in enumerate(command) if a == "--upstream"] == [f"{r}:8501" for r in replicas]
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "LNB_DB_PATH=/data/lnb.duckdb" in dockerfile and "USER lnb" in dockerfile
+    # nginx's container serves /static/ from the served copy (subset fonts, gzip copies): the image carries it.
+    assert "front_page.install_front_page(" in dockerfile and "chown -R lnb /app/front" in dockerfile
 
 
 def test_nginx_serves_the_subset_fonts_and_the_bundle_from_gzip_copies_made_once(cluster):
