@@ -6,7 +6,7 @@ bytes and in Albanian and English, that the dashboard is opening, and names itse
 so the nginx CSP needs no new hash) rewrites Streamlit's connection dialog ("… Are you connected to the internet?"),
 which would send people looking for an internet connection the dashboard never needs, into the page's language.
 
-Streamlit's icon and text fonts are replaced by subsets (lnb_dash.ops.fonts): 366 + 166 KB become ~9 + ~55 KB. The
+Streamlit's icon and text fonts are replaced by subsets (lnb_dash.ops.fonts): 366 + 166 KB become 9 + 58 KB. The
 stylesheet that names them is rewritten under its own name (Streamlit's scripts load it by that name too), so it is
 served to be revalidated, not kept for a year; the subsets carry new names and are. Everything else in Streamlit's
 static folder is linked, not copied; the server is pointed at the folder with :func:`serve_front_page` before it

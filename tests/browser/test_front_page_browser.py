@@ -123,6 +123,14 @@ def test_component_files_come_compressed_and_cacheable_and_unpack_to_the_same_by
     response = urllib.request.urlopen(urllib.request.Request(server + script, headers={"Accept-Encoding": "gzip"}), timeout=30)
     assert response.headers["Content-Encoding"] == "gzip" and "immutable" in response.headers["Cache-Control"]
     assert gzip.decompress(response.read()) == plain
+    visit.page.wait_for_selector("iframe[src*='streamlit_searchbox']", state="attached", timeout=30_000)  # the place search
+    search_css = "/component/streamlit_searchbox.searchbox/bootstrap.min.css"  # not hash-named: revalidated by its ETag
+    with urllib.request.urlopen(urllib.request.Request(server + search_css, headers={"Accept-Encoding": "gzip"}), timeout=30) as response:
+        assert response.headers["Cache-Control"] == "no-cache" and response.headers["Content-Encoding"] == "gzip"
+        etag = response.headers["ETag"]
+    with pytest.raises(urllib.error.HTTPError) as again:
+        urllib.request.urlopen(urllib.request.Request(server + search_css, headers={"If-None-Match": etag}), timeout=30)
+    assert again.value.code == 304
     css = urllib.request.urlopen(server + "/", timeout=30).read().decode()
     stylesheet = "/" + re.search(r'href="\./(static/css/index\.[^"]+\.css)"', css).group(1)
     first = urllib.request.urlopen(urllib.request.Request(server + stylesheet, headers={"Accept-Encoding": "gzip"}), timeout=30)
