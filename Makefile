@@ -14,7 +14,7 @@ help:  ## List the commands
 	@echo 'make lint    ruff (style, import order, likely bugs) and lint-imports (the layer rules in pyproject.toml)'
 	@echo 'make build   Rebuild data/lnb.duckdb from data/sources'
 	@echo 'make check   Validate data/sources and print the coverage report'
-	@echo 'make bench   Measure speed against an empty page and the common folium recipe, and each page'\''s first-visit bytes (bench/results.json)'
+	@echo 'make bench   Measure speed against an empty page and the common folium recipe, and each page'\''s first and repeat visit bytes, bare and behind nginx (bench/results.json)'
 	@echo 'make bench-imports  20 rounds of 4 concurrent imports from 2 processes: lost updates and torn reads'
 	@echo 'make translations  Extract the label keys from the code, update both catalogs (lnb_dash/i18n/locale) and compile them'
 	@echo 'make clean   Remove the virtualenv and the built database'
@@ -70,6 +70,7 @@ test: lint data/lnb.duckdb
 bench: data/lnb.duckdb
 	@echo '==> Benchmark (headless chromium; takes a few minutes)'
 	$(PY) bench/run.py
+	$(PY) bench/page_bytes.py nginx
 	$(PY) bench/throttled.py
 
 bench-imports: data/lnb.duckdb

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lnb_dash import config
-from lnb_dash.ops import page_scripts
+from lnb_dash.ops import front_page, page_scripts
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 ROUTE_COOKIE = "lnb_route"
@@ -126,7 +126,7 @@ def nginx_conf(run_dir: Path, upstreams: list[str], listen: str = "127.0.0.1:808
 
     Every response carries the security headers; HSTS only when nginx terminates TLS itself (``tls_cert``, ``tls_key``).
     """
-    static_dir = static_dir or streamlit_static_dir()
+    static_dir = static_dir or front_page.FRONT_DIR
     app_static_dir = app_static_dir or config.ROOT / "static"
     files = min(resource.getrlimit(resource.RLIMIT_NOFILE)[1], 16384)  # each websocket holds two descriptors
     servers = "\n".join(f"        server {u} max_fails=1 fail_timeout=5s;" for u in upstreams)
@@ -206,10 +206,20 @@ http {{
 
     server {{
         listen {listen}{" ssl" if tls_cert else ""};{tls}
-        # The front end's own bundle and the app's static files (Leaflet, boundaries) straight from disk.
+        # The front end's own bundle (the served copy with the subset fonts, lnb_dash.ops.front_page) and the app's
+        # static files (Leaflet, boundaries) straight from disk.
+        # Scripts and stylesheets come from the gzip copies made beside them at start (gzip_static), not compressed per request.
         location /static/ {{
             alias {static_dir}/static/;
-            add_header Cache-Control "public, max-age=2592000, immutable";  # file names carry a content hash
+            gzip_static on;
+            add_header Cache-Control "public, max-age=31536000, immutable";  # file names carry a content hash
+        {headers}
+        }}
+        # The stylesheets are served under Streamlit's names but rewritten (they name the subset fonts): revalidated.
+        location /static/css/ {{
+            alias {static_dir}/static/css/;
+            gzip_static on;
+            add_header Cache-Control "no-cache";
         {headers}
         }}
         location /app/static/ {{
@@ -339,6 +349,8 @@ class Cluster:
         from lnb_dash.ops import assets
 
         assets.install_static_assets()
+        # The copy nginx serves /static/ from, written before nginx starts (each replica writes the same again).
+        front_page.install_front_page(streamlit_static_dir(), assets.STATIC_DIR)
         for i in range(len(self.nodes)):
             self.start_replica(i)
         self.conf = write_conf(self.run_dir, [f"127.0.0.1:{n.port}" for n in self.nodes], f"127.0.0.1:{self.port}")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from bench.stclient import FOLIUM, ProtocolError, Session, open_map
-from lnb_dash.ops import deploy
+from lnb_dash.ops import deploy, front_page
 from tests.conftest import ROOT
 
 VIEWERS = 12
@@ -161,3 +161,28 @@ def test_compose_runs_the_replicas_on_one_data_volume_behind_the_generated_proxy
     assert [command[i + 1] for i, a in enumerate(command) if a == "--upstream"] == [f"{r}:8501" for r in replicas]
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "LNB_DB_PATH=/data/lnb.duckdb" in dockerfile and "USER lnb" in dockerfile
+    # nginx's container serves /static/ from the served copy (subset fonts, gzip copies): the image carries it.
+    assert "front_page.install_front_page(" in dockerfile and "chown -R lnb /app/front" in dockerfile
+
+
+def test_nginx_serves_the_subset_fonts_and_the_bundle_from_gzip_copies_made_once(cluster):
+    """Behind nginx a first visit gets the same small fonts and gzip-9 copies as ``make run`` (issue 22), with no
+    compressing per request, and the stylesheet that names the fonts is revalidated, not kept for a year."""
+    import gzip
+    import re
+
+    index = urllib.request.urlopen(cluster.url + "/", timeout=30).read().decode()
+    bundle = "/" + re.search(r'src="\./(static/js/index\.[^"]+\.js)"', index).group(1)
+    stylesheet = "/" + re.search(r'href="\./(static/css/index\.[^"]+\.css)"', index).group(1)
+    plain = urllib.request.urlopen(cluster.url + bundle, timeout=30).read()
+    with urllib.request.urlopen(urllib.request.Request(cluster.url + bundle, headers={"Accept-Encoding": "gzip"}), timeout=30) as response:
+        packed = response.read()
+        assert response.headers["Content-Encoding"] == "gzip" and "immutable" in response.headers["Cache-Control"]
+        assert packed == (front_page.FRONT_DIR / f"{bundle[1:]}.gz").read_bytes(), "the copy made at start, as it is"
+    assert gzip.decompress(packed) == plain
+    with urllib.request.urlopen(urllib.request.Request(cluster.url + stylesheet, headers={"Accept-Encoding": "gzip"}), timeout=30) as response:
+        css = gzip.decompress(response.read()).decode()
+        assert response.headers["Cache-Control"] == "no-cache" and response.headers["ETag"]
+    icons = re.search(r"\.\./(fonts/MaterialSymbols-Rounded\.lnb-[0-9a-f]+\.woff2)", css).group(1)
+    with urllib.request.urlopen(cluster.url + "/static/" + icons, timeout=30) as response:
+        assert len(response.read()) < 20_000 and "immutable" in response.headers["Cache-Control"]

@@ -150,7 +150,7 @@ def test_hsts_only_when_nginx_terminates_tls(tmp_path):
     conf = deploy.write_conf(tmp_path / "run", ["127.0.0.1:9001"], "127.0.0.1:9443", tls_cert=cert, tls_key=key)
     assert deploy.nginx_test(conf).returncode == 0
     text = conf.read_text()
-    assert "listen 127.0.0.1:9443 ssl;" in text and text.count("Strict-Transport-Security") == 5  # each location
+    assert "listen 127.0.0.1:9443 ssl;" in text and text.count("Strict-Transport-Security") == 6  # each location, /static/css/ too
     assert "Strict-Transport-Security" not in deploy.nginx_conf(tmp_path, ["127.0.0.1:9001"], "127.0.0.1:9000")
 
 
