@@ -58,13 +58,13 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/lint-imports
 
 # The timing-sensitive fault and deployment tests run alone, then the rest on every core (pytest-xdist, one file per
-# worker at a time); exit status 5 (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
+# worker at a time, the longest files first: LONG_FIRST in tests/conftest.py); exit status 5 (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
 TEST_WORKERS ?= auto
 test: lint data/lnb.duckdb
 	@echo '==> Running the test suite: fault and deployment tests alone, then the rest on $(TEST_WORKERS) workers'
 	@rc=0; \
 	$(PY) -m pytest --part serial $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
-	$(PY) -m pytest --part parallel -n $(TEST_WORKERS) --dist loadfile -rR $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
+	$(PY) -m pytest --part parallel -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -rR $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
 	exit $$rc
 
 bench: data/lnb.duckdb

@@ -23,6 +23,13 @@ SERIAL = ("tests/deploy/", "tests/data/test_faults.py")
 # (pytest-rerunfailures); the summary counts it as "rerun" and `-rR` names it, so a flake is seen, not hidden.
 BROWSER = "tests/browser/"
 BROWSER_RERUNS = 1
+# The longest files (worker-seconds, measured), run first: pytest-xdist (--dist loadfile --no-loadscope-reorder) hands
+# the files out in collection order, one at a time per worker, so the last file to start bounds the run's tail.
+LONG_FIRST = ("tests/browser/test_accessibility.py", "tests/browser/test_every_page.py", "tests/browser/test_browser.py",
+              "tests/pages/test_upload.py", "tests/browser/test_layouts.py", "tests/browser/test_deck_browser.py", "tests/data/test_locking.py",
+              "tests/pages/test_pages.py", "tests/browser/test_albanian.py", "tests/browser/test_upload_browser.py", "tests/data/test_bad_corpus.py",
+              "tests/browser/test_notices_browser.py", "tests/browser/test_nginx.py", "tests/browser/test_search_browser.py", "tests/test_cli.py",
+              "tests/browser/test_safe_rendering.py", "tests/test_package.py")
 
 
 def pytest_addoption(parser):
@@ -34,6 +41,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid.startswith(BROWSER):
             item.add_marker(pytest.mark.flaky(reruns=BROWSER_RERUNS))
+    items.sort(key=lambda item: next((i for i, f in enumerate(LONG_FIRST) if item.nodeid.startswith(f)), len(LONG_FIRST)))
     part = config.getoption("--part")
     if part == "all":
         return

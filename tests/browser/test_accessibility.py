@@ -114,7 +114,7 @@ def serious_violations(page) -> list:
 @pytest.mark.parametrize("lang, size", [("sq", (390, 844)), ("en", (1366, 768))], ids=["sq-phone", "en-laptop"])
 def test_after_each_change_a_user_makes_the_map_page_stays_accessible_and_says_its_new_title(browser, server, lang, size):
     """axe after the map has drawn, after an indicator switch (its new title said in a polite live region), a level
-    switch and the table tab opened; in one language per viewport (every page in both languages: test_browser.py)."""
+    switch and the table tab opened; in one language per viewport (every page in both languages: test_every_page.py)."""
     words = {"sq": ("Treguesi", "Niveli", "Qark", "Tabela"), "en": ("Indicator", "Level", "County", "Table")}[lang]
     visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
     page = visit.open(f"/map?indicator=population&year=2011&lang={lang}")

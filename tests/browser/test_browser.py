@@ -1,4 +1,5 @@
-"""The dashboard in a real browser, offline: map, click-through, deep links, console, accessibility."""
+"""The dashboard in a real browser, offline: map, click-through, deep links, downloads, search (every page's console
+and accessibility: test_every_page.py)."""
 
 import re
 
@@ -7,8 +8,6 @@ import pytest
 from tests.browser.conftest import MAP_AREAS, Visit
 
 pytestmark = pytest.mark.browser
-
-PAGES = ["/", "/map", "/profile?m=AL343", "/trends", "/compare?m=AL343,AL345", "/programme", "/data"]
 
 
 def test_map_draws_61_polygons_without_any_request_leaving_the_machine(visit):
@@ -55,52 +54,6 @@ def test_profile_in_albanian_with_sources(visit):
     visit.wait_idle()
     body = page.inner_text("body")
     assert "Bashkia Korçë" in body and "Burimet:" in body
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_pages_have_no_console_errors_and_no_outside_requests(visit, path):
-    page = visit.open(path + ("&" if "?" in path else "?") + "lang=en")
-    visit.wait_idle()
-    assert visit.real_console_errors() == []
-    assert visit.blocked == []
-    assert page.query_selector("h1") is not None
-
-
-@pytest.mark.parametrize("size", [(1366, 768), (390, 844)], ids=["laptop", "phone"])
-@pytest.mark.parametrize("lang", ["sq", "en"])
-@pytest.mark.parametrize("path", PAGES)
-def test_pages_have_no_serious_accessibility_violations(browser, server, path, lang, size):
-    from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
-
-    visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
-    page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
-    def serious():
-        results = visit.unchanged_while(lambda: Axe().run(page))
-        return [(v["id"], v["help"], [n["html"][:200] for n in v["nodes"]]) for v in results.response["violations"]
-                if v["impact"] in ("serious", "critical")]
-
-    # A scan that lands on a fading element measures the fade; a real violation is there again a second later.
-    found = serious() or (page.wait_for_timeout(1000), serious())[1]
-    assert page.evaluate("document.documentElement.lang") == lang, "a screen reader reads the page in the language it declares"
-    assert found == []
-    assert [e for e in html_codesniffer_errors(page) if e not in KNOWN_HTMLCS_ERRORS] == []
-    visit.close()
-
-
-# HTML_CodeSniffer's WCAG2AA errors the accessibility statement lists as known (pages/accessibility.py): the ids Streamlit's
-# data grid repeats in its cells (4.1.1 Parsing, obsolete since WCAG 2.2 and always met for HTML in WCAG 2.1's 2023 errata).
-KNOWN_HTMLCS_ERRORS = {("4_1_1.F77", "glide-cell")}
-
-
-def html_codesniffer_errors(page) -> list[tuple[str, str]]:
-    """The second engine (tests/browser/vendor/HTMLCS.js): its WCAG2AA errors as (criterion.technique, element id or tag)."""
-    from pathlib import Path
-
-    page.add_script_tag(content=(Path(__file__).parent / "vendor" / "HTMLCS.js").read_text(encoding="utf-8"))
-    return [tuple(e) for e in page.evaluate("""() => new Promise(done => HTMLCS.process('WCAG2AA', document, () => done(
-        HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => [m.code.split('.').slice(3, 5).join('.'),
-            (m.element.id || m.element.tagName || '').replace(/^(glide-cell)-.*$/, '$1').toLowerCase()])
-    )))""")]
 
 
 def test_presentation_steps_with_the_arrow_keys(visit):
@@ -236,3 +189,12 @@ def test_the_profile_locator_is_zoomed_to_the_municipality(visit):
     frame = visit.wait_for_map(polygons=0)  # a still map: its areas take no pointer events
     frame.wait_for_function("window.map && document.querySelectorAll('path').length >= 61 && window.map.getZoom() >= 9", timeout=30_000)
     assert frame.evaluate("window.map.getBounds().contains([41.38, 19.76])"), "Kamëz is in view"
+
+
+def test_a_request_to_elsewhere_is_recorded_and_never_answered(visit):
+    """The other tests' `visit.blocked == []` holds because nothing is asked, not because nothing is seen."""
+    page = visit.page
+    with page.expect_event("requestfailed", timeout=15_000) as failed:
+        page.set_content('<img src="https://tile.openstreetmap.org/0/0/0.png">')
+    assert failed.value.url == "https://tile.openstreetmap.org/0/0/0.png" and "NAME_NOT_RESOLVED" in (failed.value.failure or "")
+    assert visit.blocked == ["https://tile.openstreetmap.org/0/0/0.png"]
