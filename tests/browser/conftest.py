@@ -79,11 +79,12 @@ class Visit:
     a sixth of a page load's CPU). The next visit gets no cookie and no stored item (Streamlit keeps the sidebar's
     state in local storage) from this one, and two open visits never share a context (two browser sessions)."""
 
-    def __init__(self, browser, base_url: str, viewport: tuple[int, int] = (1400, 1000), touch: bool = False):
+    def __init__(self, browser, base_url: str, viewport: tuple[int, int] = (1400, 1000), touch: bool = False, fresh: bool = False):
         self.base_url = base_url
         self._kind = (browser, touch)
         idle = IDLE_CONTEXTS.setdefault(self._kind, [])
-        self.context = idle.pop() if idle else browser.new_context(has_touch=touch, is_mobile=touch)
+        # fresh: a first visit as a new reader makes it, nothing cached (what it downloads is measured)
+        self.context = idle.pop() if idle and not fresh else browser.new_context(has_touch=touch, is_mobile=touch)
         self.origins: set[str] = set()
         self.blocked: list[str] = []
         self.console_errors: list[str] = []

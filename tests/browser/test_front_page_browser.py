@@ -93,7 +93,7 @@ def test_an_icon_the_subset_lacks_brings_in_the_full_icon_font_and_is_drawn(visi
 def test_a_first_visit_to_the_map_sends_at_most_1_5_mb(browser, server):
     """Bytes as sent (Chrome's encoded sizes, headers included; WebSocket messages received) until the map shows its
     areas and the page has finished: issue 22's budget for ``make run`` without a proxy."""
-    visit = Visit(browser, server, viewport=(1366, 768))
+    visit = Visit(browser, server, viewport=(1366, 768), fresh=True)
     try:
         cdp = visit.context.new_cdp_session(visit.page)
         sizes: dict[str, int] = {}
