@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from branca.utilities import color_brewer
+
+from lnb_dash.ops.files import write_atomically
 
 SCHEMES = ("quantiles", "natural_breaks", "equal_interval", "diverging")
 DEFAULT_SCHEME = "quantiles"
@@ -131,10 +132,8 @@ def bins_file(db_path: Path) -> Path:
 
 
 def save_bins(path: Path, bins: Mapping[str, Sequence[float]]) -> None:
-    """Write the memo (atomically: replicas may be reading it)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(dict(bins), sort_keys=True), encoding="utf-8")
-    tmp.replace(path)
+    """Write the memo (in one step: replicas may be reading it)."""
+    write_atomically(path, json.dumps(dict(bins), sort_keys=True))
 
 
 def load_bins(path: Path) -> int:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 from lnb_dash import config, levels
+from lnb_dash.ops.files import write_atomically
 
 STATIC_DIR = config.ROOT / "static"
 LEAFLET_JS = "leaflet/leaflet.js"
@@ -48,9 +48,8 @@ def _write_layer(static_dir: Path, layer: str) -> None:
     for old in target.parent.glob(f"{layer}.*.json"):
         if old != target:
             old.unlink(missing_ok=True)
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # two servers starting at once each write their own
-    tmp.write_text(json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(target)
+    # two servers starting at once each write their own temporary file
+    write_atomically(target, json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")))
 
 
 def install_static_assets(static_dir: Path = STATIC_DIR) -> Path:

@@ -26,6 +26,7 @@ from pathlib import Path
 from lnb_dash import config
 from lnb_dash.i18n import N_, t
 from lnb_dash.ops import fonts
+from lnb_dash.ops.files import write_atomically
 
 FRONT_DIR = config.ROOT / "front"
 FONTS = "fonts"  # the subsets, under static/ beside Streamlit's css/, js/ and media/
@@ -107,17 +108,6 @@ def front_page(streamlit_index: str, script_url: str, subset_fonts: dict[str, st
                                f'<script defer src="{script_url}"></script></body>'))
 
 
-def _write(path: Path, text: str | bytes) -> None:
-    """Written in one step (replicas start together and may serve the file while another writes it)."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if path.is_file() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 def _link(entry: Path, link: Path) -> None:
     if link.is_symlink() and link.resolve() == entry.resolve():
         return
@@ -158,7 +148,7 @@ def install_fonts(streamlit_static: Path, fonts_dir: Path) -> tuple[dict[str, st
         digest = hashlib.sha256(f"{source.name}\n{fonts.RECIPE}\n{fonttools_version}\n{keep}".encode()).hexdigest()[:12]
         name = f"{stem}.lnb-{digest}.woff2"
         if not (fonts_dir / name).is_file():
-            _write(fonts_dir / name, make(source, icons if stem == fonts.ICON_FONT else set(chars)))
+            write_atomically(fonts_dir / name, make(source, icons if stem == fonts.ICON_FONT else set(chars)))
             for old in fonts_dir.glob(f"{stem}.lnb-*.woff2"):
                 if old.name != name:
                     old.unlink(missing_ok=True)
@@ -172,7 +162,7 @@ def install_front_page(streamlit_static: Path, static_dir: Path, front_dir: Path
     (``/app/static/``) by a name that carries its hash."""
     digest = hashlib.sha256(DIALOG_SCRIPT.encode()).hexdigest()[:12]
     script = f"lnb-front.{digest}.js"
-    _write(static_dir / script, DIALOG_SCRIPT)
+    write_atomically(static_dir / script, DIALOG_SCRIPT)
     front_dir.mkdir(parents=True, exist_ok=True)
     for entry in streamlit_static.iterdir():
         if entry.name not in ("index.html", "static"):
@@ -195,12 +185,12 @@ def install_front_page(streamlit_static: Path, static_dir: Path, front_dir: Path
                 text = text.replace(f"../media/{media}", f"../{FONTS}/{subset}")
             if (css / entry.name).is_symlink():
                 (css / entry.name).unlink(missing_ok=True)
-            _write(css / entry.name, text)
+            write_atomically(css / entry.name, text)
         else:
             _link(entry, css / entry.name)
         _gzip_beside(css / entry.name)
     icon_font = next((media for media in renamed if media.startswith(fonts.ICON_FONT)), "")
-    _write(front_dir / "index.html", front_page((streamlit_static / "index.html").read_text(encoding="utf-8"), f"./app/static/{script}",
+    write_atomically(front_dir / "index.html", front_page((streamlit_static / "index.html").read_text(encoding="utf-8"), f"./app/static/{script}",
                                                 {media: f"{FONTS}/{subset}" for media, subset in renamed.items()}, icons,
                                                 f"./static/media/{icon_font}" if icon_font else ""))
     return front_dir
@@ -242,7 +232,4 @@ def _pack(source: Path, target: Path) -> None:
         return
     import gzip
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))
-    tmp.replace(target)
+    write_atomically(target, gzip.compress(source.read_bytes(), compresslevel=9, mtime=0))

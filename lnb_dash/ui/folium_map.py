@@ -14,7 +14,6 @@ static file. Every session gets these strings until the database changes (``cach
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import streamlit_folium
 from streamlit_folium import generate_js_hash
 
 from lnb_dash.ops import assets
+from lnb_dash.ops.files import write_atomically
 from lnb_dash.render import accessibility, maps
 from lnb_dash.ui import cached
 
@@ -79,10 +79,7 @@ def shapes_url(layer: str, static_dir: Path = assets.STATIC_DIR) -> str:
     path, body = maps.shapes_file(layer)
     target = static_dir / path
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(body)
-        tmp.replace(target)
+        write_atomically(target, body)
     for old in target.parent.glob(f"areas-{layer}.*.json"):
         if old != target:
             old.unlink(missing_ok=True)

@@ -26,6 +26,7 @@ from streamlit.web import cli
 
 from lnb_dash import config
 from lnb_dash.ops import assets, front_page
+from lnb_dash.ops.files import write_atomically
 
 APP_FILES = ("app.py", "pages/*.py", ".streamlit/config.toml")
 
@@ -40,14 +41,7 @@ def install_app(shipped: Path = config.SHIPPED_DIR, root: Path = config.ROOT) ->
         return
     for pattern in APP_FILES:
         for source in shipped.glob(pattern):
-            target = root / source.relative_to(shipped)
-            data = source.read_bytes()
-            if target.is_file() and target.read_bytes() == data:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+            write_atomically(root / source.relative_to(shipped), source.read_bytes())
 
 
 def serve_front_page() -> None:
