@@ -33,8 +33,9 @@ def staff_data(data_copy, monkeypatch):
 
 @pytest.fixture
 def shared_staff_data(read_only_data, monkeypatch):
-    """The app pointed at the session's shared data copy, for a test the page refuses or that only signs in: nothing may
-    change there (read_only_data checks every file afterwards), so it needs neither a copy of its own nor cold caches."""
+    """The app pointed at the session's shared data copy, for a test whose page refuses or only shows (a sign-in is not
+    one: it notes the attempt in the data folder). Nothing may change there (read_only_data checks every file
+    afterwards), so it needs no copy of its own, and the caches stay warm (app.py drops them when the database changes)."""
     data_dir, db_path = read_only_data
     monkeypatch.setattr(config, "DATA_DIR", data_dir)
     monkeypatch.setattr(config, "DB_PATH", db_path)
