@@ -74,7 +74,7 @@ import json, sys, time
 from pathlib import Path
 from lnb_dash.query import db
 
-db_path, stop = Path(sys.argv[1]), Path(sys.argv[2])
+db_path, stop, pause = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
 reads, torn, errors = 0, 0, []
 while not stop.exists():
     try:
@@ -92,7 +92,7 @@ while not stop.exists():
     if problem:
         torn += 1
         errors.append(problem)
-    time.sleep(0.01)  # page loads, not a busy loop that takes a core from the imports
+    time.sleep(pause)  # page loads, not a busy loop that takes a core from the imports
 print(json.dumps({"reads": reads, "torn": torn, "errors": errors[:5]}))
 """
 
@@ -140,15 +140,16 @@ def python(code: str, *args, code_root: Path = ROOT, env: dict | None = None, **
 
 
 def run_round(data_dir: Path, db_path: Path, work: Path, label: str, processes: int = 2, per_process: int = 2,
-              code_root: Path = ROOT, env: dict | None = None) -> RoundResult:
-    """One round of ``processes`` × ``per_process`` imports started at the same moment, with a reader polling."""
+              code_root: Path = ROOT, env: dict | None = None, read_pause: float = 0.01) -> RoundResult:
+    """One round of ``processes`` × ``per_process`` imports started at the same moment, with a reader polling
+    (opening the database costs ~40 ms of CPU, so a reader pausing ``read_pause`` s between reads keeps a core busy)."""
     work.mkdir(parents=True, exist_ok=True)
     go, stop = work / f"{label}.go", work / f"{label}.stop"
     ids = [[f"{label}_p{p}_i{i}" for i in range(per_process)] for p in range(processes)]
     workers = [python(WORKER, data_dir, db_path, work, go, *group, code_root=code_root, env=env, stdout=subprocess.PIPE) for group in ids]
     for worker in workers:
         assert worker.stdout.readline().strip() == "ready"
-    reader = python(READER, db_path, stop, code_root=code_root, env=env, stdout=subprocess.PIPE)
+    reader = python(READER, db_path, stop, read_pause, code_root=code_root, env=env, stdout=subprocess.PIPE)
     time.sleep(0.3)  # the reader is polling before the imports start
     start = time.perf_counter()
     go.touch()

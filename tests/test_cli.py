@@ -104,10 +104,16 @@ def test_import_rejection_exits_non_zero_with_the_reason(capsys, tmp_path, read_
     assert code == 2 and "Unknown municipality 'Atlantis'" in err and "row 2" in err
 
 
-@pytest.mark.parametrize("command", [[], ["values"], ["import"]])
-def test_help_is_available_for_every_command(command):
-    out = subprocess.run([sys.executable, "-m", "lnb_dash", *command, "--help"], capture_output=True, text=True, cwd=ROOT)
+def test_help_is_available_from_the_module_as_a_process():
+    out = subprocess.run([sys.executable, "-m", "lnb_dash", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and "usage: python -m lnb_dash" in out.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["values"], ["import"]])
+def test_help_is_available_for_every_command(command, capsys):
+    with pytest.raises(SystemExit) as exited:  # in-process: the parser is the same one `python -m lnb_dash` runs above
+        main([*command, "--help"])
+    assert exited.value.code == 0 and "usage: python -m lnb_dash" in capsys.readouterr().out
 
 
 def test_profile_command_writes_a_pdf_for_a_name(capsys, shipped_db, tmp_path):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from lnb_dash.cli import main
 from lnb_dash.data.importer import ImportRejected, import_file, read_table
-from tests.conftest import hashes
+from tests.conftest import folder_hashes
 
 BAD = Path(__file__).with_name("bad")
 META = {"source": {"id": "bad_test", "title": "Test", "publisher": "Test suite", "license": "CC0-1.0", "reference_date": "2020"},
@@ -51,11 +51,11 @@ def test_the_corpus_has_at_least_40_files_and_each_has_an_expectation():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_a_bad_file_is_rejected_by_the_importer_with_the_database_unchanged(name, read_only_data):
     data_dir, db_path = read_only_data
-    before = hashes(db_path)
+    before = folder_hashes(data_dir)  # every file's bytes, the database's too: a refusal writes nothing
     with pytest.raises(ImportRejected) as info:
         import_file(BAD / name, "bad_count", META, data_dir, db_path)
     assert EXPECTED[name] in str(info.value) and name in str(info.value)
-    assert hashes(db_path) == before and not (data_dir / "sources" / "bad_test").exists()
+    assert folder_hashes(data_dir) == before and not (data_dir / "sources" / "bad_test").exists()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -65,10 +65,10 @@ def test_a_bad_file_is_rejected_by_the_cli(name, read_only_data, tmp_path, capsy
     import yaml
 
     meta.write_text(yaml.safe_dump(META, allow_unicode=True), encoding="utf-8")
-    before = hashes(db_path)
+    before = folder_hashes(data_dir)
     code = main(["--data-dir", str(data_dir), "--db", str(db_path), "import", str(BAD / name), "--indicator", "bad_count", "--meta", str(meta)])
     assert code == 2 and EXPECTED[name] in capsys.readouterr().err
-    assert hashes(db_path) == before
+    assert folder_hashes(data_dir) == before
 
 
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from lnb_dash.data.importer import ImportRejected, UnreadableNumber, import_file, parse_number, plan_import
 from lnb_dash.query import db
-from tests.conftest import hashes
+from tests.conftest import folder_hashes, hashes
 
 META = {"source": {"id": "test_import", "title": "Synthetic test table", "publisher": "Test suite", "license": "CC0-1.0",
                    "reference_date": "2020"},
@@ -24,10 +24,10 @@ def write(tmp_path, name, text, encoding="utf-8"):
 
 def rejected(path, data_copy, meta=META, indicator="test_count"):
     data_dir, db_path = data_copy
-    before = hashes(db_path)
+    before = folder_hashes(data_dir)  # every file's bytes, the database's too: a refusal writes nothing
     with pytest.raises(ImportRejected) as info:
         import_file(path, indicator, meta, data_dir, db_path)
-    assert hashes(db_path) == before
+    assert folder_hashes(data_dir) == before
     assert not (data_dir / "sources" / "test_import").exists()
     return str(info.value)
 
@@ -184,7 +184,7 @@ def test_each_bad_file_gets_an_albanian_report_with_no_english_sentence_and_the_
 
     data_dir, db_path = read_only_data
     path = write(tmp_path, name, ALBANIAN_CASES[name])
-    before = hashes(db_path)
+    before = folder_hashes(data_dir)
     with pytest.raises(ImportRejected) as info:
         import_file(path, "test_count", META, data_dir, db_path, lang="sq")
     report = str(info.value)
@@ -196,7 +196,7 @@ def test_each_bad_file_gets_an_albanian_report_with_no_english_sentence_and_the_
     code = main(["--data-dir", str(data_dir), "--db", str(db_path), "import", str(path), "--indicator", "test_count", "--meta", str(meta), "--lang", "sq"])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("gabim: Importi u refuzua") and all(p.text("sq") in err for p in info.value.problems)
-    assert hashes(db_path) == before and not (data_dir / "sources" / "test_import").exists()
+    assert folder_hashes(data_dir) == before and not (data_dir / "sources" / "test_import").exists()
 
 
 @pytest.mark.parametrize("written, value", [("1 234", 1234), ("1\u00a0234\u00a0567", 1234567), ("1.234.567", 1234567), ("1,234,567", 1234567),

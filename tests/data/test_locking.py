@@ -36,7 +36,8 @@ def table(tmp_path):
 def test_four_imports_at_once_from_two_processes_lose_nothing_and_readers_never_see_a_torn_database(tmp_path, data_copy):
     data_dir, db_path = data_copy
     for n in range(2):  # two rounds here; `make bench-imports` runs twenty
-        result = run_round(data_dir, db_path, tmp_path / "work", f"round{n}")
+        # a read every ~0.15 s, dozens per round: a database replaced in place (a build takes ~1 s) would be caught torn
+        result = run_round(data_dir, db_path, tmp_path / "work", f"round{n}", read_pause=0.1)
         assert result.failed == {} and len(result.succeeded) == 4
         assert result.lost == {}, f"reported success but missing: {result.lost}"
         assert result.torn == 0 and result.reads > 0, result.read_errors

@@ -12,8 +12,8 @@ from lnb_dash.ops import fonts, front_page
 STREAMLIT_STATIC = Path(file_util.get_static_dir())
 
 
-def test_the_first_bytes_name_the_dashboard_and_say_it_is_opening_in_both_languages(tmp_path):
-    front = front_page.install_front_page(STREAMLIT_STATIC, tmp_path / "static", tmp_path / "front")
+def test_the_first_bytes_name_the_dashboard_and_say_it_is_opening_in_both_languages(installed):
+    front, _ = installed  # the module's one install: the font subsets take seconds of CPU to make
     index = (front / "index.html").read_text(encoding="utf-8")
     body = index[index.index("<body>"):]
     assert '<html lang="sq">' in index and f"<title>{t('app_title', 'sq')}</title>" in index

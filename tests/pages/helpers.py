@@ -1,6 +1,9 @@
 """Open a page through app.py (so navigation and the shared frame run) with URL parameters."""
 
+import functools
+
 import streamlit.testing.v1.app_test as app_test_module
+from streamlit.components.v2 import manifest_scanner
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
@@ -19,6 +22,9 @@ class _NavigationPagesManager(PagesManager):
 
 
 app_test_module.PagesManager = _NavigationPagesManager
+# Every new AppTest scans the metadata of all installed packages (~500) for Streamlit components: a third of a warm
+# page run's CPU. The installed packages do not change while the tests run, so scan once per process.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 def open_page(page: str, map_drawn: bool = True, **params) -> AppTest:

@@ -31,6 +31,17 @@ def staff_data(data_copy, monkeypatch):
     st.cache_resource.clear()
 
 
+@pytest.fixture
+def shared_staff_data(read_only_data, monkeypatch):
+    """The app pointed at the session's shared data copy, for a test whose page refuses or only shows (a sign-in is not
+    one: it notes the attempt in the data folder). Nothing may change there (read_only_data checks every file
+    afterwards), so it needs no copy of its own, and the caches stay warm (app.py drops them when the database changes)."""
+    data_dir, db_path = read_only_data
+    monkeypatch.setattr(config, "DATA_DIR", data_dir)
+    monkeypatch.setattr(config, "DB_PATH", db_path)
+    return data_dir, db_path
+
+
 def signed_in(lang="en", **state):
     from streamlit.testing.v1 import AppTest
 
@@ -48,7 +59,7 @@ def signed_in(lang="en", **state):
     return at
 
 
-def test_without_credentials_the_page_accepts_nothing(staff_data):
+def test_without_credentials_the_page_accepts_nothing(shared_staff_data):
     at = open_page("upload", lang="en")
     assert "Uploading is not enabled" in at.warning[0].value
     assert not at.button
@@ -69,9 +80,9 @@ def test_a_wrong_password_is_refused(staff_data):
     assert "Emri ose fjalëkalimi nuk është i saktë" in at.error[0].value  # Albanian by default
 
 
-def test_a_rejected_upload_shows_the_report_and_changes_nothing(staff_data, tmp_path):
-    _data_dir, db_path = staff_data
-    before = hashes(db_path)
+def test_a_rejected_upload_shows_the_report_and_changes_nothing(shared_staff_data, tmp_path):
+    data_dir, _db_path = shared_staff_data
+    before = folder_hashes(data_dir)
     bad = tmp_path / "bad.csv"
     bad.write_text("bashkia,viti,vlera\nAtlantis,2021,1\n", encoding="utf-8")
     at = signed_in(**{"upload.pending": (str(bad), "covid19_families_assisted", META)})
@@ -79,7 +90,7 @@ def test_a_rejected_upload_shows_the_report_and_changes_nothing(staff_data, tmp_
     report = at.dataframe[0].value
     assert report.iloc[0]["Row"] == "2" and report.iloc[0]["Column"] == "bashkia"
     assert "Unknown municipality 'Atlantis'" in report.iloc[0]["Problem"] and report.iloc[0]["What to do"]
-    assert hashes(db_path) == before
+    assert folder_hashes(data_dir) == before
 
 
 def test_a_good_upload_is_checked_confirmed_recorded_and_undone(staff_data, tmp_path):
@@ -100,30 +111,48 @@ def test_a_good_upload_is_checked_confirmed_recorded_and_undone(staff_data, tmp_
     assert history.read_history(data_dir).iloc[0].action == "undo"
 
 
-def test_the_upload_page_is_hidden_from_viewers_in_the_navigation(staff_data):
+def test_the_upload_page_is_hidden_from_viewers_in_the_navigation(shared_staff_data):
     from lnb_dash.ui import auth
 
     assert auth.auth_mode() == "none" and auth.signed_in_user() is None
 
 
+@pytest.fixture(scope="module")
+def refusing_page(_shared_data):
+    """One signed-in upload page on the session's shared data copy, rerun for each bad file as a staff member uploading
+    one after another would: a refused file writes nothing, so it needs no data copy or cold caches of its own (and
+    read_only_data checks after each test that every file of the folder hashes as before)."""
+    data_dir, db_path = _shared_data
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(config, "DATA_DIR", data_dir)
+        patch.setattr(config, "DB_PATH", db_path)
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        yield signed_in()
+        st.cache_data.clear()
+        st.cache_resource.clear()
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_bad_files_get_the_report_on_the_upload_page(staff_data, name):
-    _data_dir, db_path = staff_data
-    before = hashes(db_path)
+def test_bad_files_get_the_report_on_the_upload_page(refusing_page, read_only_data, name):
+    data_dir, _db_path = read_only_data
+    before = folder_hashes(data_dir)
     meta = {**META, "indicator": {"theme": "social_protection", "kind": "count", "aggregate": "sum", "decimals": 0,
                                   "name": {"sq": "a", "en": "b"}, "unit": {"sq": "persona", "en": "persons"},
                                   "definition": {"sq": "a", "en": "b"}}}
-    at = signed_in(**{"upload.pending": (str(BAD / name), "bad_count", meta)})
+    at = refusing_page
+    at.session_state["upload.pending"] = (str(BAD / name), "bad_count", meta)
+    at.run()
     assert "nothing was changed" in at.error[0].value
     assert EXPECTED[name] in " ".join(at.dataframe[0].value.Problem + " " + at.dataframe[0].value["What to do"])
-    assert hashes(db_path) == before and not at.exception
+    assert folder_hashes(data_dir) == before and not at.exception
 
 
 @pytest.mark.parametrize("lang, text", [("en", "Another import is in progress (started by Holder, at 20"),
                                         ("sq", "Një import tjetër është në proces (nisur nga Holder, më 20")])
 def test_an_import_while_another_is_in_progress_says_whose_and_changes_nothing(staff_data, tmp_path, monkeypatch, lang, text):
-    data_dir, db_path = staff_data
-    before = hashes(db_path)
+    data_dir, _db_path = staff_data
+    before = folder_hashes(data_dir)
     monkeypatch.setattr(config, "LOCK_TIMEOUT", 0.5)
     good = tmp_path / "good.csv"
     good.write_text(GOOD, encoding="utf-8")
@@ -131,22 +160,22 @@ def test_an_import_while_another_is_in_progress_says_whose_and_changes_nothing(s
     with lock_held_elsewhere(data_dir, user="Holder"):
         at.button(key="upload.confirm").click().run()
     assert any(text in e.value and "UTC" in e.value for e in at.error), [e.value for e in at.error]
-    assert not at.exception and hashes(db_path) == before and history.read_history(data_dir).empty
+    assert not at.exception and folder_hashes(data_dir) == before and history.read_history(data_dir).empty
     at.button(key="upload.confirm").click().run()  # once the other import is done, the same confirmation goes through
     assert history.read_history(data_dir).iloc[0].source_id == "staff_upload"
 
 
 @pytest.mark.parametrize("lang, text", [("en", "Upload the numerator and the denominator instead"),
                                         ("sq", "Ngarkoni në vend të saj numëruesin dhe emëruesin")])
-def test_a_rate_by_former_unit_is_refused_on_the_upload_page_with_what_to_upload(staff_data, tmp_path, lang, text):
-    _data_dir, db_path = staff_data
-    before = hashes(db_path)
+def test_a_rate_by_former_unit_is_refused_on_the_upload_page_with_what_to_upload(shared_staff_data, tmp_path, lang, text):
+    data_dir, _db_path = shared_staff_data
+    before = folder_hashes(data_dir)
     rates = tmp_path / "rates.csv"
     rates.write_text("komuna,viti,vlera\nKamëz,2021,45.2\nPaskuqan,2021,50.1\n", encoding="utf-8")
     at = signed_in(lang, **{"upload.pending": (str(rates), "parl_turnout", META)})
     assert {"en": "numerator and denominator", "sq": "numëruesin dhe emëruesin"}[lang] in " ".join(at.dataframe[0].value.iloc[:, 4])
     assert any(text in i.value for i in at.info), [i.value for i in at.info]
-    assert hashes(db_path) == before and not at.exception
+    assert folder_hashes(data_dir) == before and not at.exception
 
 
 @pytest.mark.parametrize("lang, text", [("en", "By former unit (2021): 1 municipalities will get the sum of their units"),
@@ -168,22 +197,22 @@ def test_counts_by_former_unit_go_through_the_same_upload(staff_data, tmp_path, 
 
 
 @pytest.mark.parametrize("lang, words", [("sq", "nuk ndryshohen kurrë"), ("en", "never changed")])
-def test_an_installed_package_never_takes_uploads_into_its_shipped_data(staff_data, monkeypatch, lang, words):
-    data_dir, db_path = staff_data
+def test_an_installed_package_never_takes_uploads_into_its_shipped_data(shared_staff_data, monkeypatch, lang, words):
+    data_dir, _db_path = shared_staff_data
     monkeypatch.setattr(config, "INSTALLED", True)
     monkeypatch.setattr(config, "SHIPPED_DATA_DIR", data_dir)
-    before = hashes(db_path)
+    before = folder_hashes(data_dir)
     at = signed_in(lang)
     assert words in at.error[0].value and "lnb-dash init" in at.error[0].value
-    assert not at.get("file_uploader") and hashes(db_path) == before
+    assert not at.get("file_uploader") and folder_hashes(data_dir) == before
 
 
 @pytest.mark.parametrize("lang, text", [("en", "The sheet holds more than 100,000 rows (at least 1,000,000); the limit is 100,000"),
                                         ("sq", "Fleta ka më shumë se 100\u00a0000 rreshta (të paktën 1\u00a0000\u00a0000); kufiri është 100\u00a0000")])
-def test_a_workbook_bomb_is_refused_on_the_page_in_its_language(staff_data, tmp_path, lang, text):
+def test_a_workbook_bomb_is_refused_on_the_page_in_its_language(shared_staff_data, tmp_path, lang, text):
     from tests.data.bombs import write_row_bomb
 
-    data_dir, _db_path = staff_data
+    data_dir, _db_path = shared_staff_data
     before = folder_hashes(data_dir)
     bomb = write_row_bomb(tmp_path / "bomb.xlsx", 1_000_000)
     at = signed_in(lang, **{"upload.pending": (str(bomb), "covid19_families_assisted", META)})
@@ -191,7 +220,7 @@ def test_a_workbook_bomb_is_refused_on_the_page_in_its_language(staff_data, tmp_
     assert folder_hashes(data_dir) == before and "upload.pending" not in at.session_state
 
 
-def test_an_upload_named_with_a_path_and_html_lands_in_its_folder_and_is_shown_as_text(staff_data, tmp_path):
+def test_an_upload_named_with_a_path_and_html_lands_in_its_folder_and_is_shown_as_text(shared_staff_data, tmp_path):
     from lnb_dash.data.tables import safe_upload_name
 
     folder = tmp_path / "uploads" / "one"
@@ -249,7 +278,7 @@ def test_a_staff_account_signs_in_and_the_history_records_its_name(staff_data):
     assert any("Arta Hoxha" in c.value for c in at.caption)
 
 
-def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(staff_data):
+def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(shared_staff_data):
     at = signed_in("sq")
     picker = at.selectbox(key="upload.indicator")
     assert picker.value is None and picker.placeholder == "Zgjidhni treguesin" and picker.options[0] == "Tregues i ri…"
@@ -258,7 +287,7 @@ def test_the_indicator_picker_starts_empty_and_offers_a_new_indicator(staff_data
     assert at.selectbox(key="upload.new.kind").value is None
 
 
-def test_the_templates_say_they_carry_the_chosen_indicator(staff_data):
+def test_the_templates_say_they_carry_the_chosen_indicator(shared_staff_data):
     """Step 1 tells to choose the indicator first; once chosen (or named as a new one) the templates carry it."""
     at = signed_in("sq")
     assert any("Zgjidhni treguesin te hapi 2" in c.value for c in at.caption)
@@ -274,8 +303,8 @@ def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with
     from lnb_dash.data.indicator_form import new_indicator
     from tests.data.test_indicator_form import FIELDS, SOURCE
 
-    _data_dir, db_path = staff_data
-    before = hashes(db_path)
+    data_dir, db_path = staff_data
+    before = folder_hashes(data_dir)
     iid, definition, _ = new_indicator(FIELDS, [], "sq")
     table = tmp_path / "ndihma.csv"
     table.write_text("bashkia,viti,vlera\nBashkia Kamëz,2024,812\nkorca,2024,1204\nDIBER,2024,655\nFushe-Arrez,2024,97\nPustec,2024,41\n",
@@ -289,7 +318,7 @@ def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with
     assert list(zip(preview["Si është shkruar në skedar"], preview["Vendi"])) == [
         ("Bashkia Kamëz", "Kamëz"), ("korca", "Korçë"), ("DIBER", "Dibër"), ("Fushe-Arrez", "Fushë-Arrëz"), ("Pustec", "Pustec")]
     assert set(preview["Niveli"]) == {"Bashki"} and set(preview["Çfarë ndodh"]) == {"shtohet"} and "1\xa0204" in set(preview["Vlera"])
-    assert hashes(db_path) == before, "nothing changes before Konfirmo"
+    assert folder_hashes(data_dir) == before, "nothing changes before Konfirmo"
     at.button(key="upload.confirm").click().run()
     with db.connect(db_path) as con:
         assert con.execute("SELECT name_sq FROM indicators WHERE indicator_id = ?", [iid]).fetchone()[0] == FIELDS["name_sq"]
@@ -302,10 +331,10 @@ def test_a_new_indicator_is_previewed_name_by_name_then_imported_and_undone_with
         assert con.execute("SELECT count(*) FROM observations WHERE indicator_id = ?", [iid]).fetchone()[0] == 0
 
 
-def test_a_file_far_from_the_chosen_indicator_asks_for_a_confirmation(staff_data, tmp_path):
+def test_a_file_far_from_the_chosen_indicator_asks_for_a_confirmation(shared_staff_data, tmp_path):
     """Five disability counts uploaded as 'registered voters': values 10× below the voters' asks, Konfirmo waits."""
-    _data_dir, db_path = staff_data
-    before = hashes(db_path)
+    data_dir, _db_path = shared_staff_data
+    before = folder_hashes(data_dir)
     table = tmp_path / "aftesi.csv"
     table.write_text("bashkia,viti,vlera\nBashkia Kamëz,2024,81\nkorca,2024,120\nDIBER,2024,65\nFushe-Arrez,2024,9\nPustec,2024,14\n",
                      encoding="utf-8")
@@ -315,5 +344,5 @@ def test_a_file_far_from_the_chosen_indicator_asks_for_a_confirmation(staff_data
     assert at.button(key="upload.confirm").disabled
     at.checkbox(key="upload.sure").check().run()
     assert not at.button(key="upload.confirm").disabled
-    assert hashes(db_path) == before
+    assert folder_hashes(data_dir) == before
 
