@@ -55,7 +55,9 @@ def test_on_a_wide_screen_every_column_is_on_screen_and_the_spines_are_drawn(bro
     visit.close()
 
 
-def test_printing_keeps_every_indicator_row(visit):
+def test_printing_keeps_every_indicator_row_and_the_similar_municipalities_open_compare_in_one_click(visit):
+    """One load of Kamëz's profile: printed first (the page stays as it is), then on screen again, its similar
+    municipalities' link."""
     page = _open(visit)
     page.emulate_media(media="print")
     names = page.eval_on_selector_all(ROWS + " th[scope=row]", "hs => hs.map(h => h.firstChild.textContent)")
@@ -67,9 +69,7 @@ def test_printing_keeps_every_indicator_row(visit):
         assert " ".join(name.split()) in text, f"{name} is missing from the printout"
     assert "Similar municipalities" in text and "How similarity is measured" in text
 
-
-def test_the_similar_municipalities_open_compare_in_one_click(visit):
-    page = _open(visit)
+    page.emulate_media(media="screen")
     cards = page.locator("ul.lnb-similar li")
     assert cards.count() == 5
     page.locator("a.lnb-compare-link").click()
