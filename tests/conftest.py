@@ -25,11 +25,11 @@ BROWSER = "tests/browser/"
 BROWSER_RERUNS = 1
 # The longest files (worker-seconds, measured), run first: pytest-xdist (--dist loadfile --no-loadscope-reorder) hands
 # the files out in collection order, one at a time per worker, so the last file to start bounds the run's tail.
-LONG_FIRST = ("tests/browser/test_accessibility.py", "tests/browser/test_every_page.py", "tests/browser/test_browser.py",
-              "tests/pages/test_upload.py", "tests/browser/test_layouts.py", "tests/browser/test_deck_browser.py", "tests/data/test_locking.py",
-              "tests/pages/test_pages.py", "tests/browser/test_albanian.py", "tests/browser/test_upload_browser.py", "tests/data/test_bad_corpus.py",
-              "tests/browser/test_notices_browser.py", "tests/browser/test_nginx.py", "tests/browser/test_search_browser.py", "tests/test_cli.py",
-              "tests/browser/test_safe_rendering.py", "tests/test_package.py")
+LONG_FIRST = ("tests/browser/test_every_page.py", "tests/browser/test_accessibility.py", "tests/browser/test_browser.py",
+              "tests/browser/test_layouts.py", "tests/browser/test_upload_browser.py", "tests/test_package.py", "tests/pages/test_upload.py",
+              "tests/browser/test_front_page_browser.py", "tests/browser/test_search_browser.py", "tests/browser/test_county_browser.py",
+              "tests/browser/test_notices_browser.py", "tests/data/test_locking.py", "tests/browser/test_deck_browser.py",
+              "tests/browser/test_nginx.py", "tests/pages/test_pages.py", "tests/browser/test_safe_rendering.py", "tests/test_cli.py")
 
 
 def pytest_addoption(parser):
