@@ -37,6 +37,14 @@ def pytest_addoption(parser):
                      help="serial: only the timing-sensitive tests (tests.conftest.SERIAL); parallel: all the others")
 
 
+def pytest_ignore_collect(collection_path, config):
+    """The serial part imports only its own test files (collecting all of them costs every run several seconds)."""
+    if config.getoption("--part") == "serial" and collection_path.name.startswith("test_") and collection_path.suffix == ".py":
+        relative = collection_path.resolve().relative_to(ROOT).as_posix()
+        return not relative.startswith(SERIAL) or None
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid.startswith(BROWSER):

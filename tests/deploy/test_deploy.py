@@ -115,11 +115,12 @@ def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tm
     threads = [threading.Thread(target=reader) for _ in range(8)]
     for t in threads:
         t.start()
-    time.sleep(1)
+    wait_for(lambda: reruns[0] >= len(threads))  # the readers are rerunning the map when the import starts
     done = subprocess.run([sys.executable, "-m", "lnb_dash", "--data-dir", str(cluster.data_dir), "--db", str(cluster.db_path), "import",
                            str(table), "--indicator", "load_test_count", "--meta", str(tmp_path / "meta.yml")],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
-    time.sleep(3)  # the readers rerun on the new file meanwhile (each run checks it first)
+    after = reruns[0]
+    wait_for(lambda: reruns[0] >= after + 2 * len(threads))  # the readers rerun on the new file (each run checks it first)
     stop.set()
     for t in threads:
         t.join(60)
@@ -131,6 +132,13 @@ def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tm
         drawn = open_map(session)[1]
         assert any("Load test count" in option for option in drawn.selectboxes["map.indicator"].options), node.url
         session.close()
+
+
+def wait_for(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the readers did not rerun in time"
+        time.sleep(0.05)
 
 
 @pytest.mark.slow
