@@ -32,4 +32,12 @@ style.render_frame_style(mode)
 chrome.render_page_language(lang)
 if mode == "normal":
     chrome.render_language_switch(lang)
-page.run()
+started_on = cached.version()
+try:
+    page.run()
+except Exception:
+    # Another session's run dropped the caches for a new database (an import) while this one ran: it read part of
+    # the old data and part of the new (an indicator in one table and not yet in the other). Run again, on the new.
+    if cached.version() != started_on:
+        st.rerun()
+    raise

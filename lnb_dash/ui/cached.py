@@ -72,6 +72,11 @@ def drop_if_rebuilt(db_path: Path | None = None) -> bool:
     return True
 
 
+def version() -> tuple | None:
+    """The database version the caches now hold: a run that started on another one may have read part of each."""
+    return _version
+
+
 @st.cache_resource
 def install_static_assets_once() -> None:
     """Leaflet into ./static once per process (``python -m lnb_dash.ui.serve`` also does it before the server starts)."""
