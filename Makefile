@@ -66,6 +66,9 @@ lint: $(VENV)/.installed
 # One more worker than cores: a browser test's worker waits part of the time for its page (measured on 2 cores: 3 workers
 # 443 s, 2 workers 495 s, 4 workers no better than 2 when the suite was heavier).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# The tests' own modules and their rewritten asserts are compiled once into __pycache__, not again in each of the
+# suite's processes (workers, servers, command-line runs) when the environment sets PYTHONDONTWRITEBYTECODE.
+test: export PYTHONDONTWRITEBYTECODE =
 test: lint data/lnb.duckdb
 	@echo '==> Running the test suite: fault and deployment tests alone, then the rest on $(TEST_WORKERS) workers'
 	@rc=0; \
