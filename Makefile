@@ -63,8 +63,8 @@ lint: $(VENV)/.installed
 
 # The timing-sensitive fault and deployment tests run alone, then the rest on every core (pytest-xdist, one file per
 # worker at a time, the longest files first: LONG_FIRST in tests/conftest.py); exit status 5 (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
-# One more worker than cores: a browser test's worker waits part of the time for its page (measured on 2 cores: 3 workers
-# 443 s, 2 workers 495 s, 4 workers no better than 2 when the suite was heavier).
+# One more worker than cores: a browser test's worker waits part of the time for its page (the parallel part measured on
+# 2 cores: 2 workers 495 s, 3 workers 443 s, 4 workers 443 s).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # The tests' own modules and their rewritten asserts are compiled once into __pycache__, not again in each of the
 # suite's processes (workers, servers, command-line runs) when the environment sets PYTHONDONTWRITEBYTECODE.

@@ -58,6 +58,14 @@ def rerun_or_reconnect(session: Session, timeout: float = 30):
                 time.sleep(0.3)
 
 
+def wait_for(condition, timeout: float = 60) -> None:
+    """Poll ``condition`` until it holds: a state to wait for, not a fixed sleep."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"not reached within {timeout} s"
+        time.sleep(0.05)
+
+
 def test_each_viewer_keeps_one_replica_for_its_stream_and_its_downloads(cluster):
     sessions = viewers(cluster.url)
     for session, run in sessions:
@@ -132,13 +140,6 @@ def test_an_import_during_load_lands_once_and_every_replica_shows_it(cluster, tm
         drawn = open_map(session)[1]
         assert any("Load test count" in option for option in drawn.selectboxes["map.indicator"].options), node.url
         session.close()
-
-
-def wait_for(condition, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the readers did not rerun in time"
-        time.sleep(0.05)
 
 
 @pytest.mark.slow
