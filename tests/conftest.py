@@ -12,8 +12,10 @@ import pytest
 from lnb_dash import config
 from lnb_dash.data import locking
 from lnb_dash.data.build import build_database
+from lnb_dash.model.classify import bins_file
 from lnb_dash.query import db
 from tests.deploy.cluster import cluster  # noqa: F401  (replicas behind nginx, for tests/deploy and tests/browser)
+from tests.serving import keep_map_classes
 
 ROOT = Path(__file__).resolve().parents[1]
 # Tests whose timing is the point (replicas killed under load, imports interrupted mid-write): `make test` runs them
@@ -62,9 +64,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def shipped_db(tmp_path_factory) -> Path:
-    """The shipped data, built once per test session into its own file."""
+    """The shipped data, built once per test session into its own file, with its map classes."""
     path = tmp_path_factory.mktemp("db") / "lnb.duckdb"
     build_database(config.DATA_DIR, path)
+    keep_map_classes(path)
     return path
 
 
@@ -81,6 +84,7 @@ def copy_data(data_dir: Path, shipped_db: Path) -> tuple[Path, Path]:
     shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
     db_path = data_dir / "lnb.duckdb"
     shutil.copyfile(shipped_db, db_path)
+    shutil.copyfile(bins_file(shipped_db), bins_file(db_path))
     return data_dir, db_path
 
 

@@ -19,6 +19,7 @@ from bench.stclient import Session, open_map
 from lnb_dash import config
 from lnb_dash.data.build import build_database
 from lnb_dash.ops import deploy
+from tests.serving import keep_map_classes
 
 
 def require_nginx() -> None:
@@ -35,6 +36,7 @@ def cluster(tmp_path_factory):
     shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
     db_path = data_dir / "lnb.duckdb"
     build_database(data_dir, db_path)
+    keep_map_classes(db_path)
     env = {"LNB_DATA_DIR": str(data_dir), "LNB_DB_PATH": str(db_path)}
     with deploy.Cluster(2, run_dir=tmp_path_factory.mktemp("run"), env=env) as running:
         running.data_dir, running.db_path = data_dir, db_path
