@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+from tests.browser.conftest import chromium_executable
 from tests.conftest import ROOT
 from tests.serving import free_port, wait_until_healthy
 
@@ -48,11 +49,11 @@ def test_the_wheel_lists_every_sub_package():
 
 # Opens a page of a running dashboard in chromium; prints the requests that tried to leave 127.0.0.1 (one a line).
 SEE_MAP = """
-import shutil, sys
+import sys
 from playwright.sync_api import sync_playwright
 from tests.browser.conftest import CHROMIUM_ARGS, Visit
 with sync_playwright() as p:
-    browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+    browser = p.chromium.launch(executable_path=sys.argv[4], args=CHROMIUM_ARGS)
     visit = Visit(browser, sys.argv[1])
     visit.open(sys.argv[2])
     visit.wait_for_map(int(sys.argv[3]))
@@ -99,11 +100,6 @@ def installed(tmp_path_factory) -> Installed:
 
 
 
-def _need_chromium() -> None:
-    if shutil.which("chromium") is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI (.ci/run should have installed it)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
 
 
 def test_the_package_carries_the_app_pages_data_geo_sql_and_catalogs(installed):
@@ -119,7 +115,7 @@ def test_the_package_carries_the_app_pages_data_geo_sql_and_catalogs(installed):
 
 @pytest.mark.slow
 def test_installed_command_builds_and_serves_the_map_from_another_folder(installed):
-    _need_chromium()
+    chromium = chromium_executable()
     built = installed.lnb_dash("build")
     assert built.returncode == 0 and f"built {installed.state / 'lnb.duckdb'}" in built.stdout
     assert (installed.state / "lnb.duckdb.classes.json").stat().st_size > 10_000, "the map classes are kept beside the database"
@@ -137,8 +133,8 @@ def test_installed_command_builds_and_serves_the_map_from_another_folder(install
             assert served.headers.get_content_type() == "application/json", "the static folder is not served"
             assert len(json.loads(served.read())["features"]) == 61
         assert b"Leaflet" in urllib.request.urlopen(f"{url}/app/static/leaflet/leaflet.js", timeout=10).read(2000)
-        seen = subprocess.run([sys.executable, "-c", SEE_MAP, url, "/map?indicator=population&year=2011&lang=en", "61"], cwd=ROOT,
-                              capture_output=True, text=True, timeout=120)
+        seen = subprocess.run([sys.executable, "-c", SEE_MAP, url, "/map?indicator=population&year=2011&lang=en", "61", chromium],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert seen.returncode == 0, seen.stderr[-2000:]
         assert seen.stdout.strip() == ""  # offline: Leaflet and the boundaries come from the app's own static folder
     finally:

@@ -69,7 +69,8 @@ def test_county_views_in_albanian(browser, server):
     visit.close()
 
 
-def test_the_county_profile_prints_every_indicator_and_municipality(visit):
+def test_the_county_profile_prints_every_indicator_and_municipality(print_visit):
+    visit = print_visit  # the full chromium: a person prints from it
     page = visit.open("/profile?county=AL-06&lang=en")
     page.wait_for_selector("table.lnb-county-indicators", timeout=60_000)
     visit.wait_idle()

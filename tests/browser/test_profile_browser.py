@@ -55,7 +55,8 @@ def test_on_a_wide_screen_every_column_is_on_screen_and_the_spines_are_drawn(bro
     visit.close()
 
 
-def test_printing_keeps_every_indicator_row_and_the_similar_municipalities_open_compare_in_one_click(visit):
+def test_printing_keeps_every_indicator_row_and_the_similar_municipalities_open_compare_in_one_click(print_visit):
+    visit = print_visit  # the full chromium: a person prints from it
     """One load of Kamëz's profile: printed first (the page stays as it is), then on screen again, its similar
     municipalities' link."""
     page = _open(visit)
