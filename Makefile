@@ -61,8 +61,10 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check $(LINTED)
 	$(VENV)/bin/lint-imports
 
-# The timing-sensitive fault and deployment tests run alone, then the rest on every core (pytest-xdist, one file per
-# worker at a time, the longest files first: LONG_FIRST in tests/conftest.py); exit status 5 (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
+# The timing-sensitive fault and deployment tests run apart from the rest, on two workers (the faults file on one, the
+# deployment files on the other: each part keeps about the one core it used alone), then the rest on every core
+# (pytest-xdist, one file per worker at a time, the longest files first: LONG_FIRST in tests/conftest.py); exit status 5
+# (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
 # One more worker than cores: a browser test's worker waits part of the time for its page (the parallel part measured on
 # 2 cores: 2 workers 495 s, 3 workers 443 s, 4 workers 443 s).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
@@ -70,9 +72,9 @@ TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # suite's processes (workers, servers, command-line runs) when the environment sets PYTHONDONTWRITEBYTECODE.
 test: export PYTHONDONTWRITEBYTECODE =
 test: lint data/lnb.duckdb
-	@echo '==> Running the test suite: fault and deployment tests alone, then the rest on $(TEST_WORKERS) workers'
+	@echo '==> Running the test suite: fault and deployment tests apart (2 workers), then the rest on $(TEST_WORKERS) workers'
 	@rc=0; \
-	$(PY) -m pytest --part serial $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
+	$(PY) -m pytest --part serial -n 2 --dist loadfile $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
 	$(PY) -m pytest --part parallel -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -rR $(PYTEST_ARGS) || [ $$? -eq 5 ] || rc=1; \
 	exit $$rc
 
