@@ -19,12 +19,14 @@ from tests.serving import keep_map_classes
 
 ROOT = Path(__file__).resolve().parents[1]
 # Tests whose timing is the point (replicas killed under load, imports interrupted mid-write): `make test` runs them
-# alone first (--part serial), then the rest on every core (--part parallel, pytest-xdist).
+# apart first (--part serial), then the rest on every core (--part parallel, pytest-xdist).
 SERIAL = ("tests/deploy/", "tests/data/test_faults.py")
 # Browser tests drive a real Chromium against a live server on two shared cores: one that fails runs once more
-# (pytest-rerunfailures); the summary counts it as "rerun" and `-rR` names it, so a flake is seen, not hidden.
+# (pytest-rerunfailures); the summary counts it as "rerun", `-rR` names it and the end of its first try's error is printed
+# above, so a flake is seen and can be mended, not hidden.
 BROWSER = "tests/browser/"
 BROWSER_RERUNS = 1
+FIRST_TRIES: list = []  # the reports of the failed first tries
 # The longest files (worker-seconds, measured), run first: pytest-xdist (--dist loadfile --no-loadscope-reorder) hands
 # the files out in collection order, one at a time per worker, so the last file to start bounds the run's tail.
 LONG_FIRST = ("tests/browser/test_every_page.py", "tests/browser/test_accessibility.py", "tests/browser/test_browser.py",
@@ -45,6 +47,18 @@ def pytest_ignore_collect(collection_path, config):
         relative = collection_path.resolve().relative_to(ROOT).as_posix()
         return not relative.startswith(SERIAL) or None
     return None
+
+
+def pytest_runtest_logreport(report):
+    if report.outcome == "rerun":
+        FIRST_TRIES.append(report)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Why each rerun test failed its first try (the end of its error), just above the summary that names it."""
+    for report in FIRST_TRIES:
+        terminalreporter.write_sep("-", f"first try of {report.nodeid}")
+        terminalreporter.write_line("\n".join(str(report.longrepr).splitlines()[-25:]))
 
 
 def pytest_collection_modifyitems(config, items):
