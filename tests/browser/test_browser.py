@@ -193,3 +193,21 @@ def test_a_request_to_elsewhere_is_recorded_and_never_answered(visit):
         page.set_content('<img src="https://tile.openstreetmap.org/0/0/0.png">')
     assert failed.value.url == "https://tile.openstreetmap.org/0/0/0.png" and "NAME_NOT_RESOLVED" in (failed.value.failure or "")
     assert visit.blocked == ["https://tile.openstreetmap.org/0/0/0.png"]
+
+
+def test_the_suite_drives_the_headless_shell_when_installed_and_chromium_when_asked(monkeypatch):
+    """The browser the tests run in is said, not guessed: LNB_TEST_CHROMIUM names it; otherwise the headless shell,
+    else the full chromium."""
+    import shutil
+
+    from tests.browser.conftest import chromium_executable
+
+    found = {"chromium": "/usr/bin/chromium", "chromium-headless-shell": "/usr/bin/chromium-headless-shell"}
+    monkeypatch.setattr(shutil, "which", found.get)
+    monkeypatch.delenv("LNB_TEST_CHROMIUM", raising=False)
+    assert chromium_executable() == "/usr/bin/chromium-headless-shell"
+    monkeypatch.setenv("LNB_TEST_CHROMIUM", "chromium")
+    assert chromium_executable() == "/usr/bin/chromium"
+    monkeypatch.delenv("LNB_TEST_CHROMIUM")
+    del found["chromium-headless-shell"]
+    assert chromium_executable() == "/usr/bin/chromium"
