@@ -83,7 +83,7 @@ def render_county_trends(page: str, view, catalogue, pick, areas_col, county_ids
     chosen = st.session_state.get(state.key(page, "areas")) or []
     st.session_state[state.key(page, "areas")] = list(trends.highlighted_areas(tuple(c for c in chosen if c in names)))
     areas_col.multiselect(i18n.t("choose_counties", lang), list(trends.COUNTY_CODES), max_selections=trends.MAX_HIGHLIGHTED,
-                          format_func=county_label(lang), key=state.key(page, "areas"))
+                          format_func=county_label(lang), key=state.key(page, "areas"), placeholder=i18n.t("choose_counties_placeholder", lang))
     options = st.columns(2)
     options[0].checkbox(i18n.t("show_national", lang), key=state.key(page, "national"))
     options[1].toggle(i18n.t("indexed", lang), key=state.key(page, "indexed"))

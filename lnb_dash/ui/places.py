@@ -149,7 +149,8 @@ def render_compare_picker(page: str, view, lang: str) -> None:
         return
     labels = cached.municipality_labels_cached()
     chosen = st.multiselect(i18n.t("compare_from_map", lang), list(labels), max_selections=compare.COMPARE_MAX,
-                            format_func=labels.__getitem__, help=i18n.t("compare_from_map_help", lang), key=f"{page}.compare")
+                            format_func=labels.__getitem__, help=i18n.t("compare_from_map_help", lang), key=f"{page}.compare",
+                            placeholder=i18n.t("choose_places_placeholder", lang))
     if len(chosen) < 2:
         st.caption(i18n.t("compare_help", lang))
         return

@@ -23,6 +23,19 @@ def test_every_page_renders_in_both_languages(page, lang):
     at = open_page(page, lang=lang)
     assert at.title, f"{page} has a title"
     assert at.query_params.get("lang") == lang
+    assert boxes_in_streamlits_english(at) == []
+
+
+def boxes_in_streamlits_english(at) -> list[str]:
+    """The choice boxes that, when empty, would show Streamlit's own English placeholder ("Choose options", "Choose an
+    option") instead of one in the page's language."""
+    return [box.key for box in [*at.multiselect, *(b for b in at.selectbox if b.value is None)] if not box.placeholder]
+
+
+def test_the_county_trends_choice_of_counties_says_choose_in_albanian():
+    at = open_page("trends", level="county", lang="sq")
+    assert at.multiselect(key="trends.areas").placeholder == "Zgjidhni qarqet"
+    assert boxes_in_streamlits_english(at) == []
 
 
 def _indicators_with_data() -> list[str]:
