@@ -248,6 +248,16 @@ def stories_cached(signature: tuple) -> dict:
     return stories.list_stories(stories.STORIES_DIR, stories.Known(years))
 
 
+@database_resource(max_entries=8)
+def deck_slides_cached(story, lang: str) -> list:
+    """A story's slides in ``lang``, built once for both of its downloads (PowerPoint and offline HTML) and every session:
+    its maps' and charts' pictures are most of a deck's CPU. ``story`` is hashed by its content, so an edited story file
+    builds again."""
+    from lnb_dash.render import deck
+
+    return deck.build_slides(get_connection(), story, lang)
+
+
 @database_resource(max_entries=1)
 def mappable_catalogue_cached() -> pd.DataFrame:
     """The catalogue's rows a map can draw (the map page's picker), once per database instead of filtered per run."""

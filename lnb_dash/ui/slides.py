@@ -40,7 +40,7 @@ def render_deck_downloads(story: stories.Story, name: str, lang: str, where) -> 
     from lnb_dash.render import deck, deck_html, deck_pptx
 
     def slides():
-        return deck.build_slides(cached.get_connection(), story, lang)
+        return cached.deck_slides_cached(story, lang)
 
     files = ((i18n.t("deck_download_pptx", lang), lambda: deck_pptx.build_pptx(slides(), story.title[lang], lang), "pptx", PPTX_MIME),
              (i18n.t("deck_download_html", lang), lambda: deck_html.build_html(slides(), story.title[lang], lang).encode("utf-8"), "html",

@@ -96,3 +96,20 @@ def test_a_run_that_fails_on_the_database_it_started_on_shows_its_error(replacea
     monkeypatch.setattr(app_caches, "municipalities_cached", broken)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert "a real bug" in str([e.message for e in at.exception])
+
+
+def test_a_storys_slides_are_built_once_for_both_downloads_and_every_session(replaceable_db, monkeypatch):
+    """The PowerPoint and the offline HTML of a story share one build of its slides (their pictures are most of a
+    deck's CPU); another language builds its own."""
+    from lnb_dash.model import stories
+    from lnb_dash.render import deck
+    from lnb_dash.ui import cached
+
+    built = []
+    build = deck.build_slides
+    monkeypatch.setattr(deck, "build_slides", lambda con, story, lang: built.append(lang) or build(con, story, lang))
+    story = stories.list_stories(stories.STORIES_DIR, None)["steering_committee"]
+    first = cached.deck_slides_cached(story, "sq")
+    assert cached.deck_slides_cached(story, "sq") is first and len(first) == len(story.steps)
+    cached.deck_slides_cached(story, "en")
+    assert built == ["sq", "en"]
