@@ -11,6 +11,8 @@ import http.server
 import os
 import pwd
 import shutil
+import socket
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -142,16 +144,36 @@ def test_every_response_carries_the_security_headers_and_embeds_may_be_framed_by
         process.wait(10)
 
 
-def test_hsts_only_when_nginx_terminates_tls(tmp_path):
+def test_hsts_and_http2_only_when_nginx_terminates_tls(tmp_path, stub):
+    """Over TLS a browser gets HTTP/2 (the security headers of a first visit's ~140 responses sent compressed) and HSTS;
+    a client that speaks only HTTP/1.1 is served too."""
     require_nginx()
     cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    conf = deploy.write_conf(tmp_path / "run", ["127.0.0.1:9001"], "127.0.0.1:9443", tls_cert=cert, tls_key=key)
+    port = free_port()
+    conf = deploy.write_conf(tmp_path / "run", [stub], f"127.0.0.1:{port}", tls_cert=cert, tls_key=key)
     assert deploy.nginx_test(conf).returncode == 0
-    text = conf.read_text()
-    assert "listen 127.0.0.1:9443 ssl;" in text and text.count("Strict-Transport-Security") == 6  # each location, /static/css/ too
+    assert conf.read_text().count("Strict-Transport-Security") == 6  # each location, /static/css/ too
     assert "Strict-Transport-Security" not in deploy.nginx_conf(tmp_path, ["127.0.0.1:9001"], "127.0.0.1:9000")
+    process = subprocess.Popen([deploy.NGINX, *deploy._paths(conf), "-g", "daemon off;"], stderr=subprocess.PIPE)
+    unverified = ssl._create_unverified_context()  # the test's own self-signed certificate
+    unverified.set_alpn_protocols(["h2", "http/1.1"])
+    try:
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as raw, unverified.wrap_socket(raw) as tls:
+                    assert tls.selected_alpn_protocol() == "h2", "a browser gets HTTP/2"
+                break
+            except ConnectionRefusedError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("nginx did not start with TLS: " + process.stderr.read1().decode(errors="replace"))
+        with urllib.request.urlopen(f"https://127.0.0.1:{port}/", timeout=10, context=ssl._create_unverified_context()) as response:
+            assert response.status == 200 and response.headers["Strict-Transport-Security"] == "max-age=31536000"
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def test_uploads_and_new_websockets_are_limited_per_client_but_an_office_can_open_the_page_at_once(tmp_path, stub):
