@@ -128,7 +128,10 @@ class Visit:
         elif request.url.startswith("http"):
             self.origins.add("/".join(request.url.split("/", 3)[:3]))
 
-    def open(self, path: str):
+    def open(self, path: str, lang: str | None = None):
+        """Open ``path`` (with ``lang`` added to its URL parameters when given) and wait for its heading."""
+        if lang:
+            path += ("&" if "?" in path else "?") + f"lang={lang}"
         self.page.goto(self.base_url + path)
         self.page.wait_for_selector("h1", timeout=60_000)
         return self.page

@@ -35,7 +35,7 @@ def english_leaks(visit: Visit, con) -> list[str]:
 
 @pytest.mark.parametrize("path", ALBANIAN_PAGES)
 def test_an_albanian_page_has_no_english_sentence(visit, con, path):
-    visit.open(path + ("&" if "?" in path else "?") + "lang=sq")
+    visit.open(path, lang="sq")
     visit.wait_idle()
     assert english_leaks(visit, con) == []
 

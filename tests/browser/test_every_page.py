@@ -33,7 +33,7 @@ def test_pages_have_no_console_errors_no_outside_requests_and_no_serious_accessi
     from axe_playwright_python.sync_playwright import Axe  # axe-core ships inside the package: nothing is fetched
 
     visit = Visit(browser, server, viewport=size, touch=size[0] < 500)
-    page = visit.open(path + ("&" if "?" in path else "?") + f"lang={lang}")
+    page = visit.open(path, lang=lang)
     visit.wait_idle()
     assert visit.real_console_errors() == []
     assert visit.blocked == []
