@@ -1,4 +1,7 @@
-"""The only @st.cache_* definitions, and the one place that knows when what they hold is out of date.
+"""The app's caches, and the one place that knows when what they hold is out of date.
+
+The queries and models are defined here; a few page texts built from them are cached beside their renderer
+(``citations``, ``figures``, ``folium_map``) through :func:`database_resource`, so they are dropped with the rest.
 
 Two lifetimes, because the inputs change at two speeds:
 
