@@ -93,8 +93,9 @@ def con(shipped_db):
 
 
 def copy_data(data_dir: Path, shipped_db: Path) -> tuple[Path, Path]:
-    """Copy data/ to ``data_dir`` with its database: the session's build of the same files (a build is idempotent and
-    reads no absolute path, so the copy's own build would give identical tables; tests/data/test_build.py checks both)."""
+    """Copy data/ to ``data_dir`` with its database and map classes: the session's build of the same files (a build is
+    idempotent and reads no absolute path, so the copy's own build would give identical tables; tests/data/test_build.py
+    checks both)."""
     shutil.copytree(config.DATA_DIR, data_dir, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
     db_path = data_dir / "lnb.duckdb"
     shutil.copyfile(shipped_db, db_path)
