@@ -55,10 +55,23 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Why each rerun test failed its first try (the end of its error), just above the summary that names it."""
+    """Why each rerun test failed its first try, just above the summary that names it."""
     for report in FIRST_TRIES:
         terminalreporter.write_sep("-", f"first try of {report.nodeid}")
-        terminalreporter.write_line("\n".join(str(report.longrepr).splitlines()[-25:]))
+        terminalreporter.write_line(first_try_error(report))
+
+
+def first_try_error(report) -> str:
+    """The lines of the suite's own code the failure passed through (file:line and the line), then the error: a
+    browser test's traceback is mostly Playwright's internals."""
+    longrepr = report.longrepr
+    try:
+        traceback = longrepr.chain[-1][0] if hasattr(longrepr, "chain") else longrepr.reprtraceback
+        own = [f"{entry.reprfileloc.path}:{entry.reprfileloc.lineno}: " + next((line[1:].strip() for line in entry.lines if line.startswith(">")), "")
+               for entry in traceback.reprentries if entry.reprfileloc and entry.reprfileloc.path.startswith("tests")]
+        return "\n".join([*own, longrepr.reprcrash.message])
+    except AttributeError:  # not a traceback (a crash of the worker, a skip): its text's end
+        return "\n".join(str(longrepr).splitlines()[-25:])
 
 
 def pytest_collection_modifyitems(config, items):
