@@ -3,11 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATA_FILES := $(shell find data/reference data/sources -type f 2>/dev/null)
-# Every process started here writes the bytecode of what it imports into __pycache__ once, and the next ones reuse it,
-# even where the environment sets PYTHONDONTWRITEBYTECODE (an empty value turns it off): nothing is compiled at install
-# that no process imports (compiling every installed module was 12.5 of the install's 13.6 s), and no process
-# compiles Streamlit and pandas again.
-export PYTHONDONTWRITEBYTECODE =
 
 .PHONY: help run serve load lint test build check bench bench-imports clean translations
 
@@ -25,13 +20,14 @@ help:  ## List the commands
 	@echo 'make clean   Remove the virtualenv and the built database'
 
 # uv installs the same pinned files as pip would, its downloads in parallel (about 20 s from an empty cache, pip about 45 s
-# from a warm one; from uv's cache 1 s).
+# from a warm one); the bytecode is compiled at install, since PYTHONDONTWRITEBYTECODE would otherwise have every
+# process compile Streamlit and pandas again.
 UV_VERSION := 0.13.8
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@echo '==> Installing into $(VENV)'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet uv==$(UV_VERSION)
-	$(VENV)/bin/uv pip install --python $(PY) --quiet -r requirements-dev.txt
+	$(VENV)/bin/uv pip install --python $(PY) --compile-bytecode --quiet -r requirements-dev.txt
 	touch $@
 
 data/lnb.duckdb: $(VENV)/.installed $(DATA_FILES)
@@ -72,6 +68,9 @@ lint: $(VENV)/.installed
 # One more worker than cores: a browser test's worker waits part of the time for its page (the parallel part measured on
 # 2 cores: 2 workers 495 s, 3 workers 443 s, 4 workers 443 s).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# The tests' own modules and their rewritten asserts are compiled once into __pycache__, not again in each of the
+# suite's processes (workers, servers, command-line runs) when the environment sets PYTHONDONTWRITEBYTECODE.
+test: export PYTHONDONTWRITEBYTECODE =
 test: lint data/lnb.duckdb
 	@echo '==> Running the test suite: fault and deployment tests apart (2 workers), then the rest on $(TEST_WORKERS) workers'
 	@rc=0; \
