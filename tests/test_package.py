@@ -99,9 +99,6 @@ def installed(tmp_path_factory) -> Installed:
     return Installed(tmp_path_factory.mktemp("package"))
 
 
-
-
-
 def test_the_package_carries_the_app_pages_data_geo_sql_and_catalogs(installed):
     assert installed.run_python("-c", "import lnb_dash; print(lnb_dash.__file__)").stdout.startswith(str(installed.venv))
     shipped = installed.shipped
