@@ -66,7 +66,7 @@ lint: $(VENV)/.installed
 # (pytest-xdist, one file per worker at a time, the longest files first: LONG_FIRST in tests/conftest.py); exit status 5
 # (nothing selected, e.g. PYTEST_ARGS names a folder with none of them) is fine.
 # One more worker than cores: a browser test's worker waits part of the time for its page (the parallel part measured on
-# 2 cores: 2 workers 495 s, 3 workers 443 s, 4 workers 443 s).
+# 2 cores: 2 workers 495 s, 3 workers 443 s, 4 workers 443 s; with the headless shell, 3 workers 400 s, 4 workers 404 s).
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # The tests' own modules and their rewritten asserts are compiled once into __pycache__, not again in each of the
 # suite's processes (workers, servers, command-line runs) when the environment sets PYTHONDONTWRITEBYTECODE.

@@ -70,10 +70,9 @@ def test_county_views_in_albanian(browser, server):
 
 
 def test_the_county_profile_prints_every_indicator_and_municipality(print_visit):
-    visit = print_visit  # the full chromium: a person prints from it
-    page = visit.open("/profile?county=AL-06&lang=en")
+    page = print_visit.open("/profile?county=AL-06&lang=en")
     page.wait_for_selector("table.lnb-county-indicators", timeout=60_000)
-    visit.wait_idle()
+    print_visit.wait_idle()
     page.emulate_media(media="print")
     rows = page.eval_on_selector_all("table.lnb-cards th[scope=row]", "hs => hs.map(h => h.firstChild.textContent)")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages).split())

@@ -56,10 +56,9 @@ def test_on_a_wide_screen_every_column_is_on_screen_and_the_spines_are_drawn(bro
 
 
 def test_printing_keeps_every_indicator_row_and_the_similar_municipalities_open_compare_in_one_click(print_visit):
-    visit = print_visit  # the full chromium: a person prints from it
     """One load of Kamëz's profile: printed first (the page stays as it is), then on screen again, its similar
     municipalities' link."""
-    page = _open(visit)
+    page = _open(print_visit)
     page.emulate_media(media="print")
     names = page.eval_on_selector_all(ROWS + " th[scope=row]", "hs => hs.map(h => h.firstChild.textContent)")
     assert len(names) == 14
@@ -76,7 +75,7 @@ def test_printing_keeps_every_indicator_row_and_the_similar_municipalities_open_
     page.locator("a.lnb-compare-link").click()
     page.wait_for_url(re.compile(r"/compare\?m=AL221(,|%2C)AL121(,|%2C)AL224(,|%2C)AL323(,|%2C)AL225(,|%2C)AL213"), timeout=30_000)
     page.wait_for_selector("h1", timeout=60_000)
-    visit.wait_idle()
+    print_visit.wait_idle()
     body = page.inner_text("body")
     assert "Exception" not in body and "Error" not in body, body[:500]
     for name in ("Kamëz", "Durrës", "Tiranë", "Lushnjë", "Vorë", "Elbasan"):

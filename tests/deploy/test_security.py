@@ -49,14 +49,19 @@ def stub():
     server.shutdown()
 
 
+# The TLS test's own self-signed certificate is not checked.
+SELF_SIGNED = ssl._create_unverified_context()
+
+
 def start_nginx(run_dir, upstream, **kwargs):
+    """nginx in front of ``upstream`` on a free port (over TLS with ``tls_cert`` and ``tls_key``), once it answers."""
     port = free_port()
     conf = deploy.write_conf(run_dir, [upstream], f"127.0.0.1:{port}", **kwargs)
     process = subprocess.Popen([deploy.NGINX, *deploy._paths(conf), "-g", "daemon off;"], stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    url = f"{'https' if kwargs.get('tls_cert') else 'http'}://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(url + "/_replica/0/health", timeout=1)
+            urllib.request.urlopen(url + "/_replica/0/health", timeout=1, context=SELF_SIGNED)
             break
         except OSError:
             time.sleep(0.05)
@@ -151,26 +156,16 @@ def test_hsts_and_http2_only_when_nginx_terminates_tls(tmp_path, stub):
     cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    port = free_port()
-    conf = deploy.write_conf(tmp_path / "run", [stub], f"127.0.0.1:{port}", tls_cert=cert, tls_key=key)
-    assert deploy.nginx_test(conf).returncode == 0
-    assert conf.read_text().count("Strict-Transport-Security") == 6  # each location, /static/css/ too
     assert "Strict-Transport-Security" not in deploy.nginx_conf(tmp_path, ["127.0.0.1:9001"], "127.0.0.1:9000")
-    process = subprocess.Popen([deploy.NGINX, *deploy._paths(conf), "-g", "daemon off;"], stderr=subprocess.PIPE)
-    unverified = ssl._create_unverified_context()  # the test's own self-signed certificate
-    unverified.set_alpn_protocols(["h2", "http/1.1"])
+    process, url = start_nginx(tmp_path / "run", stub, tls_cert=cert, tls_key=key)
     try:
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1) as raw, unverified.wrap_socket(raw) as tls:
-                    assert tls.selected_alpn_protocol() == "h2", "a browser gets HTTP/2"
-                break
-            except ConnectionRefusedError:
-                time.sleep(0.05)
-        else:
-            pytest.fail("nginx did not start with TLS: " + process.stderr.read1().decode(errors="replace"))
-        with urllib.request.urlopen(f"https://127.0.0.1:{port}/", timeout=10, context=ssl._create_unverified_context()) as response:
+        assert (tmp_path / "run" / "nginx.conf").read_text().count("Strict-Transport-Security") == 6  # each location, /static/css/ too
+        with urllib.request.urlopen(url + "/", timeout=10, context=SELF_SIGNED) as response:
             assert response.status == 200 and response.headers["Strict-Transport-Security"] == "max-age=31536000"
+        browser_like = ssl._create_unverified_context()
+        browser_like.set_alpn_protocols(["h2", "http/1.1"])
+        with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=5) as raw, browser_like.wrap_socket(raw) as tls:
+            assert tls.selected_alpn_protocol() == "h2", "a browser gets HTTP/2"
     finally:
         process.terminate()
         process.wait(10)
